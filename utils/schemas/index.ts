@@ -1,0 +1,5 @@
+export * from './cin7';
+export * from './xero';
+export * from './snapshot';
+export * from './dates';
+export * from './tolerant';
