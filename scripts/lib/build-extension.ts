@@ -1,0 +1,93 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/** The production build that e2e tests and the demo load unchanged. */
+export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+
+// Everything `wxt build` reads for the Chrome build.
+const BUILD_INPUTS = [
+  'entrypoints',
+  'components',
+  'utils',
+  'public',
+  'assets',
+  'wxt.config.ts',
+  'package.json',
+  'tsconfig.json',
+];
+
+function newestMtimeMs(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file bumps its directory's mtime
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtimeMs(join(path, entry)));
+  return newest;
+}
+
+/** Why the build must be (re)made, or undefined when `.output/chrome-mv3` is newer than every input. */
+export function buildStaleReason(root = PROJECT_ROOT): string | undefined {
+  const manifest = join(root, '.output', 'chrome-mv3', 'manifest.json');
+  if (!existsSync(manifest)) return 'no build yet';
+  const builtAt = statSync(manifest).mtimeMs;
+  const stale = BUILD_INPUTS.find((input) => newestMtimeMs(join(root, input)) > builtAt);
+  return stale ? `${stale} changed since the last build` : undefined;
+}
+
+function runWxtBuild(root: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    // npx picks node_modules/.bin (Node 22 included), as `npm run build` would.
+    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`wxt build failed with exit code ${code}`)),
+    );
+  });
+}
+
+// A directory as a cross-process lock: two test runs (or a demo and a test run) must not build into the same folder.
+async function withBuildLock<T>(root: string, work: () => Promise<T>): Promise<T> {
+  const lockDir = join(root, '.output', '.build-lock');
+  mkdirSync(join(root, '.output'), { recursive: true });
+  const deadline = Date.now() + 5 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      const lockAge = existsSync(lockDir) ? Date.now() - statSync(lockDir).mtimeMs : 0;
+      if (lockAge > 5 * 60_000) rmSync(lockDir, { recursive: true, force: true }); // left by a killed build
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${lockDir}`);
+      await sleep(500);
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes sure `.output/chrome-mv3` holds a production build of the current sources (`wxt build`, nothing
+ * test-specific). `force` rebuilds even when fresh. Returns the extension directory.
+ */
+export async function ensureExtensionBuild(options: { force?: boolean; log?: (line: string) => void } = {}) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  await withBuildLock(PROJECT_ROOT, async () => {
+    const reason = options.force ? 'rebuild requested' : buildStaleReason();
+    if (!reason) {
+      log(`Extension build is up to date: ${EXTENSION_DIR}`);
+      return;
+    }
+    log(`Building the extension (${reason}) …`);
+    await runWxtBuild(PROJECT_ROOT);
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`wxt build finished but ${EXTENSION_DIR}/manifest.json is missing`);
+    }
+  });
+  return EXTENSION_DIR;
+}

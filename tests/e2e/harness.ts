@@ -1,0 +1,200 @@
+// End-to-end harness: the PRODUCTION build (.output/chrome-mv3, made by the vitest globalSetup or the demo) in
+// real Chromium, talking to the sandbox on the real hostnames. Nothing here changes the extension.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
+import { findChromium } from '../../scripts/find-chromium.ts';
+import { startSandboxForHarness, type HarnessSandbox } from './sandbox-link.ts';
+
+export type { HarnessSandbox } from './sandbox-link.ts';
+
+/** Flags checked in design/TOOLING.md: extension side-loading, and no traffic to the (closed) internet. */
+export function baseChromiumArgs(extensionDir: string): string[] {
+  return [
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ];
+}
+
+export interface LaunchOptions {
+  /** Sandbox scenario when the harness starts its own sandbox (default `broken`). */
+  scenario?: string;
+  /** A sandbox the caller started (and will close); the harness then leaves it running on close(). */
+  sandbox?: HarnessSandbox;
+  headless?: boolean;
+  /** Where screenshot(name) writes; default .output/e2e-screenshots (git-ignored). */
+  screenshotDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface ExtensionSession {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's service worker as it is now (MV3 may restart it; see evalInServiceWorker). */
+  serviceWorker: Worker;
+  sandbox: HarnessSandbox;
+  /** Opens a new tab at url and waits for its load event. */
+  page(url: string): Promise<Page>;
+  openPopup(): Promise<Page>;
+  openOptions(): Promise<Page>;
+  /** Runs fn inside the service worker (use `chrome.*` / `fetch` there: the polyfill is bundled, not global). */
+  evalInServiceWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Options page → Connect Xero → sandbox consent page → choose organisation → Allow. */
+  connectXero(options?: { organisation?: string }): Promise<void>;
+  /** Options page → Cin7 Core account id + application key from the sandbox → Save. */
+  saveCin7Keys(): Promise<void>;
+  /** PNG of `page` (default: the page opened last); returns its path. */
+  screenshot(name: string, page?: Page): Promise<string>;
+  close(): Promise<void>;
+}
+
+const EXTENSION_WORKER_TIMEOUT_MS = 20_000;
+
+function extensionIdOf(worker: Worker): string | undefined {
+  const url = new URL(worker.url());
+  return url.protocol === 'chrome-extension:' ? url.host : undefined;
+}
+
+async function waitForExtensionWorker(context: BrowserContext, extensionId?: string): Promise<Worker> {
+  const matches = (worker: Worker) => {
+    const id = extensionIdOf(worker);
+    return id !== undefined && (extensionId === undefined || id === extensionId);
+  };
+  const existing = context.serviceWorkers().find(matches);
+  if (existing) return existing;
+  return context.waitForEvent('serviceworker', { predicate: matches, timeout: EXTENSION_WORKER_TIMEOUT_MS });
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  const executablePath = findChromium();
+  const ownsSandbox = options.sandbox === undefined;
+  const sandbox = options.sandbox ?? (await startSandboxForHarness(options.scenario ?? 'broken'));
+  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-e2e-'));
+  const screenshotDir = resolve(options.screenshotDir ?? '.output/e2e-screenshots');
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath,
+      headless: options.headless ?? true,
+      args: [...baseChromiumArgs(EXTENSION_DIR), ...sandbox.chromiumArgs],
+      viewport: options.viewport ?? { width: 1280, height: 860 },
+      ignoreHTTPSErrors: true,
+    });
+  } catch (error) {
+    if (ownsSandbox) await sandbox.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+
+  let worker: Worker;
+  try {
+    worker = await waitForExtensionWorker(context);
+  } catch (error) {
+    await context.close();
+    if (ownsSandbox) await sandbox.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw new Error(`The extension's service worker did not start (is ${EXTENSION_DIR} a valid build?)`, {
+      cause: error,
+    });
+  }
+  const extensionId = extensionIdOf(worker) as string;
+  let lastPage: Page | undefined;
+
+  const session: ExtensionSession = {
+    context,
+    extensionId,
+    get serviceWorker() {
+      return context.serviceWorkers().find((w) => extensionIdOf(w) === extensionId) ?? worker;
+    },
+    sandbox,
+
+    async page(url) {
+      const page = await context.newPage();
+      lastPage = page;
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    openPopup() {
+      return session.page(`chrome-extension://${extensionId}/popup.html`);
+    },
+    openOptions() {
+      return session.page(`chrome-extension://${extensionId}/options.html`);
+    },
+
+    async evalInServiceWorker(fn, arg) {
+      // A stopped MV3 worker leaves a dead handle: wait for the live one (starting it by opening an extension page
+      // is the caller's business; Playwright's attachment normally keeps it alive).
+      const live = await waitForExtensionWorker(context, extensionId);
+      return live.evaluate(fn as never, arg) as never;
+    },
+
+    async connectXero(connectOptions = {}) {
+      const options = await session.openOptions();
+      const consentPagePromise = context.waitForEvent('page', {
+        predicate: (page) => page.url().includes('login.xero.com') || page.url() === 'about:blank',
+        timeout: 15_000,
+      });
+      await options.getByRole('button', { name: /connect xero/i }).click();
+      const consent = await consentPagePromise;
+      await consent.waitForURL(/login\.xero\.com/, { timeout: 15_000 });
+      await consent.waitForLoadState('load');
+      await chooseOrganisation(consent, connectOptions.organisation);
+      const closed = consent.waitForEvent('close', { timeout: 15_000 }).catch(() => undefined);
+      await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).click();
+      await closed; // launchWebAuthFlow closes its window once the redirect to chromiumapp.org arrives
+      await options.getByText(/xero.*connected|connected to xero/i).first().waitFor({ timeout: 20_000 });
+      lastPage = options;
+    },
+
+    async saveCin7Keys() {
+      const options = await session.openOptions();
+      const { accountId, applicationKey } = sandbox.cin7Credentials;
+      await options.getByLabel(/account id/i).fill(accountId);
+      await options.getByLabel(/application key|api key/i).fill(applicationKey);
+      await options.getByRole('button', { name: /save/i }).click();
+      await options.getByText(/cin7.*(saved|connected)|(saved|connected).*cin7/i).first().waitFor({ timeout: 20_000 });
+      lastPage = options;
+    },
+
+    async screenshot(name, page) {
+      const target = page ?? lastPage;
+      if (!target) throw new Error('screenshot(): no page opened yet');
+      mkdirSync(screenshotDir, { recursive: true });
+      const path = join(screenshotDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+      await target.screenshot({ path, fullPage: true });
+      return path;
+    },
+
+    async close() {
+      await context.close().catch(() => undefined);
+      if (ownsSandbox) await sandbox.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return session;
+}
+
+/** Picks the organisation on the sandbox's consent page: a <select>, radio buttons or a list of links/buttons. */
+async function chooseOrganisation(consent: Page, organisation?: string): Promise<void> {
+  const select = consent.locator('select');
+  if ((await select.count()) > 0) {
+    if (organisation) await select.first().selectOption({ label: organisation });
+    return; // the first organisation is preselected
+  }
+  const radios = consent.getByRole('radio');
+  if ((await radios.count()) > 0) {
+    const radio = organisation ? consent.getByRole('radio', { name: organisation }) : radios.first();
+    await radio.check();
+  }
+}
