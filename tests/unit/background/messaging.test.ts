@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Browser } from 'wxt/browser';
+import {
+  classifySender,
+  registerActionHandlers,
+  type ActionHandlers,
+  type ActionContext,
+} from '@/utils/messaging';
+
+const extensionUrl = (path: string) => fakeBrowser.runtime.getURL(path as '/');
+const senders = {
+  popup: () => ({ id: fakeBrowser.runtime.id, url: extensionUrl('/popup.html') }),
+  optionsInTab: () => ({ id: fakeBrowser.runtime.id, url: extensionUrl('/options.html'), tab: { id: 9 } }),
+  cin7Content: () => ({
+    id: fakeBrowser.runtime.id,
+    url: 'https://inventory.dearsystems.com/AccountMapping',
+    origin: 'https://inventory.dearsystems.com',
+    tab: { id: 3 },
+    frameId: 0,
+  }),
+  xeroContent: () => ({ id: fakeBrowser.runtime.id, url: 'https://go.xero.com/Dashboard', tab: { id: 4 } }),
+  otherSite: () => ({ id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 5 } }),
+  otherExtension: () => ({ id: 'someone-else', url: 'https://inventory.dearsystems.com/', tab: { id: 6 } }),
+  lyingOrigin: () => ({
+    id: fakeBrowser.runtime.id,
+    url: 'https://inventory.dearsystems.com/',
+    origin: 'https://evil.example',
+    tab: { id: 7 },
+  }),
+};
+
+let calls: { name: string; args: unknown; context: ActionContext }[] = [];
+const handler =
+  (name: string, result: unknown) =>
+  (args: unknown, context: ActionContext): never => {
+    calls.push({ name, args, context });
+    return result as never;
+  };
+
+const emptyStatus = { connection: { xero: 'not-connected', cin7: 'not-connected' }, findings: [], coverage: [] };
+const handlers = {
+  getStatus: handler('getStatus', { ...emptyStatus, accessToken: 'secret-that-must-not-leak' }),
+  markReviewed: handler('markReviewed', { ok: true }),
+  disconnectXero: handler('disconnectXero', { ok: true }),
+  saveCin7Credentials: () => {
+    throw new Error('boom');
+  },
+} as unknown as ActionHandlers;
+
+let unregister: () => void = () => undefined;
+beforeEach(() => {
+  calls = [];
+  unregister = registerActionHandlers(handlers, (error) => ({
+    message: 'Described for the user',
+    detail: String(error),
+  }));
+});
+afterEach(() => unregister());
+
+const call = (message: unknown, sender: object) =>
+  new Promise<unknown>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger(message, sender as Browser.runtime.MessageSender, resolve);
+  });
+
+describe('classifySender', () => {
+  it.each([
+    ['popup', senders.popup(), { caller: 'extension' }],
+    ['options page in a tab', senders.optionsInTab(), { caller: 'extension' }],
+    ['Cin7 content script', senders.cin7Content(), { caller: 'content', app: 'cin7', tabId: 3 }],
+    ['Xero content script (no sender.origin, older Firefox)', senders.xeroContent(), { caller: 'content', app: 'xero', tabId: 4 }],
+    ['a content script on another site', senders.otherSite(), null],
+    ['another extension', senders.otherExtension(), null],
+    ['url and origin disagree', senders.lyingOrigin(), null],
+    ['empty sender (what a page would look like)', {}, null],
+  ])('%s', (_label, sender, expected) => {
+    expect(classifySender(sender as Browser.runtime.MessageSender)).toEqual(expected);
+  });
+});
+
+describe('registerActionHandlers', () => {
+  it('answers a content script and strips fields the result schema does not declare', async () => {
+    const reply = await call({ mgAction: 'getStatus', args: { host: 'cin7' } }, senders.cin7Content());
+    expect(reply).toEqual({ ok: true, result: emptyStatus });
+    expect(JSON.stringify(reply)).not.toContain('secret');
+    expect(calls[0]?.context).toEqual({ caller: 'content', app: 'cin7', tabId: 3 });
+  });
+
+  it('refuses connection management from a content script, and runs nothing', async () => {
+    const reply = await call({ mgAction: 'disconnectXero' }, senders.cin7Content());
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('allows connection management from the options page', async () => {
+    const reply = await call({ mgAction: 'disconnectXero' }, senders.optionsInTab());
+    expect(reply).toEqual({ ok: true, result: { ok: true } });
+  });
+
+  it('refuses an unknown sender and an unknown action', async () => {
+    expect(await call({ mgAction: 'getStatus' }, senders.otherSite())).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await call({ mgAction: 'fetchUrl', args: { url: 'https://x' } }, senders.popup())).toMatchObject({
+      error: { code: 'unknown-action' },
+    });
+    expect(await call({ mgAction: 'toString' }, senders.popup())).toMatchObject({ error: { code: 'unknown-action' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('validates arguments before the handler runs', async () => {
+    const reply = await call({ mgAction: 'markReviewed', args: { findingKey: '', reviewed: 'yes' } }, senders.cin7Content());
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('turns a handler failure into the described user error', async () => {
+    const reply = await call(
+      { mgAction: 'saveCin7Credentials', args: { accountId: 'a', applicationKey: 'k' } },
+      senders.popup(),
+    );
+    expect(reply).toEqual({ ok: false, error: { message: 'Described for the user', detail: 'Error: boom' } });
+  });
+
+  it('ignores messages that are not actions, so other listeners can answer them', () => {
+    const listenerReturn = fakeBrowser.runtime.onMessage.trigger({ mgEvent: 'statusChanged' }, senders.popup() as never, () => undefined);
+    return expect(listenerReturn).resolves.toEqual([undefined]);
+  });
+});

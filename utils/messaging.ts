@@ -1,0 +1,408 @@
+// The typed protocol between the content scripts / popup / options page and the background worker.
+// Named actions only: each has a zod schema for its argument and its result, and a sender rule. No action takes a
+// URL, and result schemas are plain `z.object`s, which strip unknown keys, so a secret cannot ride along by mistake.
+import { z } from 'zod';
+import { browser, type Browser } from 'wxt/browser';
+import { FINDING_CODES } from './audit/types';
+import { mappingRowSchema } from './schemas/snapshot';
+
+/** Origins of the two web apps our content scripts run on. */
+export const APP_ORIGINS = {
+  cin7: 'https://inventory.dearsystems.com',
+  xero: 'https://go.xero.com',
+} as const;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Shared shapes
+
+export const connectionStateSchema = z.enum(['connected', 'not-connected', 'reconnect-needed']);
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const progressSchema = z.object({
+  /** Which list is being fetched ("Xero accounts", "Cin7 products"). */
+  list: z.string(),
+  page: z.number(),
+  pages: z.number().optional(),
+  /** Set while waiting for a rate limit window. */
+  waitingMs: z.number().optional(),
+  message: z.string(),
+});
+export type Progress = z.infer<typeof progressSchema>;
+
+export const findingSchema = z.object({
+  code: z.enum(FINDING_CODES),
+  severity: z.enum(['error', 'warning', 'info']),
+  subject: z.object({ kind: z.string(), key: z.string(), label: z.string() }),
+  message: z.string(),
+  fix: z.object({ app: z.enum(['cin7', 'xero']), url: z.string(), label: z.string() }).optional(),
+});
+
+/** A finding as the UIs receive it: with its stable key and whether the user marked it reviewed. */
+export const statusFindingSchema = findingSchema.extend({ key: z.string(), reviewed: z.boolean() });
+export type StatusFinding = z.infer<typeof statusFindingSchema>;
+
+export const summarySchema = z.object({
+  errors: z.number(),
+  warnings: z.number(),
+  infos: z.number(),
+  total: z.number(),
+});
+
+export const coverageEntrySchema = z.object({ check: z.string(), ran: z.boolean(), reason: z.string().optional() });
+
+/** An error as a user reads it, plus the raw detail for support. */
+export const userErrorSchema = z.object({ message: z.string(), detail: z.string().optional() });
+export type UserError = z.infer<typeof userErrorSchema>;
+
+export const statusSchema = z.object({
+  connection: z.object({ xero: connectionStateSchema, cin7: connectionStateSchema }),
+  pairId: z.string().optional(),
+  pairName: z.string().optional(),
+  /** When the snapshot's oldest list was fetched (ISO). */
+  fetchedAt: z.string().optional(),
+  mappingReadAt: z.string().optional(),
+  summary: summarySchema.optional(),
+  findings: z.array(statusFindingSchema),
+  coverage: z.array(coverageEntrySchema),
+  refreshing: progressSchema.optional(),
+  lastError: userErrorSchema.optional(),
+  /** Xero's remaining-calls headers of the last call, so the UI can warn when they run low. */
+  xeroLimits: z.object({ minuteRemaining: z.number().optional(), dayRemaining: z.number().optional() }).optional(),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+export const pairSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  cin7AccountId: z.string(),
+  cin7Company: z.string().optional(),
+  xeroTenantId: z.string(),
+  xeroTenantName: z.string().optional(),
+  xeroShortCode: z.string().optional(),
+});
+export type Pair = z.infer<typeof pairSchema>;
+
+export const xeroTenantSchema = z.object({ tenantId: z.string(), tenantName: z.string().optional() });
+
+export const settingsSchema = z.object({ refreshHours: z.number().min(1).max(168) });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const connectionsSchema = z.object({
+  xero: z.object({
+    state: connectionStateSchema,
+    clientId: z.string().optional(),
+    clientIdSource: z.enum(['options', 'build', 'none']),
+    redirectUrl: z.string(),
+    tenants: z.array(xeroTenantSchema),
+    lastError: userErrorSchema.optional(),
+  }),
+  cin7: z.object({
+    state: connectionStateSchema,
+    accounts: z.array(z.object({ accountId: z.string(), company: z.string().optional() })),
+    lastError: userErrorSchema.optional(),
+  }),
+});
+export type Connections = z.infer<typeof connectionsSchema>;
+
+const documentLineSchema = z.object({
+  sku: z.string().optional(),
+  name: z.string().optional(),
+  account: z.string().optional(),
+  /** Which level decided the account (line, product, header, contact, role). */
+  source: z.string().optional(),
+});
+
+export const documentResultSchema = z.object({
+  found: z.boolean(),
+  kind: z.enum(['sale', 'purchase']),
+  id: z.string(),
+  number: z.string().optional(),
+  lines: z.array(documentLineSchema),
+  findings: z.array(statusFindingSchema),
+  /** Set when the document could not be checked (not in the snapshot, nothing fetched yet). */
+  reason: z.string().optional(),
+});
+export type DocumentResult = z.infer<typeof documentResultSchema>;
+
+const empty = z.object({}).optional();
+const ok = z.object({ ok: z.literal(true) });
+
+// ---------------------------------------------------------------------------------------------------------------
+// The actions
+
+/**
+ * Who may send an action:
+ * - `app`: a content script in a Cin7 Core or Xero tab, or one of our extension pages (popup, options);
+ * - `extension`: our extension pages only (connection management, settings).
+ */
+export type SenderRule = 'app' | 'extension';
+
+interface ActionSpec {
+  sender: SenderRule;
+  args: z.ZodType;
+  result: z.ZodType;
+}
+
+export const actions = {
+  getStatus: {
+    sender: 'app',
+    args: z
+      .object({
+        host: z.enum(['cin7', 'xero']).optional(),
+        xeroShortCode: z.string().max(40).optional(),
+        xeroOrgName: z.string().max(300).optional(),
+        cin7Company: z.string().max(300).optional(),
+        pairId: z.string().max(200).optional(),
+      })
+      .optional(),
+    result: statusSchema,
+  },
+  refresh: {
+    sender: 'app',
+    args: z.object({ pairId: z.string().max(200).optional(), full: z.boolean().optional() }).optional(),
+    result: z.object({ started: z.boolean(), pairId: z.string().optional() }),
+  },
+  saveMapping: {
+    sender: 'app',
+    args: z.object({
+      rows: z.array(mappingRowSchema).max(500),
+      readAt: z.string().max(40),
+      cin7Company: z.string().max(300).optional(),
+      pairId: z.string().max(200).optional(),
+    }),
+    result: z.object({ saved: z.boolean(), pairId: z.string().optional() }),
+  },
+  getDocument: {
+    sender: 'app',
+    args: z.object({
+      kind: z.enum(['sale', 'purchase']),
+      id: z.string().min(1).max(100),
+      pairId: z.string().max(200).optional(),
+    }),
+    result: documentResultSchema,
+  },
+  markReviewed: {
+    sender: 'app',
+    args: z.object({ findingKey: z.string().min(1).max(300), reviewed: z.boolean(), pairId: z.string().max(200).optional() }),
+    result: ok,
+  },
+
+  // Extension pages only.
+  getConnections: { sender: 'extension', args: empty, result: connectionsSchema },
+  connectXero: {
+    sender: 'extension',
+    args: empty,
+    result: z.object({ tenants: z.array(xeroTenantSchema) }),
+  },
+  disconnectXero: { sender: 'extension', args: empty, result: ok },
+  setXeroClientId: {
+    sender: 'extension',
+    args: z.object({ clientId: z.string().max(200) }),
+    result: ok,
+  },
+  testCin7: {
+    sender: 'extension',
+    /** Without keys, tests the saved ones of `accountId` (or the only saved account). */
+    args: z
+      .object({
+        accountId: z.string().max(100).optional(),
+        applicationKey: z.string().max(200).optional(),
+      })
+      .optional(),
+    result: z.object({ ok: z.boolean(), company: z.string().optional(), error: userErrorSchema.optional() }),
+  },
+  saveCin7Credentials: {
+    sender: 'extension',
+    args: z.object({ accountId: z.string().min(1).max(100), applicationKey: z.string().min(1).max(200) }),
+    result: z.object({ company: z.string().optional() }),
+  },
+  removeCin7Credentials: {
+    sender: 'extension',
+    args: z.object({ accountId: z.string().min(1).max(100) }),
+    result: ok,
+  },
+  listPairs: {
+    sender: 'extension',
+    args: empty,
+    result: z.object({ pairs: z.array(pairSchema), selectedPairId: z.string().optional() }),
+  },
+  savePair: {
+    sender: 'extension',
+    args: z.object({ cin7AccountId: z.string().min(1).max(100), xeroTenantId: z.string().min(1).max(100) }),
+    result: pairSchema,
+  },
+  removePair: { sender: 'extension', args: z.object({ pairId: z.string().max(200) }), result: ok },
+  selectPair: { sender: 'extension', args: z.object({ pairId: z.string().max(200) }), result: ok },
+  getSettings: { sender: 'extension', args: empty, result: settingsSchema },
+  setSettings: { sender: 'extension', args: settingsSchema.partial(), result: settingsSchema },
+} as const satisfies Record<string, ActionSpec>;
+
+export type ActionName = keyof typeof actions;
+export type ActionArgs<N extends ActionName> = z.input<(typeof actions)[N]['args']>;
+export type ParsedArgs<N extends ActionName> = z.output<(typeof actions)[N]['args']>;
+export type ActionResult<N extends ActionName> = z.output<(typeof actions)[N]['result']>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Wire format
+
+const requestSchema = z.object({ mgAction: z.string(), args: z.unknown().optional() });
+const replySchema = z.union([
+  z.object({ ok: z.literal(true), result: z.unknown() }),
+  z.object({ ok: z.literal(false), error: userErrorSchema.extend({ code: z.string().optional() }) }),
+]);
+type Reply = z.infer<typeof replySchema>;
+
+/** The background's answer was an error; `message` is for the user, `detail` for support. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly detail?: string,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'ActionError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Client side (content scripts, popup, options)
+
+/** Sends a named action to the background and returns its validated result, or throws an `ActionError`. */
+export async function sendAction<N extends ActionName>(
+  name: N,
+  ...[args]: undefined extends ActionArgs<N> ? [args?: ActionArgs<N>] : [args: ActionArgs<N>]
+): Promise<ActionResult<N>> {
+  const raw: unknown = await browser.runtime.sendMessage({ mgAction: name, args });
+  const reply = replySchema.safeParse(raw);
+  if (!reply.success) throw new ActionError('Mapping Guard’s background did not answer.', JSON.stringify(raw));
+  if (!reply.data.ok) throw new ActionError(reply.data.error.message, reply.data.error.detail, reply.data.error.code);
+  return actions[name].result.parse(reply.data.result) as ActionResult<N>;
+}
+
+/** Event the background broadcasts when a pair's status changed (refresh progress, new findings, connection). */
+export const statusChangedSchema = z.object({
+  mgEvent: z.literal('statusChanged'),
+  pairId: z.string().optional(),
+  refreshing: progressSchema.optional(),
+});
+export type StatusChanged = z.infer<typeof statusChangedSchema>;
+
+/** Calls `listener` on each `statusChanged` broadcast from the background; returns the unsubscribe function. */
+export function onStatusChanged(listener: (event: StatusChanged) => void): () => void {
+  const handler = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return;
+    const event = statusChangedSchema.safeParse(message);
+    if (event.success) listener(event.data);
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Background side
+
+export type CallerKind = 'content' | 'extension';
+
+export interface ActionContext {
+  caller: CallerKind;
+  /** The tab of a content-script caller, to remember which pair that tab shows. */
+  tabId?: number;
+  /** Which app a content-script caller runs in. */
+  app?: 'cin7' | 'xero';
+}
+
+export type ActionHandlers = {
+  [N in ActionName]: (args: ParsedArgs<N>, context: ActionContext) => Promise<ActionResult<N>> | ActionResult<N>;
+};
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Classifies a message's sender: `sender.id` first, then an extension page (its URL under our own origin and no
+ * other origin claimed), then a content script in a tab of one of the two apps. Anything else is refused.
+ */
+export function classifySender(
+  sender: Browser.runtime.MessageSender,
+): { caller: CallerKind; app?: 'cin7' | 'xero'; tabId?: number } | null {
+  if (!sender.id || sender.id !== browser.runtime.id) return null;
+  const extensionOrigin = originOf(browser.runtime.getURL('/'));
+  const urlOrigin = originOf(sender.url);
+  const claimedOrigin = sender.origin ?? urlOrigin;
+  if (urlOrigin && urlOrigin === extensionOrigin && claimedOrigin === extensionOrigin) return { caller: 'extension' };
+  if (sender.tab?.id === undefined || !urlOrigin || claimedOrigin !== urlOrigin) return null;
+  const app = (Object.keys(APP_ORIGINS) as ('cin7' | 'xero')[]).find((key) => APP_ORIGINS[key] === urlOrigin);
+  return app ? { caller: 'content', app, tabId: sender.tab.id } : null;
+}
+
+/** Converts any thrown value into the user sentence + support detail sent back to the caller. */
+export type ErrorDescriber = (error: unknown) => UserError & { code?: string };
+
+const describeUnknown: ErrorDescriber = (error) => ({
+  message: 'Something went wrong in Mapping Guard.',
+  detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+});
+
+async function dispatch(
+  handlers: ActionHandlers,
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  describe: ErrorDescriber,
+): Promise<Reply | undefined> {
+  const request = requestSchema.safeParse(message);
+  if (!request.success) return undefined; // Not ours (e.g. a broadcast): let other listeners answer.
+  const refuse = (message: string, code: string): Reply => ({ ok: false, error: { message, code } });
+  const name = request.data.mgAction;
+  if (!Object.hasOwn(actions, name)) return refuse('Unknown action.', 'unknown-action');
+  const action = name as ActionName;
+  const spec: ActionSpec = actions[action];
+  const who = classifySender(sender);
+  if (!who) return refuse('Message refused: unknown sender.', 'forbidden');
+  if (spec.sender === 'extension' && who.caller !== 'extension') {
+    return refuse('Message refused: only the extension’s own pages may do this.', 'forbidden');
+  }
+  const args = spec.args.safeParse(request.data.args);
+  if (!args.success) return refuse('Message refused: invalid arguments.', 'invalid-args');
+  try {
+    const handler = handlers[action] as (args: unknown, context: ActionContext) => unknown;
+    const result: unknown = await handler(args.data, { caller: who.caller, tabId: who.tabId, app: who.app });
+    return { ok: true, result: spec.result.parse(result) };
+  } catch (error) {
+    const described = describe(error);
+    return { ok: false, error: { message: described.message, detail: described.detail, code: described.code } };
+  }
+}
+
+/**
+ * Installs the background's message listener. Returns the function that removes it (tests, hot reload).
+ * Uses `sendResponse` + `return true`, which every browser and the fake browser support.
+ */
+export function registerActionHandlers(handlers: ActionHandlers, describe: ErrorDescriber = describeUnknown): () => void {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (reply: unknown) => void,
+  ): true | undefined => {
+    if (!requestSchema.safeParse(message).success) return undefined;
+    void dispatch(handlers, message, sender, describe).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: describe(error) }),
+    );
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Tells open extension pages and the given app tabs that a pair's status changed. Never carries data. */
+export async function broadcastStatusChanged(event: Omit<StatusChanged, 'mgEvent'>, tabIds: number[] = []): Promise<void> {
+  const message: StatusChanged = { mgEvent: 'statusChanged', ...event };
+  // No receiver (no page open) is normal: swallow "Receiving end does not exist".
+  await browser.runtime.sendMessage(message).catch(() => undefined);
+  await Promise.all(tabIds.map((tabId) => browser.tabs.sendMessage(tabId, message).catch(() => undefined)));
+}
