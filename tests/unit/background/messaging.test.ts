@@ -58,9 +58,15 @@ beforeEach(() => {
 });
 afterEach(() => unregister());
 
+// fakeBrowser's trigger types follow the promise-style listener; ours answers through sendResponse (3rd argument).
+const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (
+  message: unknown,
+  sender: Browser.runtime.MessageSender,
+  sendResponse: (reply: unknown) => void,
+) => Promise<unknown[]>;
 const call = (message: unknown, sender: object) =>
   new Promise<unknown>((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger(message, sender as Browser.runtime.MessageSender, resolve);
+    void trigger(message, sender as Browser.runtime.MessageSender, resolve);
   });
 
 describe('classifySender', () => {
@@ -121,7 +127,7 @@ describe('registerActionHandlers', () => {
   });
 
   it('ignores messages that are not actions, so other listeners can answer them', () => {
-    const listenerReturn = fakeBrowser.runtime.onMessage.trigger({ mgEvent: 'statusChanged' }, senders.popup() as never, () => undefined);
+    const listenerReturn = trigger({ mgEvent: 'statusChanged' }, senders.popup() as never, () => undefined);
     return expect(listenerReturn).resolves.toEqual([undefined]);
   });
 });
