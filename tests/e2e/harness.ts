@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Browser } from 'wxt/browser';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { startSandboxForHarness, type HarnessSandbox } from './sandbox-link.ts';
@@ -24,6 +25,17 @@ export function baseChromiumArgs(extensionDir: string): string[] {
     '--disable-component-update',
     '--disable-sync',
   ];
+}
+
+/** The `chrome.*` API as seen inside the extension (service worker or extension page). */
+export type ExtensionApi = typeof Browser;
+
+/**
+ * Source text that calls `fn(chrome, arg)` where it is evaluated. Playwright evaluates strings over CDP, which the
+ * extension's CSP does not restrict; `arg` must be JSON.
+ */
+function callWithExtensionApi(fn: (...args: never[]) => unknown, arg: unknown): string {
+  return `(${fn.toString()})(globalThis.chrome, ${JSON.stringify(arg ?? null)})`;
 }
 
 export interface LaunchOptions {
@@ -47,8 +59,13 @@ export interface ExtensionSession {
   page(url: string): Promise<Page>;
   openPopup(): Promise<Page>;
   openOptions(): Promise<Page>;
-  /** Runs fn inside the service worker (use `chrome.*` / `fetch` there: the polyfill is bundled, not global). */
-  evalInServiceWorker<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /**
+   * Runs fn inside the service worker with the extension API as its first parameter (fn is sent as source text:
+   * it cannot close over test variables; pass JSON data as `arg`).
+   */
+  evalInServiceWorker<R, A = null>(fn: (ext: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Sends a raw runtime message from an extension page (as the popup/options do) and returns the reply. */
+  sendFromExtensionPage(message: unknown): Promise<unknown>;
   /** Options page → Connect Xero → sandbox consent page → choose organisation → Allow. */
   connectXero(options?: { organisation?: string }): Promise<void>;
   /** Options page → Cin7 Core account id + application key from the sandbox → Save. */
@@ -136,7 +153,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       // A stopped MV3 worker leaves a dead handle: wait for the live one (starting it by opening an extension page
       // is the caller's business; Playwright's attachment normally keeps it alive).
       const live = await waitForExtensionWorker(context, extensionId);
-      return live.evaluate(fn as never, arg) as never;
+      return (await live.evaluate(callWithExtensionApi(fn, arg))) as never;
+    },
+
+    async sendFromExtensionPage(message) {
+      // A blank extension page: it runs none of the popup's own code, and counts as an extension sender.
+      const page = await context.newPage();
+      try {
+        await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+        const send = (ext: ExtensionApi, msg: unknown) => ext.runtime.sendMessage(msg);
+        return await page.evaluate(callWithExtensionApi(send, message));
+      } finally {
+        await page.close();
+      }
     },
 
     async connectXero(connectOptions = {}) {
