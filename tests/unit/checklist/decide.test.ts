@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { FINDING_CODES, type FindingCode } from '../../../utils/audit/types';
+import { AUDIT_ITEMS, decideAuditItem, itemsForFinding, type DecidingFinding } from '../../../utils/checklist/decide';
+import { buildChecklist, checklistProgress } from '../../../utils/checklist/build';
+import { CHECKLIST_ITEMS, findChecklistItem, type AuditItem } from '../../../utils/checklist/items';
+
+function finding(code: FindingCode, over: Partial<DecidingFinding> = {}): DecidingFinding {
+  return { code, severity: 'error', subject: { kind: 'role', key: 'cogs', label: 'Cost of Goods Sold' }, ...over };
+}
+const item = (id: string) => findChecklistItem(id) as AuditItem;
+
+describe('checklist items', () => {
+  it('has unique ids and covers every consideration of both seeds', () => {
+    const ids = CHECKLIST_ITEMS.map((entry) => entry.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of [
+      'bankAccountCodes', 'periodLockDates', 'chartOfAccountsLinked', 'trackedInventory', 'trackingCategories',
+      'consolidatingInvoices', 'consolidatingPayments', 'reportingNeeds', 'approvalWorkflow', 'reconciliation',
+      'nonInventoryCosts', 'paymentsFromXero', 'invoiceOrigination', 'multipleCurrencies', 'proFormaInvoices',
+      'requiredAccounts', 'accountMapping', 'settingsBeforeFirstLoad', 'userPermissions',
+    ]) expect(ids).toContain(id);
+  });
+
+  it('offers Cin7 Core’s own choices for sync type, payments and invoice status', () => {
+    const fields = CHECKLIST_ITEMS.flatMap((entry) => (entry.decidedBy === 'person' ? entry.fields : []));
+    expect(fields.find((field) => field.id === 'invoices')?.choices).toEqual(['Individual', 'Daily consolidate', 'Monthly consolidate', 'No sync']);
+    expect(fields.find((field) => field.label === 'Payments' && field.choices.includes('Pull from Xero'))?.choices)
+      .toEqual(['Sync both ways', 'Pull from Xero', 'Push to Xero']);
+    expect(fields.find((field) => field.id === 'invoiceStatus')?.choices).toEqual(['Draft', 'Authorised']);
+  });
+
+  it('sends every finding code to at least one audit item', () => {
+    const auditIds = new Set(AUDIT_ITEMS.map((entry) => entry.id));
+    for (const code of FINDING_CODES) {
+      const targets = [...itemsForFinding(finding(code)), ...itemsForFinding(finding(code, { subject: { kind: 'account', key: '200', label: 'Sales' } }))];
+      expect(targets.length, code).toBeGreaterThan(0);
+      for (const target of targets) expect(auditIds.has(target), `${code} → ${target}`).toBe(true);
+    }
+  });
+});
+
+describe('decideAuditItem', () => {
+  it('is unknown before any audit ran', () => {
+    expect(decideAuditItem(item('trackedInventory'), [], [], false).status).toBe('unknown');
+  });
+
+  it('passes when audited and no finding belongs to it', () => {
+    expect(decideAuditItem(item('trackedInventory'), [finding('BANK_ACCOUNT_WITHOUT_CODE')], [], true).status).toBe('pass');
+  });
+
+  it('fails on its own finding and lists it', () => {
+    const tracked = finding('TRACKED_INVENTORY', { subject: { kind: 'item', key: 'W-1', label: 'Widget' } });
+    const decided = decideAuditItem(item('trackedInventory'), [tracked, finding('BANK_ACCOUNT_WITHOUT_CODE')], [], true);
+    expect(decided.status).toBe('fail');
+    expect(decided.findings).toEqual([tracked]);
+  });
+
+  it('routes a role’s account problems to required accounts and other accounts to the chart item', () => {
+    const roleFinding = finding('ACCOUNT_ARCHIVED');
+    const taxFinding = finding('ACCOUNT_ARCHIVED', { subject: { kind: 'taxRule', key: 'GST', label: 'GST' } });
+    expect(decideAuditItem(item('requiredAccounts'), [taxFinding], [], true).status).toBe('pass');
+    expect(decideAuditItem(item('requiredAccounts'), [roleFinding], [], true).status).toBe('fail');
+    expect(decideAuditItem(item('chartOfAccountsLinked'), [taxFinding], [], true).status).toBe('fail');
+  });
+
+  it('treats an unread mapping as not yet known, not as pass', () => {
+    const unknown = finding('MAPPING_UNKNOWN', { severity: 'info', message: 'Open Account Mapping in Cin7 Core once.' });
+    const decided = decideAuditItem(item('accountMapping'), [unknown], [], true);
+    expect(decided).toMatchObject({ status: 'unknown', reason: 'Open Account Mapping in Cin7 Core once.' });
+  });
+
+  it('fails the lock-date item on LOCK_DATE_NOT_SET although the engine rates it info', () => {
+    const notSet = finding('LOCK_DATE_NOT_SET', { severity: 'info', subject: { kind: 'organisation', key: 'organisation', label: 'Org' } });
+    expect(decideAuditItem(item('periodLockDates'), [notSet], [], true).status).toBe('fail');
+    expect(decideAuditItem(item('periodLockDates'), [{ ...notSet, reviewed: true }], [], true).status).toBe('pass');
+  });
+
+  it('keeps a reviewed error failing', () => {
+    expect(decideAuditItem(item('trackedInventory'), [finding('TRACKED_INVENTORY', { reviewed: true })], [], true).status).toBe('fail');
+  });
+
+  it('is unknown when a check it relies on could not run, but a known failure still wins', () => {
+    const coverage = [{ check: 'Xero items', ran: false, reason: 'Xero items not fetched yet' }];
+    expect(decideAuditItem(item('trackedInventory'), [], coverage, true)).toMatchObject({ status: 'unknown', reason: 'Xero items not fetched yet' });
+    expect(decideAuditItem(item('periodLockDates'), [], coverage, true).status).toBe('pass');
+    expect(decideAuditItem(item('trackedInventory'), [finding('TRACKED_INVENTORY')], coverage, true).status).toBe('fail');
+  });
+});
+
+describe('buildChecklist + progress', () => {
+  it('counts passes and decided items, and is complete only when all are done', () => {
+    const fullDecisions = Object.fromEntries(
+      CHECKLIST_ITEMS.flatMap((entry) => (entry.decidedBy === 'person'
+        ? [[entry.id, { note: '', values: Object.fromEntries(entry.fields.map((field) => [entry.perChannel ? `all:${field.id}` : field.id, field.choices[0] ?? ''])) }]]
+        : [])),
+    );
+    const channels = [{ id: 'all', name: 'All channels' }];
+    const rows = buildChecklist({ findings: [], coverage: [], audited: true, decisions: fullDecisions, channels });
+    expect(checklistProgress(rows)).toMatchObject({ done: CHECKLIST_ITEMS.length, complete: true });
+
+    const failing = buildChecklist({ findings: [finding('TRACKED_INVENTORY')], coverage: [], audited: true, decisions: fullDecisions, channels });
+    expect(checklistProgress(failing)).toMatchObject({ done: CHECKLIST_ITEMS.length - 1, failing: 1, complete: false });
+
+    const fresh = buildChecklist({ findings: [], coverage: [], audited: false, decisions: {}, channels });
+    expect(checklistProgress(fresh)).toMatchObject({ done: 0, unknown: AUDIT_ITEMS.length, complete: false });
+  });
+});

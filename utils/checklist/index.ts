@@ -1,0 +1,4 @@
+export * from './items';
+export * from './decide';
+export * from './decisions';
+export * from './build';
