@@ -1,0 +1,129 @@
+// "broken": the same business after a messy set-up. Every finding code has at least one cause here; each is a
+// mistake seen in the field (research/cin7.md §4, research/xero.md §6). The comments name the code each causes.
+import type { MappingRow, Snapshot } from '../schemas';
+import { BASE_CHART, buildXeroChart, mirrorToCin7, type AccountSpec } from './chart';
+import { cin7Customer, cin7Product, cin7Supplier, xeroItemFor } from './catalogue';
+import { cin7Purchase, cin7Sale } from './documents';
+import { HEALTHY_PRODUCTS } from './healthy';
+import {
+  cin7Me,
+  cin7TaxRules,
+  mapping,
+  xeroCurrencies,
+  xeroOrganisation,
+  xeroTaxRates,
+  xeroTrackingCategories,
+} from './organisation';
+import { createRandom } from './random';
+
+const BROKEN_CHART: readonly AccountSpec[] = [
+  ...BASE_CHART.map((spec): AccountSpec => {
+    // ACCOUNT_ARCHIVED: Customer Credits was archived in Xero after it was mapped.
+    if (spec.code === '810') return { ...spec, status: 'ARCHIVED' };
+    // PAYMENTS_NOT_ENABLED: Supplier Deposits was created without "Enable payments to this account".
+    if (spec.code === '621') return { ...spec, payments: false };
+    // PAYMENTS_ENABLED: someone ticked "Enable payments" on Cost of Goods Sold.
+    if (spec.code === '310') return { ...spec, payments: true };
+    // OVERRIDE_ACCOUNT_INVALID: Freight & Courier (used on purchase freight lines) was archived.
+    if (spec.code === '425') return { ...spec, status: 'ARCHIVED' };
+    return spec;
+  }),
+  // ACCOUNT_WITHOUT_CODE: an account added in Xero without a code is invisible to Cin7 Core.
+  { name: 'Shipping Containers', type: 'FIXED' },
+  // BANK_ACCOUNT_WITHOUT_CODE: a new foreign-currency bank account without a nominal code.
+  { name: 'Wise AUD Account', type: 'BANK', bankNumber: '', currency: 'AUD' },
+];
+
+const BROKEN_MAPPING: readonly MappingRow[] = [
+  { label: 'Accounts Receivable', account: '610: Accounts Receivable' },
+  { label: 'Accounts Payable', account: '800: Accounts Payable' },
+  { label: 'Sales Tax', account: '820: GST' },
+  { label: 'Default Revenue', account: '200: Sales' },
+  // ACCOUNT_TYPE_MISMATCH: Xero's default Inventory account (type INVENTORY) instead of a Current Asset.
+  { label: 'Inventory Control', account: '630: Inventory' },
+  // ACCOUNT_NOT_FOUND: the code was deleted from Xero's chart and never replaced.
+  { label: 'Inventory Discrepancy', account: '455: Stock Write-offs' },
+  { label: 'Cost of Goods Sold', account: '310: Cost of Goods Sold' },
+  // MAPPING_NOT_UNIQUE: Tax Liability shares 820 with Sales Tax.
+  { label: 'Tax Liability', account: '820: GST' },
+  // MAPPING_UNKNOWN: no Work in Progress row was read (the row is absent from the page as read).
+  { label: 'Supplier Deposits', account: '621: Supplier Deposits' },
+  { label: 'Customer Credits', account: '810: Customer Credits' },
+  // MAPPING_MISSING: In Transit left blank.
+  { label: 'In Transit', account: '' },
+  { label: 'Realised Currency Gains', account: '499: Realised Currency Gains' },
+  // SYSTEM_ACCOUNT_MAPPED: Unrealised gains pointed at Retained Earnings (system account RETAINEDEARNINGS).
+  { label: 'Unrealised Currency Gains', account: '960: Retained Earnings' },
+  { label: 'Current Year Profits', account: '' },
+];
+
+export function buildBroken(): Snapshot {
+  const random = createRandom(404);
+  const xeroAccounts = buildXeroChart(BROKEN_CHART, random);
+  const products = HEALTHY_PRODUCTS.map((input) => {
+    // SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT: the repair service has no expense account for its costs.
+    if (input.sku === 'SVC-REPAIR') return cin7Product({ ...input, expenseAccount: null }, random);
+    // OVERRIDE_ACCOUNT_TYPE: the bottle's revenue account points at Cost of Goods Sold.
+    if (input.sku === 'BTL-1L-STL') return cin7Product({ ...input, revenueAccount: '310' }, random);
+    // OVERRIDE_ACCOUNT_INVALID: the stove's COGS account code is not in Xero's chart.
+    if (input.sku === 'STV-GAS-01') return cin7Product({ ...input, cogsAccount: '315' }, random);
+    return cin7Product(input, random);
+  });
+  const stock = products.filter((product) => product.Type === 'Stock');
+  const customers = [
+    cin7Customer({ name: 'Summit Sports Whangārei' }, random),
+    cin7Customer({ name: 'Te Anau Adventure Hire' }, random),
+    // OVERRIDE_ACCOUNT_TYPE: receivable set to the Sales account.
+    cin7Customer({ name: 'Coromandel Camping Co', account: '200' }, random),
+    cin7Customer({ name: 'Blue Mountains Outfitters Pty Ltd', currency: 'AUD', paymentTerm: '30 days' }, random),
+    // CURRENCY_NOT_ENABLED: GBP is not among Xero's currencies.
+    cin7Customer({ name: 'Highland Trails Ltd', currency: 'GBP', paymentTerm: '30 days' }, random),
+  ];
+  const suppliers = [
+    cin7Supplier({ name: 'Canterbury Textiles Ltd' }, random),
+    // OVERRIDE_ACCOUNT_TYPE: payable set to an expense account.
+    cin7Supplier({ name: 'Aoraki Metalworks', account: '429' }, random),
+    cin7Supplier({ name: 'Pacific Gear Manufacturing Inc', currency: 'USD', paymentTerm: '60 days' }, random),
+  ];
+  const pick = <T>(items: readonly T[], index: number): T => items[index % items.length] as T;
+  const sales = [
+    // DOCUMENT_IN_LOCKED_PERIOD: a back-dated invoice (and its shipment) inside Xero's locked period.
+    cin7Sale({ number: 1038, customer: pick(customers, 0), invoiceDate: '2026-09-12', shipmentDate: '2026-09-14',
+      lines: [{ product: pick(stock, 1), quantity: 1 }] }, random),
+    // OVERRIDE_ACCOUNT_INVALID: a line posts to 275, which is not in Xero's chart.
+    cin7Sale({ number: 1044, customer: pick(customers, 1), invoiceDate: '2026-11-17', shipmentDate: '2026-11-18',
+      lines: [{ product: pick(stock, 3), quantity: 4 }, { product: pick(stock, 5), quantity: 2, account: '275' }] }, random),
+  ];
+  const purchases = [
+    // OVERRIDE_ACCOUNT_INVALID: freight charged to the archived 425.
+    cin7Purchase({ number: 313, supplier: pick(suppliers, 0), invoiceDate: '2026-11-09',
+      lines: [{ product: pick(stock, 6), quantity: 20 }] }, random),
+  ];
+  // TRACKED_INVENTORY: two items still tracked as inventory in Xero from before Cin7 Core was connected.
+  const items = products.map((product, index) => xeroItemFor(product, random, index === 0 || index === 4));
+  return {
+    cin7: {
+      // BASE_CURRENCY_MISMATCH: Cin7 Core was created with AUD as its base currency.
+      // LOCK_DATE_MISALIGNED: Cin7 Core's lock date is three months behind Xero's.
+      me: cin7Me({ currency: 'AUD', lockDate: '2026-06-30' }),
+      accounts: mirrorToCin7(xeroAccounts),
+      // TAX_RULE_ACCOUNT_INVALID: "GST on Imports" posts to Sales, not a liability.
+      taxRules: cin7TaxRules(random, (name) => (name === 'GST on Imports' ? '200' : '820')),
+      products,
+      customers,
+      suppliers,
+      sales,
+      purchases,
+      mapping: mapping(BROKEN_MAPPING),
+      features: { inventoryAccrual: false, giftCards: false },
+    },
+    xero: {
+      organisation: xeroOrganisation(random),
+      accounts: xeroAccounts,
+      items,
+      trackingCategories: xeroTrackingCategories(random),
+      currencies: xeroCurrencies(['NZD', 'AUD', 'USD']),
+      taxRates: xeroTaxRates(),
+    },
+  };
+}
