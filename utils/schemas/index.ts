@@ -3,3 +3,5 @@ export * from './xero';
 export * from './snapshot';
 export * from './dates';
 export * from './tolerant';
+export * from './vocabulary';
+export * from './unknownValues';

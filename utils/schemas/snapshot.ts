@@ -19,6 +19,7 @@ import {
   xeroTaxRateSchema,
   xeroTrackingCategorySchema,
 } from './xero';
+import { describeIssue, pathText } from './issues';
 
 export const mappingRowSchema = z.looseObject({
   label: z.string(),
@@ -78,12 +79,15 @@ export class SnapshotError extends Error {
   }
 }
 
-/** Validates a snapshot; on failure throws one clear error naming the offending field's path. */
+/**
+ * Validates a snapshot; on failure throws one clear error naming the first offending field's path, e.g.
+ * `xero.accounts: expected an array, received an object` or `cin7.products.3.SKU: expected a string, received nothing`.
+ */
 export function parseSnapshot(input: unknown): Snapshot {
   const result = snapshotSchema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  const path = issue ? issue.path.map(String).join('.') : '';
-  const what = issue?.message.replace(/^Invalid input: /, '') ?? 'invalid snapshot';
-  throw new SnapshotError(path ? `${path}: ${what}` : `snapshot: ${what}`, path);
+  if (!issue) throw new SnapshotError('snapshot: invalid snapshot', '');
+  const path = pathText(issue.path);
+  throw new SnapshotError(`${path || 'snapshot'}: ${describeIssue(issue, input)}`, path);
 }
