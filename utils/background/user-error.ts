@@ -1,0 +1,45 @@
+// One error type for everything the user may see: a sentence they understand, and the raw detail for support.
+import type { UserError } from '../messaging';
+
+export type UserErrorCode =
+  | 'xero-reconnect'
+  | 'xero-not-connected'
+  | 'xero-client-id'
+  | 'xero-auth-cancelled'
+  | 'xero-api'
+  | 'xero-rate-limit'
+  | 'cin7-credentials'
+  | 'cin7-not-connected'
+  | 'cin7-api'
+  | 'cin7-rate-limit'
+  | 'network'
+  | 'invalid-response'
+  | 'not-found';
+
+export class UserFacingError extends Error {
+  constructor(
+    /** Shown to the user as is. */
+    message: string,
+    readonly code: UserErrorCode,
+    /** Raw detail (status, body excerpt, validation issue) for support; never a secret. */
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/** Cuts a response body for the detail field (bodies can be huge HTML pages). */
+export function excerpt(text: string, max = 500): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}
+
+/** The message + detail sent to a caller for any thrown value. */
+export function describeError(error: unknown): UserError & { code?: string } {
+  if (error instanceof UserFacingError) return { message: error.message, detail: error.detail, code: error.code };
+  return {
+    message: 'Something went wrong in Mapping Guard.',
+    detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  };
+}

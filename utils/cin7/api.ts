@@ -1,0 +1,191 @@
+// Cin7 Core API v2 client: fixed endpoints only, Page/Limit paging, ModifiedSince for incremental refreshes,
+// 60 calls/minute per application key, backoff on 429/503, zod on every response (research/cin7.md §1).
+import { z } from 'zod';
+import {
+  cin7Envelopes,
+  cin7ErrorSchema,
+  cin7MeSchema,
+  cin7PurchaseSchema,
+  cin7SaleSchema,
+  type Cin7Account,
+  type Cin7Customer,
+  type Cin7Me,
+  type Cin7Product,
+  type Cin7Supplier,
+  type Cin7TaxRule,
+  type Cin7Purchase,
+  type Cin7Sale,
+} from '../schemas';
+import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../background/limits';
+import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
+
+export const CIN7_API_BASE = 'https://inventory.dearsystems.com/ExternalApi/v2/';
+export const CIN7_PAGE_SIZE = 1000;
+
+export interface Cin7Credentials {
+  accountId: string;
+  applicationKey: string;
+}
+
+/** The paged lists we read, their endpoint, list key and whether the endpoint takes `ModifiedSince`. */
+export const CIN7_LISTS = {
+  accounts: { path: 'ref/account', key: 'AccountsList', incremental: false, label: 'Cin7 chart of accounts' },
+  taxRules: { path: 'ref/tax', key: 'TaxRuleList', incremental: false, label: 'Cin7 tax rules' },
+  products: { path: 'product', key: 'Products', incremental: true, label: 'Cin7 products' },
+  customers: { path: 'customer', key: 'CustomerList', incremental: true, label: 'Cin7 customers' },
+  suppliers: { path: 'supplier', key: 'SupplierList', incremental: true, label: 'Cin7 suppliers' },
+} as const;
+export type Cin7ListName = keyof typeof CIN7_LISTS;
+interface Cin7ListItems {
+  accounts: Cin7Account;
+  taxRules: Cin7TaxRule;
+  products: Cin7Product;
+  customers: Cin7Customer;
+  suppliers: Cin7Supplier;
+}
+export type Cin7ListItem<L extends Cin7ListName> = Cin7ListItems[L];
+
+export interface PageProgress {
+  list: string;
+  page: number;
+  pages?: number;
+}
+
+export interface Cin7ClientOptions {
+  fetch?: typeof fetch;
+  /** Told when a call waits for the rate limit, so the UI can say so. */
+  onWait?: (ms: number, reason: string) => void;
+  /** Retries of one call after 429/503 or a network failure before giving up. */
+  maxRetries?: number;
+  /** First backoff when the server gives no Retry-After (doubles per attempt). */
+  retryBaseMs?: number;
+  now?: () => number;
+}
+
+/** Shared by every client in this worker: the limit is per application key, whoever calls. */
+export const cin7Queues = new QueueRegistry(CIN7_LIMIT);
+
+export class Cin7Client {
+  private readonly fetchFn: typeof fetch;
+  private readonly maxRetries: number;
+  private readonly now: () => number;
+  /** Calls actually sent (for figures and tests). */
+  calls = 0;
+
+  constructor(
+    private readonly credentials: Cin7Credentials,
+    private readonly options: Cin7ClientOptions = {},
+  ) {
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.maxRetries = options.maxRetries ?? 6;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** `GET me`: the company settings; also how credentials are tested. */
+  me(): Promise<Cin7Me> {
+    return this.get('me', {}, cin7MeSchema);
+  }
+
+  sale(id: string): Promise<Cin7Sale> {
+    return this.get('sale', { ID: id }, cin7SaleSchema);
+  }
+
+  purchase(id: string): Promise<Cin7Purchase> {
+    return this.get('purchase', { ID: id }, cin7PurchaseSchema);
+  }
+
+  /**
+   * Every page of a list. With `modifiedSince` (ISO), only records changed since then, on endpoints that support it;
+   * the others are read in full (callers check `CIN7_LISTS[list].incremental`).
+   */
+  async listAll<L extends Cin7ListName>(
+    list: L,
+    options: { modifiedSince?: string; onPage?: (progress: PageProgress) => void } = {},
+  ): Promise<Cin7ListItem<L>[]> {
+    const spec = CIN7_LISTS[list];
+    const envelope = cin7Envelopes[list] as z.ZodType<Record<string, unknown> & { Total?: number }>;
+    const items: Cin7ListItem<L>[] = [];
+    let pages: number | undefined;
+    for (let page = 1; ; page++) {
+      const query: Record<string, string> = { Page: String(page), Limit: String(CIN7_PAGE_SIZE) };
+      if (options.modifiedSince && spec.incremental) query.ModifiedSince = options.modifiedSince;
+      const body = await this.get(spec.path, query, envelope);
+      const pageItems = body[spec.key] as Cin7ListItem<L>[];
+      items.push(...pageItems);
+      if (typeof body.Total === 'number') pages = Math.max(1, Math.ceil(body.Total / CIN7_PAGE_SIZE));
+      options.onPage?.({ list: spec.label, page, pages });
+      const done = pages !== undefined ? page >= pages : pageItems.length < CIN7_PAGE_SIZE;
+      if (done || pageItems.length === 0) return items;
+    }
+  }
+
+  private async get<T>(path: string, query: Record<string, string>, schema: z.ZodType<T>): Promise<T> {
+    const url = new URL(path, CIN7_API_BASE);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    const queue = cin7Queues.get(`${this.credentials.accountId}:${this.credentials.applicationKey}`);
+    for (let attempt = 0; ; attempt++) {
+      const outcome = await queue.add(() => this.send(url));
+      if (outcome.kind === 'done') return this.parse(outcome.response, outcome.text, schema, path);
+      if (attempt >= this.maxRetries) throw outcome.kind === 'network' ? cin7NetworkError(outcome.detail) : cin7ThrottledTooLong();
+      const wait = retryDelayMs(outcome.kind === 'throttled' ? outcome.retryAfter : null, attempt, this.now(), this.options.retryBaseMs);
+      this.options.onWait?.(wait, outcome.kind === 'throttled' ? 'Cin7 rate limit' : 'Cin7 did not answer');
+      await sleep(wait);
+    }
+  }
+
+  private async send(
+    url: URL,
+  ): Promise<
+    | { kind: 'done'; response: Response; text: string }
+    | { kind: 'throttled'; retryAfter: string | null }
+    | { kind: 'network'; detail: string }
+  > {
+    this.calls++;
+    let response: Response;
+    try {
+      response = await this.fetchFn(url.href, {
+        method: 'GET',
+        headers: {
+          Accept: 'application/json',
+          'api-auth-accountid': this.credentials.accountId,
+          'api-auth-applicationkey': this.credentials.applicationKey,
+        },
+        credentials: 'omit',
+      });
+    } catch (error) {
+      return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
+    }
+    // Cin7 documents 503 for its rate limit, others report 429: both mean "wait and retry".
+    if (response.status === 429 || response.status === 503) {
+      await response.body?.cancel();
+      return { kind: 'throttled', retryAfter: response.headers.get('Retry-After') };
+    }
+    return { kind: 'done', response, text: await response.text() };
+  }
+
+  private parse<T>(response: Response, text: string, schema: z.ZodType<T>, path: string): T {
+    if (response.status === 401 || response.status === 403) throw cin7CredentialsError(response.status, text);
+    if (!response.ok) throw cin7HttpError(path, response.status, text);
+    const contentType = response.headers.get('Content-Type') ?? '';
+    if (!contentType.includes('json') || /^\s*</.test(text)) throw cin7InvalidResponse(path, 'not JSON', text);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw cin7InvalidResponse(path, 'unreadable JSON', text);
+    }
+    // Cin7 sometimes reports errors with status 200, at the top level or as the first item of a list.
+    const errorBody = cin7ErrorSchema.safeParse(Array.isArray(json) ? json[0] : json);
+    if (errorBody.success) {
+      const { ErrorCode, Exception } = errorBody.data;
+      if (ErrorCode === 403 || ErrorCode === 401) throw cin7CredentialsError(ErrorCode, Exception ?? text);
+      throw cin7HttpError(path, ErrorCode, Exception ?? text);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw cin7InvalidResponse(path, `${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`, text);
+    }
+    return parsed.data;
+  }
+}
