@@ -1,0 +1,32 @@
+// Every CSS selector the Cin7 Core overlay uses to read pages, in one place (tested against the fixture pages in
+// tests/fixtures/cin7 by tests/unit/cin7/selectors.test.ts). Structure and accessibility only — ARIA roles, table
+// elements, form controls, labels — never Ext JS's generated class names or ids, which change between releases.
+
+/** A row of a grid, tree grid or table (Ext JS renders `tr[role=row]` inside one table per row). */
+export const ROW = '[role="row"], tr';
+
+/** The cells of a row (use with `:scope >` children or `closest(ROW)` filtering). */
+export const CELL = '[role="gridcell"], [role="cell"], [role="rowheader"], td, th';
+
+/** Column headers, from a `<thead>` or an ARIA grid header container. */
+export const COLUMN_HEADER = '[role="columnheader"], thead th';
+
+/** The container whose rows belong together: an ARIA grid or a real table. */
+export const ROW_CONTAINER = '[role="grid"], [role="treegrid"], [role="table"], table:not([role="presentation"])';
+
+/** Elements that hold a chosen value. */
+export const VALUE_CONTROL =
+  'select, [role="combobox"], [role="listbox"], input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]), textarea';
+
+/** Text inside these is a value or chrome, not a label: skipped when reading a label. */
+export const NOT_LABEL_TEXT = 'select, option, input, textarea, button, script, style, template, [aria-hidden="true"], [data-mg-own]';
+
+/** Explicit labels of form layouts: `<label>`, `<legend>` of a fieldset, and ARIA labels. */
+export const FORM_LABEL = 'label, fieldset > legend';
+export const ARIA_LABELLED_CONTROL = 'select[aria-label], [role="combobox"][aria-label], input[aria-label], select[aria-labelledby], [role="combobox"][aria-labelledby], input[aria-labelledby]';
+
+/** Where the page's own content lives (the panel and badges never go into the app's header or menus). */
+export const MAIN_CONTENT = 'main, [role="main"]';
+
+/** Form fields on record pages, found by their label text (SKU, Name). */
+export const FIELD_LABEL = 'label, [role="rowheader"], th, dt, fieldset > legend';

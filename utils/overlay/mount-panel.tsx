@@ -1,0 +1,36 @@
+// Mounts a React tree in a shadow root at the end of <body> (styles isolated both ways). The host element is
+// marked as ours so our mutation observers ignore it, and keyboard events stay inside so the host app's
+// shortcuts don't fire while the user types in the panel.
+import type { ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { markOwnNode } from './observe';
+
+export interface MountedPanel {
+  remove(): void;
+  shadowHost: HTMLElement;
+}
+
+export async function mountShadowPanel(ctx: ContentScriptContext, name: string, content: ReactNode): Promise<MountedPanel> {
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    isolateEvents: ['keydown', 'keyup', 'keypress'],
+    onMount(container, _shadow, host) {
+      markOwnNode(host);
+      const element = document.createElement('div');
+      container.append(element);
+      const root = createRoot(element);
+      root.render(content);
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+    },
+  });
+  ui.mount();
+  return { remove: () => ui.remove(), shadowHost: ui.shadowHost };
+}
