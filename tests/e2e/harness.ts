@@ -49,6 +49,13 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
 }
 
+export interface ConnectXeroOptions {
+  /** Organisation to choose on the consent page (default: the first). */
+  organisation?: string;
+  /** Called with the consent page once the organisation is chosen, before Allow (e.g. to screenshot it). */
+  onConsentPage?: (consent: Page) => Promise<void>;
+}
+
 export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
@@ -66,10 +73,10 @@ export interface ExtensionSession {
   evalInServiceWorker<R, A = null>(fn: (ext: ExtensionApi, arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Sends a raw runtime message from an extension page (as the popup/options do) and returns the reply. */
   sendFromExtensionPage(message: unknown): Promise<unknown>;
-  /** Options page → Connect Xero → sandbox consent page → choose organisation → Allow. */
-  connectXero(options?: { organisation?: string }): Promise<void>;
-  /** Options page → Cin7 Core account id + application key from the sandbox → Save. */
-  saveCin7Keys(): Promise<void>;
+  /** Options page → Connect Xero → sandbox consent page → choose organisation → Allow. Returns the options page. */
+  connectXero(options?: ConnectXeroOptions): Promise<Page>;
+  /** Options page → Cin7 Core account id + application key from the sandbox → Save. Returns the options page. */
+  saveCin7Keys(): Promise<Page>;
   /** PNG of `page` (default: the page opened last); returns its path. */
   screenshot(name: string, page?: Page): Promise<string>;
   close(): Promise<void>;
@@ -179,11 +186,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await consent.waitForURL(/login\.xero\.com/, { timeout: 15_000 });
       await consent.waitForLoadState('load');
       await chooseOrganisation(consent, connectOptions.organisation);
+      await connectOptions.onConsentPage?.(consent);
       const closed = consent.waitForEvent('close', { timeout: 15_000 }).catch(() => undefined);
       await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).click();
       await closed; // launchWebAuthFlow closes its window once the redirect to chromiumapp.org arrives
       await options.getByText(/xero.*connected|connected to xero/i).first().waitFor({ timeout: 20_000 });
       lastPage = options;
+      return options;
     },
 
     async saveCin7Keys() {
@@ -194,6 +203,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await options.getByRole('button', { name: /save/i }).click();
       await options.getByText(/cin7.*(saved|connected)|(saved|connected).*cin7/i).first().waitFor({ timeout: 20_000 });
       lastPage = options;
+      return options;
     },
 
     async screenshot(name, page) {

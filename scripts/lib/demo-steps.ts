@@ -1,0 +1,132 @@
+// The screens `npm run demo -- --headless` walks, in order. A new feature adds its screen here.
+import type { Page } from 'playwright-core';
+import { z } from 'zod';
+import { statusSchema } from '../../utils/messaging.ts';
+import { loadScenario, type ScenarioName } from '../../utils/scenarios/index.ts';
+import { extensionHas, type DemoContext, type DemoStep } from './demo-walk.ts';
+
+const CIN7 = 'https://inventory.dearsystems.com';
+const XERO = 'https://go.xero.com';
+
+const replySchema = z.object({ ok: z.boolean(), result: z.unknown().optional(), error: z.unknown().optional() });
+
+async function askBackground(context: DemoContext, mgAction: string, args?: unknown): Promise<unknown> {
+  const reply = replySchema.parse(await context.session.sendFromExtensionPage({ mgAction, args }));
+  if (!reply.ok) throw new Error(`${mgAction} refused: ${JSON.stringify(reply.error)}`);
+  return reply.result;
+}
+
+const needsOptionsPage = () => (extensionHas('options.html') ? undefined : 'the options page is not built yet');
+
+/** Visits one web-app page and screenshots it with whatever panel our overlay mounted. */
+function pageStep(id: string, title: string, url: string): DemoStep {
+  return {
+    id,
+    title: `${title} (${url})`,
+    async run(context) {
+      const page = await context.visit(url);
+      await context.shoot('', page);
+    },
+  };
+}
+
+/** Record pages carry the record's id in the hash, as Cin7 Core does; take the scenario's first record. */
+function cin7RecordSteps(scenario: ScenarioName): DemoStep[] {
+  const cin7 = loadScenario(scenario).cin7 ?? {};
+  const records: [string, string, string | undefined][] = [
+    ['cin7-sale', 'Sale', cin7.sales?.[0]?.ID],
+    ['cin7-purchase', 'Purchase', cin7.purchases?.[0]?.ID],
+    ['cin7-product', 'Product', cin7.products?.[0]?.ID],
+    ['cin7-customer', 'Customer', cin7.customers?.[0]?.ID],
+    ['cin7-supplier', 'Supplier', cin7.suppliers?.[0]?.ID],
+  ];
+  return records.map(([id, route, recordId]) => ({
+    ...pageStep(id, `Cin7 Core ${route}`, `${CIN7}/${route}#${recordId ?? ''}`),
+    unavailable: () => (recordId ? undefined : `the ${scenario} scenario has no ${route.toLowerCase()} with an ID`),
+  }));
+}
+
+const connectXero: DemoStep = {
+  id: 'connect-xero',
+  title: 'Connect Xero through the sandbox consent page',
+  unavailable: needsOptionsPage,
+  async run(context) {
+    const options = await context.session.connectXero({
+      onConsentPage: async (consent: Page) => void (await context.shoot('consent', consent)),
+    });
+    await context.shoot('connected', options);
+  },
+};
+
+const saveCin7Keys: DemoStep = {
+  id: 'cin7-keys',
+  title: 'Save the Cin7 Core API keys on the options page',
+  unavailable: needsOptionsPage,
+  async run(context) {
+    const options = await context.session.saveCin7Keys();
+    await context.shoot('', options);
+  },
+};
+
+const refresh: DemoStep = {
+  id: 'refresh',
+  title: 'Refresh: fetch both APIs and audit',
+  unavailable: needsOptionsPage,
+  async run(context) {
+    await askBackground(context, 'refresh', { full: true });
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const status = statusSchema.parse(await askBackground(context, 'getStatus'));
+      if (status.lastError) throw new Error(`refresh failed: ${status.lastError.message}`);
+      if (status.fetchedAt && !status.refreshing) {
+        context.log(`  ${status.findings.length} findings (${JSON.stringify(status.summary ?? {})})`);
+        return;
+      }
+      if (Date.now() > deadline) throw new Error('refresh did not finish within 120 s');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  },
+};
+
+const popup: DemoStep = {
+  id: 'popup',
+  title: 'Popup',
+  unavailable: () => (extensionHas('popup.html') ? undefined : 'the popup is not built'),
+  async run(context) {
+    const page = await context.session.openPopup();
+    await page.setViewportSize({ width: 420, height: 640 }); // the size Chrome gives a popup
+    await context.shoot('', page);
+  },
+};
+
+const optionsPage: DemoStep = {
+  id: 'options',
+  title: 'Options page',
+  unavailable: needsOptionsPage,
+  async run(context) {
+    await context.shoot('', await context.session.openOptions());
+  },
+};
+
+export function demoSteps(scenario: ScenarioName): DemoStep[] {
+  return [
+    connectXero,
+    saveCin7Keys,
+    refresh,
+    // Account Mapping first: the overlay reads the mapping there, which the other screens' findings use.
+    pageStep('cin7-account-mapping', 'Cin7 Core Account Mapping', `${CIN7}/AccountMapping`),
+    pageStep('cin7-dashboard', 'Cin7 Core dashboard', `${CIN7}/`),
+    pageStep('cin7-chart-of-accounts', 'Cin7 Core Chart of Accounts', `${CIN7}/ChartOfAccounts`),
+    pageStep('cin7-general-settings', 'Cin7 Core General Settings', `${CIN7}/GeneralSettings`),
+    ...cin7RecordSteps(scenario),
+    pageStep('xero-chart-of-accounts', 'Xero Chart of Accounts', `${XERO}/GeneralLedger/ChartOfAccounts.aspx`),
+    pageStep('xero-financial-settings', 'Xero Financial Settings', `${XERO}/Setup/FinancialSettings.aspx`),
+    pageStep('xero-products', 'Xero Products and services', `${XERO}/Accounts/Inventory/`),
+    pageStep('xero-tracking', 'Xero Tracking categories', `${XERO}/Setup/Tracking.aspx`),
+    pageStep('xero-currencies', 'Xero Currencies', `${XERO}/Setup/CurrencyRates.aspx`),
+    pageStep('xero-tax-rates', 'Xero Tax rates', `${XERO}/Setup/TaxRates.aspx`),
+    pageStep('xero-bank-accounts', 'Xero Bank accounts', `${XERO}/Bank/BankAccounts.aspx`),
+    popup,
+    optionsPage,
+  ];
+}

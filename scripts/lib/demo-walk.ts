@@ -1,0 +1,105 @@
+// Runs the demo's steps in order, each one writing its screenshots, and records what ran, what was skipped
+// (a surface not built yet) and what failed.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ExtensionSession } from '../../tests/e2e/harness.ts';
+import { EXTENSION_DIR } from './build-extension.ts';
+
+export interface DemoContext {
+  session: ExtensionSession;
+  outDir: string;
+  scenario: string;
+  /** Writes a full-page PNG named after the step and `name`; returns its path. */
+  shoot(name: string, page: Page): Promise<string>;
+  /** Opens url in a new tab, waits for it and for our overlay to settle, and returns the page. */
+  visit(url: string): Promise<Page>;
+  log(line: string): void;
+}
+
+export interface DemoStep {
+  id: string;
+  title: string;
+  /** Why this step cannot run in this build (its surface does not exist yet), or undefined when it can. */
+  unavailable?(context: DemoContext): string | undefined | Promise<string | undefined>;
+  run(context: DemoContext): Promise<void>;
+}
+
+export interface StepOutcome {
+  id: string;
+  title: string;
+  status: 'done' | 'skipped' | 'failed';
+  note?: string;
+  screenshots: string[];
+}
+
+/** True when the production build contains `file` (e.g. options.html once the options page exists). */
+export function extensionHas(file: string): boolean {
+  return existsSync(join(EXTENSION_DIR, file));
+}
+
+/** The custom elements WXT creates for our shadow-root panels are named mapping-guard-*. */
+async function waitForOverlay(page: Page, timeoutMs: number): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('*')].some(
+          (element) =>
+            element.tagName.toLowerCase().startsWith('mapping-guard') &&
+            (element.shadowRoot?.textContent ?? '').trim().length > 0,
+        ),
+      undefined,
+      { timeout: timeoutMs },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function walkDemo(
+  steps: readonly DemoStep[],
+  base: Omit<DemoContext, 'shoot' | 'visit'>,
+): Promise<StepOutcome[]> {
+  mkdirSync(base.outDir, { recursive: true });
+  const outcomes: StepOutcome[] = [];
+  for (const [index, step] of steps.entries()) {
+    const screenshots: string[] = [];
+    const prefix = `${String(index + 1).padStart(2, '0')}-${step.id}`;
+    const context: DemoContext = {
+      ...base,
+      async shoot(name, page) {
+        const path = join(base.outDir, `${prefix}${name ? `-${name}` : ''}.png`);
+        await page.screenshot({ path, fullPage: true });
+        screenshots.push(path);
+        return path;
+      },
+      async visit(url) {
+        const page = await base.session.context.newPage();
+        const response = await page.goto(url, { waitUntil: 'load' });
+        if (response && response.status() >= 400) throw new Error(`${url} answered HTTP ${response.status()}`);
+        await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+        await waitForOverlay(page, 3_000);
+        return page;
+      },
+    };
+    const reason = await step.unavailable?.(context);
+    if (reason) {
+      base.log(`- ${step.title}: skipped (${reason})`);
+      outcomes.push({ id: step.id, title: step.title, status: 'skipped', note: reason, screenshots });
+      continue;
+    }
+    try {
+      await step.run(context);
+      base.log(`- ${step.title}: done`);
+      outcomes.push({ id: step.id, title: step.title, status: 'done', screenshots });
+    } catch (error) {
+      const note = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      base.log(`- ${step.title}: FAILED (${note})`);
+      outcomes.push({ id: step.id, title: step.title, status: 'failed', note, screenshots });
+    }
+    // Each step opens its own tabs: close them so the next screenshots start clean and memory stays flat.
+    for (const page of base.session.context.pages()) await page.close().catch(() => undefined);
+  }
+  return outcomes;
+}
