@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { ExtensionSession } from '../../tests/e2e/harness.ts';
+import { waitForOverlayPanel, type ExtensionSession } from '../../tests/e2e/harness.ts';
 import { EXTENSION_DIR } from './build-extension.ts';
 
 export interface DemoContext {
@@ -38,25 +38,6 @@ export function extensionHas(file: string): boolean {
   return existsSync(join(EXTENSION_DIR, file));
 }
 
-/** The custom elements WXT creates for our shadow-root panels are named mapping-guard-*. */
-async function waitForOverlay(page: Page, timeoutMs: number): Promise<boolean> {
-  try {
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('*')].some(
-          (element) =>
-            element.tagName.toLowerCase().startsWith('mapping-guard') &&
-            (element.shadowRoot?.textContent ?? '').trim().length > 0,
-        ),
-      undefined,
-      { timeout: timeoutMs },
-    );
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function walkDemo(
   steps: readonly DemoStep[],
   base: Omit<DemoContext, 'shoot' | 'visit'>,
@@ -79,7 +60,7 @@ export async function walkDemo(
         const response = await page.goto(url, { waitUntil: 'load' });
         if (response && response.status() >= 400) throw new Error(`${url} answered HTTP ${response.status()}`);
         await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-        await waitForOverlay(page, 3_000);
+        await waitForOverlayPanel(page, { timeout: 3_000 }).catch(() => undefined); // not every page has a panel
         return page;
       },
     };

@@ -224,6 +224,23 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   return session;
 }
 
+/**
+ * Waits until one of our shadow-root panels shows content on `page`. The overlay marks its hosts `data-mg-own`
+ * (utils/overlay/observe.ts); WXT names them after the UI. Throws on timeout.
+ */
+export async function waitForOverlayPanel(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('*')].some(
+        (element) =>
+          (element.hasAttribute('data-mg-own') || element.tagName.toLowerCase().startsWith('mapping-guard')) &&
+          (element.shadowRoot?.textContent ?? '').trim().length > 0,
+      ),
+    undefined,
+    { timeout: options.timeout ?? 20_000 },
+  );
+}
+
 /** Picks the organisation on the sandbox's consent page: a <select>, radio buttons or a list of links/buttons. */
 async function chooseOrganisation(consent: Page, organisation?: string): Promise<void> {
   const select = consent.locator('select');

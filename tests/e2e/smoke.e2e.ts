@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { connectionsSchema, statusSchema } from '../../utils/messaging.ts';
-import { launchExtension, type ExtensionSession } from './harness.ts';
+import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 let session: ExtensionSession;
 
@@ -76,17 +76,7 @@ describe('smoke: the production build in Chromium', () => {
   it('mounts a Mapping Guard panel on the sandbox Cin7 Core page at https://inventory.dearsystems.com/', async () => {
     const page = await session.page('https://inventory.dearsystems.com/');
     expect(new URL(page.url()).host).toBe('inventory.dearsystems.com');
-    // WXT's shadow-root UIs are custom elements named after the extension's UI; their content lives in the shadow.
-    await page.waitForFunction(
-      () =>
-        [...document.querySelectorAll('*')].some(
-          (element) =>
-            element.tagName.toLowerCase().startsWith('mapping-guard') &&
-            (element.shadowRoot?.textContent ?? '').trim().length > 0,
-        ),
-      undefined,
-      { timeout: 20_000 },
-    );
+    await waitForOverlayPanel(page);
     await page.close();
   });
 });
