@@ -62,6 +62,8 @@ export interface AuditSummary {
 
 export interface CoverageEntry {
   check: string;
+  /** What the check verifies, in words ("Mapped accounts exist and are active in Xero"). */
+  label?: string;
   ran: boolean;
   /** Why it could not run, in words the UI can show ("Xero chart of accounts not fetched yet"). */
   reason?: string;

@@ -1,0 +1,68 @@
+// Which account a line posts to, and which level decided (seed "Charts of Accounts and Other Financial Settings"):
+// order line → product → sale/purchase header → customer/supplier → the mapped default role.
+import type { AuditContext } from './context';
+import type { RoleId } from './roles';
+
+/** What a posting is for. `serviceExpense` is a Service product's cost, which has no mapped default. */
+export type PostingRole = 'defaultRevenue' | 'cogs' | 'inventoryControl' | 'serviceExpense' | 'accountsReceivable' | 'accountsPayable';
+
+export type AccountLevel = 'line' | 'product' | 'header' | 'contact' | 'default';
+
+export const ACCOUNT_LEVELS: readonly AccountLevel[] = Object.freeze(['line', 'product', 'header', 'contact', 'default']);
+
+interface LevelFields {
+  readonly line?: string;
+  readonly product?: string;
+  readonly header?: string;
+  readonly contact?: string;
+  readonly defaultRole: RoleId | null;
+}
+
+/**
+ * The field each level uses for each posting (research/cin7.md §2.5–2.8). Sale lines' `Account` is revenue;
+ * purchase lines' is inventory or expense. Only purchases carry a header inventory account, only customers a
+ * revenue account; suppliers carry no account but the payable one; no level but the product sets COGS.
+ */
+export const POSTING_FIELDS: Readonly<Record<PostingRole, LevelFields>> = Object.freeze({
+  defaultRevenue: { line: 'Account', product: 'RevenueAccount', header: 'DefaultAccount', contact: 'RevenueAccount', defaultRole: 'defaultRevenue' },
+  cogs: { product: 'COGSAccount', defaultRole: 'cogs' },
+  inventoryControl: { line: 'Account', product: 'InventoryAccount', header: 'InventoryAccount', defaultRole: 'inventoryControl' },
+  serviceExpense: { line: 'Account', product: 'ExpenseAccount', defaultRole: null },
+  accountsReceivable: { contact: 'AccountReceivable', defaultRole: 'accountsReceivable' },
+  accountsPayable: { contact: 'AccountPayable', defaultRole: 'accountsPayable' },
+});
+
+type AnyRecord = object | null | undefined;
+
+export interface EffectiveAccountInput {
+  line?: AnyRecord;
+  product?: AnyRecord;
+  header?: AnyRecord;
+  contact?: AnyRecord;
+  role: PostingRole;
+}
+
+export interface EffectiveAccount {
+  code: string;
+  level: AccountLevel;
+}
+
+function codeIn(record: AnyRecord, field: string | undefined): string | null {
+  if (!record || !field) return null;
+  const value = (record as Record<string, unknown>)[field];
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+/** The account that decides, or null when no level sets one (and the default role is unmapped or unknown). */
+export function effectiveAccount(input: EffectiveAccountInput, ctx: Pick<AuditContext, 'mapping'>): EffectiveAccount | null {
+  const fields = POSTING_FIELDS[input.role];
+  const candidates: Array<[AccountLevel, string | null]> = [
+    ['line', codeIn(input.line, fields.line)],
+    ['product', codeIn(input.product, fields.product)],
+    ['header', codeIn(input.header, fields.header)],
+    ['contact', codeIn(input.contact, fields.contact)],
+  ];
+  for (const [level, code] of candidates) if (code) return { code, level };
+  const mapped = fields.defaultRole ? ctx.mapping?.byRole.get(fields.defaultRole)?.code : null;
+  return mapped ? { code: mapped, level: 'default' } : null;
+}

@@ -1,0 +1,185 @@
+// The audit engine: a pure function from a snapshot to findings (PRODUCT.md). No clock, no I/O.
+import type { Snapshot } from '../schemas/snapshot';
+import type { Cin7Customer, Cin7Supplier } from '../schemas/cin7';
+import type { AuditOptions, AuditResult, AuditSummary, CoverageEntry, Finding, Severity } from './types';
+import { buildContext, MISSING_DATA_REASON, type AuditContext, type LockDate } from './context';
+import { accountLineGroups, checkDocumentOverrides, lockedPeriodFinding, type CheckedDocument } from './documents';
+import { effectiveAccount, type AccountLevel, type PostingRole } from './effective-account';
+import { checkCustomerOverrides, checkProductOverrides, checkSupplierOverrides } from './overrides';
+import type { Rule } from './rule';
+import { RULES } from './rules';
+
+export type { CheckedDocument } from './documents';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Severity, then code, subject kind, subject key; message and fix URL break remaining ties. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareText(a.code, b.code) ||
+    compareText(a.subject.kind, b.subject.kind) ||
+    compareText(a.subject.key, b.subject.key) ||
+    compareText(a.message, b.message) ||
+    compareText(a.fix?.url ?? '', b.fix?.url ?? '')
+  );
+}
+
+export function summarise(findings: readonly Finding[]): AuditSummary {
+  const summary: AuditSummary = { errors: 0, warnings: 0, infos: 0, total: findings.length };
+  for (const finding of findings) {
+    if (finding.severity === 'error') summary.errors++;
+    else if (finding.severity === 'warning') summary.warnings++;
+    else summary.infos++;
+  }
+  return summary;
+}
+
+/** Why a rule cannot run on this snapshot, or null when it can. */
+function missingData(rule: Rule, ctx: AuditContext): string | null {
+  const reasons = rule.needs.filter((key) => !ctx.has(key)).map((key) => MISSING_DATA_REASON[key]);
+  if (rule.needsAnyOf && rule.needsAnyOf.length > 0 && !rule.needsAnyOf.some((key) => ctx.has(key))) {
+    reasons.push(rule.needsAnyOf.map((key) => MISSING_DATA_REASON[key]).join('; '));
+  }
+  return reasons.length > 0 ? reasons.join('; ') : null;
+}
+
+function runRules(rules: readonly Rule[], ctx: AuditContext): { findings: Finding[]; coverage: CoverageEntry[] } {
+  const findings: Finding[] = [];
+  const coverage: CoverageEntry[] = [];
+  for (const rule of rules) {
+    const reason = missingData(rule, ctx);
+    if (reason) {
+      coverage.push({ check: rule.id, label: rule.title, ran: false, reason });
+      continue;
+    }
+    try {
+      for (const finding of rule.run(ctx)) findings.push(finding);
+      coverage.push({ check: rule.id, label: rule.title, ran: true });
+    } catch (error) {
+      // One faulty check must not hide the others' results; say which one failed.
+      coverage.push({ check: rule.id, label: rule.title, ran: false, reason: `Check failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, coverage };
+}
+
+/** Audits a snapshot (validate it with `parseSnapshot` first). */
+export function audit(snapshot: Snapshot, options: AuditOptions): AuditResult {
+  const ctx = buildContext(snapshot, options.today);
+  const { findings, coverage } = runRules(RULES, ctx);
+  return { findings, summary: summarise(findings), coverage };
+}
+
+// ---- One document, for the Cin7 sale / purchase page overlay ----
+
+export interface LinePosting {
+  role: PostingRole;
+  /** The code that decides, or null when no level sets one. */
+  code: string | null;
+  level: AccountLevel | null;
+  /** The Xero account behind the code, when the chart has it. */
+  account: { code: string; name: string; type: string; status: string | null } | null;
+}
+
+export interface DocumentLineAudit {
+  /** "invoice INV-0012", "bill B-7", "credit note CR-3". */
+  where: string;
+  /** 0-based position within its group. */
+  index: number;
+  charge: boolean;
+  sku: string | null;
+  productId: string | null;
+  postings: LinePosting[];
+}
+
+export interface DocumentAudit {
+  lines: DocumentLineAudit[];
+  /** Receivable (sale) or payable (purchase) of the whole document. */
+  contactPosting: LinePosting;
+  xeroLockDate: LockDate | null;
+  findings: Finding[];
+}
+
+function findContact<T extends Cin7Customer | Cin7Supplier>(list: readonly T[] | undefined, id: string | null | undefined, name: string | null | undefined): T | undefined {
+  if (!list) return undefined;
+  const wantedId = id?.trim();
+  if (wantedId) {
+    const byId = list.find((contact) => contact.ID === wantedId);
+    if (byId) return byId;
+  }
+  const wantedName = name?.trim();
+  return wantedName ? list.find((contact) => contact.Name.trim() === wantedName) : undefined;
+}
+
+/**
+ * Where each line of one sale or purchase will post and why, plus its locked-period and account findings
+ * (including those of the products and contact it uses).
+ */
+export function auditDocument(document: CheckedDocument, snapshot: Snapshot, options: AuditOptions): DocumentAudit {
+  const ctx = buildContext(snapshot, options.today);
+  const cin7 = snapshot.cin7;
+  const header = document.kind === 'sale' ? document.sale : document.purchase;
+  const contact =
+    document.kind === 'sale'
+      ? findContact(cin7?.customers, document.sale.CustomerID, document.sale.Customer)
+      : findContact(cin7?.suppliers, document.purchase.SupplierID, document.purchase.Supplier);
+
+  const posting = (role: PostingRole, parts: { line?: object; product?: object }): LinePosting => {
+    const decided = effectiveAccount({ ...parts, header, contact, role }, ctx);
+    const account = decided ? ctx.findAccount(decided.code) : undefined;
+    return {
+      role,
+      code: decided?.code ?? null,
+      level: decided?.level ?? null,
+      account: account ? { code: account.Code ?? decided?.code ?? '', name: account.Name, type: account.Type, status: account.Status ?? null } : null,
+    };
+  };
+
+  const productsUsed = new Map<string, NonNullable<ReturnType<AuditContext['productById']>>>();
+  const lines: DocumentLineAudit[] = [];
+  for (const group of accountLineGroups(document)) {
+    const groupLines = group.lines ?? [];
+    for (let index = 0; index < groupLines.length; index++) {
+      const line = groupLines[index];
+      if (!line) continue;
+      const productId = typeof (line as { ProductID?: unknown }).ProductID === 'string' ? ((line as { ProductID: string }).ProductID || null) : null;
+      const sku = line.SKU?.trim() || null;
+      const product = (productId ? ctx.productById(productId) : undefined) ?? (sku ? ctx.productBySku(sku) : undefined);
+      if (product) productsUsed.set(product.SKU, product);
+      const isService = product?.Type?.trim().toLowerCase() === 'service';
+      const postings: LinePosting[] = [];
+      if (document.kind === 'sale') {
+        postings.push(posting('defaultRevenue', { line, product }));
+        // Stock lines also post COGS (Dr COGS / Cr Inventory control) when shipped (research/cin7.md §4.1).
+        if (!group.charges && !isService) {
+          postings.push(posting('cogs', { product }));
+          postings.push(posting('inventoryControl', { product }));
+        }
+      } else {
+        postings.push(posting(isService && !group.charges ? 'serviceExpense' : 'inventoryControl', { line, product }));
+      }
+      lines.push({ where: group.where, index, charge: Boolean(group.charges), sku, productId, postings });
+    }
+  }
+
+  const findings: Finding[] = [];
+  const locked = lockedPeriodFinding(document, ctx);
+  if (locked) findings.push(locked);
+  if (ctx.has('xero.accounts')) {
+    checkDocumentOverrides(document, ctx, findings);
+    for (const product of productsUsed.values()) checkProductOverrides(ctx, product, findings);
+    if (contact && document.kind === 'sale') checkCustomerOverrides(ctx, contact as Cin7Customer, findings);
+    if (contact && document.kind === 'purchase') checkSupplierOverrides(ctx, contact as Cin7Supplier, findings);
+  }
+  findings.sort(compareFindings);
+  return {
+    lines,
+    contactPosting: posting(document.kind === 'sale' ? 'accountsReceivable' : 'accountsPayable', {}),
+    xeroLockDate: ctx.xeroLockDate,
+    findings,
+  };
+}

@@ -1,0 +1,18 @@
+// OVERRIDE_ACCOUNT_INVALID / OVERRIDE_ACCOUNT_TYPE on suppliers' payable account (suppliers carry no other).
+import type { Rule } from '../rule';
+import type { Finding } from '../types';
+import { checkSupplierOverrides } from '../overrides';
+
+export const overrideSuppliersRule: Rule = {
+  id: 'override-suppliers',
+  title: 'Supplier account overrides are valid',
+  codes: ['OVERRIDE_ACCOUNT_INVALID', 'OVERRIDE_ACCOUNT_TYPE'],
+  needs: ['cin7.suppliers', 'xero.accounts'],
+  run(ctx) {
+    const findings: Finding[] = [];
+    for (const supplier of ctx.snapshot.cin7?.suppliers ?? []) {
+      if (supplier.Status !== 'Deprecated') checkSupplierOverrides(ctx, supplier, findings);
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,30 @@
+// SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT (warning): Cin7's API notes the expense account is required for Service
+// products (research/cin7.md §2.5); without one their non-inventory costs (onboarding seed) have nowhere specific
+// to post. A warning rather than an error: it matters only once such a service is bought.
+import type { Rule } from '../rule';
+import type { Finding } from '../types';
+import { cin7RecordLink } from '../links';
+
+export const serviceProductExpenseRule: Rule = {
+  id: 'service-product-expense',
+  title: 'Service products have an expense account',
+  codes: ['SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT'],
+  needs: ['cin7.products'],
+  run(ctx) {
+    const findings: Finding[] = [];
+    for (const product of ctx.snapshot.cin7?.products ?? []) {
+      if (product.Status === 'Deprecated' || product.ExpenseAccount?.trim()) continue;
+      if (product.Type?.trim().toLowerCase() !== 'service') continue;
+      const name = product.Name?.trim();
+      const label = name ? `Product ${product.SKU} (${name})` : `Product ${product.SKU}`;
+      findings.push({
+        code: 'SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT',
+        severity: 'warning',
+        subject: { kind: 'product', key: product.SKU, label },
+        message: `${label} is a Service product without an expense account, so Cin7 Core does not know where to post its cost. Set its expense account in Cin7 Core.`,
+        fix: cin7RecordLink('product', product.ID, 'ExpenseAccount'),
+      });
+    }
+    return findings;
+  },
+};
