@@ -10,7 +10,7 @@ const SECRET_STORE = 'secrets';
 const KEY_ID = 'aes-gcm-v1';
 
 interface SealedSecret {
-  iv: Uint8Array;
+  iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
 }
 
