@@ -97,6 +97,13 @@ function extraAccounts(count: number, random: Random): AccountSpec[] {
   return specs;
 }
 
+/** Two different words of NAME_PARTS ("Harbour Ridge", never "Ridge Ridge"). */
+function placeName(random: Random): string {
+  const first = random.int(0, NAME_PARTS.length - 1);
+  const second = (first + random.int(1, NAME_PARTS.length - 1)) % NAME_PARTS.length;
+  return `${NAME_PARTS[first]} ${NAME_PARTS[second]}`;
+}
+
 function uniqueNamer() {
   const seen = new Set<string>();
   return (base: string): string => {
@@ -165,7 +172,7 @@ export function generateLarge({ scale, seed }: GenerateOptions): Snapshot {
     customers.push(
       cin7Customer(
         {
-          name: customerName(`${random.pick(NAME_PARTS)} ${random.pick(NAME_PARTS)} ${random.pick(TRADES)} ${suffix}`),
+          name: customerName(`${placeName(random)} ${random.pick(TRADES)} ${suffix}`),
           currency,
           revenueAccount: random.chance(RATES.brokenOverride) ? brokenCode() : random.pick(revenueCodes),
         },

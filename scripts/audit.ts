@@ -1,0 +1,21 @@
+// `npm run audit`: audits a snapshot file or a built-in scenario. All logic is in scripts/lib/run-audit.ts.
+import { readFile } from 'node:fs/promises';
+import { audit } from '../utils/audit';
+import { runAudit } from './lib/run-audit';
+
+function localDay(): string {
+  const now = new Date();
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+const output = await runAudit(process.argv.slice(2), {
+  readFile: (path) => readFile(path, 'utf8'),
+  audit,
+  today: localDay,
+  isTTY: process.stdout.isTTY,
+  env: process.env,
+});
+process.stdout.write(output.stdout);
+process.stderr.write(output.stderr);
+process.exitCode = output.exitCode;
