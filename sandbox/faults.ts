@@ -1,0 +1,97 @@
+// Fault switches that tests and the demo flip at run time. Each switch names the API it affects.
+
+export type ApiName = 'cin7' | 'xero';
+
+/** A fault that can hit every call (`true`), only the next `times` calls, and/or only one API. */
+export interface RepeatingFault {
+  times?: number;
+  api?: ApiName;
+}
+
+export interface FaultSettings {
+  /** Every API call answers as rate-limited (Xero 429 + Retry-After; Cin7 with its configured 429/503). */
+  rateLimitStorm: boolean | RepeatingFault;
+  /** API calls answer 500. */
+  serverErrors: boolean | RepeatingFault;
+  /** Every API response is delayed this long (concurrency tests, timeouts). */
+  slowMs: number;
+  /** API bodies are cut short, so JSON parsing fails. */
+  malformedJson: boolean | RepeatingFault;
+  /** One-shot on set: every access token issued so far is expired. */
+  expireAccessTokens: boolean;
+  /** One-shot on set: every refresh token issued so far is revoked (`invalid_grant`). */
+  revokeRefreshTokens: boolean;
+  /** Cin7 answers HTTP 200 with its error model wrapped in a list. */
+  cin7ErrorWith200: boolean | RepeatingFault;
+  /** Cin7 answers HTTP 200 with an HTML page, as it does for wrong paths. */
+  cin7HtmlWith200: boolean | RepeatingFault;
+  /** The status Cin7 uses for its rate limit: 503 without Retry-After, or 429 with it. */
+  cin7RateLimitStatus: 429 | 503;
+}
+
+export type FaultName = keyof FaultSettings;
+
+const DEFAULTS: FaultSettings = {
+  rateLimitStorm: false,
+  serverErrors: false,
+  slowMs: 0,
+  malformedJson: false,
+  expireAccessTokens: false,
+  revokeRefreshTokens: false,
+  cin7ErrorWith200: false,
+  cin7HtmlWith200: false,
+  cin7RateLimitStatus: 503,
+};
+
+type RepeatingFaultName = {
+  [K in FaultName]: FaultSettings[K] extends boolean | RepeatingFault ? (boolean extends FaultSettings[K] ? K : never) : never;
+}[FaultName];
+
+export class Faults {
+  private settings: FaultSettings = { ...DEFAULTS };
+  /** Time (ms) when tokens were last force-expired/revoked; tokens issued at or before it are dead. */
+  accessTokensExpiredAt = -Infinity;
+  refreshTokensRevokedAt = -Infinity;
+
+  constructor(private readonly now: () => number) {}
+
+  set<K extends FaultName>(name: K, value: FaultSettings[K]): void {
+    this.settings[name] = value;
+    // Token faults act on the tokens that exist now; tokens issued afterwards work, so clients can recover.
+    if (name === 'expireAccessTokens' && value) this.accessTokensExpiredAt = this.now();
+    if (name === 'revokeRefreshTokens' && value) this.refreshTokensRevokedAt = this.now();
+  }
+
+  clear(name?: FaultName): void {
+    if (name) {
+      (this.settings as unknown as Record<string, unknown>)[name] = DEFAULTS[name];
+      if (name === 'expireAccessTokens') this.accessTokensExpiredAt = -Infinity;
+      if (name === 'revokeRefreshTokens') this.refreshTokensRevokedAt = -Infinity;
+      return;
+    }
+    this.settings = { ...DEFAULTS };
+    this.accessTokensExpiredAt = -Infinity;
+    this.refreshTokensRevokedAt = -Infinity;
+  }
+
+  get<K extends FaultName>(name: K): FaultSettings[K] {
+    return this.settings[name];
+  }
+
+  current(): Readonly<FaultSettings> {
+    return { ...this.settings };
+  }
+
+  /** True when a repeating fault hits this call; counts down `times` so "fail the next 2 calls" works. */
+  take(name: RepeatingFaultName, api: ApiName): boolean {
+    const value = this.settings[name] as boolean | RepeatingFault;
+    if (value === false) return false;
+    if (value === true) return true;
+    if (value.api && value.api !== api) return false;
+    if (value.times === undefined) return true;
+    if (value.times <= 0) return false;
+    const remaining = value.times - 1;
+    (this.settings as unknown as Record<string, unknown>)[name] = remaining > 0 ? { ...value, times: remaining } : false;
+    return true;
+  }
+}

@@ -1,0 +1,101 @@
+// A second Xero organisation, so the consent page offers a choice of tenants as Xero does for multi-org users.
+// Small and healthy on purpose: connecting to it must not change what the scenario's own org shows.
+import type { XeroTenantData } from './store';
+
+export const SECOND_TENANT_NAME = 'Demo Company (NZ)';
+
+export function secondTenant(): XeroTenantData {
+  const account = (Code: string, Name: string, Type: string, Class: string, extra: Record<string, unknown> = {}) => ({
+    Code,
+    Name,
+    Type,
+    Class,
+    Status: 'ACTIVE',
+    TaxType: Class === 'REVENUE' ? 'OUTPUT2' : Class === 'EXPENSE' ? 'INPUT2' : 'NONE',
+    EnablePaymentsToAccount: false,
+    ShowInExpenseClaims: false,
+    ...extra,
+  });
+  return {
+    organisation: {
+      Name: SECOND_TENANT_NAME,
+      LegalName: SECOND_TENANT_NAME,
+      ShortCode: '!NzDem',
+      BaseCurrency: 'NZD',
+      CountryCode: 'NZ',
+      Timezone: 'NEWZEALANDSTANDARDTIME',
+      Version: 'NZ',
+      OrganisationType: 'COMPANY',
+      OrganisationStatus: 'ACTIVE',
+      IsDemoCompany: true,
+      PaysTax: true,
+      FinancialYearEndDay: 31,
+      FinancialYearEndMonth: 3,
+      SalesTaxBasis: 'INVOICE',
+      SalesTaxPeriod: '2MONTHLY',
+      Edition: 'BUSINESS',
+      Class: 'DEMO',
+    },
+    accounts: [
+      account('090', 'Business Bank Account', 'BANK', 'ASSET', {
+        BankAccountNumber: '0209087654321050',
+        BankAccountType: 'BANK',
+        CurrencyCode: 'NZD',
+        EnablePaymentsToAccount: true,
+      }),
+      account('200', 'Sales', 'REVENUE', 'REVENUE'),
+      account('310', 'Cost of Goods Sold', 'DIRECTCOSTS', 'EXPENSE'),
+      account('610', 'Accounts Receivable', 'CURRENT', 'ASSET', { SystemAccount: 'DEBTORS' }),
+      account('630', 'Inventory', 'INVENTORY', 'ASSET'),
+      account('800', 'Accounts Payable', 'CURRLIAB', 'LIABILITY', { SystemAccount: 'CREDITORS' }),
+      account('820', 'GST', 'CURRLIAB', 'LIABILITY', { SystemAccount: 'GST' }),
+    ],
+    items: [],
+    trackingCategories: [],
+    currencies: [{ Code: 'NZD', Description: 'New Zealand Dollar' }],
+    taxRates: [
+      {
+        Name: '15% GST on Expenses',
+        TaxType: 'INPUT2',
+        Status: 'ACTIVE',
+        ReportTaxType: 'INPUT',
+        CanApplyToAssets: true,
+        CanApplyToEquity: true,
+        CanApplyToExpenses: true,
+        CanApplyToLiabilities: true,
+        CanApplyToRevenue: false,
+        DisplayTaxRate: 15,
+        EffectiveRate: 15,
+        TaxComponents: [{ Name: 'GST', Rate: 15, IsCompound: false, IsNonRecoverable: false }],
+      },
+      {
+        Name: '15% GST on Income',
+        TaxType: 'OUTPUT2',
+        Status: 'ACTIVE',
+        ReportTaxType: 'OUTPUT',
+        CanApplyToAssets: true,
+        CanApplyToEquity: true,
+        CanApplyToExpenses: false,
+        CanApplyToLiabilities: true,
+        CanApplyToRevenue: true,
+        DisplayTaxRate: 15,
+        EffectiveRate: 15,
+        TaxComponents: [{ Name: 'GST', Rate: 15, IsCompound: false, IsNonRecoverable: false }],
+      },
+      {
+        Name: 'No GST',
+        TaxType: 'NONE',
+        Status: 'ACTIVE',
+        ReportTaxType: 'NONE',
+        CanApplyToAssets: true,
+        CanApplyToEquity: true,
+        CanApplyToExpenses: true,
+        CanApplyToLiabilities: true,
+        CanApplyToRevenue: true,
+        DisplayTaxRate: 0,
+        EffectiveRate: 0,
+        TaxComponents: [{ Name: 'GST', Rate: 0, IsCompound: false, IsNonRecoverable: false }],
+      },
+    ],
+  };
+}
