@@ -5,6 +5,7 @@ import type { Cin7Product } from '../schemas/cin7';
 import { parseAnyDate, type CalendarDay } from '../schemas/dates';
 import { accountKey, parseAccountText } from './account-text';
 import { matchRoleLabel } from './labels';
+import { listNames } from './describe';
 import { ROLE_BY_ID, ROLES, type RoleDefinition, type RoleId } from './roles';
 
 /** A piece of the snapshot a check depends on. */
@@ -177,7 +178,7 @@ export function buildContext(snapshot: Snapshot, today: CalendarDay): AuditConte
       if (features?.giftCards === true) requiredRoles.set(definition.id, 'gift cards are enabled');
       else if (rowPresent('giftCardLiability')) requiredRoles.set(definition.id, 'gift cards are enabled (the row is on the mapping page)');
     } else if (definition.feature === 'multiCurrency' && foreignCurrencies && foreignCurrencies.length > 0) {
-      requiredRoles.set(definition.id, `you trade in ${foreignCurrencies.join(', ')} as well as ${baseCurrency ?? 'the base currency'}`);
+      requiredRoles.set(definition.id, `you trade in ${listNames(foreignCurrencies, foreignCurrencies.length)} as well as ${baseCurrency ?? 'the base currency'}`);
     }
   }
 

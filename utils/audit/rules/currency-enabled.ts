@@ -45,7 +45,7 @@ export const currencyEnabledRule: Rule = {
         code: 'CURRENCY_NOT_ENABLED',
         severity: 'error',
         subject: { kind: 'currency', key: code, label: code },
-        message: `${who} trade in ${code}, which is not enabled in Xero, so their invoices and bills will not sync. Add ${code} under Currencies in Xero.`,
+        message: `${who} ${users.customers.length + users.suppliers.length === 1 ? 'trades' : 'trade'} in ${code}, which is not enabled in Xero, so their invoices and bills will not sync. Add ${code} under Currencies in Xero.`,
         fix: xeroCurrenciesLink(ctx.shortCode, code),
       });
     }

@@ -13,13 +13,13 @@ export const lockDateMisalignedRule: Rule = {
     const xero = ctx.xeroLockDate;
     if (!xero || (ctx.cin7LockDate && ctx.cin7LockDate >= xero.day)) return [];
     const which = xero.which === 'period' ? 'period lock date' : 'end-of-year lock date';
-    const cin7 = ctx.cin7LockDate ? `Cin7 Core's lock date is ${ctx.cin7LockDate}, earlier than` : 'Cin7 Core has no lock date, but';
+    const cin7 = ctx.cin7LockDate ? `Cin7 Core's lock date ${ctx.cin7LockDate} is earlier than Xero's ${which} ${xero.day}` : `Cin7 Core has no lock date, but Xero's ${which} is ${xero.day}`;
     return [
       {
         code: 'LOCK_DATE_MISALIGNED',
         severity: 'warning',
         subject: { kind: 'organisation', key: 'organisation', label: 'Lock dates' },
-        message: `${cin7} Xero's ${which} ${xero.day}, so Cin7 Core still accepts documents dated up to ${xero.day} that Xero will reject. Set Cin7 Core's lock date to ${xero.day} in General Settings.`,
+        message: `${cin7}, so Cin7 Core still accepts documents dated up to ${xero.day} that Xero will reject. Set Cin7 Core's lock date to ${xero.day} in General Settings.`,
         fix: cin7GeneralSettingsLink(),
       },
     ];

@@ -31,7 +31,7 @@ export const mappingNotUniqueRule: Rule = {
         code: 'MAPPING_NOT_UNIQUE',
         severity: 'error',
         subject: { kind: 'account', key: first.account?.Code?.trim() || (first.code ?? key), label: accountName },
-        message: `${roleNames} are all mapped to ${accountName}; Cin7 Core needs a different Xero account for each role. Keep one and map the others to their own accounts.`,
+        message: `${roleNames} are ${roles.length === 2 ? 'both' : 'all'} mapped to ${accountName}; Cin7 Core needs a different Xero account for each role. Keep one and map the others to their own accounts.`,
         fix: cin7AccountMappingLink(second.role.id),
       });
     }
