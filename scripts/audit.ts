@@ -14,6 +14,7 @@ const output = await runAudit(process.argv.slice(2), {
   audit,
   today: localDay,
   isTTY: process.stdout.isTTY,
+  columns: process.stdout.columns,
   env: process.env,
 });
 process.stdout.write(output.stdout);

@@ -29,6 +29,8 @@ const AREA_OF_KIND: Record<SubjectKind, Area> = {
 export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 export function areaOf(finding: Finding): Area {
+  // A shared account (MAPPING_NOT_UNIQUE) is fixed on the mapping page even though its subject is the account.
+  if (finding.code.startsWith('MAPPING_')) return 'Account mapping';
   return AREA_OF_KIND[finding.subject.kind] ?? 'Organisation settings';
 }
 

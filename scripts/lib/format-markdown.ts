@@ -56,7 +56,7 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions): s
   const skipped = result.coverage.filter((entry) => !entry.ran);
   if (skipped.length > 0) {
     lines.push('## Not checked', '');
-    for (const entry of skipped) lines.push(`- ${escapeCell(entry.check)}${entry.reason ? `: ${escapeCell(entry.reason)}` : ''}`);
+    for (const entry of skipped) lines.push(`- ${escapeCell(entry.label ?? entry.check)}${entry.reason ? `: ${escapeCell(entry.reason)}` : ''}`);
     lines.push('');
   }
   return `${lines.join('\n')}`;

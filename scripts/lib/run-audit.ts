@@ -14,6 +14,8 @@ export interface AuditIo {
   /** Today's calendar day on this machine (YYYY-MM-DD). */
   today(): string;
   isTTY: boolean | undefined;
+  /** The terminal's width, when stdout is one. */
+  columns?: number;
   env: Record<string, string | undefined>;
 }
 
@@ -62,7 +64,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<Co
       ? formatJson(result)
       : command.format === 'markdown'
         ? formatMarkdown(result, { title: organisationName ?? sourceLabel, today })
-        : formatTable(result, { color: shouldColor(io.isTTY, io.env), source: organisationName ? `${organisationName} (${sourceLabel})` : sourceLabel, today });
+        : formatTable(result, { color: shouldColor(io.isTTY, io.env), source: organisationName ? `${organisationName} (${sourceLabel})` : sourceLabel, today, width: io.columns });
   return { exitCode: result.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };
 }
 

@@ -1,0 +1,114 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import type { AuditResult, Finding } from '../../../utils/audit/types';
+import { areaOf, groupByArea } from '../../../scripts/lib/areas';
+import { formatJson } from '../../../scripts/lib/format-json';
+import { escapeCell, formatMarkdown } from '../../../scripts/lib/format-markdown';
+import { formatTable, shouldColor, wrap } from '../../../scripts/lib/format-table';
+
+const finding = (overrides: Partial<Finding> & Pick<Finding, 'code' | 'severity'>): Finding => ({
+  subject: { kind: 'role', key: 'cogs', label: 'Cost of Goods Sold' },
+  message: 'A message.',
+  ...overrides,
+});
+
+const result: AuditResult = {
+  findings: [
+    finding({ code: 'MAPPING_UNKNOWN', severity: 'info', subject: { kind: 'role', key: 'workInProgress', label: 'Work in Progress' } }),
+    finding({ code: 'TRACKED_INVENTORY', severity: 'error', subject: { kind: 'item', key: 'TNT-1', label: 'Tent | 2P' }, message: 'Tracked | in Xero.' }),
+    finding({ code: 'PAYMENTS_ENABLED', severity: 'warning', fix: { app: 'xero', url: 'https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:310', label: 'Open the chart' } }),
+    finding({ code: 'MAPPING_MISSING', severity: 'error', subject: { kind: 'role', key: 'inTransit', label: 'In Transit' } }),
+    finding({ code: 'MAPPING_NOT_UNIQUE', severity: 'error', subject: { kind: 'account', key: '820', label: '820 GST' } }),
+  ],
+  summary: { errors: 3, warnings: 1, infos: 1, total: 5 },
+  coverage: [
+    { check: 'tracked-inventory', label: 'No Xero item is tracked', ran: true },
+    { check: 'tax-rule-account', label: 'Tax rules post to liabilities', ran: false, reason: 'Cin7 Core tax rules not available' },
+  ],
+};
+
+describe('groupByArea', () => {
+  it('orders areas by where they are fixed and findings by severity, keeping engine order within a severity', () => {
+    const groups = groupByArea(result.findings);
+    expect(groups.map((group) => group.area)).toEqual(['Account mapping', 'Xero products and services']);
+    expect(groups[0]?.findings.map((f) => f.code)).toEqual(['MAPPING_MISSING', 'MAPPING_NOT_UNIQUE', 'PAYMENTS_ENABLED', 'MAPPING_UNKNOWN']);
+  });
+
+  it('files a shared account under the mapping and other account findings under the chart', () => {
+    expect(areaOf(finding({ code: 'MAPPING_NOT_UNIQUE', severity: 'error', subject: { kind: 'account', key: '820', label: '' } }))).toBe('Account mapping');
+    expect(areaOf(finding({ code: 'ACCOUNT_WITHOUT_CODE', severity: 'warning', subject: { kind: 'account', key: 'id', label: '' } }))).toBe('Xero chart of accounts');
+  });
+});
+
+describe('formatJson', () => {
+  it('prints only findings and summary', () => {
+    const parsed = JSON.parse(formatJson(result)) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
+    expect(parsed.summary).toEqual(result.summary);
+    expect(parsed.findings).toEqual(result.findings);
+  });
+});
+
+describe('formatTable', () => {
+  const options = { source: 'snap.json', today: '2026-11-21', width: 80 };
+
+  it('has no escape codes without colour and some with it', () => {
+    expect(formatTable(result, { ...options, color: false })).not.toMatch(/\u001b\[/);
+    expect(formatTable(result, { ...options, color: true })).toMatch(/\u001b\[31mERROR/);
+  });
+
+  it('lists each area with its count, the fix links, what was not checked, and the summary', () => {
+    const text = formatTable(result, { ...options, color: false });
+    expect(text).toContain('Account mapping (4)');
+    expect(text).toContain('Xero products and services (1)');
+    expect(text.indexOf('MAPPING_MISSING')).toBeLessThan(text.indexOf('PAYMENTS_ENABLED'));
+    expect(text.indexOf('PAYMENTS_ENABLED')).toBeLessThan(text.indexOf('MAPPING_UNKNOWN'));
+    expect(text).toContain('→ Open the chart: https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:310');
+    expect(text).toContain('Tax rules post to liabilities: Cin7 Core tax rules not available');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('3 errors, 1 warning, 1 info (5 findings)');
+  });
+
+  it('says so when there is nothing to report', () => {
+    const empty: AuditResult = { findings: [], summary: { errors: 0, warnings: 0, infos: 0, total: 0 }, coverage: [] };
+    expect(formatTable(empty, { ...options, color: false })).toContain('No findings');
+  });
+
+  it('wraps long messages at the width', () => {
+    const lines = wrap('one two three four five six seven', 10);
+    expect(lines).toEqual(['one two', 'three four', 'five six', 'seven']);
+    expect(wrap('averyveryverylongword x', 5)).toEqual(['averyveryverylongword', 'x']);
+  });
+});
+
+describe('shouldColor', () => {
+  it.each([
+    [true, {}, true],
+    [true, { NO_COLOR: '1' }, false],
+    [true, { NO_COLOR: '' }, true],
+    [false, {}, false],
+    [undefined, {}, false],
+  ] as const)('tty %s env %j → %s', (isTTY, env, expected) => {
+    expect(shouldColor(isTTY, env)).toBe(expected);
+  });
+});
+
+describe('formatMarkdown', () => {
+  const text = formatMarkdown(result, { title: 'Kauri Coast Outdoor Ltd', today: '2026-11-21' });
+
+  it('starts with a title, the date and a summary table', () => {
+    expect(text.split('\n')[0]).toBe('# Cin7 Core ↔ Xero set-up check: Kauri Coast Outdoor Ltd');
+    expect(text).toContain('Checked on 2026-11-21');
+    expect(text).toContain('| 3 | 1 | 1 | 5 |');
+  });
+
+  it('keeps every finding row a valid table row (pipes escaped) with its fix as a link', () => {
+    const row = text.split('\n').find((line) => line.includes('TRACKED_INVENTORY'));
+    expect(row).toBe('| Error | `TRACKED_INVENTORY` | Tent \\| 2P | Tracked \\| in Xero. |  |');
+    expect(text).toContain('[Open the chart](<https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:310>)');
+    expect(text).toContain('## Not checked');
+  });
+
+  it('escapes Markdown and HTML in cells', () => {
+    expect(escapeCell('a|b\nc <b>*x*</b> [l](u)')).toBe('a\\|b c \\<b\\>\\*x\\*\\</b\\> \\[l\\](u)');
+  });
+});
