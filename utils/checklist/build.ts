@@ -1,11 +1,12 @@
 // Puts the checklist together for one pair: every item with its status, and the progress at a glance. Pure.
+import type { FindingCode } from '../audit/types';
 import { decideAuditItem, type AuditItemStatus, type DecidingCoverage, type DecidingFinding } from './decide';
 import { decisionStatus, type Channel, type Decision, type DecisionItemStatus } from './decisions';
 import { CHECKLIST_ITEMS, type AuditItem, type ChecklistItem, type DecisionItem } from './items';
 
 export type ChecklistRow<F extends DecidingFinding = DecidingFinding> =
-  | { item: AuditItem; status: AuditItemStatus; findings: F[]; reason?: string; done: boolean }
-  | { item: DecisionItem; status: DecisionItemStatus; decision?: Decision; done: boolean };
+  | { kind: 'audit'; item: AuditItem; status: AuditItemStatus; findings: F[]; reason?: string; done: boolean }
+  | { kind: 'person'; item: DecisionItem; status: DecisionItemStatus; decision?: Decision; done: boolean };
 
 export interface ChecklistInput<F extends DecidingFinding> {
   findings: readonly F[];
@@ -14,6 +15,8 @@ export interface ChecklistInput<F extends DecidingFinding> {
   audited: boolean;
   decisions: Readonly<Record<string, Decision>>;
   channels: readonly Channel[];
+  /** The engine's rule id → the codes it produces, to know which unrun checks leave an item unknown. */
+  ruleCodes?: Readonly<Record<string, readonly FindingCode[]>>;
 }
 
 export interface ChecklistProgress {
@@ -30,12 +33,12 @@ export function buildChecklist<F extends DecidingFinding>(
 ): ChecklistRow<F>[] {
   return items.map((item): ChecklistRow<F> => {
     if (item.decidedBy === 'audit') {
-      const decided = decideAuditItem(item, input.findings, input.coverage, input.audited);
-      return { item, ...decided, done: decided.status === 'pass' };
+      const decided = decideAuditItem(item, input.findings, input.coverage, input.audited, input.ruleCodes);
+      return { kind: 'audit', item, ...decided, done: decided.status === 'pass' };
     }
     const decision = input.decisions[item.id];
     const status = decisionStatus(item, decision, input.channels);
-    return { item, status, decision, done: status === 'decided' };
+    return { kind: 'person', item, status, decision, done: status === 'decided' };
   });
 }
 

@@ -1,6 +1,6 @@
 // How the audit decides a checklist item: which finding codes belong to which item, and the resulting status.
 // Pure: findings and coverage in, statuses out.
-import type { FindingCode, Severity } from '../audit/types';
+import { FINDING_CODES, type FindingCode, type Severity } from '../audit/types';
 import { CHECKLIST_ITEMS, type AuditItem } from './items';
 
 /** The fields of a finding this module needs (the engine's Finding and the messaging StatusFinding both fit). */
@@ -81,25 +81,27 @@ function blocks(finding: DecidingFinding): boolean {
   return !finding.reviewed;
 }
 
-/**
- * Coverage checks (the engine's `coverage[].check`) each audit item relies on: when one of them did not run, a
- * clean result means "not yet known", not "pass". Matched case-insensitively by substring so the engine's wording
- * ("Xero chart of accounts", "lock dates") does not have to be repeated exactly.
- */
-export const ITEM_DEPENDS_ON: Record<string, readonly string[]> = {
-  multipleCurrencies: ['currenc'],
-  requiredAccounts: ['mapping', 'xero accounts', 'chart'],
-  chartOfAccountsLinked: ['xero accounts', 'chart', 'tax rule', 'override'],
-  accountMapping: ['mapping'],
-  bankAccountCodes: ['bank', 'xero accounts', 'chart'],
-  periodLockDates: ['lock'],
-  trackedInventory: ['item', 'tracked'],
-  nonInventoryCosts: ['service', 'product'],
-};
+/** Every finding code that can decide the item (for either subject kind). */
+export function codesOfItem(itemId: string): FindingCode[] {
+  return FINDING_CODES.filter((code) =>
+    ['role', 'account'].some((kind) => itemsForFinding({ code, subject: { kind, key: '', label: '' } }).includes(itemId)),
+  );
+}
 
-function dependsOn(itemId: string, check: string): boolean {
-  const lower = check.toLowerCase();
-  return (ITEM_DEPENDS_ON[itemId] ?? []).some((needle) => lower.includes(needle));
+/** The engine's rule id for a code when no rule table is given: rules are named after their code ("mapping-missing"). */
+function ruleIdOf(code: FindingCode): string {
+  return code.toLowerCase().replace(/_/g, '-');
+}
+
+/**
+ * Whether a coverage entry (`check` = the engine's rule id) is one the item relies on: when such a check did not
+ * run, a clean result means "not yet known", not "pass". `ruleCodes` maps rule ids to the codes they produce.
+ */
+function dependsOn(itemId: string, check: string, ruleCodes?: Readonly<Record<string, readonly FindingCode[]>>): boolean {
+  const codes = codesOfItem(itemId);
+  const produced = ruleCodes?.[check];
+  if (produced) return produced.some((code) => codes.includes(code));
+  return codes.some((code) => ruleIdOf(code) === check);
 }
 
 export interface AuditItemDecision<F extends DecidingFinding = DecidingFinding> {
@@ -119,6 +121,7 @@ export function decideAuditItem<F extends DecidingFinding>(
   findings: readonly F[],
   coverage: readonly DecidingCoverage[],
   audited: boolean,
+  ruleCodes?: Readonly<Record<string, readonly FindingCode[]>>,
 ): AuditItemDecision<F> {
   const own = findings.filter((finding) => itemsForFinding(finding).includes(item.id));
   const sorted = [...own].sort((a, b) => Number(blocks(b)) - Number(blocks(a)));
@@ -126,7 +129,7 @@ export function decideAuditItem<F extends DecidingFinding>(
   if (own.some((finding) => !meansNotYetKnown(finding) && blocks(finding))) return { status: 'fail', findings: sorted };
   const unknownFinding = own.find(meansNotYetKnown);
   if (unknownFinding) return { status: 'unknown', findings: sorted, reason: unknownFinding.message ?? 'Not read yet.' };
-  const missing = coverage.find((entry) => !entry.ran && dependsOn(item.id, entry.check));
+  const missing = coverage.find((entry) => !entry.ran && dependsOn(item.id, entry.check, ruleCodes));
   if (missing) return { status: 'unknown', findings: sorted, reason: missing.reason ?? `Not checked: ${missing.check}.` };
   return { status: 'pass', findings: sorted };
 }

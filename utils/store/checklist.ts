@@ -91,13 +91,22 @@ function createDebouncedStorage(debounceMs: number) {
   };
 }
 
+/** Pair id for decisions made before any Cin7 ↔ Xero pair exists; the first pair opened adopts them. */
+export const UNASSIGNED_PAIR = '';
+
 function updatePair(
   state: ChecklistStateV2,
   pairId: string,
   change: (pair: PairChecklist) => PairChecklist,
 ): Partial<ChecklistStateV2> {
+  if (pairId === UNASSIGNED_PAIR) return { unassigned: change(state.unassigned ?? emptyPairChecklist()) };
   const current = state.pairs[pairId] ?? emptyPairChecklist();
   return { pairs: { ...state.pairs, [pairId]: change(current) } };
+}
+
+/** The checklist of a pair (or of UNASSIGNED_PAIR), undefined until something was recorded. */
+export function selectPairChecklist(state: ChecklistStateV2, pairId: string): PairChecklist | undefined {
+  return pairId === UNASSIGNED_PAIR ? state.unassigned : state.pairs[pairId];
 }
 
 function updateDecision(pair: PairChecklist, itemId: string, change: (decision: Decision) => Decision): PairChecklist {
@@ -165,10 +174,10 @@ export function createChecklistStore(options: ChecklistStoreOptions = {}): Check
           ),
         adoptUnassigned: (pairId) =>
           set((state) => {
-            if (!state.unassigned) return {};
+            if (!state.unassigned || pairId === UNASSIGNED_PAIR) return {};
             const existing = state.pairs[pairId];
             const adopted: PairChecklist = existing
-              ? { ...existing, decisions: { ...state.unassigned.decisions, ...existing.decisions } }
+              ? { ...existing, decisions: mergeDecisions(existing.decisions, state.unassigned.decisions) }
               : state.unassigned;
             return { pairs: { ...state.pairs, [pairId]: adopted }, unassigned: undefined };
           }),
@@ -212,6 +221,19 @@ export function createChecklistStore(options: ChecklistStoreOptions = {}): Check
       await debounced.flush();
     },
   };
+}
+
+/** The pair's own decisions win; an adopted note that differs is appended, so neither text is lost. */
+function mergeDecisions(own: Record<string, Decision>, adopted: Record<string, Decision>): Record<string, Decision> {
+  const merged = { ...adopted, ...own };
+  for (const [itemId, decision] of Object.entries(adopted)) {
+    const mine = own[itemId];
+    if (!mine) continue;
+    const extra = decision.note.trim();
+    const note = extra && !mine.note.includes(extra) ? [mine.note, extra].filter(Boolean).join('\n') : mine.note;
+    merged[itemId] = { ...mine, values: { ...decision.values, ...mine.values }, note };
+  }
+  return merged;
 }
 
 function uniqueChannelId(channels: readonly Channel[], name: string): string {

@@ -80,10 +80,17 @@ describe('decideAuditItem', () => {
   });
 
   it('is unknown when a check it relies on could not run, but a known failure still wins', () => {
-    const coverage = [{ check: 'Xero items', ran: false, reason: 'Xero items not fetched yet' }];
-    expect(decideAuditItem(item('trackedInventory'), [], coverage, true)).toMatchObject({ status: 'unknown', reason: 'Xero items not fetched yet' });
+    const coverage = [{ check: 'tracked-inventory', ran: false, reason: 'Xero products and services not available' }];
+    expect(decideAuditItem(item('trackedInventory'), [], coverage, true)).toMatchObject({ status: 'unknown', reason: 'Xero products and services not available' });
     expect(decideAuditItem(item('periodLockDates'), [], coverage, true).status).toBe('pass');
     expect(decideAuditItem(item('trackedInventory'), [finding('TRACKED_INVENTORY')], coverage, true).status).toBe('fail');
+  });
+
+  it('uses the engine’s rule table to know which unrun check an item relies on', () => {
+    const coverage = [{ check: 'payments', ran: false, reason: 'Xero chart of accounts not available' }];
+    const ruleCodes = { payments: ['PAYMENTS_NOT_ENABLED', 'PAYMENTS_ENABLED'] as const };
+    expect(decideAuditItem(item('requiredAccounts'), [], coverage, true, ruleCodes).status).toBe('unknown');
+    expect(decideAuditItem(item('bankAccountCodes'), [], coverage, true, ruleCodes).status).toBe('pass');
   });
 });
 

@@ -68,3 +68,19 @@ describe('checklist migration from version 1', () => {
     expect(stored.version).toBe(2);
   });
 });
+
+describe('adopting decisions made before a pair existed', () => {
+  it('keeps both notes when the pair already has its own for the same item', async () => {
+    opened = createChecklistStore({ debounceMs: 1 });
+    await opened.hydrated;
+    const actions = opened.store.getState();
+    actions.setNote('', 'reconciliation', 'written before connecting');
+    actions.setChoice('', 'reconciliation', 'frequency', 'Monthly');
+    actions.setNote('pair-b', 'reconciliation', 'written for pair B');
+    actions.adoptUnassigned('pair-b');
+    expect(opened.store.getState().pairs['pair-b']?.decisions.reconciliation).toMatchObject({
+      values: { frequency: 'Monthly' },
+      note: 'written for pair B\nwritten before connecting',
+    });
+  });
+});

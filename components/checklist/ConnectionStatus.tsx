@@ -1,0 +1,15 @@
+import type { Status } from '../../utils/messaging';
+import { Badge } from '../ui/Badge';
+
+export function ConnectionStatus({ connection }: { connection: Status['connection'] }) {
+  return (
+    <ul className="mg-connections" aria-label="Connections">
+      <li>
+        Cin7 Core <Badge tone={connection.cin7} />
+      </li>
+      <li>
+        Xero <Badge tone={connection.xero} />
+      </li>
+    </ul>
+  );
+}

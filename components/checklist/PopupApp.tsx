@@ -1,0 +1,143 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { buildChecklist, checklistProgress } from '../../utils/checklist/build';
+import type { StatusFinding } from '../../utils/messaging';
+import { DEFAULT_CHANNELS } from '../../utils/store/checklist-schema';
+import { selectPairChecklist, UNASSIGNED_PAIR, type ChecklistStore } from '../../utils/store/checklist';
+import { Button } from '../ui/Button';
+import { errorText, type MappingGuardClient, type PairList } from '../ui/client';
+import { useFlushOnLeave } from '../ui/use-flush-on-leave';
+import { useStatus } from '../ui/use-status';
+import type { ItemActions } from './ChecklistItemRow';
+import { ChecklistView } from './ChecklistView';
+import { ConnectionStatus } from './ConnectionStatus';
+import { PairSwitcher } from './PairSwitcher';
+import { ProgressSummary } from './ProgressSummary';
+import { RefreshControl } from './RefreshControl';
+
+export interface PopupAppProps {
+  client: MappingGuardClient;
+  checklist: ChecklistStore;
+  /** Which app the active tab shows, so its pair is the one shown first. */
+  activeHost?: 'cin7' | 'xero';
+  openOptions(): void;
+  /** The report page's URL for a pair. */
+  reportUrl(pairId: string): string;
+}
+
+function useHydrated(checklist: ChecklistStore): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    let current = true;
+    void checklist.hydrated.then(() => current && setHydrated(true));
+    return () => {
+      current = false;
+    };
+  }, [checklist]);
+  return hydrated;
+}
+
+export function PopupApp({ client, checklist, activeHost, openOptions, reportUrl }: PopupAppProps) {
+  const [chosenPairId, setChosenPairId] = useState<string>();
+  const [pairList, setPairList] = useState<PairList>({ pairs: [] });
+  const [starting, setStarting] = useState(false);
+  const [actionError, setActionError] = useState<string>();
+  const { status, error, loading, reload } = useStatus(client, {
+    pairId: chosenPairId,
+    host: chosenPairId ? undefined : activeHost,
+  });
+  const hydrated = useHydrated(checklist);
+  const pairKey = status?.pairId ?? UNASSIGNED_PAIR;
+  const pair = useStore(checklist.store, (state) => selectPairChecklist(state, pairKey));
+  const hasUnassigned = useStore(checklist.store, (state) => state.unassigned !== undefined);
+  const flush = useCallback(() => checklist.flush(), [checklist]);
+  useFlushOnLeave(flush);
+
+  useEffect(() => {
+    client.listPairs().then(setPairList, () => setPairList({ pairs: [] }));
+  }, [client, status?.pairId]);
+
+  useEffect(() => {
+    if (hydrated && hasUnassigned && pairKey !== UNASSIGNED_PAIR) checklist.store.getState().adoptUnassigned(pairKey);
+  }, [checklist, hydrated, hasUnassigned, pairKey]);
+
+  const channels = pair?.channels ?? DEFAULT_CHANNELS;
+  const rows = useMemo(
+    () =>
+      buildChecklist<StatusFinding>({
+        findings: status?.findings ?? [],
+        coverage: status?.coverage ?? [],
+        audited: status?.summary !== undefined,
+        decisions: pair?.decisions ?? {},
+        channels,
+      }),
+    [status, pair, channels],
+  );
+  const progress = checklistProgress(rows);
+
+  const actions: ItemActions = useMemo(() => {
+    const store = checklist.store.getState();
+    return {
+      setChoice: (itemId, fieldId, value, channelId) => store.setChoice(pairKey, itemId, fieldId, value, channelId),
+      setNote: (itemId, note) => store.setNote(pairKey, itemId, note),
+      addChannel: (name) => store.addChannel(pairKey, name),
+      renameChannel: (channelId, name) => store.renameChannel(pairKey, channelId, name),
+      removeChannel: (channelId) => store.removeChannel(pairKey, channelId),
+      flush: () => void checklist.flush(),
+      markReviewed: (finding, reviewed) => {
+        client.markReviewed(finding.key, reviewed, status?.pairId).then(reload, (failure: unknown) => setActionError(errorText(failure)));
+      },
+    };
+  }, [checklist, client, pairKey, reload, status?.pairId]);
+
+  const refresh = () => {
+    setStarting(true);
+    setActionError(undefined);
+    client
+      .refresh(status?.pairId)
+      .then(reload, (failure: unknown) => setActionError(errorText(failure)))
+      .finally(() => setStarting(false));
+  };
+
+  const selectPair = (pairId: string) => {
+    setChosenPairId(pairId);
+    client.selectPair(pairId).catch((failure: unknown) => setActionError(errorText(failure)));
+  };
+
+  const connected = status?.connection.cin7 === 'connected' && status.connection.xero === 'connected';
+  return (
+    <main className="mg-popup">
+      <header className="mg-popup-header">
+        <h1>Mapping Guard</h1>
+        <p className="mg-muted">{status?.pairName ?? (loading ? 'Loading…' : 'No Cin7 Core ↔ Xero pair yet')}</p>
+        <PairSwitcher pairs={pairList.pairs} selectedPairId={status?.pairId} onSelect={selectPair} />
+        {status && <ConnectionStatus connection={status.connection} />}
+        {status && !connected && (
+          <Button onClick={openOptions}>Connect Cin7 Core and Xero in Settings</Button>
+        )}
+      </header>
+      {error && <p role="alert" className="mg-error-text">{error}</p>}
+      {actionError && <p role="alert" className="mg-error-text">{actionError}</p>}
+      {status?.lastError && (
+        <p className="mg-error-text">
+          Last problem: {status.lastError.message}
+        </p>
+      )}
+      <ProgressSummary progress={progress} />
+      <RefreshControl refreshing={status?.refreshing} starting={starting} disabled={!connected} onRefresh={refresh} />
+      {hydrated ? (
+        <ChecklistView rows={rows} channels={channels} actions={actions} />
+      ) : (
+        <p className="mg-muted">Loading your checklist…</p>
+      )}
+      <footer className="mg-popup-footer">
+        {status?.pairId && (
+          <a href={reportUrl(status.pairId)} target="_blank" rel="noopener noreferrer">
+            Full report<span className="mg-visually-hidden"> (opens in a new tab)</span>
+          </a>
+        )}
+        <Button onClick={openOptions}>Settings</Button>
+      </footer>
+    </main>
+  );
+}

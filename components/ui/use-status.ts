@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Status } from '../../utils/messaging';
+import { errorText, type MappingGuardClient } from './client';
+
+export interface StatusState {
+  status?: Status;
+  error?: string;
+  loading: boolean;
+  reload(): void;
+}
+
+/** A pair's status from the background, re-read whenever the background says it changed. */
+export function useStatus(
+  client: MappingGuardClient,
+  query: { pairId?: string; host?: 'cin7' | 'xero' },
+): StatusState {
+  const [status, setStatus] = useState<Status>();
+  const [error, setError] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  const { pairId, host } = query;
+
+  useEffect(() => {
+    let current = true;
+    client.getStatus({ pairId, host }).then(
+      (next) => {
+        if (!current) return;
+        setStatus(next);
+        setError(undefined);
+        setLoading(false);
+      },
+      (failure: unknown) => {
+        if (!current) return;
+        setError(errorText(failure));
+        setLoading(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, pairId, host, generation]);
+
+  useEffect(
+    () =>
+      client.onStatusChanged((event) => {
+        if (!event.pairId || !pairId || event.pairId === pairId) reload();
+      }),
+    [client, pairId, reload],
+  );
+
+  return { status, error, loading, reload };
+}
