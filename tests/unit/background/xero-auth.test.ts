@@ -1,0 +1,178 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createSecretStore } from '@/utils/background/secrets';
+import { XeroAuth, type XeroConnectionState } from '@/utils/xero/auth';
+import { UserFacingError } from '@/utils/background/user-error';
+
+const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+let dbCounter = 0;
+
+async function s256(verifier: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  return btoa(String.fromCharCode(...digest)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** A stand-in for Xero's identity server: issues codes, checks PKCE, rotates refresh tokens, can be told to refuse. */
+function fakeIdentity() {
+  const codes = new Map<string, string>(); // code -> challenge
+  let live = new Set<string>();
+  let issued = 0;
+  const server = {
+    refreshCalls: 0,
+    revoked: [] as string[],
+    failRefreshWith: undefined as undefined | { status: number; body: string; type?: string },
+    refreshDelayMs: 0,
+    launch: (url: string): Promise<string> => {
+      const authorize = new URL(url);
+      expect(authorize.origin + authorize.pathname).toBe('https://login.xero.com/identity/connect/authorize');
+      expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+      expect(authorize.searchParams.get('scope')).toBe('offline_access accounting.settings.read');
+      expect(authorize.searchParams.get('redirect_uri')).toBe(REDIRECT);
+      const code = `code-${codes.size + 1}`;
+      codes.set(code, authorize.searchParams.get('code_challenge') ?? '');
+      return Promise.resolve(`${REDIRECT}?code=${code}&state=${authorize.searchParams.get('state') ?? ''}`);
+    },
+    tokens: () => {
+      issued++;
+      const refresh = `rt-${issued}`;
+      live = new Set([refresh]);
+      return { access_token: `at-${issued}`, refresh_token: refresh, expires_in: 1800, token_type: 'Bearer', scope: 'offline_access accounting.settings.read' };
+    },
+    fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      const body = new URLSearchParams(String(init?.body ?? ''));
+      const reply = (status: number, json: unknown) =>
+        new Response(JSON.stringify(json), { status, headers: { 'Content-Type': 'application/json' } });
+      if (url === 'https://identity.xero.com/connect/revocation') {
+        server.revoked.push(body.get('token') ?? '');
+        return new Response(null, { status: 200 });
+      }
+      expect(url).toBe('https://identity.xero.com/connect/token');
+      expect(body.get('client_id')).toBe('client-123');
+      expect(body.has('client_secret')).toBe(false);
+      if (body.get('grant_type') === 'authorization_code') {
+        const challenge = codes.get(body.get('code') ?? '');
+        if (!challenge || challenge !== (await s256(body.get('code_verifier') ?? ''))) {
+          return reply(400, { error: 'invalid_grant' });
+        }
+        return reply(200, server.tokens());
+      }
+      server.refreshCalls++;
+      if (server.refreshDelayMs) await new Promise((r) => setTimeout(r, server.refreshDelayMs));
+      if (server.failRefreshWith) {
+        return new Response(server.failRefreshWith.body, {
+          status: server.failRefreshWith.status,
+          headers: { 'Content-Type': server.failRefreshWith.type ?? 'application/json' },
+        });
+      }
+      if (!live.has(body.get('refresh_token') ?? '')) return reply(400, { error: 'invalid_grant' });
+      return reply(200, server.tokens());
+    }) as typeof fetch,
+  };
+  return server;
+}
+
+function setup(now = { value: 1_000_000 }) {
+  const identity = fakeIdentity();
+  const secrets = createSecretStore(`xero-auth-${++dbCounter}`);
+  const states: XeroConnectionState[] = [];
+  const auth = new XeroAuth({
+    secrets,
+    clientId: () => Promise.resolve('client-123'),
+    redirectUrl: REDIRECT,
+    launchWebAuthFlow: (url) => identity.launch(url),
+    fetch: identity.fetch,
+    now: () => now.value,
+    onStateChange: (state) => states.push(state),
+  });
+  return { identity, secrets, auth, now, states };
+}
+
+describe('XeroAuth', () => {
+  it('connects with PKCE (verified by the fake server) and stores the tokens as a secret', async () => {
+    const { auth, secrets } = setup();
+    expect(await auth.state()).toBe('not-connected');
+    await auth.connect();
+    expect(await auth.state()).toBe('connected');
+    expect(await auth.accessToken()).toBe('at-1');
+    expect(await secrets.names()).toEqual(['xero']);
+  });
+
+  it('refuses a redirect whose state does not match', async () => {
+    const { auth, identity } = setup();
+    identity.launch = () => Promise.resolve(`${REDIRECT}?code=code-1&state=forged`);
+    await expect(auth.connect()).rejects.toMatchObject({ code: 'xero-auth-cancelled' });
+    expect(await auth.state()).toBe('not-connected');
+  });
+
+  it('refreshes an expiring token once for many concurrent callers and keeps the rotated refresh token', async () => {
+    const { auth, identity, now } = setup();
+    await auth.connect();
+    now.value += 1800_000; // expired
+    identity.refreshDelayMs = 20;
+    const tokens = await Promise.all([auth.accessToken(), auth.accessToken(), auth.accessToken()]);
+    expect(tokens).toEqual(['at-2', 'at-2', 'at-2']);
+    expect(identity.refreshCalls).toBe(1);
+    // The rotated token was stored: the next refresh uses rt-2, which the server still accepts.
+    now.value += 1800_000;
+    expect(await auth.accessToken()).toBe('at-3');
+  });
+
+  it('after a 401 uses a token another call already refreshed instead of refreshing again', async () => {
+    const { auth, identity } = setup();
+    await auth.connect();
+    expect(await auth.afterUnauthorized('at-1')).toBe('at-2');
+    expect(await auth.afterUnauthorized('at-1')).toBe('at-2');
+    expect(identity.refreshCalls).toBe(1);
+  });
+
+  it('a rejected refresh token leads to the reconnect state, and no further refresh is attempted', async () => {
+    const { auth, identity, now, states } = setup();
+    await auth.connect();
+    identity.failRefreshWith = { status: 400, body: JSON.stringify({ error: 'invalid_grant' }) };
+    now.value += 1800_000;
+    const error = await auth.accessToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect((error as UserFacingError).message).toMatch(/reconnect Xero/);
+    expect(await auth.state()).toBe('reconnect-needed');
+    expect(states.at(-1)).toBe('reconnect-needed');
+    await expect(auth.accessToken()).rejects.toMatchObject({ code: 'xero-reconnect' });
+    await expect(auth.afterUnauthorized('at-1')).rejects.toMatchObject({ code: 'xero-reconnect' });
+    expect(identity.refreshCalls).toBe(1);
+    // Connecting again clears it.
+    identity.failRefreshWith = undefined;
+    await auth.connect();
+    expect(await auth.state()).toBe('connected');
+  });
+
+  it('a server error during refresh is not a reason to reconnect', async () => {
+    const { auth, identity, now } = setup();
+    await auth.connect();
+    identity.failRefreshWith = { status: 502, body: '<html>Bad gateway</html>', type: 'text/html' };
+    now.value += 1800_000;
+    await expect(auth.accessToken()).rejects.toMatchObject({ code: 'network' });
+    expect(await auth.state()).toBe('connected');
+    identity.failRefreshWith = undefined;
+    expect(await auth.accessToken()).toBe('at-2');
+  });
+
+  it('disconnect revokes the refresh token and forgets everything', async () => {
+    const { auth, identity, secrets } = setup();
+    await auth.connect();
+    await auth.disconnect();
+    expect(identity.revoked).toEqual(['rt-1']);
+    expect(await secrets.names()).toEqual([]);
+    expect(await auth.state()).toBe('not-connected');
+  });
+
+  it('asks for a client id before connecting', async () => {
+    const { secrets } = setup();
+    const auth = new XeroAuth({
+      secrets,
+      clientId: () => Promise.resolve(''),
+      redirectUrl: REDIRECT,
+      launchWebAuthFlow: () => Promise.reject(new Error('must not open')),
+    });
+    await expect(auth.connect()).rejects.toMatchObject({ code: 'xero-client-id' });
+  });
+});
