@@ -1,9 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+
 import { audit } from '../../../utils/audit';
 import { loadScenario } from '../../../utils/scenarios';
 import { parseAuditArgs, UsageError } from '../../../scripts/lib/audit-args';
 import { runAudit, type AuditIo } from '../../../scripts/lib/run-audit';
+
+/** The escape character that starts every ANSI colour code. */
+const ESC = '\u001b[';
 
 function io(files: Record<string, string>, overrides: Partial<AuditIo> = {}): AuditIo {
   return {
@@ -123,9 +127,9 @@ describe('runAudit', () => {
 
   it('colours the table only on a terminal without NO_COLOR', async () => {
     const files = { 'bad.json': brokenJson };
-    expect((await runAudit(['--snapshot', 'bad.json'], io(files, { isTTY: true }))).stdout).toMatch(/\u001b\[/);
-    expect((await runAudit(['--snapshot', 'bad.json'], io(files, { isTTY: true, env: { NO_COLOR: '1' } }))).stdout).not.toMatch(/\u001b\[/);
-    expect((await runAudit(['--snapshot', 'bad.json'], io(files, { isTTY: false }))).stdout).not.toMatch(/\u001b\[/);
+    expect((await runAudit(['--snapshot', 'bad.json'], io(files, { isTTY: true }))).stdout).toContain(ESC);
+    expect((await runAudit(['--snapshot', 'bad.json'], io(files, { isTTY: true, env: { NO_COLOR: '1' } }))).stdout).not.toContain(ESC);
+    expect((await runAudit(['--snapshot', 'bad.json'], io(files, { isTTY: false }))).stdout).not.toContain(ESC);
   });
 
   it('titles the markdown report with the organisation name', async () => {
