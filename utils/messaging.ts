@@ -48,7 +48,12 @@ export const summarySchema = z.object({
   total: z.number(),
 });
 
-export const coverageEntrySchema = z.object({ check: z.string(), ran: z.boolean(), reason: z.string().optional() });
+export const coverageEntrySchema = z.object({
+  check: z.string(),
+  label: z.string().optional(),
+  ran: z.boolean(),
+  reason: z.string().optional(),
+});
 
 /** An error as a user reads it, plus the raw detail for support. */
 export const userErrorSchema = z.object({ message: z.string(), detail: z.string().optional() });
@@ -104,22 +109,40 @@ export const connectionsSchema = z.object({
 });
 export type Connections = z.infer<typeof connectionsSchema>;
 
+const postingSchema = z.object({
+  /** defaultRevenue | cogs | inventoryControl | serviceExpense | accountsReceivable | accountsPayable */
+  role: z.string(),
+  /** The account code that decides, or null when no level sets one. */
+  code: z.string().nullable(),
+  /** Which level decided: line | product | header | contact | default. */
+  level: z.string().nullable(),
+  account: z
+    .object({ code: z.string(), name: z.string(), type: z.string(), status: z.string().nullable() })
+    .nullable(),
+});
+
+/** One line of the document and where it posts (utils/audit's DocumentLineAudit). */
 const documentLineSchema = z.object({
-  sku: z.string().optional(),
-  name: z.string().optional(),
-  account: z.string().optional(),
-  /** Which level decided the account (line, product, header, contact, role). */
-  source: z.string().optional(),
+  where: z.string(),
+  index: z.number(),
+  charge: z.boolean(),
+  sku: z.string().nullable(),
+  productId: z.string().nullable(),
+  postings: z.array(postingSchema),
 });
 
 export const documentResultSchema = z.object({
   found: z.boolean(),
   kind: z.enum(['sale', 'purchase']),
   id: z.string(),
-  number: z.string().optional(),
+  /** "Sale SO-0012 (Acme Ltd)". */
+  label: z.string().optional(),
   lines: z.array(documentLineSchema),
+  contactPosting: postingSchema.optional(),
+  /** Xero's later lock date (period or end of year), as YYYY-MM-DD, and which one it is. */
+  xeroLockDate: z.object({ day: z.string(), which: z.enum(['period', 'endOfYear']) }).nullable().optional(),
   findings: z.array(statusFindingSchema),
-  /** Set when the document could not be checked (not in the snapshot, nothing fetched yet). */
+  /** Set when the document could not be checked (not connected, not found, nothing fetched yet). */
   reason: z.string().optional(),
 });
 export type DocumentResult = z.infer<typeof documentResultSchema>;
