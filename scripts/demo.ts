@@ -3,7 +3,7 @@
 // walks the main screens and writes screenshots plus the audit report to demo-output/.
 import { resolve } from 'node:path';
 import { launchExtension } from '../tests/e2e/harness.ts';
-import { startSandboxForHarness, type HarnessSandbox } from '../tests/e2e/sandbox-link.ts';
+import { startSandbox, type Sandbox } from '../sandbox/index.ts';
 import { ensureExtensionBuild } from './lib/build-extension.ts';
 import { DEMO_USAGE, DemoArgsError, parseDemoArgs, type DemoArgs } from './lib/demo-args.ts';
 import { writeAuditReport } from './lib/demo-report.ts';
@@ -13,7 +13,7 @@ import { findChromium } from './find-chromium.ts';
 
 const ACCOUNT_MAPPING_URL = 'https://inventory.dearsystems.com/AccountMapping';
 
-async function openWindow(args: DemoArgs, sandbox: HarnessSandbox): Promise<void> {
+async function openWindow(args: DemoArgs, sandbox: Sandbox): Promise<void> {
   const session = await launchExtension({ sandbox, headless: false, viewport: { width: 1366, height: 900 } });
   await session.page(ACCOUNT_MAPPING_URL);
   console.log(`Chromium is open on ${ACCOUNT_MAPPING_URL} (scenario: ${args.scenario}).`);
@@ -30,7 +30,7 @@ async function openWindow(args: DemoArgs, sandbox: HarnessSandbox): Promise<void
   await session.close();
 }
 
-async function walkScreens(args: DemoArgs, sandbox: HarnessSandbox): Promise<boolean> {
+async function walkScreens(args: DemoArgs, sandbox: Sandbox): Promise<boolean> {
   const outDir = resolve(args.outDir);
   const session = await launchExtension({ sandbox, headless: true, viewport: { width: 1366, height: 900 } });
   console.log(`Walking the main screens (scenario: ${args.scenario}) …`);
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
   }
   findChromium(); // fail before building when there is no browser to run
   await ensureExtensionBuild({ force: args.rebuild });
-  const sandbox = await startSandboxForHarness(args.scenario);
+  const sandbox = await startSandbox({ scenario: args.scenario, port: 0 });
   console.log(`Sandbox ready on 127.0.0.1:${sandbox.port} (scenario: ${args.scenario})`);
   try {
     if (!args.headless) {

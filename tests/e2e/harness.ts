@@ -7,9 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import type { Browser } from 'wxt/browser';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { findChromium } from '../../scripts/find-chromium.ts';
-import { startSandboxForHarness, type HarnessSandbox } from './sandbox-link.ts';
-
-export type { HarnessSandbox } from './sandbox-link.ts';
+import { startSandbox, type Sandbox, type ScenarioName } from '../../sandbox/index.ts';
 
 /** Flags checked in design/TOOLING.md: extension side-loading, and no traffic to the (closed) internet. */
 export function baseChromiumArgs(extensionDir: string): string[] {
@@ -40,9 +38,9 @@ function callWithExtensionApi(fn: (...args: never[]) => unknown, arg: unknown): 
 
 export interface LaunchOptions {
   /** Sandbox scenario when the harness starts its own sandbox (default `broken`). */
-  scenario?: string;
+  scenario?: ScenarioName;
   /** A sandbox the caller started (and will close); the harness then leaves it running on close(). */
-  sandbox?: HarnessSandbox;
+  sandbox?: Sandbox;
   headless?: boolean;
   /** Where screenshot(name) writes; default .output/e2e-screenshots (git-ignored). */
   screenshotDir?: string;
@@ -61,7 +59,7 @@ export interface ExtensionSession {
   extensionId: string;
   /** The extension's service worker as it is now (MV3 may restart it; see evalInServiceWorker). */
   serviceWorker: Worker;
-  sandbox: HarnessSandbox;
+  sandbox: Sandbox;
   /** Opens a new tab at url and waits for its load event. */
   page(url: string): Promise<Page>;
   openPopup(): Promise<Page>;
@@ -102,7 +100,7 @@ async function waitForExtensionWorker(context: BrowserContext, extensionId?: str
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const executablePath = findChromium();
   const ownsSandbox = options.sandbox === undefined;
-  const sandbox = options.sandbox ?? (await startSandboxForHarness(options.scenario ?? 'broken'));
+  const sandbox = options.sandbox ?? (await startSandbox({ scenario: options.scenario ?? 'broken', port: 0 }));
   const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-e2e-'));
   const screenshotDir = resolve(options.screenshotDir ?? '.output/e2e-screenshots');
 
