@@ -27,9 +27,8 @@ export function highlightElement(element: HTMLElement, options: HighlightOptions
   element.setAttribute(HIGHLIGHT_ATTRIBUTE, '');
   element.scrollIntoView?.({ block: 'center', behavior: 'smooth' });
 
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const restore = () => {
-    if (timer !== undefined) clearTimeout(timer);
+    clearTimeout(timer);
     for (const [property, value] of Object.entries(previous)) {
       if (value) element.style.setProperty(property, value);
       else element.style.removeProperty(property);
@@ -37,7 +36,7 @@ export function highlightElement(element: HTMLElement, options: HighlightOptions
     element.removeAttribute(HIGHLIGHT_ATTRIBUTE);
     options.signal.removeEventListener('abort', restore);
   };
-  timer = setTimeout(restore, options.durationMs ?? 6000);
+  const timer = setTimeout(restore, options.durationMs ?? 6000);
   options.signal.addEventListener('abort', restore, { once: true });
 }
 

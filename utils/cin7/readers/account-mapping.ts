@@ -126,7 +126,7 @@ function accountOf(candidate: RowCandidate, accountColumn: number | null): strin
   const withControl = rest.find((cell) => cell.matches(VALUE_CONTROL) || cell.querySelector(VALUE_CONTROL));
   if (withControl) return cellValue(withControl);
   // No headers and no controls: the first cell that looks like an account ("1400", "1400: Inventory").
-  const coded = rest.find((cell) => /^[A-Za-z0-9.\-]{1,10}(?:\s*[:\-–]\s*.+)?$/.test(cellValue(cell)) && /\d/.test(cellValue(cell)));
+  const coded = rest.find((cell) => /^[A-Za-z0-9.-]{1,10}(?:\s*[:\-–]\s*.+)?$/.test(cellValue(cell)) && /\d/.test(cellValue(cell)));
   return coded ? cellValue(coded) : cellValue(rest[0] ?? cells[labelIndex]!);
 }
 

@@ -1,0 +1,60 @@
+// The health panel wired to its stores: the background status, the features' sections and problems, and the
+// collapsed preference in storage.local.
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { PanelContributionStore } from '../../utils/overlay/panel-state';
+import { panelCollapsedItem } from '../../utils/overlay/preferences';
+import type { StatusStore } from '../../utils/overlay/status-store';
+import { HealthPanel } from './HealthPanel';
+
+export interface ConnectedHealthPanelProps {
+  currentApp: 'cin7' | 'xero';
+  statusStore: StatusStore;
+  contributions: PanelContributionStore;
+  mappingPageUrl: string;
+  /** Asks the background to open the options page; resolves false when it could not. */
+  openOptions(): Promise<boolean>;
+}
+
+export function ConnectedHealthPanel({ currentApp, statusStore, contributions, mappingPageUrl, openOptions }: ConnectedHealthPanelProps) {
+  const state = useStore(statusStore);
+  const { sections, problems } = useStore(contributions);
+  const [collapsed, setCollapsed] = useState(false);
+  const [optionsHint, setOptionsHint] = useState<string | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    void panelCollapsedItem.getValue().then((value) => active && setCollapsed(value));
+    const unwatch = panelCollapsedItem.watch((value) => setCollapsed(value));
+    return () => {
+      active = false;
+      unwatch();
+    };
+  }, []);
+
+  return (
+    <HealthPanel
+      currentApp={currentApp}
+      status={state.status}
+      loading={state.loading}
+      error={state.error}
+      refreshing={state.refreshing}
+      refreshRequested={state.refreshRequested}
+      collapsed={collapsed}
+      onToggle={(next) => {
+        setCollapsed(next);
+        void panelCollapsedItem.setValue(next);
+      }}
+      onRefresh={() => void (state.status ? statusStore.refresh() : statusStore.load())}
+      onOpenOptions={() =>
+        void openOptions().then((opened) =>
+          setOptionsHint(opened ? null : 'Open Mapping Guard from the browser toolbar (extensions menu), then Options.'),
+        )
+      }
+      mappingPageUrl={mappingPageUrl}
+      sections={sections}
+      problems={problems}
+      optionsHint={optionsHint}
+    />
+  );
+}

@@ -1,0 +1,176 @@
+// The health panel both overlays show: a dock in the bottom-left corner that collapses to a small tab, so it
+// never covers the app's own controls. Keyboard: the toggle is a real button with aria-expanded; Esc inside the
+// panel collapses it and returns focus to the toggle.
+import { useId, useRef, type KeyboardEvent } from 'react';
+import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-state';
+import type { Progress, Status } from '../../utils/messaging';
+import { FindingList, topFindings } from './FindingList';
+import { RefreshButton } from './RefreshButton';
+import { formatAge } from './time';
+
+export interface HealthPanelProps {
+  currentApp: 'cin7' | 'xero';
+  status: Status | null;
+  loading: boolean;
+  /** The last failure talking to the background. */
+  error: string | null;
+  refreshing: Progress | null;
+  refreshRequested: boolean;
+  collapsed: boolean;
+  onToggle(collapsed: boolean): void;
+  onRefresh(): void;
+  onOpenOptions(): void;
+  /** Where the mapping is read (Cin7's Account Mapping page). */
+  mappingPageUrl: string;
+  sections?: readonly PanelSection[];
+  problems?: readonly FeatureProblem[];
+  now?: () => Date;
+  maxFindings?: number;
+  /** Set when Open options could not reach the background: tells the user the manual way. */
+  optionsHint?: string | null;
+}
+
+export function HealthPanel(props: HealthPanelProps) {
+  const { status, collapsed, onToggle } = props;
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const bodyId = useId();
+  const summary = status?.summary;
+  const tone = !status ? 'unknown' : summary && summary.errors > 0 ? 'error' : summary && summary.warnings > 0 ? 'warning' : 'ok';
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && !collapsed) {
+      event.stopPropagation();
+      onToggle(true);
+      toggleRef.current?.focus();
+    }
+  };
+
+  return (
+    <section className={`mg-panel mg-tone-${tone}${collapsed ? ' mg-collapsed' : ''}`} aria-label="Mapping Guard" onKeyDown={onKeyDown}>
+      <button
+        ref={toggleRef}
+        type="button"
+        className="mg-toggle"
+        aria-expanded={!collapsed}
+        aria-controls={bodyId}
+        onClick={() => onToggle(!collapsed)}
+      >
+        <span className="mg-dot" aria-hidden="true" />
+        <span className="mg-title">Mapping Guard</span>
+        <span className="mg-counts">{countsText(status)}</span>
+      </button>
+      {collapsed ? null : (
+        <div className="mg-body" id={bodyId}>
+          <PanelBody {...props} />
+          {(props.sections ?? []).map((section) => (
+            <div key={section.id} className="mg-section" data-section={section.id}>
+              <h3 className="mg-section-title">{section.title}</h3>
+              {section.content}
+            </div>
+          ))}
+          {(props.problems ?? []).length > 0 ? (
+            <div className="mg-problems" role="alert">
+              {(props.problems ?? []).map((problem) => (
+                <p key={problem.featureId}>
+                  Mapping Guard could not show “{problem.featureId}” on this page: {problem.message}
+                </p>
+              ))}
+            </div>
+          ) : null}
+          <p className="mg-footer">
+            <button type="button" className="mg-link-button" onClick={props.onOpenOptions}>
+              Full report and settings
+            </button>
+          </p>
+          {props.optionsHint ? <p className="mg-muted">{props.optionsHint}</p> : null}
+        </div>
+      )}
+      {collapsed ? null : <span className="mg-sr-only">Press Escape to collapse.</span>}
+    </section>
+  );
+}
+
+function countsText(status: Status | null): string {
+  if (!status) return '…';
+  if (!isConnected(status)) return 'not connected';
+  const summary = status.summary;
+  if (!summary) return 'not checked yet';
+  if (summary.errors === 0 && summary.warnings === 0) return 'all good';
+  return [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')].filter(Boolean).join(' · ');
+}
+
+function plural(count: number, word: string): string {
+  return count === 0 ? '' : `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function isConnected(status: Status): boolean {
+  return status.connection.cin7 === 'connected' && status.connection.xero === 'connected';
+}
+
+function PanelBody(props: HealthPanelProps) {
+  const { status, loading, error, currentApp } = props;
+  const now = (props.now ?? (() => new Date()))();
+  if (!status) {
+    return error ? (
+      <div className="mg-state" role="alert">
+        <p>Mapping Guard could not load the set-up check: {error}</p>
+        <button type="button" className="mg-button" onClick={props.onRefresh}>
+          Try again
+        </button>
+      </div>
+    ) : (
+      <p className="mg-muted">{loading ? 'Loading the set-up check…' : 'No data yet.'}</p>
+    );
+  }
+
+  if (!isConnected(status)) {
+    const missing = (['cin7', 'xero'] as const).filter((app) => status.connection[app] !== 'connected');
+    return (
+      <div className="mg-state mg-not-connected">
+        <p>
+          Not connected: {missing.map((app) => `${app === 'cin7' ? 'Cin7 Core' : 'Xero'}${status.connection[app] === 'reconnect-needed' ? ' (reconnect needed)' : ''}`).join(' and ')}.
+          Connect both apps so Mapping Guard can check the set-up.
+        </p>
+        <button type="button" className="mg-button" onClick={props.onOpenOptions}>
+          Open Mapping Guard options
+        </button>
+      </div>
+    );
+  }
+
+  const fetched = formatAge(status.fetchedAt, now);
+  const limit = props.maxFindings ?? 5;
+  const open = status.findings.filter((finding) => !finding.reviewed);
+  return (
+    <>
+      {status.pairName ? <p className="mg-pair">{status.pairName}</p> : null}
+      <p className="mg-summary">
+        <span className="mg-count-error">{plural(status.summary?.errors ?? 0, 'error') || 'No errors'}</span>
+        {' · '}
+        <span className="mg-count-warning">{plural(status.summary?.warnings ?? 0, 'warning') || 'no warnings'}</span>
+      </p>
+      <p className="mg-muted mg-fetched">{fetched ? `Data fetched ${fetched}` : 'Data not fetched yet'}</p>
+      <RefreshButton refreshing={props.refreshing} requested={props.refreshRequested} onRefresh={props.onRefresh} />
+      {error ? (
+        <p className="mg-error-text" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {status.lastError ? <p className="mg-error-text">{status.lastError.message}</p> : null}
+      {!status.mappingReadAt ? (
+        <div className="mg-state mg-mapping-unknown">
+          <p>Mapping not read yet: open Cin7 Core’s Account Mapping page once so Mapping Guard can read it.</p>
+          <a
+            className="mg-button"
+            href={props.mappingPageUrl}
+            {...(currentApp === 'cin7' ? {} : { target: '_blank', rel: 'noopener noreferrer' })}
+          >
+            Open Account Mapping
+          </a>
+        </div>
+      ) : null}
+      <FindingList findings={topFindings(open, limit)} currentApp={currentApp} emptyText="Nothing to fix." />
+      {open.length > limit ? <p className="mg-muted">{open.length - limit} more in the full report.</p> : null}
+    </>
+  );
+}

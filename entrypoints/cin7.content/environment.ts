@@ -1,0 +1,31 @@
+// What every Cin7 feature receives: the URL it started on, the panel's contribution store, the status store and
+// the background services (through the typed protocol; content scripts never fetch).
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendAction, type ActionArgs, type ActionResult } from '../../utils/messaging';
+import type { PanelContributionStore } from '../../utils/overlay/panel-state';
+import type { StatusStore } from '../../utils/overlay/status-store';
+
+export interface Cin7Services {
+  saveMapping(args: ActionArgs<'saveMapping'>): Promise<ActionResult<'saveMapping'>>;
+  getDocument(args: ActionArgs<'getDocument'>): Promise<ActionResult<'getDocument'>>;
+  openOptions(): Promise<boolean>;
+}
+
+export function messagingServices(openOptions: () => Promise<boolean>): Cin7Services {
+  return {
+    saveMapping: (args) => sendAction('saveMapping', args),
+    getDocument: (args) => sendAction('getDocument', args),
+    openOptions,
+  };
+}
+
+export interface Cin7FeatureEnv {
+  url: URL;
+  /** Null in unit tests that don't mount shadow-root UI. */
+  ctx: ContentScriptContext | null;
+  panel: PanelContributionStore;
+  status: StatusStore;
+  services: Cin7Services;
+  /** Reports a failure to the panel without stopping the feature. */
+  reportProblem(error: unknown): void;
+}

@@ -1,0 +1,114 @@
+// Account Mapping page: reads the mapping (role label + chosen account per row), hands it to the background with
+// `saveMapping`, and puts a status badge on each row (OK, unmapped, wrong type, payments, archived, duplicate,
+// system account) with the rule as a tooltip and a Fix jump. Re-reads on (throttled) page changes and selections.
+import { isAccountMapping } from '../../../utils/cin7/routes';
+import { readAccountMapping, type MappingRowRead } from '../../../utils/cin7/readers/account-mapping';
+import { describePageStructure } from '../../../utils/cin7/readers/page-structure';
+import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
+import { defineFeature } from '../../../utils/overlay/feature-registry';
+import { observeChanges } from '../../../utils/overlay/observe';
+import { describeError } from '../../../utils/overlay/panel-state';
+import type { Cin7FeatureEnv } from '../environment';
+import { storeLastMapping } from '../last-mapping';
+import { badgeFor, rowStatus } from '../mapping-status';
+import { MappingReadSection, type MappingReadState } from '../sections/MappingReadSection';
+
+/** Ext JS renders the grid after its data arrives: wait this long before calling the page unreadable. */
+const UNREADABLE_AFTER_MS = 8000;
+/** Selections come in bursts (keyboard through a select): send once they settle. */
+const SAVE_DEBOUNCE_MS = 800;
+
+export default defineFeature<Cin7FeatureEnv>({
+  id: 'account-mapping',
+  include: [isAccountMapping],
+  restartOn: 'path',
+  init(signal, env) {
+    const startedAt = performance.now();
+    let lastSent = '';
+    let saveTimer: ReturnType<typeof setTimeout> | undefined;
+    let rows: MappingRowRead[] = [];
+    let readState: MappingReadState = { kind: 'reading' };
+
+    const showSection = () =>
+      env.panel.showWhileActive(
+        {
+          id: 'account-mapping',
+          title: 'Account Mapping',
+          order: 10,
+          content: <MappingReadSection state={readState} copyStructure={() => navigator.clipboard.writeText(describePageStructure(document.body))} />,
+        },
+        signal,
+      );
+
+    const setReadState = (next: MappingReadState) => {
+      readState = next;
+      showSection();
+    };
+
+    const renderBadges = () => {
+      const status = env.status.getState().status;
+      for (const row of rows) {
+        if (!row.row.isConnected) continue;
+        const host = row.labelElement.matches('label') && row.labelElement !== row.row ? row.row : row.labelElement;
+        renderBadge(host, badgeFor(rowStatus(row.roleId, row.account, status), row.roleId));
+      }
+    };
+
+    const save = (snapshotRows: { label: string; account: string }[], readAt: string) => {
+      const roles = new Set(rows.map((row) => row.roleId).filter(Boolean)).size;
+      setReadState({ kind: 'read', rows: snapshotRows.length, roles, saved: 'saving', readAt });
+      env.services
+        .saveMapping({ rows: snapshotRows, readAt })
+        .then(async (result) => {
+          if (signal.aborted) return;
+          if (!result.saved) throw new Error('The background did not save it (no Cin7 Core ↔ Xero pair selected?)');
+          await storeLastMapping({ readAt, rows: snapshotRows });
+          setReadState({ kind: 'read', rows: snapshotRows.length, roles, saved: 'saved', readAt });
+        })
+        .catch((error: unknown) => {
+          if (signal.aborted) return;
+          setReadState({ kind: 'read', rows: snapshotRows.length, roles, saved: 'failed', error: describeError(error), readAt });
+        });
+    };
+
+    const update = () => {
+      const result = readAccountMapping(document);
+      if (!result.ok) {
+        rows = [];
+        if (performance.now() - startedAt >= UNREADABLE_AFTER_MS && readState.kind !== 'unreadable') {
+          setReadState({ kind: 'unreadable', reason: result.reason });
+        }
+        return;
+      }
+      rows = result.rows;
+      renderBadges();
+      const snapshotRows = rows.map((row) => ({ label: row.label, account: row.account }));
+      const signature = JSON.stringify(snapshotRows);
+      if (signature === lastSent) return;
+      lastSent = signature;
+      if (saveTimer !== undefined) clearTimeout(saveTimer);
+      if (readState.kind !== 'read') setReadState({ kind: 'reading' });
+      saveTimer = setTimeout(() => save(snapshotRows, new Date().toISOString()), SAVE_DEBOUNCE_MS);
+    };
+
+    setReadState({ kind: 'reading' });
+    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
+    // A new choice in a <select> changes no attribute: listen for the change itself.
+    document.addEventListener('change', () => update(), { signal, capture: true });
+    // Say "unreadable" even if the page never changes again.
+    const unreadableTimer = setTimeout(update, UNREADABLE_AFTER_MS + 50);
+    const unsubscribe = env.status.subscribe((state, previous) => {
+      if (state.status !== previous.status) renderBadges();
+    });
+    signal.addEventListener(
+      'abort',
+      () => {
+        unsubscribe();
+        clearTimeout(unreadableTimer);
+        if (saveTimer !== undefined) clearTimeout(saveTimer);
+        removeBadges(document);
+      },
+      { once: true },
+    );
+  },
+});

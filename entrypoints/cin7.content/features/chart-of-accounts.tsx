@@ -1,0 +1,96 @@
+// Chart of Accounts page: marks the accounts that carry a Cin7 role (inline badge on the row) and lists the Xero
+// accounts without a code, which Cin7 Core cannot see.
+import { accountKey, parseAccountText } from '../../../utils/audit/account-text';
+import { matchRoleLabel } from '../../../utils/audit/labels';
+import { cin7AccountMappingLink } from '../../../utils/audit/links';
+import { ROLE_BY_ID } from '../../../utils/audit/roles';
+import { isChartOfAccounts } from '../../../utils/cin7/routes';
+import { findAccountRow } from '../../../utils/cin7/readers/targets';
+import type { Mapping } from '../../../utils/schemas/snapshot';
+import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
+import { defineFeature } from '../../../utils/overlay/feature-registry';
+import { observeChanges } from '../../../utils/overlay/observe';
+import type { Cin7FeatureEnv } from '../environment';
+import { loadLastMapping } from '../last-mapping';
+import { ChartSection, type RoleAccount } from '../sections/ChartSection';
+
+/** Accounts by code, each with the role names mapped to it, in the mapping page's order. */
+export function rolesByAccount(mapping: Mapping | null): RoleAccount[] {
+  const byCode = new Map<string, RoleAccount>();
+  for (const row of mapping?.rows ?? []) {
+    const code = parseAccountText(row.account);
+    if (!code) continue;
+    const roleId = matchRoleLabel(row.label);
+    const name = roleId ? ROLE_BY_ID[roleId].label : row.label;
+    const key = accountKey(code);
+    const entry = byCode.get(key) ?? { code, roles: [] };
+    if (!entry.roles.includes(name)) entry.roles.push(name);
+    byCode.set(key, entry);
+  }
+  return [...byCode.values()];
+}
+
+const BADGE_KEY = 'role';
+
+export default defineFeature<Cin7FeatureEnv>({
+  id: 'chart-of-accounts',
+  include: [isChartOfAccounts],
+  restartOn: 'path',
+  async init(signal, env) {
+    const mapping = await loadLastMapping();
+    if (signal.aborted) return;
+    const roleAccounts = rolesByAccount(mapping);
+
+    const renderSection = () => {
+      const findings = env.status.getState().status?.findings ?? [];
+      const withoutCode = findings.filter((finding) => finding.code === 'ACCOUNT_WITHOUT_CODE' || finding.code === 'BANK_ACCOUNT_WITHOUT_CODE');
+      env.panel.showWhileActive(
+        {
+          id: 'chart-of-accounts',
+          title: 'Accounts Cin7 Core depends on',
+          order: 20,
+          content: (
+            <ChartSection
+              roleAccounts={roleAccounts}
+              mappingReadAt={mapping?.readAt ?? null}
+              withoutCode={withoutCode}
+              mappingPageUrl={cin7AccountMappingLink().url}
+            />
+          ),
+        },
+        signal,
+      );
+    };
+
+    const markRows = () => {
+      for (const entry of roleAccounts) {
+        const row = findAccountRow(entry.code, document);
+        const cell = row?.querySelector('[role="gridcell"], td, th') ?? row;
+        if (!cell) continue;
+        renderBadge(
+          cell,
+          {
+            tone: 'info',
+            text: entry.roles.join(', '),
+            tooltip: `Cin7 Core posts ${entry.roles.join(', ')} to this account: archiving it or changing its type breaks the sync.`,
+          },
+          BADGE_KEY,
+        );
+      }
+    };
+
+    renderSection();
+    if (roleAccounts.length > 0) observeChanges(document.body, markRows, { signal, waitMs: 400, immediate: true });
+    const unsubscribe = env.status.subscribe((state, previous) => {
+      if (state.status !== previous.status) renderSection();
+    });
+    signal.addEventListener(
+      'abort',
+      () => {
+        unsubscribe();
+        removeBadges(document, BADGE_KEY);
+      },
+      { once: true },
+    );
+  },
+});
