@@ -58,12 +58,15 @@ function walk(schema: z.ZodType, value: unknown, path: string, found: Map<string
   }
   const def = defOf(schema);
   const join = (key: string | number) => (path ? `${path}.${key}` : String(key));
-  if (def.type === 'object' && typeof value === 'object' && !Array.isArray(value)) {
+  if (def.type === 'object') {
+    if (typeof value !== 'object' || Array.isArray(value)) return;
     const record = value as Record<string, unknown>;
     for (const [key, child] of Object.entries(def.shape ?? {})) walk(child, record[key], join(key), found);
-  } else if (def.type === 'array' && Array.isArray(value) && def.element) {
+  } else if (def.type === 'array') {
+    if (!Array.isArray(value) || !def.element) return;
     for (let index = 0; index < value.length; index += 1) walk(def.element, value[index], join(index), found);
   } else {
+    // Wrappers (optional, nullable, default, pipe…) and unions: the same value, read by each inner schema.
     for (const child of childrenOf(schema)) walk(child, value, path, found);
   }
 }
