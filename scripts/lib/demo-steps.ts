@@ -16,7 +16,8 @@ async function askBackground(context: DemoContext, mgAction: string, args?: unkn
   return reply.result;
 }
 
-const needsOptionsPage = () => (extensionHas('options.html') ? undefined : 'the options page is not built yet');
+const needsOptionsPage = (context: DemoContext) =>
+  extensionHas(context, 'options.html') ? undefined : 'the options page is not built yet';
 
 /** Visits one web-app page and screenshots it with whatever panel our overlay mounted. */
 function pageStep(id: string, title: string, url: string): DemoStep {
@@ -91,7 +92,7 @@ const refresh: DemoStep = {
 const popup: DemoStep = {
   id: 'popup',
   title: 'Popup',
-  unavailable: () => (extensionHas('popup.html') ? undefined : 'the popup is not built'),
+  unavailable: (context) => (extensionHas(context, 'popup.html') ? undefined : 'the popup is not built'),
   async run(context) {
     const page = await context.session.openPopup();
     await page.setViewportSize({ width: 420, height: 640 }); // the size Chrome gives a popup

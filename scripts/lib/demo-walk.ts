@@ -1,10 +1,9 @@
 // Runs the demo's steps in order, each one writing its screenshots, and records what ran, what was skipped
 // (a surface not built yet) and what failed.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { waitForOverlayPanel, type ExtensionSession } from '../../tests/e2e/harness.ts';
-import { EXTENSION_DIR } from './build-extension.ts';
 
 export interface DemoContext {
   session: ExtensionSession;
@@ -33,9 +32,16 @@ export interface StepOutcome {
   screenshots: string[];
 }
 
-/** True when the production build contains `file` (e.g. options.html once the options page exists). */
-export function extensionHas(file: string): boolean {
-  return existsSync(join(EXTENSION_DIR, file));
+/** True when the loaded build contains `file` (e.g. options.html once the options page exists). */
+export function extensionHas(context: DemoContext, file: string): boolean {
+  return existsSync(join(context.session.extensionDir, file));
+}
+
+/** Removes what an earlier walk wrote (numbered screenshots, audit reports), so no stale screen survives. */
+function clearEarlierOutput(outDir: string): void {
+  for (const name of readdirSync(outDir)) {
+    if (/^\d\d-.*\.png$/.test(name) || /^audit-.*\.(md|json)$/.test(name)) rmSync(join(outDir, name));
+  }
 }
 
 export async function walkDemo(
@@ -43,6 +49,7 @@ export async function walkDemo(
   base: Omit<DemoContext, 'shoot' | 'visit'>,
 ): Promise<StepOutcome[]> {
   mkdirSync(base.outDir, { recursive: true });
+  clearEarlierOutput(base.outDir);
   const outcomes: StepOutcome[] = [];
   for (const [index, step] of steps.entries()) {
     const screenshots: string[] = [];

@@ -1,6 +1,6 @@
 // End-to-end harness: the PRODUCTION build (.output/chrome-mv3, made by the vitest globalSetup or the demo) in
 // real Chromium, talking to the sandbox on the real hostnames. Nothing here changes the extension.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -57,6 +57,8 @@ export interface ConnectXeroOptions {
 export interface ExtensionSession {
   context: BrowserContext;
   extensionId: string;
+  /** The loaded copy of .output/chrome-mv3 (check which surfaces this build has). */
+  extensionDir: string;
   /** The extension's service worker as it is now (MV3 may restart it; see evalInServiceWorker). */
   serviceWorker: Worker;
   sandbox: Sandbox;
@@ -102,6 +104,13 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const ownsSandbox = options.sandbox === undefined;
   const sandbox = options.sandbox ?? (await startSandbox({ scenario: options.scenario ?? 'broken', port: 0 }));
   const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-e2e-'));
+  // Chromium reads extension files lazily: load a copy, so a `wxt build` started meanwhile (another terminal, a
+  // watcher) cannot empty the folder under a running test. The copy is byte-for-byte the production build.
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No extension build in ${EXTENSION_DIR}: run \`npm run build\` (the e2e globalSetup does).`);
+  }
+  const extensionDir = join(userDataDir, 'extension');
+  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const screenshotDir = resolve(options.screenshotDir ?? '.output/e2e-screenshots');
 
   let context: BrowserContext;
@@ -109,7 +118,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless: options.headless ?? true,
-      args: [...baseChromiumArgs(EXTENSION_DIR), ...sandbox.chromiumArgs],
+      args: [...baseChromiumArgs(extensionDir), ...sandbox.chromiumArgs],
       viewport: options.viewport ?? { width: 1280, height: 860 },
       ignoreHTTPSErrors: true,
     });
@@ -136,6 +145,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const session: ExtensionSession = {
     context,
     extensionId,
+    extensionDir,
     get serviceWorker() {
       return context.serviceWorkers().find((w) => extensionIdOf(w) === extensionId) ?? worker;
     },
