@@ -1,0 +1,141 @@
+// The report's view of a pair's findings: areas, counts, a health score, filtering and sorting. Pure.
+import type { FindingCode, Severity } from '../../utils/audit/types';
+import type { StatusFinding } from '../../utils/messaging';
+
+export const AREAS = [
+  'Account mapping',
+  'Mapped accounts',
+  'Chart of accounts',
+  'Products and services',
+  'Tax rules and overrides',
+  'Currencies',
+  'Lock dates',
+] as const;
+export type Area = (typeof AREAS)[number];
+
+const AREA_OF_CODE: Record<FindingCode, Area> = {
+  MAPPING_UNKNOWN: 'Account mapping',
+  MAPPING_MISSING: 'Account mapping',
+  MAPPING_NOT_UNIQUE: 'Account mapping',
+  ACCOUNT_NOT_FOUND: 'Mapped accounts',
+  ACCOUNT_ARCHIVED: 'Mapped accounts',
+  ACCOUNT_TYPE_MISMATCH: 'Mapped accounts',
+  PAYMENTS_NOT_ENABLED: 'Mapped accounts',
+  PAYMENTS_ENABLED: 'Mapped accounts',
+  SYSTEM_ACCOUNT_MAPPED: 'Mapped accounts',
+  ACCOUNT_WITHOUT_CODE: 'Chart of accounts',
+  BANK_ACCOUNT_WITHOUT_CODE: 'Chart of accounts',
+  TRACKED_INVENTORY: 'Products and services',
+  SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT: 'Products and services',
+  TAX_RULE_ACCOUNT_INVALID: 'Tax rules and overrides',
+  OVERRIDE_ACCOUNT_INVALID: 'Tax rules and overrides',
+  OVERRIDE_ACCOUNT_TYPE: 'Tax rules and overrides',
+  BASE_CURRENCY_MISMATCH: 'Currencies',
+  CURRENCY_NOT_ENABLED: 'Currencies',
+  LOCK_DATE_NOT_SET: 'Lock dates',
+  LOCK_DATE_MISALIGNED: 'Lock dates',
+  DOCUMENT_IN_LOCKED_PERIOD: 'Lock dates',
+};
+
+/** The area a finding belongs to. An account problem of a tax rule or override reads better under that area. */
+export function areaOf(finding: Pick<StatusFinding, 'code' | 'subject'>): Area {
+  const area = AREA_OF_CODE[finding.code];
+  if (area === 'Mapped accounts' && finding.subject.kind !== 'role' && finding.subject.kind !== 'account') {
+    return 'Tax rules and overrides';
+  }
+  return area;
+}
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export type SeverityCounts = Record<Severity, number>;
+
+export function countBySeverity(findings: readonly Pick<StatusFinding, 'severity'>[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity] += 1;
+  return counts;
+}
+
+/** Counts per area and severity, every area present (zeros too), in AREAS order. */
+export function countByArea(findings: readonly StatusFinding[]): { area: Area; counts: SeverityCounts }[] {
+  return AREAS.map((area) => ({ area, counts: countBySeverity(findings.filter((finding) => areaOf(finding) === area)) }));
+}
+
+/**
+ * 0–100. Each open error takes 15 % of what is left, each open warning 5 %; notes and reviewed warnings cost
+ * nothing. Multiplicative, so the score never goes below zero and the first problems weigh the most.
+ */
+export function healthScore(findings: readonly Pick<StatusFinding, 'severity' | 'reviewed'>[]): number {
+  let score = 100;
+  for (const finding of findings) {
+    if (finding.severity === 'error') score *= 0.85;
+    else if (finding.severity === 'warning' && !finding.reviewed) score *= 0.95;
+  }
+  return Math.round(score);
+}
+
+export function healthLabel(score: number): string {
+  if (score >= 90) return 'Healthy';
+  if (score >= 60) return 'Needs attention';
+  return 'At risk';
+}
+
+export interface ReportFilter {
+  severities: readonly Severity[];
+  area?: Area;
+  /** Case-insensitive, matched against message, subject and code. */
+  text: string;
+  includeReviewed: boolean;
+}
+
+export type SortKey = 'severity' | 'area' | 'subject' | 'code';
+
+export const DEFAULT_FILTER: ReportFilter = { severities: SEVERITIES, text: '', includeReviewed: true };
+
+export function filterFindings<F extends StatusFinding>(findings: readonly F[], filter: ReportFilter): F[] {
+  const text = filter.text.trim().toLowerCase();
+  return findings.filter(
+    (finding) =>
+      filter.severities.includes(finding.severity) &&
+      (filter.area === undefined || areaOf(finding) === filter.area) &&
+      (filter.includeReviewed || !finding.reviewed) &&
+      (!text ||
+        [finding.message, finding.subject.label, finding.subject.key, finding.code].some((field) =>
+          field.toLowerCase().includes(text),
+        )),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
+}
+
+/** Stable, deterministic sort: the chosen key first, then severity, subject and code as tie-breakers. */
+export function sortFindings<F extends StatusFinding>(findings: readonly F[], key: SortKey, descending = false): F[] {
+  const primary = (a: F, b: F): number => {
+    switch (key) {
+      case 'severity':
+        return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+      case 'area':
+        return AREAS.indexOf(areaOf(a)) - AREAS.indexOf(areaOf(b));
+      case 'subject':
+        return compareText(a.subject.label || a.subject.key, b.subject.label || b.subject.key);
+      case 'code':
+        return compareText(a.code, b.code);
+    }
+  };
+  const tieBreak = (a: F, b: F) =>
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compareText(a.subject.label || a.subject.key, b.subject.label || b.subject.key) ||
+    compareText(a.code, b.code) ||
+    compareText(a.key, b.key);
+  return [...findings].sort((a, b) => (descending ? -primary(a, b) : primary(a, b)) || tieBreak(a, b));
+}
+
+/** Findings grouped by area, in AREAS order, empty areas left out. */
+export function groupByArea<F extends StatusFinding>(findings: readonly F[]): { area: Area; findings: F[] }[] {
+  return AREAS.map((area) => ({ area, findings: findings.filter((finding) => areaOf(finding) === area) })).filter(
+    (group) => group.findings.length > 0,
+  );
+}
