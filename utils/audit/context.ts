@@ -121,6 +121,7 @@ function collectForeignCurrencies(snapshot: Snapshot, base: string | null): stri
   if (sources.every((source) => source === undefined)) return null;
   const foreign = new Set<string>();
   const add = (value: string | null | undefined) => {
+    if (!value || value === base) return;
     const code = cleanCurrency(value);
     if (code && code !== base) foreign.add(code);
   };
@@ -137,7 +138,8 @@ export function buildContext(snapshot: Snapshot, today: CalendarDay): AuditConte
   const organisation = xero?.organisation ?? null;
   const xeroAccounts = xero?.accounts ?? null;
   const accountByKey = indexAccounts(xero?.accounts);
-  const findAccount = (code: string) => accountByKey.get(accountKey(code));
+  // Codes usually arrive exactly as keyed ("1400"); normalise only on a miss.
+  const findAccount = (code: string) => accountByKey.get(code) ?? accountByKey.get(accountKey(code));
   const baseCurrency = cleanCurrency(cin7?.me?.Currency) ?? cleanCurrency(organisation?.BaseCurrency);
 
   let mapping: AuditContext['mapping'] = null;

@@ -7,7 +7,7 @@ import type { AuditContext } from './context';
 import type { Finding } from './types';
 import { listNames } from './describe';
 import { cin7RecordLink } from './links';
-import { checkOverride } from './overrides';
+import { checkOverride, type OverrideOwner } from './overrides';
 
 export type CheckedDocument = { kind: 'sale'; sale: Cin7Sale } | { kind: 'purchase'; purchase: Cin7Purchase };
 
@@ -70,10 +70,27 @@ export function documentId(document: CheckedDocument): string {
   return document.kind === 'sale' ? document.sale.ID : document.purchase.ID;
 }
 
+/**
+ * Cheap pre-filter: an ISO date string on or before `day` sorts below `day + U+FFFF`. Anything else that sorts
+ * below (Xero's "/Date(…)/", leading spaces) is parsed properly before it counts.
+ */
+const mayBeOnOrBefore = (date: string | null | undefined, bound: string): date is string => typeof date === 'string' && date < bound;
+
 /** DOCUMENT_IN_LOCKED_PERIOD (error: Xero will reject it) when any dated part is on or before Xero's lock date. */
 export function lockedPeriodFinding(document: CheckedDocument, ctx: AuditContext): Finding | null {
   const lock = ctx.xeroLockDate;
   if (!lock) return null;
+  const bound = `${lock.day}\uffff`;
+  let candidate = false;
+  if (document.kind === 'sale') {
+    const { sale } = document;
+    for (const invoice of sale.Invoices ?? []) candidate ||= mayBeOnOrBefore(invoice.InvoiceDate, bound);
+    for (const note of sale.CreditNotes ?? []) candidate ||= mayBeOnOrBefore(note.CreditNoteDate, bound);
+    for (const fulfilment of sale.Fulfilments ?? []) for (const line of fulfilment.Ship?.Lines ?? []) candidate ||= mayBeOnOrBefore(line.ShipmentDate, bound);
+  } else {
+    candidate = mayBeOnOrBefore(document.purchase.Invoice?.InvoiceDate, bound) || mayBeOnOrBefore(document.purchase.CreditNote?.CreditNoteDate, bound);
+  }
+  if (!candidate) return null;
   const locked = datedParts(document).filter((part) => part.day <= lock.day);
   if (locked.length === 0) return null;
   const label = documentLabel(document);
@@ -121,19 +138,24 @@ export function accountLineGroups(document: CheckedDocument): LineGroup[] {
 
 /** OVERRIDE_ACCOUNT_* for a document's header account and its lines' accounts. */
 export function checkDocumentOverrides(document: CheckedDocument, ctx: AuditContext, out: Finding[]): void {
-  const id = documentId(document);
-  const owner = { kind: document.kind, key: id, label: documentLabel(document), fix: () => cin7RecordLink(document.kind, id) };
+  let owner: OverrideOwner | null = null;
+  const lazyOwner = (): OverrideOwner => {
+    const id = documentId(document);
+    return (owner ??= { kind: document.kind, key: id, label: documentLabel(document), fix: () => cin7RecordLink(document.kind, id) });
+  };
   const linePurpose = document.kind === 'sale' ? 'revenue' : 'purchaseLine';
-  if (document.kind === 'sale') checkOverride(ctx, owner, 'sale account', document.sale.DefaultAccount, 'revenue', out);
-  else checkOverride(ctx, owner, 'inventory account', document.purchase.InventoryAccount, 'inventory', out);
+  if (document.kind === 'sale') checkOverride(ctx, lazyOwner, 'sale account', document.sale.DefaultAccount, 'revenue', out);
+  else checkOverride(ctx, lazyOwner, 'inventory account', document.purchase.InventoryAccount, 'inventory', out);
   for (const group of accountLineGroups(document)) {
     const lines = group.lines ?? [];
     for (let index = 0; index < lines.length; index++) {
       const line = lines[index];
       if (!line?.Account) continue;
-      const sku = line.SKU?.trim();
-      const field = `${group.where} ${group.charges ? 'additional charge' : 'line'} ${index + 1}${sku ? ` (${sku})` : ''} account`;
-      checkOverride(ctx, owner, field, line.Account, linePurpose, out);
+      const field = () => {
+        const sku = line.SKU?.trim();
+        return `${group.where} ${group.charges ? 'additional charge' : 'line'} ${index + 1}${sku ? ` (${sku})` : ''} account`;
+      };
+      checkOverride(ctx, lazyOwner, field, line.Account, linePurpose, out);
     }
   }
 }

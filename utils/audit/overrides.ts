@@ -34,74 +34,118 @@ export interface OverrideOwner {
   readonly kind: SubjectKind;
   readonly key: string;
   readonly label: string;
-  /** Where the owner is edited; built lazily, only when there is a finding. */
+  /** Where the owner is edited. */
   readonly fix: () => FixLink;
+}
+
+/** Owners and field names are built only when there is a finding: most overrides are fine. */
+type Lazy<T> = T | (() => T);
+const force = <T>(value: Lazy<T>): T => (typeof value === 'function' ? (value as () => T)() : value);
+
+interface OverrideProblem {
+  readonly code: 'OVERRIDE_ACCOUNT_INVALID' | 'OVERRIDE_ACCOUNT_TYPE';
+  readonly severity: 'error' | 'warning';
+  /** "set to 477 Old Sales, which is archived in Xero, so Xero will reject what posts there." */
+  readonly text: string;
 }
 
 const isGone = (account: XeroAccount) => account.Status === 'ARCHIVED' || account.Status === 'DELETED';
 
+function findProblem(ctx: AuditContext, code: string, purpose: OverridePurpose): OverrideProblem | null {
+  const account = ctx.findAccount(code);
+  if (!account || isGone(account)) {
+    const state = account
+      ? `${describeAccount(account)}, which is ${account.Status === 'ARCHIVED' ? 'archived' : 'deleted'} in Xero`
+      : `${code}, which is not in Xero's chart of accounts`;
+    return {
+      code: 'OVERRIDE_ACCOUNT_INVALID',
+      severity: 'error',
+      text: `set to ${state}, so Xero will reject what posts there. Choose an active account, or clear the field to use the default.`,
+    };
+  }
+  const rule = OVERRIDE_PURPOSES[purpose];
+  const accountClass = classOfAccount(account);
+  const inventoryType = account.Type === 'INVENTORY';
+  if (!inventoryType && (accountClass === null || rule.classes.includes(accountClass))) return null;
+  return {
+    code: 'OVERRIDE_ACCOUNT_TYPE',
+    severity: inventoryType ? 'error' : 'warning',
+    text: `set to ${describeAccount(account)}, ${describeXeroType(account.Type)}; it needs ${rule.needs}.${inventoryType ? ' Xero refuses postings to Inventory-type accounts from items it does not track.' : ''} Choose another account, or clear the field to use the default.`,
+  };
+}
+
+// Thousands of records share a handful of codes: judge each (purpose, code) once per audit.
+const problemCache = new WeakMap<AuditContext, Map<OverridePurpose, Map<string, OverrideProblem | null>>>();
+
+function cachedProblem(ctx: AuditContext, code: string, purpose: OverridePurpose): OverrideProblem | null {
+  let byPurpose = problemCache.get(ctx);
+  if (!byPurpose) problemCache.set(ctx, (byPurpose = new Map()));
+  let byCode = byPurpose.get(purpose);
+  if (!byCode) byPurpose.set(purpose, (byCode = new Map()));
+  let problem = byCode.get(code);
+  if (problem === undefined) {
+    const trimmed = code.trim();
+    problem = trimmed ? findProblem(ctx, trimmed, purpose) : null;
+    byCode.set(code, problem);
+  }
+  return problem;
+}
+
 /** Checks one override field; appends at most one finding. `field` reads like "revenue account". */
 export function checkOverride(
   ctx: AuditContext,
-  owner: OverrideOwner,
-  field: string,
+  owner: Lazy<OverrideOwner>,
+  field: Lazy<string>,
   code: string | null | undefined,
   purpose: OverridePurpose,
   out: Finding[],
 ): void {
   if (!code) return;
-  const trimmed = code.trim();
-  if (!trimmed) return;
-  const account = ctx.findAccount(trimmed);
-  const subject = { kind: owner.kind, key: owner.key, label: owner.label };
-  if (!account || isGone(account)) {
-    const state = account ? `${describeAccount(account)}, which is ${account.Status === 'ARCHIVED' ? 'archived' : 'deleted'} in Xero` : `${trimmed}, which is not in Xero's chart of accounts`;
-    out.push({
-      code: 'OVERRIDE_ACCOUNT_INVALID',
-      severity: 'error',
-      subject,
-      message: `${owner.label} has its ${field} set to ${state}, so Xero will reject what posts there. Choose an active account, or clear the field to use the default.`,
-      fix: owner.fix(),
-    });
-    return;
-  }
-  const rule = OVERRIDE_PURPOSES[purpose];
-  const accountClass = classOfAccount(account);
-  const inventoryType = account.Type === 'INVENTORY';
-  if (!inventoryType && (accountClass === null || rule.classes.includes(accountClass))) return;
+  const problem = cachedProblem(ctx, code, purpose);
+  if (!problem) return;
+  const resolved = force(owner);
   out.push({
-    code: 'OVERRIDE_ACCOUNT_TYPE',
-    severity: inventoryType ? 'error' : 'warning',
-    subject,
-    message: `${owner.label} has its ${field} set to ${describeAccount(account)}, ${describeXeroType(account.Type)}; it needs ${rule.needs}.${inventoryType ? ' Xero refuses postings to Inventory-type accounts from items it does not track.' : ''} Choose another account, or clear the field to use the default.`,
-    fix: owner.fix(),
+    code: problem.code,
+    severity: problem.severity,
+    subject: { kind: resolved.kind, key: resolved.key, label: resolved.label },
+    message: `${resolved.label} has its ${force(field)} ${problem.text}`,
+    fix: resolved.fix(),
   });
 }
 
+/** Remembers the owner once built, so several fields of one record share it. */
+function once(build: () => OverrideOwner): () => OverrideOwner {
+  let owner: OverrideOwner | null = null;
+  return () => (owner ??= build());
+}
+
 export function checkProductOverrides(ctx: AuditContext, product: Cin7Product, out: Finding[]): void {
-  if (!product.InventoryAccount && !product.RevenueAccount && !product.COGSAccount && !product.ExpenseAccount) return;
-  const name = product.Name?.trim();
-  const owner: OverrideOwner = {
-    kind: 'product',
-    key: product.SKU,
-    label: name ? `Product ${product.SKU} (${name})` : `Product ${product.SKU}`,
-    fix: () => cin7RecordLink('product', product.ID),
-  };
-  checkOverride(ctx, owner, 'inventory account', product.InventoryAccount, 'inventory', out);
-  checkOverride(ctx, owner, 'revenue account', product.RevenueAccount, 'revenue', out);
-  checkOverride(ctx, owner, 'COGS account', product.COGSAccount, 'cogs', out);
-  checkOverride(ctx, owner, 'expense account', product.ExpenseAccount, 'expense', out);
+  const { InventoryAccount, RevenueAccount, COGSAccount, ExpenseAccount } = product;
+  if (!InventoryAccount && !RevenueAccount && !COGSAccount && !ExpenseAccount) return;
+  const owner = once(() => {
+    const name = product.Name?.trim();
+    return {
+      kind: 'product',
+      key: product.SKU,
+      label: name ? `Product ${product.SKU} (${name})` : `Product ${product.SKU}`,
+      fix: () => cin7RecordLink('product', product.ID),
+    };
+  });
+  checkOverride(ctx, owner, 'inventory account', InventoryAccount, 'inventory', out);
+  checkOverride(ctx, owner, 'revenue account', RevenueAccount, 'revenue', out);
+  checkOverride(ctx, owner, 'COGS account', COGSAccount, 'cogs', out);
+  checkOverride(ctx, owner, 'expense account', ExpenseAccount, 'expense', out);
 }
 
 export function checkCustomerOverrides(ctx: AuditContext, customer: Cin7Customer, out: Finding[]): void {
   if (!customer.AccountReceivable && !customer.RevenueAccount) return;
-  const owner: OverrideOwner = { kind: 'customer', key: customer.Name, label: `Customer ${customer.Name}`, fix: () => cin7RecordLink('customer', customer.ID) };
+  const owner = once(() => ({ kind: 'customer', key: customer.Name, label: `Customer ${customer.Name}`, fix: () => cin7RecordLink('customer', customer.ID) }));
   checkOverride(ctx, owner, 'receivable account', customer.AccountReceivable, 'receivable', out);
   checkOverride(ctx, owner, 'revenue account', customer.RevenueAccount, 'revenue', out);
 }
 
 export function checkSupplierOverrides(ctx: AuditContext, supplier: Cin7Supplier, out: Finding[]): void {
   if (!supplier.AccountPayable) return;
-  const owner: OverrideOwner = { kind: 'supplier', key: supplier.Name, label: `Supplier ${supplier.Name}`, fix: () => cin7RecordLink('supplier', supplier.ID) };
+  const owner = () => ({ kind: 'supplier' as const, key: supplier.Name, label: `Supplier ${supplier.Name}`, fix: () => cin7RecordLink('supplier', supplier.ID) });
   checkOverride(ctx, owner, 'payable account', supplier.AccountPayable, 'payable', out);
 }

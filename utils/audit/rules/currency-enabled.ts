@@ -23,7 +23,8 @@ export const currencyEnabledRule: Rule = {
     if (ctx.organisation) enabled.add(ctx.organisation.BaseCurrency.trim().toUpperCase());
     const missing = new Map<string, Users>();
     const note = (currency: string | null | undefined, status: string | null | undefined, name: string, side: keyof Users) => {
-      const code = currency?.trim().toUpperCase();
+      if (!currency || enabled.has(currency)) return; // the common case, without normalising
+      const code = currency.trim().toUpperCase();
       if (!code || enabled.has(code) || status === 'Deprecated') return;
       let users = missing.get(code);
       if (!users) missing.set(code, (users = { customers: [], suppliers: [] }));

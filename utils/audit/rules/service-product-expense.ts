@@ -13,8 +13,9 @@ export const serviceProductExpenseRule: Rule = {
   run(ctx) {
     const findings: Finding[] = [];
     for (const product of ctx.snapshot.cin7?.products ?? []) {
+      const type = product.Type;
+      if (!type || (type !== 'Service' && type.trim().toLowerCase() !== 'service')) continue;
       if (product.Status === 'Deprecated' || product.ExpenseAccount?.trim()) continue;
-      if (product.Type?.trim().toLowerCase() !== 'service') continue;
       const name = product.Name?.trim();
       const label = name ? `Product ${product.SKU} (${name})` : `Product ${product.SKU}`;
       findings.push({
