@@ -1,0 +1,30 @@
+// Meta-test (refined-github style): every feature file is registered, has a unique id and declares its routes.
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CIN7_FEATURES } from '../../../entrypoints/cin7.content/features';
+import { ROUTE_EXAMPLES } from '../../../utils/cin7/routes';
+
+const featureDir = resolve(process.cwd(), 'entrypoints/cin7.content/features');
+const files = readdirSync(featureDir).filter((name) => /\.tsx?$/.test(name) && !name.startsWith('index.'));
+
+describe('Cin7 features', () => {
+  it.each(files)('%s is registered in features/index.ts', async (file) => {
+    const module = (await import(resolve(featureDir, file))) as { default: unknown };
+    expect(CIN7_FEATURES).toContain(module.default);
+  });
+
+  it('ids are unique and match their file names', () => {
+    const ids = CIN7_FEATURES.map((feature) => feature.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(files.map((file) => file.replace(/\.tsx?$/, '')).sort());
+  });
+
+  it('each feature runs on at least one listed example URL', () => {
+    const examples = [...ROUTE_EXAMPLES.values()].flat().map((href) => new URL(href));
+    for (const feature of CIN7_FEATURES) {
+      const runsSomewhere = examples.some((url) => feature.include.some((test) => test(url)));
+      expect(runsSomewhere, feature.id).toBe(true);
+    }
+  });
+});
