@@ -242,7 +242,18 @@ function getSale(ctx: RequestContext, rt: Runtime) {
   const id = requireId(ctx);
   const sale = rt.store.findCin7('sales', id);
   if (!sale) throw new Cin7Error(404, `Sale with ID = ${id} not found.`);
-  return sale;
+  return asApiSale(sale);
+}
+
+/**
+ * Scenarios keep a sale's number at the top level (`OrderNumber`, as saleList shows it); the sale endpoint
+ * itself carries it as `Order.SaleOrderNumber` (SPEC-A), so it is served in that shape.
+ */
+function asApiSale(sale: JsonRecord): JsonRecord {
+  if (sale.OrderNumber === undefined) return sale;
+  const { OrderNumber, ...rest } = sale;
+  const order = rest.Order && typeof rest.Order === 'object' ? (rest.Order as JsonRecord) : {};
+  return { ...rest, Order: { SaleOrderNumber: OrderNumber, ...order } };
 }
 
 function getPurchase(ctx: RequestContext, rt: Runtime) {
