@@ -5,3 +5,4 @@ export * from './dates';
 export * from './tolerant';
 export * from './vocabulary';
 export * from './unknownValues';
+export * from './issues';

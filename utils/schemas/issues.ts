@@ -62,3 +62,29 @@ export function describeIssue(issue: Issue, input: unknown): string {
   const text = issue.message.replace(/^Invalid input:\s*/, '');
   return text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * A union none of whose branches matched: when one branch got further into the value than the others (the value
+ * had the right shape, a field inside was wrong), that branch's first issue is the useful one. Paths are absolute.
+ */
+function deepestIssue(issue: Issue): Issue {
+  if (issue.code !== 'invalid_union' || unionExpectations(issue)) return issue;
+  let best: Issue | undefined;
+  for (const branch of issue.errors) {
+    const [first] = branch;
+    if (first && first.path.length > (best?.path.length ?? 0)) best = first;
+  }
+  return best ? deepestIssue({ ...best, path: [...issue.path, ...best.path] } as Issue) : issue;
+}
+
+/**
+ * One sentence for a failed parse: the first issue's path (or `rootLabel` for the root) and what was wrong,
+ * e.g. `xero.accounts: expected an array, received an object`. For boundaries other than the snapshot too.
+ */
+export function describeFirstIssue(error: z.ZodError, input: unknown, rootLabel: string): { path: string; message: string } {
+  const first = error.issues[0];
+  if (!first) return { path: '', message: `${rootLabel}: invalid input` };
+  const issue = deepestIssue(first);
+  const path = pathText(issue.path);
+  return { path, message: `${path || rootLabel}: ${describeIssue(issue, input)}` };
+}

@@ -19,7 +19,7 @@ import {
   xeroTaxRateSchema,
   xeroTrackingCategorySchema,
 } from './xero';
-import { describeIssue, pathText } from './issues';
+import { describeFirstIssue } from './issues';
 
 export const mappingRowSchema = z.looseObject({
   label: z.string(),
@@ -86,8 +86,6 @@ export class SnapshotError extends Error {
 export function parseSnapshot(input: unknown): Snapshot {
   const result = snapshotSchema.safeParse(input);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  if (!issue) throw new SnapshotError('snapshot: invalid snapshot', '');
-  const path = pathText(issue.path);
-  throw new SnapshotError(`${path || 'snapshot'}: ${describeIssue(issue, input)}`, path);
+  const { path, message } = describeFirstIssue(result.error, input, 'snapshot');
+  throw new SnapshotError(message, path);
 }
