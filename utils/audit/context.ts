@@ -93,15 +93,22 @@ const cleanCurrency = (value: string | null | undefined): string | null => {
   return code ? code : null;
 };
 
+function preferAccount(candidate: XeroAccount, existing: XeroAccount): boolean {
+  const candidateActive = candidate.Status === 'ACTIVE';
+  if (candidateActive !== (existing.Status === 'ACTIVE')) return candidateActive;
+  return (candidate.AccountID ?? candidate.Name) < (existing.AccountID ?? existing.Name);
+}
+
 function indexAccounts(accounts: readonly XeroAccount[] | undefined): Map<string, XeroAccount> {
   const byKey = new Map<string, XeroAccount>();
   if (!accounts) return byKey;
   for (const account of accounts) {
     if (!account.Code) continue;
     const key = accountKey(account.Code);
-    // Codes are unique in Xero; if a snapshot repeats one, prefer the ACTIVE account so results do not depend on order.
+    // Codes are unique in Xero; if a snapshot repeats one, prefer the ACTIVE account, then the smaller AccountID,
+    // so results never depend on the order of the list.
     const existing = byKey.get(key);
-    if (key && (!existing || (existing.Status !== 'ACTIVE' && account.Status === 'ACTIVE'))) byKey.set(key, account);
+    if (key && (!existing || preferAccount(account, existing))) byKey.set(key, account);
   }
   return byKey;
 }
