@@ -33,8 +33,11 @@ for (const definition of ROLES) {
   }
 }
 
-/** Multi-word phrases, longest first, for labels that add words after the name ("Inventory Control (asset)"). */
-const prefixPhrases: ReadonlyArray<readonly [string, RoleId]> = [...exactPhrases]
+/**
+ * Cin7's own multi-word labels, longest first, for rows that add words after the name ("Inventory Control - asset").
+ * Synonyms are matched whole only, so an unknown row such as "Gift Card Expense" is not read as a known role.
+ */
+const prefixPhrases: ReadonlyArray<readonly [string, RoleId]> = ROLES.map((definition) => [normaliseLabel(definition.label), definition.id] as const)
   .filter(([phrase]) => phrase.includes(' '))
   .sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
 

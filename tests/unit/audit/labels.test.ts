@@ -52,11 +52,13 @@ describe('matchRoleLabel', () => {
     ['Current Year Profits', 'currentYearProfits'],
     ['Gift Card Liability', 'giftCardLiability'],
     ['Gift Cards', 'giftCardLiability'],
+    ['Inventory Control - asset', 'inventoryControl'],
+    ['Sales Tax Payable', 'salesTax'],
   ])('%s → %s', (label, expected) => {
     expect(matchRoleLabel(label)).toBe(expected);
   });
 
-  it.each([[''], ['   '], [null], [undefined], ['Transit'], ['Inventory'], ['Sales Returns'], ['Bank Fees'], ['Stock'], ['(unused)']])('%s → null', (label) => {
+  it.each([[''], ['   '], [null], [undefined], ['Transit'], ['Inventory'], ['Sales Returns'], ['Bank Fees'], ['Stock'], ['(unused)'], ['Gift Card Expense'], ['Stock Adjustments']])('%s → null', (label) => {
     expect(matchRoleLabel(label)).toBeNull();
   });
 
