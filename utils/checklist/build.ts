@@ -2,6 +2,7 @@
 import type { FindingCode } from '../audit/types';
 import { decideAuditItem, type AuditItemStatus, type DecidingCoverage, type DecidingFinding } from './decide';
 import { decisionStatus, type Channel, type Decision, type DecisionItemStatus } from './decisions';
+import { RULE_CODES } from './rule-codes';
 import { CHECKLIST_ITEMS, type AuditItem, type ChecklistItem, type DecisionItem } from './items';
 
 export type ChecklistRow<F extends DecidingFinding = DecidingFinding> =
@@ -15,7 +16,7 @@ export interface ChecklistInput<F extends DecidingFinding> {
   audited: boolean;
   decisions: Readonly<Record<string, Decision>>;
   channels: readonly Channel[];
-  /** The engine's rule id → the codes it produces, to know which unrun checks leave an item unknown. */
+  /** The engine's rule id → the codes it produces (default: the engine's RULES), to know which unrun checks leave an item unknown. */
   ruleCodes?: Readonly<Record<string, readonly FindingCode[]>>;
 }
 
@@ -33,7 +34,7 @@ export function buildChecklist<F extends DecidingFinding>(
 ): ChecklistRow<F>[] {
   return items.map((item): ChecklistRow<F> => {
     if (item.decidedBy === 'audit') {
-      const decided = decideAuditItem(item, input.findings, input.coverage, input.audited, input.ruleCodes);
+      const decided = decideAuditItem(item, input.findings, input.coverage, input.audited, input.ruleCodes ?? RULE_CODES);
       return { kind: 'audit', item, ...decided, done: decided.status === 'pass' };
     }
     const decision = input.decisions[item.id];

@@ -2,3 +2,4 @@ export * from './items';
 export * from './decide';
 export * from './decisions';
 export * from './build';
+export * from './rule-codes';

@@ -112,3 +112,17 @@ describe('buildChecklist + progress', () => {
     expect(checklistProgress(fresh)).toMatchObject({ done: 0, unknown: AUDIT_ITEMS.length, complete: false });
   });
 });
+
+describe('with the engine’s real rule table', () => {
+  it('leaves items unknown whose rules could not run, from the engine’s coverage ids', async () => {
+    const { RULES } = await import('../../../utils/audit/rules');
+    const { RULE_CODES } = await import('../../../utils/checklist/rule-codes');
+    const tracked = RULES.find((rule) => rule.codes.includes('TRACKED_INVENTORY'));
+    expect(tracked).toBeDefined();
+    const coverage = RULES.map((rule) => ({ check: rule.id, ran: rule !== tracked, reason: rule === tracked ? 'Xero products and services not available' : undefined }));
+    const rows = buildChecklist({ findings: [], coverage, audited: true, decisions: {}, channels: [] });
+    expect(rows.find((row) => row.item.id === 'trackedInventory')).toMatchObject({ status: 'unknown', reason: 'Xero products and services not available' });
+    expect(rows.find((row) => row.item.id === 'bankAccountCodes')?.status).toBe('pass');
+    for (const rule of RULES) expect(RULE_CODES[rule.id]).toEqual(rule.codes);
+  });
+});

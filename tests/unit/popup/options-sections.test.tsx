@@ -1,0 +1,109 @@
+// Component tests of the options page's non-connection sections (components/options).
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { FeaturesSection } from '../../../components/options/FeaturesSection';
+import { MappingEditorSection, mappingProblems } from '../../../components/options/MappingEditorSection';
+import { RefreshScheduleSection } from '../../../components/options/RefreshScheduleSection';
+import { ReviewedFindingsSection } from '../../../components/options/ReviewedFindingsSection';
+import { DiagnosticsSection } from '../../../components/options/DiagnosticsSection';
+import { ROLES } from '../../../utils/audit/roles';
+import { fakeClient, finding, status } from './fake-client';
+
+afterEach(cleanup);
+
+describe('manual mapping editor', () => {
+  it('offers every role of the engine’s table and saves label + account through saveMapping', async () => {
+    const { client } = fakeClient();
+    render(<MappingEditorSection client={client} pairId="pair-a" />);
+    for (const role of ROLES) expect(screen.getByLabelText(role.label)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Inventory Control'), { target: { value: '1400' } });
+    fireEvent.change(screen.getByLabelText('Cost of Goods Sold'), { target: { value: '500' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
+    await waitFor(() => expect(client.saveMapping).toHaveBeenCalled());
+    const [rows, pairId] = client.saveMapping.mock.calls[0] as unknown as [{ label: string; account: string }[], string];
+    expect(pairId).toBe('pair-a');
+    expect(rows).toHaveLength(ROLES.length);
+    expect(rows).toContainEqual({ label: 'Inventory Control', account: '1400' });
+    expect(rows).toContainEqual({ label: 'Accounts Receivable', account: '' });
+    expect(await screen.findByText('Mapping saved. The next audit uses it.')).toBeTruthy();
+  });
+
+  it('refuses one account behind two roles and malformed codes', () => {
+    expect(mappingProblems({ cogs: '500', inventoryControl: '500' })).toEqual({
+      cogs: 'Account 500 is already mapped to Inventory Control.',
+    });
+    expect(mappingProblems({ cogs: 'not a code!' }).cogs).toMatch(/account code/);
+    const { client } = fakeClient();
+    render(<MappingEditorSection client={client} />);
+    fireEvent.change(screen.getByLabelText('Inventory Control'), { target: { value: '500' } });
+    fireEvent.change(screen.getByLabelText('Cost of Goods Sold'), { target: { value: '500' } });
+    expect((screen.getByRole('button', { name: 'Save mapping' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByLabelText('Cost of Goods Sold').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Account 500 is already mapped to Inventory Control.')).toBeTruthy();
+  });
+});
+
+describe('refresh schedule', () => {
+  it('shows the saved interval and saves a new one', async () => {
+    const { client } = fakeClient();
+    render(<RefreshScheduleSection client={client} />);
+    const select = (await screen.findByLabelText('Re-run the audit')) as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('24'));
+    fireEvent.change(select, { target: { value: '6' } });
+    await waitFor(() => expect(client.setSettings).toHaveBeenCalledWith({ refreshHours: 6 }));
+    expect(await screen.findByText('Saved.')).toBeTruthy();
+  });
+});
+
+describe('features', () => {
+  it('shows detected state and sends a declaration', async () => {
+    const { client } = fakeClient();
+    client.getFeatures.mockResolvedValue({ detected: { inventoryAccrual: true }, declared: {} } as never);
+    render(<FeaturesSection client={client} pairId="pair-a" />);
+    expect(await screen.findByText(/on \(its rows are on the Account Mapping page\)/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Gift cards: declared'), { target: { value: 'on' } });
+    await waitFor(() => expect(client.setFeatures).toHaveBeenCalledWith({ giftCards: true }, 'pair-a'));
+  });
+
+  it('says when the background cannot detect features yet', async () => {
+    const { client } = fakeClient();
+    render(<FeaturesSection client={client} />);
+    expect(await screen.findByText(/Detection is not available/)).toBeTruthy();
+  });
+});
+
+describe('reviewed findings', () => {
+  it('lists reviewed findings and can undo one', async () => {
+    const reviewed = finding({ key: 'k-rev', severity: 'warning', reviewed: true, message: 'In Transit accepts payments' });
+    const { client } = fakeClient({ 'pair-a': status({ findings: [finding(), reviewed] }) });
+    render(<ReviewedFindingsSection client={client} pairId="pair-a" />);
+    const item = (await screen.findByText(/In Transit accepts payments/)).closest('li') as HTMLElement;
+    expect(screen.queryByText(/tracked as inventory/)).toBeNull();
+    fireEvent.click(within(item).getByRole('button', { name: /Undo reviewed/ }));
+    await waitFor(() => expect(client.markReviewed).toHaveBeenCalledWith('k-rev', false, 'pair-a'));
+  });
+});
+
+describe('diagnostics', () => {
+  it('shows reader times, limits, checks that did not run and the last error in words', async () => {
+    const { client } = fakeClient({
+      'pair-a': status({
+        mappingReadAt: undefined,
+        xeroLimits: { minuteRemaining: 55, dayRemaining: 4900 },
+        coverage: [{ check: 'tracked-inventory', ran: false, reason: 'Xero products and services not available' }],
+        lastError: { message: 'Xero refused the request: reconnect Xero.', detail: 'HTTP 401' },
+      }),
+    });
+    client.getDiagnostics.mockResolvedValue({
+      readers: [{ reader: 'Xero chart of accounts page', outcome: 'read 42 rows', lastRunAt: '2026-11-21T09:00:00Z' }],
+      limits: [],
+      errors: [],
+    } as never);
+    render(<DiagnosticsSection client={client} pairId="pair-a" />);
+    expect(await screen.findByText('Cin7 Core Account Mapping page: last read never')).toBeTruthy();
+    expect(screen.getByText(/55 this minute, 4900 today/)).toBeTruthy();
+    expect(screen.getByText('tracked-inventory: Xero products and services not available')).toBeTruthy();
+    expect(screen.getByText('Xero refused the request: reconnect Xero.')).toBeTruthy();
+    expect(await screen.findByText(/Xero chart of accounts page: read 42 rows/)).toBeTruthy();
+  });
+});
