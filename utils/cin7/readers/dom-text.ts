@@ -28,7 +28,8 @@ export function isPlaceholder(text: string): boolean {
 export function controlValue(control: Element): string {
   let text = '';
   if (control instanceof HTMLSelectElement) {
-    const option = control.selectedOptions[0] ?? (control.selectedIndex >= 0 ? control.options[control.selectedIndex] : undefined);
+    // selectedIndex follows script-set values too (some DOMs keep a stale selectedOptions).
+    const option = control.selectedIndex >= 0 ? control.options[control.selectedIndex] : undefined;
     text = option && option.value !== '' ? cleanText(option.textContent) : '';
     if (option && option.value !== '' && !text) text = cleanText(option.value);
   } else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
