@@ -1,5 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '../utils/background/wiring';
 
 export default defineBackground(() => {
   // Wiring only; logic lives in utils/background.
+  startBackground();
 });

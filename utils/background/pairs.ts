@@ -1,0 +1,57 @@
+// Pairs (a Cin7 Core account + a Xero organisation) and how a tab's pair is found from what the page shows.
+import type { Pair } from '../messaging';
+import type { KnownCin7Account, KnownTenant } from './state';
+
+export const pairIdOf = (cin7AccountId: string, xeroTenantId: string): string => `${cin7AccountId}~${xeroTenantId}`;
+
+export function makePair(account: KnownCin7Account, tenant: KnownTenant): Pair {
+  const cin7Name = account.company ?? `Cin7 ${account.accountId.slice(0, 8)}`;
+  const xeroName = tenant.tenantName ?? `Xero ${tenant.tenantId.slice(0, 8)}`;
+  return {
+    id: pairIdOf(account.accountId, tenant.tenantId),
+    name: `${cin7Name} ↔ ${xeroName}`,
+    cin7AccountId: account.accountId,
+    cin7Company: account.company,
+    xeroTenantId: tenant.tenantId,
+    xeroTenantName: tenant.tenantName,
+    xeroShortCode: tenant.shortCode,
+  };
+}
+
+/** When exactly one Cin7 account and one Xero organisation are known and not yet paired, pair them. */
+export function automaticPair(pairs: Pair[], accounts: KnownCin7Account[], tenants: KnownTenant[]): Pair | undefined {
+  if (accounts.length !== 1 || tenants.length !== 1) return undefined;
+  const [account] = accounts;
+  const [tenant] = tenants;
+  if (!account || !tenant) return undefined;
+  const candidate = makePair(account, tenant);
+  return pairs.some((pair) => pair.id === candidate.id) ? undefined : candidate;
+}
+
+const same = (a: string | undefined, b: string | undefined) =>
+  Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
+
+export interface PageIdentity {
+  host?: 'cin7' | 'xero';
+  xeroShortCode?: string;
+  xeroOrgName?: string;
+  cin7Company?: string;
+}
+
+/** The pair a page shows: by Xero short code, Xero organisation name or Cin7 company; undefined when unsure. */
+export function pairForPage(pairs: Pair[], page: PageIdentity): Pair | undefined {
+  const unique = (matches: Pair[]) => (matches.length === 1 ? matches[0] : undefined);
+  if (page.xeroShortCode) {
+    const found = unique(pairs.filter((pair) => same(pair.xeroShortCode, page.xeroShortCode)));
+    if (found) return found;
+  }
+  if (page.xeroOrgName) {
+    const found = unique(pairs.filter((pair) => same(pair.xeroTenantName, page.xeroOrgName)));
+    if (found) return found;
+  }
+  if (page.cin7Company) {
+    const found = unique(pairs.filter((pair) => same(pair.cin7Company, page.cin7Company)));
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+// Per-pair data too large for storage.local, in the extension origin's IndexedDB: the compact snapshot, the last
+// audit (findings, summary, coverage), the mapping read from the Cin7 page, and the reviewed finding keys.
+import type { AuditResult } from '../audit/types';
+import type { Mapping } from '../schemas';
+import type { UserError } from '../messaging';
+import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
+import type { StoredSnapshot } from './snapshot';
+
+const STORES = ['snapshots', 'results', 'mappings', 'reviewed'] as const;
+
+export interface StoredResult {
+  audit: AuditResult;
+  /** Stable keys of the findings, index-aligned with `audit.findings`. */
+  keys: string[];
+  auditedAt: string;
+  /** The last refresh's first failure; `code` lets the status tell a refused Cin7 key from a network hiccup. */
+  lastError?: UserError & { code?: string };
+}
+
+export interface PairDataStore {
+  getSnapshot(pairId: string): Promise<StoredSnapshot | undefined>;
+  putSnapshot(pairId: string, snapshot: StoredSnapshot): Promise<void>;
+  getResult(pairId: string): Promise<StoredResult | undefined>;
+  putResult(pairId: string, result: StoredResult): Promise<void>;
+  getMapping(pairId: string): Promise<Mapping | undefined>;
+  putMapping(pairId: string, mapping: Mapping): Promise<void>;
+  getReviewed(pairId: string): Promise<Set<string>>;
+  putReviewed(pairId: string, keys: Set<string>): Promise<void>;
+  forget(pairId: string): Promise<void>;
+}
+
+export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStore {
+  let database: Promise<IDBDatabase> | undefined;
+  const db = () => (database ??= openDatabase(dbName, STORES));
+  return {
+    getSnapshot: async (pairId) => (await idbGet(await db(), 'snapshots', pairId)) as StoredSnapshot | undefined,
+    putSnapshot: async (pairId, snapshot) => idbPut(await db(), 'snapshots', pairId, snapshot),
+    getResult: async (pairId) => (await idbGet(await db(), 'results', pairId)) as StoredResult | undefined,
+    putResult: async (pairId, result) => idbPut(await db(), 'results', pairId, result),
+    getMapping: async (pairId) => (await idbGet(await db(), 'mappings', pairId)) as Mapping | undefined,
+    putMapping: async (pairId, mapping) => idbPut(await db(), 'mappings', pairId, mapping),
+    getReviewed: async (pairId) => new Set(((await idbGet(await db(), 'reviewed', pairId)) as string[] | undefined) ?? []),
+    putReviewed: async (pairId, keys) => idbPut(await db(), 'reviewed', pairId, [...keys]),
+    forget: async (pairId) => {
+      for (const store of STORES) await idbDelete(await db(), store, pairId);
+    },
+  };
+}

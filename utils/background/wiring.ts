@@ -1,0 +1,79 @@
+// Connects the background service to browser events: messages, the refresh alarm, the toolbar badge, broadcasts.
+import { browser } from 'wxt/browser';
+import { broadcastStatusChanged, registerActionHandlers, type Progress } from '../messaging';
+import { cin7Queues } from '../cin7/api';
+import { xeroQueues } from '../xero/api';
+import { createPairDataStore } from './results';
+import { createSecretStore } from './secrets';
+import { createBackgroundService, type BackgroundService } from './service';
+import { settingsItem, tabPairsItem } from './state';
+import { describeError } from './user-error';
+
+export const REFRESH_ALARM = 'mapping-guard-refresh';
+/** Progress can come many times a second during a big refresh: broadcast at most this often per pair. */
+const BROADCAST_INTERVAL_MS = 250;
+
+export async function scheduleRefreshAlarm(refreshHours: number): Promise<void> {
+  await browser.alarms.clear(REFRESH_ALARM);
+  await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: refreshHours * 60, delayInMinutes: refreshHours * 60 });
+}
+
+/** The badge shows the error count of the pair the tab shows (the selected pair when the tab is not an app tab). */
+export async function updateBadge(service: BackgroundService, tabId?: number): Promise<void> {
+  const errors = await service.errorCountForTab(tabId);
+  const text = errors ? String(Math.min(errors, 999)) : '';
+  await browser.action.setBadgeBackgroundColor({ color: '#c62828', ...(tabId === undefined ? {} : { tabId }) });
+  await browser.action.setBadgeText({ text, ...(tabId === undefined ? {} : { tabId }) });
+}
+
+async function activeTabId(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+export function startBackground(): BackgroundService {
+  const lastBroadcast = new Map<string, number>();
+  const broadcast = async (pairId: string | undefined, progress: Progress | undefined) => {
+    const key = pairId ?? '';
+    const now = Date.now();
+    if (progress && now - (lastBroadcast.get(key) ?? 0) < BROADCAST_INTERVAL_MS) return;
+    lastBroadcast.set(key, now);
+    const tabs = Object.entries(await tabPairsItem.getValue())
+      .filter(([, tabPair]) => pairId === undefined || tabPair === pairId)
+      .map(([tabId]) => Number(tabId));
+    await broadcastStatusChanged({ pairId, refreshing: progress }, tabs);
+    if (!progress) {
+      await updateBadge(service).catch(() => undefined);
+      const tabId = await activeTabId().catch(() => undefined);
+      if (tabId !== undefined) await updateBadge(service, tabId).catch(() => undefined);
+    }
+  };
+
+  const service = createBackgroundService({
+    secrets: createSecretStore(),
+    data: createPairDataStore(),
+    redirectUrl: browser.identity.getRedirectURL(),
+    launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
+    onStatusChanged: (pairId, progress) => void broadcast(pairId, progress).catch(() => undefined),
+    onSettingsChanged: (hours) => void scheduleRefreshAlarm(hours),
+  });
+  registerActionHandlers(service.handlers, describeError);
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void service.refreshDuePairs();
+  });
+  void browser.alarms.get(REFRESH_ALARM).then(async (existing) => {
+    if (!existing) await scheduleRefreshAlarm((await settingsItem.getValue()).refreshHours);
+  });
+  browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(service, tabId).catch(() => undefined));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabPairsItem.getValue().then((tabs) => {
+      const { [String(tabId)]: _closed, ...rest } = tabs;
+      return tabPairsItem.setValue(rest);
+    });
+  });
+
+  // For e2e tests and the bench, reachable only from the service worker itself (never from a page or content script).
+  Object.assign(globalThis, { mappingGuard: { service, cin7Queues, xeroQueues } });
+  return service;
+}
