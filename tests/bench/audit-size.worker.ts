@@ -1,5 +1,6 @@
 // One organisation size of the audit benchmark, in its own process so its memory figures are its own.
-// Run by audit.bench.ts as `node --import tsx --expose-gc audit-size.worker.ts --scale N --iterations K`;
+// Run by audit.bench.ts as `node --import tsx --expose-gc audit-size.worker.ts --scale N --iterations K
+// [--budget-ms MS]`;
 // prints one JSON object on stdout.
 import { parseArgs } from 'node:util';
 import { GCProfiler } from 'node:v8';
@@ -9,9 +10,18 @@ import { parseSnapshot, type Snapshot } from '../../utils/schemas';
 import { SCENARIO_TODAY, generateLarge } from '../../utils/scenarios';
 import { round, timeRuns } from '../../scripts/lib/bench/stats';
 
+const { values } = parseArgs({
+  options: { scale: { type: 'string' }, seed: { type: 'string' }, iterations: { type: 'string' }, 'budget-ms': { type: 'string' } },
+});
 const args = z
-  .object({ scale: z.coerce.number().positive(), seed: z.coerce.number().int().default(1), iterations: z.coerce.number().int().min(1).default(5) })
-  .parse(parseArgs({ options: { scale: { type: 'string' }, seed: { type: 'string' }, iterations: { type: 'string' } } }).values);
+  .object({
+    scale: z.coerce.number().positive(),
+    seed: z.coerce.number().int().default(1),
+    iterations: z.coerce.number().int().min(1).default(5),
+    /** Time to spend measuring each of parse and audit (more runs for cheap ones); warm-up gets 1.5 × this. */
+    budgetMs: z.coerce.number().min(0).default(1_000),
+  })
+  .parse({ ...values, budgetMs: values['budget-ms'] });
 
 const collect = (globalThis as { gc?: () => void }).gc;
 if (!collect) throw new Error('run with --expose-gc');
@@ -47,12 +57,12 @@ const between = () => {
   sink = undefined;
   gc();
 };
-const parse = timeRuns(() => (sink = JSON.parse(text)), { warmup: 1, iterations: args.iterations, measureMs: 1_000, between });
+const parse = timeRuns(() => (sink = JSON.parse(text)), { warmup: 1, iterations: args.iterations, measureMs: args.budgetMs, between });
 
-// The engine is JavaScript: warm it up until V8 has optimised it (≥ 2 runs and ≥ 1.5 s), as a long-lived
-// background worker would be. The first, cold run is reported too.
+// The engine is JavaScript: warm it up until V8 has optimised it (≥ 2 runs and ≥ 1.5 × the budget), as a
+// long-lived background worker would be. The first, cold run is reported too.
 const options = { today: SCENARIO_TODAY };
-const auditTiming = timeRuns(() => (sink = audit(snapshot, options)), { warmup: 2, warmupMs: 1_500, iterations: args.iterations, measureMs: 1_000, between });
+const auditTiming = timeRuns(() => (sink = audit(snapshot, options)), { warmup: 2, warmupMs: args.budgetMs * 1.5, iterations: args.iterations, measureMs: args.budgetMs, between });
 
 // Memory of one audit over the loaded snapshot. The heap peaks just before each collection, so its high-water
 // mark is the largest "used before GC" that V8's GC profiler saw during the audit, or the heap at its end.

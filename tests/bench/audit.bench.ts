@@ -37,8 +37,8 @@ export type SizeMeasurement = z.infer<typeof measurementSchema>;
 const worker = fileURLToPath(new URL('./audit-size.worker.ts', import.meta.url));
 
 /** Runs one size in a fresh Node process (same binary as this one) and returns its measurement. */
-function measureSize(scale: number, iterations: number): Promise<SizeMeasurement> {
-  const args = ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', worker, '--scale', String(scale), '--iterations', String(iterations)];
+function measureSize(scale: number, iterations: number, budgetMs: number): Promise<SizeMeasurement> {
+  const args = ['--import', 'tsx', '--expose-gc', '--max-old-space-size=8192', worker, '--scale', String(scale), '--iterations', String(iterations), '--budget-ms', String(budgetMs)];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -83,7 +83,7 @@ export const section: BenchSection = {
     const measurements: SizeMeasurement[] = [];
     for (const scale of sizes) {
       context?.log(`  audit: ${scale}× (generate, stringify, ${iterations} timed runs of parse and audit)…`);
-      measurements.push(await measureSize(scale, iterations));
+      measurements.push(await measureSize(scale, iterations, context?.quick ? 0 : 1_000));
     }
     return {
       sizes: measurements,

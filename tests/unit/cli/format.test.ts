@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-
 import type { AuditResult, Finding } from '../../../utils/audit/types';
 import { areaOf, groupByArea } from '../../../scripts/lib/areas';
 import { formatJson } from '../../../scripts/lib/format-json';

@@ -1,6 +1,5 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-
 import { audit } from '../../../utils/audit';
 import { loadScenario } from '../../../utils/scenarios';
 import { parseAuditArgs, UsageError } from '../../../scripts/lib/audit-args';
