@@ -1,7 +1,7 @@
 // Dated parts of a Cin7 sale or purchase that post to Xero, and the locked-period finding for one document.
 // What posts (research/cin7.md §4.1): invoices, credit notes, and the COGS journal of an authorised shipment,
 // dated at the shipment date. Voided invoices and credit notes post nothing.
-import type { Cin7Purchase, Cin7Sale } from '../schemas/cin7';
+import type { Cin7DocumentLine, Cin7Purchase, Cin7Sale } from '../schemas/cin7';
 import { parseAnyDate, type CalendarDay } from '../schemas/dates';
 import type { AuditContext } from './context';
 import type { Finding } from './types';
@@ -107,7 +107,7 @@ export function lockedPeriodFinding(document: CheckedDocument, ctx: AuditContext
 
 interface LineGroup {
   readonly where: string;
-  readonly lines: ReadonlyArray<{ SKU?: string | null; Account?: string | null }> | null | undefined;
+  readonly lines: readonly Cin7DocumentLine[] | null | undefined;
   readonly charges?: boolean;
 }
 

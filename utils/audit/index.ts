@@ -1,6 +1,6 @@
 // The audit engine: a pure function from a snapshot to findings (PRODUCT.md). No clock, no I/O.
 import type { Snapshot } from '../schemas/snapshot';
-import type { Cin7Customer, Cin7Supplier } from '../schemas/cin7';
+import type { Cin7Customer, Cin7Product, Cin7Supplier } from '../schemas/cin7';
 import type { AuditOptions, AuditResult, AuditSummary, CoverageEntry, Finding, Severity } from './types';
 import { buildContext, MISSING_DATA_REASON, type AuditContext, type LockDate } from './context';
 import { accountLineGroups, checkDocumentOverrides, lockedPeriodFinding, type CheckedDocument } from './documents';
@@ -139,14 +139,14 @@ export function auditDocument(document: CheckedDocument, snapshot: Snapshot, opt
     };
   };
 
-  const productsUsed = new Map<string, NonNullable<ReturnType<AuditContext['productById']>>>();
+  const productsUsed = new Map<string, Cin7Product>();
   const lines: DocumentLineAudit[] = [];
   for (const group of accountLineGroups(document)) {
     const groupLines = group.lines ?? [];
     for (let index = 0; index < groupLines.length; index++) {
       const line = groupLines[index];
       if (!line) continue;
-      const productId = typeof (line as { ProductID?: unknown }).ProductID === 'string' ? ((line as { ProductID: string }).ProductID || null) : null;
+      const productId = line.ProductID?.trim() || null;
       const sku = line.SKU?.trim() || null;
       const product = (productId ? ctx.productById(productId) : undefined) ?? (sku ? ctx.productBySku(sku) : undefined);
       if (product) productsUsed.set(product.SKU, product);
