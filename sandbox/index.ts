@@ -1,7 +1,7 @@
 // The sandbox's programmatic API (e2e harness, demo, background e2e tests): Cin7 Core and Xero, web apps and
 // APIs, on their real hostnames over local HTTPS. Not part of the extension build.
 import type { AddressInfo } from 'node:net';
-import { loadScenario, type ScenarioName } from '../utils/scenarios';
+import { SCENARIO_NAMES, isScenarioName, loadScenario, type ScenarioName } from '../utils/scenarios';
 import type { Snapshot } from '../utils/schemas/snapshot';
 import { Faults, type FaultName, type FaultSettings } from './faults';
 import { stableUuid } from './ids';
@@ -83,8 +83,13 @@ export function chromiumArgsFor(port: number, hosts: readonly string[] = SANDBOX
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? Date.now;
-  const scenario = options.snapshot ? 'custom' : (options.scenario ?? 'broken');
-  const snapshot = options.snapshot ?? loadScenario(scenario as ScenarioName, options.scale === undefined ? {} : { scale: options.scale });
+  const name = options.scenario ?? 'broken';
+  // Callers outside TypeScript (the CLI, the harness) may pass any text: fail with the valid names.
+  if (!options.snapshot && !isScenarioName(name)) {
+    throw new Error(`sandbox: unknown scenario "${String(name)}" (expected one of ${SCENARIO_NAMES.join(', ')})`);
+  }
+  const scenario = options.snapshot ? 'custom' : name;
+  const snapshot = options.snapshot ?? loadScenario(name, options.scale === undefined ? {} : { scale: options.scale });
   const store = new SandboxStore(snapshot, options.singleTenant ? [] : [secondTenant()], now);
   const faults = new Faults(now);
   const stats = new Stats();

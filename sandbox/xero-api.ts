@@ -1,5 +1,5 @@
 // Xero Accounting API stand-in (research/xero.md §1, §4): `https://api.xero.com/api.xro/2.0/<Collection>`, Bearer
-// token + xero-tenant-id, the JSON envelope, per-tenant limits (60/minute, 5 concurrent, 5,000/day) with their
+// token + xero-tenant-id, the JSON envelope (XML without `Accept: application/json`, as Xero does), per-tenant limits (60/minute, 5 concurrent, 5,000/day) with their
 // headers, If-Modified-Since on Accounts and Items, and the fault switches.
 import { randomUUID } from 'node:crypto';
 import { delay, header, send, sendEmpty, sendJson, type RequestContext } from './http';
@@ -8,6 +8,7 @@ import { FixedWindowLimiter, InFlightCounter } from './rate-limit';
 import { malform, type Runtime } from './runtime';
 import type { JsonRecord, XeroTenant } from './store';
 import { sendForbidden, sendUnauthorized } from './xero-errors';
+import { toXeroXml, wantsJson } from './xero-xml';
 import type { XeroTokens } from './xero-tokens';
 
 export const XERO_API_PREFIX = '/api.xro/2.0/';
@@ -113,13 +114,15 @@ export function createXeroApi(rt: Runtime, tokens: XeroTokens) {
     } catch (error) {
       return sendJson(ctx, 400, { ErrorNumber: 16, Type: 'QueryParseException', Message: String((error as Error).message) }, headers);
     }
-    const body = JSON.stringify({
+    const envelope = {
       Id: randomUUID(),
       Status: 'OK',
       ProviderName: PROVIDER_NAME,
       DateTimeUTC: xeroTimestamp(rt.now()),
       [collection.key]: records,
-    });
+    };
+    if (!wantsJson(header(ctx, 'accept'))) return send(ctx, 200, toXeroXml(envelope), 'text/xml; charset=utf-8', headers);
+    const body = JSON.stringify(envelope);
     const malformed = rt.faults.take('malformedJson', 'xero');
     send(ctx, 200, malformed ? malform(body) : body, 'application/json; charset=utf-8', headers);
   }

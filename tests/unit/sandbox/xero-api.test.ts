@@ -56,6 +56,14 @@ describe('Xero API collections', () => {
     expect((await get('Invoices')).status).toBe(404);
   });
 
+  it('answers XML, as Xero does, when the request does not ask for JSON', async () => {
+    const { accept: _accept, ...noAccept } = xeroHeaders(token, ORG_ID);
+    const xml = await get('Currencies', noAccept);
+    expect(xml.status).toBe(200);
+    expect(xml.headers['content-type']).toMatch(/^text\/xml/);
+    expect(xml.text).toMatch(/^<Response [^>]*><Id>[^<]+<\/Id><Status>OK<\/Status>.*<Currencies><Currency><Code>NZD<\/Code><Description>New Zealand Dollar<\/Description><\/Currency><\/Currencies><\/Response>$/);
+  });
+
   it('hides archived tracking categories unless includeArchived=true', async () => {
     const active = (await get('TrackingCategories')).json<{ TrackingCategories: Array<{ Name: string }> }>();
     expect(active.TrackingCategories.map((c) => c.Name)).toEqual(['Region']);
