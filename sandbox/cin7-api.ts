@@ -148,8 +148,8 @@ function boolParam(ctx: RequestContext, name: string): boolean | undefined {
 function dateParam(ctx: RequestContext, name: string): number | undefined {
   const text = ctx.query.get(name);
   if (text === undefined || text === '') return undefined;
-  // Cin7 dates are UTC; a value without a zone is read as UTC.
-  const iso = /[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`;
+  // Cin7 dates are UTC; a value without a zone (or a bare day) is read as UTC.
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : /[zZ]$|[+-]\d\d:?\d\d$/.test(text) ? text : `${text}Z`;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) throw new Cin7Error(400, `Parameter ${name} is not a valid date.`);
   return ms;

@@ -23,8 +23,7 @@ export function createCin7Pages(rt: Runtime) {
   /** "CODE: Name" as Cin7's combo shows it; the text as stored when it already has a name or the code is unknown. */
   function accountDisplay(account: string | null | undefined): string {
     const value = text(account).trim();
-    if (!value || /[:\-–]/.test(value)) return value;
-    const known = rt.store.cin7.accounts.find((a) => a.Code === value);
+    const known = value ? rt.store.cin7.accounts.find((a) => a.Code === value) : undefined;
     return known ? `${value}: ${text(known.Name)}` : value;
   }
 

@@ -82,6 +82,9 @@ describe('Cin7 paging and filters', () => {
     const after = (await get(`customer?modifiedsince=${cutoff}`)).json<{ CustomerList: Array<{ Name: string; RevenueAccount: string }> }>();
     expect(after.CustomerList).toEqual([expect.objectContaining({ Name: 'Beta Stores', RevenueAccount: '260' })]);
     expect((await get('customer?ModifiedSince=yesterday')).status).toBe(400);
+    // A bare day and a zone-less timestamp are read as UTC.
+    expect((await get('customer?ModifiedSince=2025-12-31')).json<{ Total: number }>().Total).toBe(2);
+    expect((await get('customer?ModifiedSince=2026-01-01T00:00:01')).json<{ Total: number }>().Total).toBe(1);
   });
 
   it('serves sale?ID and purchase?ID, 404 for unknown ids, and the lists with UpdatedSince', async () => {
