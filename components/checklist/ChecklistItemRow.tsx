@@ -25,7 +25,9 @@ export function ChecklistItemRow({
   channels: readonly Channel[];
   actions: ItemActions;
 }) {
-  const [open, setOpen] = useState(row.status === 'fail');
+  // Until the user toggles it, an item is open exactly when it needs fixing (also when that changes after an audit).
+  const [toggled, setToggled] = useState<boolean>();
+  const open = toggled ?? row.status === 'fail';
   const bodyId = useId();
   const { item } = row;
   return (
@@ -36,7 +38,7 @@ export function ChecklistItemRow({
           className="mg-item-toggle"
           aria-expanded={open}
           aria-controls={bodyId}
-          onClick={() => setOpen(!open)}
+          onClick={() => setToggled(!open)}
         >
           <span aria-hidden="true">{row.done ? '✓' : '○'}</span> {item.title}
         </button>{' '}

@@ -115,7 +115,7 @@ export function MappingEditorSection({ client, pairId }: { client: MappingGuardC
           </tbody>
         </table>
         <Button type="submit" variant="primary" disabled={hasProblems || !dirty}>
-          Save mapping
+          Use this mapping
         </Button>
       </form>
       <p role="status" className="mg-muted">

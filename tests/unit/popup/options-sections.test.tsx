@@ -18,7 +18,7 @@ describe('manual mapping editor', () => {
     for (const role of ROLES) expect(screen.getByLabelText(role.label)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Inventory Control'), { target: { value: '1400' } });
     fireEvent.change(screen.getByLabelText('Cost of Goods Sold'), { target: { value: '500' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save mapping' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Use this mapping' }));
     await waitFor(() => expect(client.saveMapping).toHaveBeenCalled());
     const [rows, pairId] = client.saveMapping.mock.calls[0] as unknown as [{ label: string; account: string }[], string];
     expect(pairId).toBe('pair-a');
@@ -37,7 +37,7 @@ describe('manual mapping editor', () => {
     render(<MappingEditorSection client={client} />);
     fireEvent.change(screen.getByLabelText('Inventory Control'), { target: { value: '500' } });
     fireEvent.change(screen.getByLabelText('Cost of Goods Sold'), { target: { value: '500' } });
-    expect((screen.getByRole('button', { name: 'Save mapping' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Use this mapping' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByLabelText('Cost of Goods Sold').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Account 500 is already mapped to Inventory Control.')).toBeTruthy();
   });
