@@ -2,6 +2,11 @@ import { defineConfig } from 'wxt';
 
 // The production manifest. E2E tests and the demo load this build unchanged: the sandbox answers on the
 // real hostnames (Chromium's host-resolver rules route them to 127.0.0.1).
+// Public half of an RSA key: pins the Chromium extension id to kgifakjijaobjokpdplikeiegeobjlem, so the Xero
+// redirect URI is always https://kgifakjijaobjokpdplikeiegeobjlem.chromiumapp.org/ (Xero allows no wildcards).
+const CHROMIUM_MANIFEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAz8gj5Fk8RCL1MU5PfCTarpgA9G9D8OUubcpE9c5T8k/fPrZnin1B3SBFz+19xGZjGarNbbcREhwRoCyo7fuSZpGLqG+yjx06pdlB2aY/8Ite6XM6daTDttN3oU4k0szAkGveKuGb3/Wg6STipt6rJZhpuiPwfSa8IDZ01yFFSBNCisenYdJuIk1fTvr/uwDDy8Gg0zr9qElSn2vwLDQY+16M1USTWIYKrCOGyJJonSaCNoLIm1OhUcnedqdoaJMZykjuKLUtcVRRZuIObhbOKQjz7UtuNJ6N8vg6Ph1KQDTxEi1to67rUl0f+fB7sQRsFN6grPT25xaUgFokw5G/lwIDAQAB';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -15,6 +20,7 @@ export default defineConfig({
       'https://api.xero.com/*',
       'https://identity.xero.com/*',
     ],
+    ...(browser !== 'firefox' && { key: CHROMIUM_MANIFEST_KEY }),
     ...(browser === 'firefox' && {
       browser_specific_settings: { gecko: { id: 'mapping-guard@mappingguard.app', strict_min_version: '115.0' } },
     }),
