@@ -6,3 +6,4 @@ export * from './tolerant';
 export * from './vocabulary';
 export * from './unknownValues';
 export * from './issues';
+export * from './fastCheck';
