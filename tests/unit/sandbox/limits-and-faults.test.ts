@@ -4,6 +4,7 @@ import { Faults } from '../../../sandbox/faults';
 import { escapeHtml, html } from '../../../sandbox/html';
 import { stableUuid, timestampMs, xeroTimestamp } from '../../../sandbox/ids';
 import { FixedWindowLimiter, InFlightCounter } from '../../../sandbox/rate-limit';
+import { Stats } from '../../../sandbox/stats';
 import { applyOrder, applyWhere } from '../../../sandbox/xero-api';
 
 describe('FixedWindowLimiter', () => {
@@ -87,5 +88,30 @@ describe('Xero where/order subset', () => {
     expect(applyWhere(records, 'Type=="BANK" AND Status!="ARCHIVED"').map((r) => r.Code)).toEqual(['10']);
     expect(applyOrder(records, 'Code ASC').map((r) => r.Code)).toEqual(['2', '10', '200']);
     expect(() => applyWhere(records, 'Code.StartsWith("2")')).toThrow(/Unsupported/);
+  });
+});
+
+describe('Stats', () => {
+  it('counts calls per endpoint, keeps token requests out of the API total, and resets', () => {
+    const stats = new Stats();
+    stats.count('xero GET Accounts');
+    stats.count('xero GET Accounts');
+    stats.count('cin7 GET product');
+    stats.count('identity POST token');
+    stats.throttled(429);
+    stats.throttled(503);
+    stats.concurrency('xero', 3);
+    stats.concurrency('xero', 2);
+    expect(stats.snapshot()).toEqual({
+      calls: { 'xero GET Accounts': 2, 'cin7 GET product': 1, 'identity POST token': 1 },
+      totalApiCalls: 3,
+      sent429: 1,
+      sent503: 1,
+      maxXeroConcurrency: 3,
+      maxCin7Concurrency: 0,
+    });
+    expect(stats.callsTo('xero ')).toBe(2);
+    stats.reset();
+    expect(stats.totalApiCalls).toBe(0);
   });
 });
