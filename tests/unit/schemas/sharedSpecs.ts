@@ -5,7 +5,10 @@ import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
-export const SPECS_DIR = fileURLToPath(new NodeURL('../../../../shared/specs/', import.meta.url));
+// MG_SPECS_DIR lets a run point elsewhere (e.g. a missing folder, to see the "not found" report).
+export const SPECS_DIR = process.env.MG_SPECS_DIR
+  ? `${process.env.MG_SPECS_DIR.replace(/\/+$/, '')}/`
+  : fileURLToPath(new NodeURL('../../../../shared/specs/', import.meta.url));
 const SPEC_FILES = ['xero_accounting.yaml', 'cin7-core-openapi.yaml', 'xero-identity.yaml'] as const;
 const allSpecsPresent = () => SPEC_FILES.every((file) => existsSync(`${SPECS_DIR}${file}`));
 export const specsAvailable = allSpecsPresent();
