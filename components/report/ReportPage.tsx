@@ -64,7 +64,7 @@ export function ReportPage({ client, pairId, now, download, print }: ReportPageP
       {loading && <p>Loading findings…</p>}
       {error && <p role="alert" className="mg-error-text">{error}</p>}
       {status && status.summary === undefined && <p>No audit has run for this pair yet. Run one from the popup.</p>}
-      {status && (
+      {status?.summary !== undefined && (
         <>
           <section aria-labelledby="mg-summary-title" className="mg-report-summary">
             <h2 id="mg-summary-title">Summary</h2>

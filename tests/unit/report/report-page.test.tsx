@@ -57,3 +57,12 @@ describe('report page', () => {
     expect(print).toHaveBeenCalled();
   });
 });
+
+describe('report page before any audit', () => {
+  it('claims no score when nothing was audited', async () => {
+    const fake = fakeClient({ 'pair-a': status({ summary: undefined, findings: [] }) });
+    render(<ReportPage client={fake.client} pairId="pair-a" now={() => new Date()} download={vi.fn()} print={vi.fn()} />);
+    expect(await screen.findByText(/No audit has run for this pair yet/)).toBeTruthy();
+    expect(screen.queryByText(/Health score/)).toBeNull();
+  });
+});
