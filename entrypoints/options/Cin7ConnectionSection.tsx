@@ -1,0 +1,104 @@
+import { useId, useState } from 'react';
+import type { Connections } from '../../utils/messaging';
+import { Section } from '../../components/options/Section';
+import { Button } from '../../components/ui/Button';
+import { errorText } from '../../components/ui/client';
+import type { ConnectionsClient } from './connections-client';
+
+/** Cin7 Core: Account ID + API application key, tested with GET me before they are saved. The key is never shown again. */
+export function Cin7ConnectionSection({
+  client,
+  cin7,
+  onChanged,
+}: {
+  client: ConnectionsClient;
+  cin7: Connections['cin7'];
+  onChanged: () => void;
+}) {
+  const id = useId();
+  const [accountId, setAccountId] = useState('');
+  const [applicationKey, setApplicationKey] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string>();
+  const ready = accountId.trim() !== '' && applicationKey.trim() !== '';
+
+  const test = () => {
+    setBusy(true);
+    setMessage(undefined);
+    client
+      .testCin7({ accountId: accountId.trim(), applicationKey: applicationKey.trim() })
+      .then(
+        (result) =>
+          setMessage(result.ok ? `Connection works: ${result.company ?? 'Cin7 Core account'}.` : (result.error?.message ?? 'Failed.')),
+        (failure: unknown) => setMessage(errorText(failure)),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  const save = () => {
+    setBusy(true);
+    setMessage(undefined);
+    client
+      .saveCin7Credentials(accountId.trim(), applicationKey.trim())
+      .then(
+        (result) => {
+          setMessage(`Saved: ${result.company ?? accountId.trim()}.`);
+          setApplicationKey('');
+          onChanged();
+        },
+        (failure: unknown) => setMessage(errorText(failure)),
+      )
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Section id="mg-cin7" title="Cin7 Core">
+      {cin7.accounts.length > 0 ? (
+        <ul data-testid="cin7-accounts">
+          {cin7.accounts.map((account) => (
+            <li key={account.accountId}>
+              {account.company ?? 'Cin7 Core account'} <code>{account.accountId}</code>{' '}
+              <Button
+                size="small"
+                onClick={() => void client.removeCin7Credentials(account.accountId).then(onChanged, (f: unknown) => setMessage(errorText(f)))}
+              >
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p data-testid="cin7-state">Not connected</p>
+      )}
+      <p className="mg-muted">Create the key in Cin7 Core under Integrations → API (Cin7 Core API, “+”).</p>
+      <div className="mg-field">
+        <label htmlFor={`${id}-account`}>Account ID</label>
+        <input id={`${id}-account`} value={accountId} onChange={(e) => setAccountId(e.target.value)} autoComplete="off" spellCheck={false} />
+      </div>
+      <div className="mg-field">
+        <label htmlFor={`${id}-key`}>Application key</label>
+        <input
+          id={`${id}-key`}
+          type="password"
+          value={applicationKey}
+          onChange={(e) => setApplicationKey(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </div>
+      <p>
+        <Button disabled={busy || !ready} onClick={test}>
+          Test connection
+        </Button>{' '}
+        <Button variant="primary" disabled={busy || !ready} onClick={save}>
+          Save
+        </Button>
+      </p>
+      {message && (
+        <p role="status" data-testid="cin7-message">
+          {message}
+        </p>
+      )}
+    </Section>
+  );
+}

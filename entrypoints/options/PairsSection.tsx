@@ -1,0 +1,84 @@
+import { useId, useState } from 'react';
+import type { Connections, Pair } from '../../utils/messaging';
+import { Section } from '../../components/options/Section';
+import { Button } from '../../components/ui/Button';
+import { errorText } from '../../components/ui/client';
+import type { ConnectionsClient } from './connections-client';
+
+/** Which Cin7 Core account goes with which Xero organisation (one pair is made automatically when there is one of each). */
+export function PairsSection({
+  client,
+  connections,
+  pairs,
+  selectedPairId,
+  onChanged,
+}: {
+  client: ConnectionsClient;
+  connections: Connections;
+  pairs: Pair[];
+  selectedPairId?: string;
+  onChanged: () => void;
+}) {
+  const id = useId();
+  const [account, setAccount] = useState('');
+  const [tenant, setTenant] = useState('');
+  const [message, setMessage] = useState<string>();
+  const fail = (failure: unknown) => setMessage(errorText(failure));
+
+  return (
+    <Section id="mg-pairs" title="Pairs">
+      {pairs.length === 0 ? (
+        <p>No pair yet: connect Xero and Cin7 Core above.</p>
+      ) : (
+        <ul data-testid="pairs">
+          {pairs.map((pair) => (
+            <li key={pair.id}>
+              <label>
+                <input
+                  type="radio"
+                  name={`${id}-selected`}
+                  checked={pair.id === selectedPairId}
+                  onChange={() => void client.selectPair(pair.id).then(onChanged, fail)}
+                />{' '}
+                {pair.name}
+              </label>{' '}
+              <Button size="small" onClick={() => void client.removePair(pair.id).then(onChanged, fail)}>
+                Remove
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {connections.cin7.accounts.length > 0 && connections.xero.tenants.length > 0 && (
+        <div className="mg-field">
+          <label htmlFor={`${id}-account`}>Cin7 Core account</label>
+          <select id={`${id}-account`} value={account} onChange={(e) => setAccount(e.target.value)}>
+            <option value="">Choose…</option>
+            {connections.cin7.accounts.map((a) => (
+              <option key={a.accountId} value={a.accountId}>
+                {a.company ?? a.accountId}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-tenant`}>Xero organisation</label>
+          <select id={`${id}-tenant`} value={tenant} onChange={(e) => setTenant(e.target.value)}>
+            <option value="">Choose…</option>
+            {connections.xero.tenants.map((t) => (
+              <option key={t.tenantId} value={t.tenantId}>
+                {t.tenantName ?? t.tenantId}
+              </option>
+            ))}
+          </select>
+          <Button
+            size="small"
+            disabled={!account || !tenant}
+            onClick={() => void client.savePair(account, tenant).then(onChanged, fail)}
+          >
+            Add pair
+          </Button>
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+    </Section>
+  );
+}
