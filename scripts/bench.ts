@@ -12,6 +12,7 @@ const USAGE = `Usage: npm run bench -- [--json] [--only NAME[,NAME…]] [--itera
   --only NAME     run only these sections (repeat or comma-separate)
   --iterations N  at least N timed runs per measurement, after warm-up (default 5; the median is reported)
   --quick         small sizes, to check the machinery (numbers are not meaningful)
+npm prints a banner on stdout: for exactly one JSON object use \`npm run -s bench -- --json\`.
 `;
 
 async function main(): Promise<number> {

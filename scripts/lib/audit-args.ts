@@ -19,6 +19,7 @@ Options:
   -h, --help        this text
 
 Exit status: 0 no errors, 1 errors found, 2 unreadable or invalid input.
+npm prints a banner on stdout: for clean JSON use \`npm run -s audit -- …\` or \`npx tsx scripts/audit.ts …\`.
 `;
 
 export class UsageError extends Error {
