@@ -88,3 +88,30 @@ export function migrateChecklistState(persisted: unknown, fromVersion: number): 
   }
   return checklistV2Schema.parse(persisted ?? {});
 }
+
+function newer(local: Decision, remote: Decision): Decision {
+  return (remote.updatedAt ?? '') > (local.updatedAt ?? '') ? remote : local;
+}
+
+/**
+ * Two contexts (popup, options, report) may edit before either has written. When this context writes, what the
+ * other one stored meanwhile is merged in item by item, the later edit winning, so neither loses what was typed.
+ * Channel lists are this context's (adding and removing them is deliberate); pairs only the other knows are kept.
+ */
+export function mergeChecklistStates(local: ChecklistStateV2, remote: ChecklistStateV2): ChecklistStateV2 {
+  const pairs: Record<string, PairChecklist> = { ...remote.pairs };
+  for (const [pairId, mine] of Object.entries(local.pairs)) {
+    const theirs = remote.pairs[pairId];
+    if (!theirs) {
+      pairs[pairId] = mine;
+      continue;
+    }
+    const decisions: Record<string, Decision> = { ...theirs.decisions };
+    for (const [itemId, decision] of Object.entries(mine.decisions)) {
+      const other = theirs.decisions[itemId];
+      decisions[itemId] = other ? newer(decision, other) : decision;
+    }
+    pairs[pairId] = { decisions, channels: mine.channels };
+  }
+  return { pairs, unassigned: local.unassigned };
+}

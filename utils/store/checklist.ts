@@ -10,6 +10,7 @@ import {
   CHECKLIST_STORE_VERSION,
   checklistV2Schema,
   emptyPairChecklist,
+  mergeChecklistStates,
   migrateChecklistState,
   type ChecklistStateV2,
   type PairChecklist,
@@ -48,8 +49,11 @@ export interface ChecklistStore {
 
 type Persisted = StorageValue<ChecklistStateV2>;
 
-/** browser.storage.local as zustand's storage, with debounced writes. */
-function createDebouncedStorage(debounceMs: number) {
+/**
+ * browser.storage.local as zustand's storage, with debounced writes. A write first merges in what another context
+ * stored since our last write (`onMerged` hands the merged state back to the store).
+ */
+function createDebouncedStorage(debounceMs: number, onMerged: (state: ChecklistStateV2) => void) {
   let pending: Persisted | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastWritten: string | undefined;
@@ -57,9 +61,17 @@ function createDebouncedStorage(debounceMs: number) {
   const write = async () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const value = pending;
+    let value = pending;
     pending = undefined;
     if (!value) return;
+    const stored = (await browser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY] as Persisted | undefined;
+    if (stored && stored.version === CHECKLIST_STORE_VERSION && JSON.stringify(stored) !== lastWritten) {
+      const remote = checklistV2Schema.safeParse(stored.state);
+      if (remote.success) {
+        value = { ...value, state: mergeChecklistStates(value.state, remote.data) };
+        onMerged(value.state);
+      }
+    }
     lastWritten = JSON.stringify(value);
     await browser.storage.local.set({ [CHECKLIST_STORAGE_KEY]: value });
   };
@@ -116,7 +128,8 @@ function updateDecision(pair: PairChecklist, itemId: string, change: (decision: 
 
 export function createChecklistStore(options: ChecklistStoreOptions = {}): ChecklistStore {
   const now = options.now ?? (() => new Date());
-  const debounced = createDebouncedStorage(options.debounceMs ?? 400);
+  let applyMerged: (state: ChecklistStateV2) => void = () => undefined;
+  const debounced = createDebouncedStorage(options.debounceMs ?? 400, (state) => applyMerged(state));
 
   const store = createStore<ChecklistState>()(
     persist(
@@ -193,6 +206,8 @@ export function createChecklistStore(options: ChecklistStoreOptions = {}): Check
       },
     ),
   );
+
+  applyMerged = (state) => store.setState({ pairs: state.pairs, unassigned: state.unassigned });
 
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const change = changes[CHECKLIST_STORAGE_KEY];

@@ -64,7 +64,11 @@ describe('checklist store', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(popup.store.getState().pairs.p?.decisions.reportingNeeds?.note).toBe('typing…');
     await popup.flush();
-    expect((await stored())?.state.pairs.p?.decisions.reportingNeeds?.note).toBe('typing…');
+    const decisions = (await stored())?.state.pairs.p?.decisions;
+    expect(decisions?.reportingNeeds?.note).toBe('typing…');
+    // The other context's edit was merged in, not overwritten, and the popup now shows it too.
+    expect(decisions?.reconciliation?.note).toBe('other');
+    expect(popup.store.getState().pairs.p?.decisions.reconciliation?.note).toBe('other');
   });
 
   it('adds, renames and removes sales channels, dropping only the removed channel’s answers', async () => {
