@@ -42,7 +42,7 @@ export function Cin7ConnectionSection({
       .saveCin7Credentials(accountId.trim(), applicationKey.trim())
       .then(
         (result) => {
-          setMessage(`Saved: ${result.company ?? accountId.trim()}.`);
+          setMessage(`Cin7 Core connected: ${result.company ?? accountId.trim()}.`);
           setApplicationKey('');
           onChanged();
         },
@@ -91,7 +91,7 @@ export function Cin7ConnectionSection({
           Test connection
         </Button>{' '}
         <Button variant="primary" disabled={busy || !ready} onClick={save}>
-          Save
+          Save Cin7 keys
         </Button>
       </p>
       {message && (

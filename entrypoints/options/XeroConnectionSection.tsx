@@ -59,7 +59,7 @@ export function XeroConnectionSection({
           spellCheck={false}
         />
         <Button size="small" disabled={busy} onClick={() => run(() => client.setXeroClientId(clientId), 'Client id saved.')}>
-          Save client id
+          Use this client id
         </Button>
       </div>
       <p className="mg-muted">

@@ -24,6 +24,8 @@ import {
   xeroTenantsItem,
 } from './state';
 import { UserFacingError, describeError } from './user-error';
+import { countDocumentsInRange, mappedAccounts } from './xero-facts';
+import { parseAnyDate } from '../schemas/dates';
 
 export interface ServiceDeps {
   secrets: SecretStore;
@@ -206,6 +208,35 @@ export function createBackgroundService(deps: ServiceDeps) {
         reason: stored ? undefined : 'Nothing fetched from Xero yet: refresh to check this document’s accounts.',
       };
     },
+    async getXeroPageFacts(args, context) {
+      const pair = await resolvePair(context, { ...(args ?? {}), host: 'xero' });
+      if (!pair) return { mappedAccounts: [], cin7LockDate: null, xeroLockDate: null };
+      const [stored, mapping] = await Promise.all([deps.data.getSnapshot(pair.id), deps.data.getMapping(pair.id)]);
+      const organisation = stored?.snapshot.xero?.organisation ?? null;
+      const period = parseAnyDate(organisation?.PeriodLockDate);
+      const endOfYear = parseAnyDate(organisation?.EndOfYearLockDate);
+      const xeroLockDate =
+        period && (!endOfYear || period >= endOfYear)
+          ? { day: period, which: 'period' as const }
+          : endOfYear
+            ? { day: endOfYear, which: 'endOfYear' as const }
+            : null;
+      return {
+        pairId: pair.id,
+        mappedAccounts: mappedAccounts(mapping),
+        mappingReadAt: mapping?.readAt,
+        cin7LockDate: parseAnyDate(stored?.snapshot.cin7?.me?.LockDate),
+        xeroLockDate,
+      };
+    },
+    async countLockedDocuments(args, context) {
+      const pair = await resolvePair(context, { pairId: args.pairId });
+      if (!pair) return { counted: false, sales: 0, purchases: 0, reason: 'Connect Cin7 Core and Xero in Mapping Guard’s options first.' };
+      const cin7 = await refresher.cin7Client(pair.cin7AccountId);
+      if (!cin7) return { counted: false, sales: 0, purchases: 0, reason: 'Cin7 Core is not connected for this pair.' };
+      const [sales, purchases] = await Promise.all([cin7.saleList(), cin7.purchaseList()]);
+      return { counted: true, ...countDocumentsInRange(sales, purchases, { from: args.from, to: args.to }) };
+    },
     async markReviewed(args, context) {
       const pair = await resolvePair(context, { pairId: args.pairId });
       if (!pair) throw new UserFacingError('No Cin7 Core ↔ Xero pair is set up yet.', 'not-found');
@@ -343,7 +374,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     return (await deps.data.getResult(pair.id))?.audit.summary.errors;
   }
 
-  return { handlers, xeroAuth, refresher, refreshDuePairs, errorCountForTab, resolvePair };
+  return { handlers, xeroAuth, refresher, data: deps.data, refreshDuePairs, errorCountForTab, resolvePair };
 }
 
 export type BackgroundService = ReturnType<typeof createBackgroundService>;
