@@ -147,6 +147,30 @@ export const documentResultSchema = z.object({
 });
 export type DocumentResult = z.infer<typeof documentResultSchema>;
 
+/** What the Xero overlay needs beyond the findings: which accounts carry which Cin7 role, and the two lock dates. */
+export const xeroPageFactsSchema = z.object({
+  pairId: z.string().optional(),
+  /** Accounts (by code, as mapped in Cin7 Core) with the engine role ids mapped to them. */
+  mappedAccounts: z.array(z.object({ code: z.string(), roleIds: z.array(z.string()) })),
+  mappingReadAt: z.string().optional(),
+  /** Cin7 Core's lock date (YYYY-MM-DD), or null when unset or not fetched. */
+  cin7LockDate: z.string().nullable(),
+  /** Xero's later lock date from the last fetch, as the engine computes it. */
+  xeroLockDate: z.object({ day: z.string(), which: z.enum(['period', 'endOfYear']) }).nullable(),
+});
+export type XeroPageFacts = z.infer<typeof xeroPageFactsSchema>;
+
+const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const lockedDocumentCountSchema = z.object({
+  counted: z.boolean(),
+  sales: z.number(),
+  purchases: z.number(),
+  /** Set when nothing could be counted (not connected, no pair). */
+  reason: z.string().optional(),
+});
+export type LockedDocumentCount = z.infer<typeof lockedDocumentCountSchema>;
+
 const empty = z.object({}).optional();
 const ok = z.object({ ok: z.literal(true) });
 
@@ -203,6 +227,23 @@ export const actions = {
       pairId: z.string().max(200).optional(),
     }),
     result: documentResultSchema,
+  },
+  getXeroPageFacts: {
+    sender: 'app',
+    args: z
+      .object({
+        pairId: z.string().max(200).optional(),
+        xeroShortCode: z.string().max(40).optional(),
+        xeroOrgName: z.string().max(300).optional(),
+      })
+      .optional(),
+    result: xeroPageFactsSchema,
+  },
+  /** Counts the pair's Cin7 sales and purchases dated (invoice date, else order date) from..to inclusive. */
+  countLockedDocuments: {
+    sender: 'app',
+    args: z.object({ pairId: z.string().max(200).optional(), from: isoDaySchema.optional(), to: isoDaySchema }),
+    result: lockedDocumentCountSchema,
   },
   markReviewed: {
     sender: 'app',

@@ -14,7 +14,9 @@ import {
   type Cin7Supplier,
   type Cin7TaxRule,
   type Cin7Purchase,
+  type Cin7PurchaseListItem,
   type Cin7Sale,
+  type Cin7SaleListItem,
 } from '../schemas';
 import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../background/limits';
 import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
@@ -92,6 +94,33 @@ export class Cin7Client {
 
   purchase(id: string): Promise<Cin7Purchase> {
     return this.get('purchase', { ID: id }, cin7PurchaseSchema);
+  }
+
+  /** Every sale summary (`saleList`), e.g. to count sales by date; `maxPages` bounds the calls. */
+  saleList(options: { maxPages?: number } = {}): Promise<Cin7SaleListItem[]> {
+    return this.pageThrough('saleList', cin7Envelopes.saleList, (body) => body.SaleList, options.maxPages);
+  }
+
+  /** Every purchase summary (`purchaseList`). */
+  purchaseList(options: { maxPages?: number } = {}): Promise<Cin7PurchaseListItem[]> {
+    return this.pageThrough('purchaseList', cin7Envelopes.purchaseList, (body) => body.PurchaseList, options.maxPages);
+  }
+
+  private async pageThrough<B extends { Total?: number }, T>(
+    path: string,
+    envelope: z.ZodType<B>,
+    itemsOf: (body: B) => T[],
+    maxPages = 50,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for (let page = 1; page <= maxPages; page++) {
+      const body = await this.get(path, { Page: String(page), Limit: String(CIN7_PAGE_SIZE) }, envelope);
+      const pageItems = itemsOf(body);
+      items.push(...pageItems);
+      const pages = typeof body.Total === 'number' ? Math.ceil(body.Total / CIN7_PAGE_SIZE) : undefined;
+      if (pageItems.length === 0 || (pages !== undefined ? page >= pages : pageItems.length < CIN7_PAGE_SIZE)) break;
+    }
+    return items;
   }
 
   /**

@@ -10,10 +10,16 @@ export interface StatusClient {
   onStatusChanged(listener: (event: StatusChanged) => void): () => void;
 }
 
-/** The client over the real protocol (utils/messaging.ts). */
-export function messagingStatusClient(host: 'cin7' | 'xero'): StatusClient {
+/**
+ * The client over the real protocol (utils/messaging.ts). `page` names what the page shows (a Xero short code or
+ * organisation name), read when each status is fetched, so the background picks that page's pair.
+ */
+export function messagingStatusClient(
+  host: 'cin7' | 'xero',
+  page: () => { xeroShortCode?: string; xeroOrgName?: string; cin7Company?: string } = () => ({}),
+): StatusClient {
   return {
-    getStatus: () => sendAction('getStatus', { host }),
+    getStatus: () => sendAction('getStatus', { host, ...page() }),
     refresh: async () => {
       await sendAction('refresh', {});
     },

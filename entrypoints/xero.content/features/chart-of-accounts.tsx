@@ -1,0 +1,141 @@
+// Chart of accounts: a badge beside each account that carries a Cin7 Core role ("Cin7 Core: COGS") with its problems,
+// and a warning inside the account's Edit dialog, or the Archive / Delete confirmation of selected accounts, that
+// says what breaks in Cin7 Core and why. Reads on (throttled) page changes; never blocks the host's own actions.
+import { accountKey } from '../../../utils/audit/account-text';
+import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
+import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
+import { defineFeature } from '../../../utils/overlay/feature-registry';
+import { observeChanges } from '../../../utils/overlay/observe';
+import type { StatusFinding } from '../../../utils/messaging';
+import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/readers/account-dialog';
+import { readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/readers/chart';
+import { isChartOfAccounts } from '../../../utils/xero/routes';
+import { BUTTON } from '../../../utils/xero/selectors';
+import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
+import type { XeroFeatureEnv } from '../environment';
+import { removeInlineWarnings, renderInlineWarning } from '../inline-warning';
+import { ChartSection, type MappedAccountView } from '../sections/ChartSection';
+
+const BADGE_KEY = 'cin7-role';
+const DIALOG_WARNING = 'account-dialog';
+
+export function roleBadge(roles: readonly RoleId[], findings: readonly StatusFinding[]): BadgeSpec {
+  const worst = findings[0];
+  const names = roles.map((role) => ROLE_BY_ID[role].label).join(', ');
+  const tooltip = [
+    `Cin7 Core posts ${names} to this account. Archiving or deleting it, or changing its code or type, breaks the sync.`,
+    ...findings.map((finding) => finding.message),
+  ].join(' ');
+  return {
+    tone: worst ? worst.severity : 'info',
+    text: `Cin7 Core: ${roles.map(shortRoleName).join(', ')}${findings.length > 0 ? ` · ${findings.length} problem${findings.length === 1 ? '' : 's'}` : ''}`,
+    tooltip,
+    ...(worst?.fix ? { fix: { url: worst.fix.url, label: worst.fix.label, newTab: worst.fix.app !== 'xero' } } : {}),
+  };
+}
+
+export default defineFeature<XeroFeatureEnv>({
+  id: 'chart-of-accounts',
+  include: [isChartOfAccounts],
+  restartOn: 'path',
+  init(signal, env) {
+    /** The code each open edit dialog showed when it opened (the user may be typing a new one). */
+    const dialogCodes = new WeakMap<HTMLElement, string>();
+    /** The mapped accounts ticked when the user last clicked Archive or Delete. */
+    let bulk: { action: 'archive' | 'delete'; accounts: ChartAccountRow[] } | null = null;
+    let lastMapped: MappedAccountView[] = [];
+
+    const roleMap = () => rolesByAccount(env.facts.getState().facts);
+    const findings = () => env.status.getState().status?.findings ?? [];
+
+    const renderSection = () =>
+      env.panel.showWhileActive(
+        {
+          id: 'chart-of-accounts',
+          title: 'Accounts Cin7 Core depends on',
+          order: 20,
+          content: <ChartSection accounts={lastMapped} factsLoaded={env.facts.getState().facts !== null} bulk={bulk && { action: bulk.action, codes: bulk.accounts.map((account) => account.code) }} />,
+        },
+        signal,
+      );
+
+    const update = () => {
+      const roles = roleMap();
+      const accounts = readChart(document);
+      const mapped: MappedAccountView[] = [];
+      for (const account of accounts) {
+        const accountRoles = roles.get(accountKey(account.code));
+        if (!accountRoles) continue;
+        const problems = accountFindings(account.code, accountRoles, findings());
+        renderBadge(account.badgeHost, roleBadge(accountRoles, problems), BADGE_KEY);
+        mapped.push({ code: account.code, name: account.name, roles: accountRoles, problems });
+      }
+      for (const dialog of readAccountDialogs(document)) {
+        if (dialog.kind === 'edit') {
+          const code = dialogCodes.get(dialog.dialog) ?? dialog.code ?? '';
+          if (code) dialogCodes.set(dialog.dialog, code);
+          const accountRoles = code ? roles.get(accountKey(code)) : undefined;
+          renderInlineWarning(dialog.dialog, DIALOG_WARNING, accountRoles ? dialogWarning(code, accountRoles, 'edit', dialog.typeCode) : []);
+        } else {
+          const chosen = bulk?.accounts.length ? bulk.accounts : selectedAccounts(accounts);
+          const lines = chosen.flatMap((account) => {
+            const accountRoles = roles.get(accountKey(account.code));
+            return accountRoles ? dialogWarning(account.code, accountRoles, dialog.kind as 'archive' | 'delete', null) : [];
+          });
+          renderInlineWarning(dialog.dialog, DIALOG_WARNING, lines, 'Mapping Guard: Cin7 Core depends on the selected accounts');
+        }
+      }
+      if (JSON.stringify(mapped.map(({ code, roles: r, problems }) => [code, r, problems.map((p) => p.key)])) !== JSON.stringify(lastMapped.map(({ code, roles: r, problems }) => [code, r, problems.map((p) => p.key)]))) {
+        lastMapped = mapped;
+        renderSection();
+      }
+    };
+
+    // A bulk Archive / Delete acts on the ticked rows: remember which mapped ones, before the confirmation opens.
+    document.addEventListener(
+      'click',
+      (event) => {
+        try {
+          const button = event.target instanceof Element ? event.target.closest(BUTTON) : null;
+          const action = button ? bulkActionOf(button) : null;
+          if (!action || button?.closest('[role="dialog"], [role="alertdialog"], dialog')) return;
+          const roles = roleMap();
+          const chosen = selectedAccounts(readChart(document)).filter((account) => roles.has(accountKey(account.code)));
+          bulk = chosen.length > 0 ? { action, accounts: chosen } : null;
+          renderSection();
+        } catch (error) {
+          env.reportProblem(error);
+        }
+      },
+      { signal, capture: true },
+    );
+    // A new type chosen in the dialog changes no attribute: listen for the change itself.
+    document.addEventListener('change', () => update(), { signal, capture: true });
+
+    renderSection();
+    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
+    const unsubscribeStatus = env.status.subscribe((state, previous) => {
+      if (state.status !== previous.status) {
+        lastMapped = [];
+        update();
+        renderSection();
+      }
+    });
+    const unsubscribeFacts = env.facts.subscribe(() => {
+      removeBadges(document, BADGE_KEY);
+      lastMapped = [];
+      update();
+      renderSection();
+    });
+    signal.addEventListener(
+      'abort',
+      () => {
+        unsubscribeStatus();
+        unsubscribeFacts();
+        removeBadges(document, BADGE_KEY);
+        removeInlineWarnings(document, DIALOG_WARNING);
+      },
+      { once: true },
+    );
+  },
+});

@@ -1,0 +1,57 @@
+// The chart of accounts: one entry per account row, found by the table's "Code" and "Name" headers.
+import { accountKey } from '../../audit/account-text';
+import { SELECTED_ROW_BOX } from '../selectors';
+import { cleanText, visibleText } from './dom-text';
+import { cellText, readTables, type TableRow } from './tables';
+
+export interface ChartAccountRow {
+  row: HTMLElement;
+  code: string;
+  name: string;
+  /** The type as the page shows it ("Direct Costs"), or '' when the page has no Type column. */
+  typeLabel: string;
+  archived: boolean;
+  /** Where a badge goes: the name cell (next to the name), else the code cell. */
+  badgeHost: HTMLElement;
+}
+
+const ARCHIVED = /\(archived\)|\barchived\b/i;
+
+function nameOf(row: TableRow): string {
+  const cell = row.cells.get('name');
+  if (!cell) return '';
+  // The name is the cell's link when it has one; a description may follow it.
+  const link = cell.querySelector('a');
+  return cleanText((link ? visibleText(link) : visibleText(cell)).replace(/\(archived\)/i, ''));
+}
+
+export function readChart(root: ParentNode): ChartAccountRow[] {
+  const accounts: ChartAccountRow[] = [];
+  for (const table of readTables(root, ['code', 'name'])) {
+    for (const row of table.rows) {
+      const code = cellText(row, 'code');
+      const badgeHost = row.cells.get('name') ?? row.cells.get('code');
+      if (!code || !badgeHost) continue;
+      accounts.push({
+        row: row.row,
+        code,
+        name: nameOf(row),
+        typeLabel: cellText(row, 'type'),
+        archived: ARCHIVED.test(cellText(row, 'name')) || ARCHIVED.test(cellText(row, 'status')),
+        badgeHost,
+      });
+    }
+  }
+  return accounts;
+}
+
+/** The accounts whose row-selection box is ticked (what a bulk Archive or Delete acts on). */
+export function selectedAccounts(accounts: readonly ChartAccountRow[]): ChartAccountRow[] {
+  return accounts.filter((account) => account.row.querySelector(SELECTED_ROW_BOX) !== null);
+}
+
+/** The row of the account with `code` (codes compare as the engine does: trimmed, case-insensitive). */
+export function findChartRow(code: string, root: ParentNode): ChartAccountRow | null {
+  const wanted = accountKey(code);
+  return readChart(root).find((account) => accountKey(account.code) === wanted) ?? null;
+}

@@ -1,0 +1,61 @@
+// Tables by their column headers ("Code", "Name", "Type"): Xero's lists are tables whose header text is stable
+// while their markup and class names are not. A row is read as a map from header to cell.
+import { CELL, HEADER_CELL, ROW, TABLE } from '../selectors';
+import { normalise, visibleText } from './dom-text';
+
+export interface TableRow {
+  row: HTMLElement;
+  /** Cells by normalised header text ("code", "name", "tax rate"). */
+  cells: Map<string, HTMLElement>;
+}
+
+export interface ReadTable {
+  table: HTMLElement;
+  headers: string[];
+  rows: TableRow[];
+}
+
+/** The row's own cells (nested tables' cells belong to their own rows). */
+export function cellsOf(row: Element): HTMLElement[] {
+  return [...row.querySelectorAll<HTMLElement>(CELL)].filter((cell) => cell.closest(ROW) === row);
+}
+
+function headerRow(table: HTMLElement): HTMLElement | null {
+  const header = [...table.querySelectorAll<HTMLElement>(HEADER_CELL)].find((cell) => cell.closest(TABLE) === table);
+  if (header) return header.closest<HTMLElement>(ROW);
+  // Tables without a <thead>: the first row made of <th> cells.
+  const first = [...table.querySelectorAll<HTMLElement>(ROW)].find((row) => row.closest(TABLE) === table);
+  return first && cellsOf(first).length > 0 && cellsOf(first).every((cell) => cell.tagName === 'TH') ? first : null;
+}
+
+/**
+ * Every table on the page whose headers include all of `required` (normalised, e.g. ['code', 'name']), with its
+ * body rows. Header-less layouts return nothing: callers fall back to other structures.
+ */
+export function readTables(root: ParentNode, required: readonly string[]): ReadTable[] {
+  const found: ReadTable[] = [];
+  for (const table of root.querySelectorAll<HTMLElement>(TABLE)) {
+    const head = headerRow(table);
+    if (!head) continue;
+    const headers = cellsOf(head).map((cell) => normalise(visibleText(cell)));
+    if (!required.every((name) => headers.includes(name))) continue;
+    const rows: TableRow[] = [];
+    for (const row of table.querySelectorAll<HTMLElement>(ROW)) {
+      if (row === head || row.closest(TABLE) !== table || row.closest('thead')) continue;
+      const cells = new Map<string, HTMLElement>();
+      cellsOf(row).forEach((cell, index) => {
+        const name = headers[index];
+        if (name && !cells.has(name)) cells.set(name, cell);
+      });
+      if (cells.size > 0) rows.push({ row, cells });
+    }
+    found.push({ table, headers, rows });
+  }
+  return found;
+}
+
+/** The text of the cell under `header`, or ''. */
+export function cellText(row: TableRow, header: string): string {
+  const cell = row.cells.get(header);
+  return cell ? visibleText(cell) : '';
+}

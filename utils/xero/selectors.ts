@@ -1,0 +1,39 @@
+// Every CSS selector the Xero overlay uses to read pages, in one place (tested against the fixture pages in
+// tests/fixtures/xero by tests/unit/xero-overlay/selectors.test.ts). Structure, text and accessibility only —
+// tables and their header cells, ARIA roles, headings, labels, form controls — never Xero's generated class names.
+
+/** A data table: a real table or an ARIA table/grid. */
+export const TABLE = 'table:not([role="presentation"]), [role="table"], [role="grid"], [role="treegrid"]';
+
+/** A row of a table or ARIA grid. */
+export const ROW = 'tr, [role="row"]';
+
+/** The cells of a row. */
+export const CELL = 'td, th, [role="gridcell"], [role="cell"], [role="rowheader"], [role="columnheader"]';
+
+/** Header cells: from a `<thead>` or ARIA column headers. */
+export const HEADER_CELL = 'thead th, [role="columnheader"]';
+
+/** An open dialog: Xero's modals carry role=dialog (alertdialog for confirmations); a native <dialog open> too. */
+export const DIALOG = '[role="dialog"], [role="alertdialog"], dialog[open]';
+
+/** Section headings (category names, bank account names). */
+export const HEADING = 'h2, h3, h4, [role="heading"]';
+
+/** The element that names the organisation and may carry its short code (the header's organisation menu). */
+export const ORGANISATION_WITH_SHORT_CODE = '[data-shortcode]';
+
+/** Labels of form fields (lock dates, dialog fields). */
+export const FIELD_LABEL = 'label';
+
+/** Controls that hold a value. */
+export const VALUE_CONTROL = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]), select, textarea, [role="combobox"]';
+
+/** A ticked row-selection box (the chart's bulk Archive / Delete act on these). */
+export const SELECTED_ROW_BOX = 'input[type="checkbox"]:checked, [role="checkbox"][aria-checked="true"]';
+
+/** Buttons (and links acting as buttons) whose text says what they do. */
+export const BUTTON = 'button, [role="button"], input[type="button"], input[type="submit"], a';
+
+/** Text inside these is chrome or ours, not content. */
+export const NOT_CONTENT_TEXT = 'script, style, template, [aria-hidden="true"], [data-mg-own]';
