@@ -34,6 +34,15 @@ async function refreshAndWait(full: boolean, timeoutMs = 120_000): Promise<Statu
   }
 }
 
+/** Waits until no refresh runs. */
+async function settled(timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await status()).refreshing) {
+    if (Date.now() > deadline) throw new Error('a refresh kept running');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
 /** Counts of the stored snapshot's lists, read inside the service worker. */
 async function storedCounts(): Promise<Record<string, number>> {
   return session.evalInServiceWorker(async () => {
@@ -184,6 +193,7 @@ describe('background worker e2e', () => {
     expect(found).not.toContain(tokens.accessToken);
     expect(found).not.toMatch(/refresh_?token/i);
     await page.close();
+    await settled(); // the content script's refresh must not overlap the next test's
   });
 
   it('a revoked refresh token leads to the reconnect state, without a retry loop', async () => {
