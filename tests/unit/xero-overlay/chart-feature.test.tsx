@@ -1,0 +1,115 @@
+// Chart of accounts feature: role badges by code, problems on the badge, the warning in the edit dialog (and when
+// the chosen type does not fit), the bulk Archive confirmation, names as text, and cleanup on abort.
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import chartOfAccounts, { roleBadge } from '../../../entrypoints/xero.content/features/chart-of-accounts';
+import { WARNING_ATTRIBUTE } from '../../../entrypoints/xero.content/inline-warning';
+import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
+import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
+import { finding, status } from '../overlay/status-fixtures';
+import { facts, featureEnv, loadFixture, settle } from './helpers';
+
+afterEach(cleanup);
+
+const CHART = 'https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx';
+const mapped = facts({
+  mappedAccounts: [
+    { code: '310', roleIds: ['cogs'] },
+    { code: '1400', roleIds: ['inventoryControl', 'inTransit'] },
+    { code: '425', roleIds: ['inventoryDiscrepancy'] },
+  ],
+});
+
+function badgeTexts(): Record<string, string> {
+  return Object.fromEntries(
+    [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="cin7-role"]`)].map((badge) => [badge.closest('tr, [role="row"]')!.querySelector('td, [role="gridcell"]:nth-child(2)')!.textContent!.trim(), badge.querySelector('[role="note"]')!.textContent!]),
+  );
+}
+
+function sectionText(panel: PanelContributionStore, id: string): string {
+  const section = panel.getState().sections.find((item) => item.id === id);
+  if (!section) throw new Error(`no section ${id}`);
+  return render(<>{section.content}</>).container.textContent ?? '';
+}
+
+async function start(fixture: string, findings = [finding({ key: 'arch', code: 'ACCOUNT_ARCHIVED', subject: { kind: 'account', key: '425', label: '425' }, message: 'Account 425 is archived in Xero.' })]) {
+  loadFixture(fixture);
+  const setup = featureEnv(CHART, status({ findings }), mapped);
+  await setup.statusStore.load();
+  await setup.factsStore.load();
+  await chartOfAccounts.init(setup.controller.signal, setup.env);
+  await settle(50);
+  return setup;
+}
+
+describe('chart-of-accounts feature', () => {
+  it('badges each mapped account with its roles and problems, on the sandbox page', async () => {
+    const { controller, panel } = await start('chart-of-accounts.html');
+    expect(badgeTexts()).toEqual({
+      '310': 'Cin7 Core: COGS',
+      '1400': 'Cin7 Core: Inventory, In Transit',
+      '425': 'Cin7 Core: Discrepancy · 1 problem',
+    });
+    const archived = document.querySelector('tr[data-code="425"] [data-mg-tone]');
+    expect(archived?.getAttribute('data-mg-tone')).toBe('error');
+    // The finding's fix stays in Xero: same tab.
+    expect(archived?.querySelector('a[data-mg-fix]')?.getAttribute('target')).toBeNull();
+    // The hostile name is read and shown as text: no element was created from it.
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect(sectionText(panel, 'chart-of-accounts')).toContain('<img src=x onerror="alert(1)">Evil & Co');
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    controller.abort();
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('badges rows of an ARIA grid too', async () => {
+    await start('chart-of-accounts-grid.html', []);
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}="cin7-role"]`)).toHaveLength(1);
+    expect(document.querySelector(`[${BADGE_ATTRIBUTE}="cin7-role"]`)?.closest('[role="row"]')?.textContent).toContain('Cost of Goods Sold');
+  });
+
+  it('warns inside the edit dialog of a mapped account, and again when the chosen type does not fit', async () => {
+    const { controller } = await start('account-edit-dialog.html', []);
+    const dialog = document.querySelector('[role="dialog"]')!;
+    const warning = dialog.querySelector(`[${WARNING_ATTRIBUTE}]`);
+    expect(warning?.textContent).toContain('Cin7 Core posts Cost of Goods Sold to account 310.');
+    expect(warning?.getAttribute('role')).toBe('alert');
+    const select = dialog.querySelector('select')!;
+    select.value = 'CURRENT';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(dialog.querySelector(`[${WARNING_ATTRIBUTE}]`)?.textContent).toContain('Cost of Goods Sold needs a Direct Costs account; Current Asset breaks it');
+    // The user typing a new code does not make the warning forget which account this is.
+    const code = dialog.querySelectorAll('input')[0]!;
+    code.value = '999';
+    code.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(dialog.querySelector(`[${WARNING_ATTRIBUTE}]`)?.textContent).toContain('account 310');
+    controller.abort();
+    expect(dialog.querySelector(`[${WARNING_ATTRIBUTE}]`)).toBeNull();
+  });
+
+  it('no warning in the dialog of an account Cin7 Core does not use', async () => {
+    loadFixture('account-edit-dialog.html');
+    document.querySelectorAll('[role="dialog"] input')[0]!.setAttribute('value', '200');
+    (document.querySelectorAll('[role="dialog"] input')[0] as HTMLInputElement).value = '200';
+    const setup = featureEnv(CHART, status({ findings: [] }), mapped);
+    await setup.factsStore.load();
+    await chartOfAccounts.init(setup.controller.signal, setup.env);
+    expect(document.querySelector(`[${WARNING_ATTRIBUTE}]`)).toBeNull();
+  });
+
+  it('warns in the Archive confirmation about the ticked mapped accounts and in the panel after the click', async () => {
+    const { panel } = await start('chart-of-accounts-grid.html', []);
+    const dialog = document.querySelector('[role="alertdialog"]')!;
+    expect(dialog.querySelector(`[${WARNING_ATTRIBUTE}]`)?.textContent).toContain("Account code '310' has been archived");
+    const archive = [...document.querySelectorAll('main button')].find((button) => button.textContent === 'Archive')!;
+    (archive as HTMLButtonElement).click();
+    expect(sectionText(panel, 'chart-of-accounts')).toContain('You chose to archive 310');
+  });
+
+  it('a role badge links to the fix of its worst problem, in a new tab only for Cin7 Core', () => {
+    const badge = roleBadge(['cogs'], [finding({ fix: { app: 'cin7', url: 'https://inventory.dearsystems.com/AccountMapping#mg-target=role:cogs', label: 'Open Account Mapping' } })]);
+    expect(badge).toMatchObject({ tone: 'error', fix: { newTab: true } });
+    expect(roleBadge(['cogs'], [])).toMatchObject({ tone: 'info', text: 'Cin7 Core: COGS' });
+    expect(roleBadge(['cogs'], []).fix).toBeUndefined();
+  });
+});

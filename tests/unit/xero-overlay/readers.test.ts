@@ -1,0 +1,197 @@
+// The page readers against the sandbox's pages and a variant markup of each: what they read, not how.
+import { describe, expect, it } from 'vitest';
+import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/readers/account-dialog';
+import { readBankAccounts } from '../../../utils/xero/readers/bank-accounts';
+import { findChartRow, readChart, selectedAccounts } from '../../../utils/xero/readers/chart';
+import { readCurrencies } from '../../../utils/xero/readers/currencies';
+import { readItems } from '../../../utils/xero/readers/items';
+import { parseShownDay, readLockDates } from '../../../utils/xero/readers/lock-dates';
+import { organisationFromTitle, readOrganisation } from '../../../utils/xero/readers/organisation';
+import { findXeroTarget } from '../../../utils/xero/readers/targets';
+import { readTrackingCategories } from '../../../utils/xero/readers/tracking';
+import { loadFixture } from './helpers';
+
+describe('chart of accounts', () => {
+  it('reads the sandbox page: code, name, type, archived', () => {
+    loadFixture('chart-of-accounts.html');
+    const accounts = readChart(document);
+    expect(accounts.map((account) => account.code)).toEqual(['200', '310', '1400', '425', '090']);
+    expect(accounts[1]).toMatchObject({ name: 'Cost of Goods Sold', typeLabel: 'Direct Costs', archived: false });
+    expect(accounts[3]).toMatchObject({ name: '<img src=x onerror="alert(1)">Evil & Co', archived: true });
+    expect(accounts[1]!.badgeHost.textContent).toContain('Cost of Goods Sold');
+  });
+
+  it('reads an ARIA grid with selection boxes and a description under the name', () => {
+    loadFixture('chart-of-accounts-grid.html');
+    const accounts = readChart(document);
+    expect(accounts.map((account) => [account.code, account.name, account.archived])).toEqual([
+      ['200', 'Sales', false],
+      ['310', 'Cost of Goods Sold', false],
+      ['630', 'Inventory', false],
+      ['477', '<img src=x onerror="alert(1)"> Wages', true],
+    ]);
+    expect(selectedAccounts(accounts).map((account) => account.code)).toEqual(['310']);
+    expect(findChartRow(' 630 ', document)?.name).toBe('Inventory');
+    expect(findChartRow('999', document)).toBeNull();
+  });
+
+  it('recognises the archive confirmation and the bulk buttons by their words', () => {
+    loadFixture('chart-of-accounts-grid.html');
+    const dialogs = readAccountDialogs(document);
+    expect(dialogs).toHaveLength(1);
+    expect(dialogs[0]).toMatchObject({ kind: 'archive', code: null });
+    const buttons = [...document.querySelectorAll('button')];
+    // The organisation menu, Add Account, Archive, Delete, then the confirmation's Archive and Cancel.
+    expect(buttons.map((button) => bulkActionOf(button))).toEqual([null, null, 'archive', 'delete', 'archive', null]);
+  });
+
+  it('reads the edit dialog: code and chosen type, with labels wrapping their controls', () => {
+    loadFixture('account-edit-dialog.html');
+    const [dialog] = readAccountDialogs(document);
+    expect(dialog).toMatchObject({ kind: 'edit', code: '310', typeCode: 'DIRECTCOSTS', typeLabel: 'Direct Costs' });
+  });
+
+  it('reads the sandbox edit dialog (labels with for=)', () => {
+    loadFixture('chart-of-accounts.html');
+    expect(readAccountDialogs(document)).toEqual([]);
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-labelledby', 'editAccountTitle');
+    const title = document.createElement('h2');
+    title.id = 'editAccountTitle';
+    title.textContent = 'Edit Account';
+    const typeLabel = Object.assign(document.createElement('label'), { htmlFor: 'AccountType', textContent: 'Account Type' });
+    const type = Object.assign(document.createElement('select'), { id: 'AccountType' });
+    for (const [value, text] of [['CURRENT', 'Current Asset'], ['DIRECTCOSTS', 'Direct Costs']] as const) {
+      type.append(Object.assign(document.createElement('option'), { value, textContent: text }));
+    }
+    type.value = 'DIRECTCOSTS';
+    const codeLabel = Object.assign(document.createElement('label'), { htmlFor: 'AccountCode', textContent: 'Code' });
+    const code = Object.assign(document.createElement('input'), { id: 'AccountCode', type: 'text' });
+    code.value = '310';
+    dialog.append(title, typeLabel, type, codeLabel, code);
+    document.body.append(dialog);
+    expect(readAccountDialogs(document)).toEqual([expect.objectContaining({ kind: 'edit', code: '310', typeCode: 'DIRECTCOSTS' })]);
+  });
+});
+
+describe('lock dates', () => {
+  it('reads the sandbox page by the labels’ words', () => {
+    loadFixture('financial-settings.html');
+    const dates = readLockDates(document);
+    expect(dates.period).toMatchObject({ day: '2026-03-31', shown: '31 Mar 2026' });
+    expect(dates.endOfYear).toMatchObject({ day: null, shown: '' });
+  });
+
+  it('reads the variant: labels wrapping inputs, numeric and ISO dates', () => {
+    loadFixture('financial-settings-variant.html');
+    const dates = readLockDates(document);
+    expect(dates.period?.day).toBe('2025-06-30');
+    expect(dates.endOfYear?.day).toBe('2024-12-31');
+  });
+
+  it.each([
+    ['31 Mar 2026', '2026-03-31'],
+    ['1-Feb-2025', '2025-02-01'],
+    ['30 September 2024', '2024-09-30'],
+    ['2026-03-31', '2026-03-31'],
+    ['31/03/2026', '2026-03-31'],
+    ['03/31/2026', '2026-03-31'],
+    ['05/04/2026', '2026-04-05'],
+    ['31 Feb 2026', null],
+    ['31 Foo 2026', null],
+    ['', null],
+    ['No lock date', null],
+  ])('parseShownDay(%j) → %j', (text, expected) => {
+    expect(parseShownDay(text)).toBe(expected);
+  });
+});
+
+describe('items', () => {
+  it('reads tracked items from the quantity column (sandbox)', () => {
+    loadFixture('products-and-services.html');
+    expect(readItems(document).map((item) => [item.code, item.name, item.tracked])).toEqual([
+      ['SKU-000', 'Product 0', true],
+      ['SKU-001', 'Product 1', false],
+    ]);
+  });
+
+  it('reads a header-less table with a Tracked column', () => {
+    loadFixture('products-and-services-variant.html');
+    expect(readItems(document).map((item) => [item.code, item.tracked])).toEqual([
+      ['W-BLUE', true],
+      ['W-RED', false],
+      ['SVC-1', false],
+    ]);
+  });
+});
+
+describe('tracking, currencies, bank accounts', () => {
+  it('reads tracking categories from headings or a table', () => {
+    loadFixture('tracking.html');
+    expect(readTrackingCategories(document).map((category) => [category.name, category.archived])).toEqual([
+      ['Region', false],
+      ['Old', true],
+    ]);
+    loadFixture('tracking-variant.html');
+    expect(readTrackingCategories(document).map((category) => [category.name, category.archived])).toEqual([
+      ['Region', false],
+      ['Channel', false],
+      ['<img src=x onerror="alert(1)"> Project', false],
+      ['Legacy', true],
+    ]);
+  });
+
+  it('reads currency codes', () => {
+    loadFixture('currencies.html');
+    expect(readCurrencies(document).map((row) => row.code)).toEqual(['NZD']);
+    loadFixture('currencies-variant.html');
+    expect(readCurrencies(document).map((row) => row.code)).toEqual(['NZD', 'USD']);
+  });
+
+  it('reads bank accounts and their codes, "(none)" or empty meaning no code', () => {
+    loadFixture('bank-accounts.html');
+    expect(readBankAccounts(document).map((account) => [account.name, account.code])).toEqual([['Business Bank', '090']]);
+    document.querySelector('.account-code')!.textContent = '(none)';
+    expect(readBankAccounts(document)[0]?.code).toBe('');
+    loadFixture('bank-accounts-variant.html');
+    expect(readBankAccounts(document).map((account) => [account.name, account.code])).toEqual([
+      ['Business Cheque', '090'],
+      ['<img src=x onerror="alert(1)"> Savings', ''],
+    ]);
+  });
+});
+
+describe('organisation', () => {
+  it('takes the short code from the URL first, then the header element', () => {
+    loadFixture('chart-of-accounts.html');
+    expect(readOrganisation(document, new URL('https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx'))).toEqual({ shortCode: '!Fx1tu', name: 'Fixture Ltd' });
+    expect(readOrganisation(document, new URL('https://go.xero.com/app/!Other/chart-of-accounts')).shortCode).toBe('!Other');
+  });
+
+  it('falls back to the title for the name', () => {
+    loadFixture('financial-settings-variant.html');
+    expect(readOrganisation(document, new URL('https://go.xero.com/Setup/FinancialSettings.aspx'))).toEqual({ name: 'Variant Org' });
+    expect(organisationFromTitle('Chart of accounts – A – B Ltd – Xero')).toBe('A – B Ltd');
+    expect(organisationFromTitle('Xero')).toBeUndefined();
+    expect(organisationFromTitle('Something – Else')).toBeUndefined();
+  });
+});
+
+describe('arrival targets', () => {
+  it('finds accounts, items, currencies and lock dates', () => {
+    loadFixture('chart-of-accounts.html');
+    expect(findXeroTarget({ kind: 'account', key: '1400' })?.textContent).toContain('Inventory');
+    expect(findXeroTarget({ kind: 'account', key: '9999' })).toBeNull();
+    loadFixture('bank-accounts.html');
+    expect(findXeroTarget({ kind: 'account', key: '9a000000-0000-4000-8000-000000000005' })?.textContent).toContain('Business Bank');
+    expect(findXeroTarget({ kind: 'account', key: '090' })?.textContent).toContain('Business Bank');
+    loadFixture('products-and-services-variant.html');
+    expect(findXeroTarget({ kind: 'item', key: 'w-blue' })?.textContent).toContain('Blue widget');
+    loadFixture('currencies-variant.html');
+    expect(findXeroTarget({ kind: 'currency', key: 'usd' })?.textContent).toContain('United States Dollar');
+    loadFixture('financial-settings.html');
+    expect(findXeroTarget({ kind: 'lock', key: 'endOfYear' })?.querySelector('input')?.id).toBe('EndOfYearLockDate');
+    expect(findXeroTarget({ kind: 'unknown', key: 'x' })).toBeNull();
+  });
+});

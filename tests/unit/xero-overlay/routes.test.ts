@@ -1,0 +1,52 @@
+// Route detection as table tests: every route matches its own examples and no other route's (refined-github style).
+import { describe, expect, it } from 'vitest';
+import * as routes from '../../../utils/xero/routes';
+import { NO_ROUTE_EXAMPLES, ROUTE_EXAMPLES, shortCodeFromUrl } from '../../../utils/xero/routes';
+
+type Route = (url: routes.UrlInput) => boolean;
+const routeOf = (name: string) => (routes as unknown as Record<string, Route>)[name]!;
+const pageRoutes = [...ROUTE_EXAMPLES.keys()].filter((name) => name !== 'isEveryPage');
+
+describe('Xero routes', () => {
+  for (const [name, examples] of ROUTE_EXAMPLES) {
+    it.each(examples)(`${name} matches %s`, (url) => {
+      expect(routeOf(name)(url)).toBe(true);
+    });
+  }
+
+  for (const name of pageRoutes) {
+    const others = pageRoutes.filter((other) => other !== name).flatMap((other) => ROUTE_EXAMPLES.get(other)!);
+    it(`${name} matches no other route's examples`, () => {
+      for (const url of others) expect(routeOf(name)(url), url).toBe(false);
+    });
+  }
+
+  it.each(NO_ROUTE_EXAMPLES)('no page route matches %s', (url) => {
+    for (const name of pageRoutes) expect(routeOf(name)(url), name).toBe(false);
+  });
+
+  it('isEveryPage is only go.xero.com', () => {
+    expect(routes.isEveryPage('https://go.xero.com.evil.example/')).toBe(false);
+    expect(routes.isEveryPage('https://login.xero.com/')).toBe(false);
+  });
+
+  it('every exported route is in the example table', () => {
+    const exported = Object.entries(routes)
+      .filter(([name, value]) => typeof value === 'function' && /^is[A-Z]/.test(name) && name !== 'isXeroApp')
+      .map(([name]) => name);
+    expect(exported.sort()).toEqual([...ROUTE_EXAMPLES.keys()].sort());
+  });
+});
+
+describe('shortCodeFromUrl', () => {
+  it.each([
+    ['https://go.xero.com/app/!Fx1tu/dashboard', '!Fx1tu'],
+    ['https://go.xero.com/app/!a-B_9', '!a-B_9'],
+    ['https://go.xero.com/organisationlogin/default.aspx?shortcode=!Abc12&redirecturl=%2FSetup%2FTracking.aspx', '!Abc12'],
+    ['https://go.xero.com/app/products-and-services', null],
+    ['https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx', null],
+    ['https://example.com/app/!Fx1tu/dashboard', null],
+  ])('%s → %s', (url, expected) => {
+    expect(shortCodeFromUrl(url)).toBe(expected);
+  });
+});
