@@ -172,6 +172,8 @@ export const lockedDocumentCountSchema = z.object({
 export type LockedDocumentCount = z.infer<typeof lockedDocumentCountSchema>;
 
 const empty = z.object({}).optional();
+const featureFlagsSchema = z.object({ inventoryAccrual: z.boolean().optional(), giftCards: z.boolean().optional() });
+export type FeatureFlags = z.infer<typeof featureFlagsSchema>;
 const ok = z.object({ ok: z.literal(true) });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -298,6 +300,29 @@ export const actions = {
   removePair: { sender: 'extension', args: z.object({ pairId: z.string().max(200) }), result: ok },
   selectPair: { sender: 'extension', args: z.object({ pairId: z.string().max(200) }), result: ok },
   getSettings: { sender: 'extension', args: empty, result: settingsSchema },
+  /** Cin7 features that make more roles required: detected from the mapping page's rows, and declared by the user. */
+  getFeatures: {
+    sender: 'extension',
+    args: z.object({ pairId: z.string().max(200).optional() }).optional(),
+    result: z.object({ detected: featureFlagsSchema, declared: featureFlagsSchema }),
+  },
+  setFeatures: {
+    sender: 'extension',
+    args: featureFlagsSchema.extend({ pairId: z.string().max(200).optional() }),
+    result: ok,
+  },
+  /** For support: API limits left and the last errors in words (page readers report nothing here yet). */
+  getDiagnostics: {
+    sender: 'extension',
+    args: z.object({ pairId: z.string().max(200).optional() }).optional(),
+    result: z.object({
+      readers: z.array(
+        z.object({ reader: z.string(), lastRunAt: z.string().optional(), url: z.string().optional(), outcome: z.string() }),
+      ),
+      limits: z.array(z.object({ api: z.string(), remaining: z.string() })),
+      errors: z.array(z.object({ at: z.string().optional(), message: z.string(), detail: z.string().optional() })),
+    }),
+  },
   setSettings: { sender: 'extension', args: settingsSchema.partial(), result: settingsSchema },
 } as const satisfies Record<string, ActionSpec>;
 

@@ -11,7 +11,7 @@ import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
 import { describeError } from './user-error';
 import type { Cin7Credentials } from '../cin7/api';
-import type { Pair } from '../messaging';
+import type { FeatureFlags, Pair } from '../messaging';
 
 export interface RefresherDeps {
   data: PairDataStore;
@@ -120,7 +120,7 @@ export class Refresher {
   /** Runs the engine on the stored snapshot + the latest mapping and stores the findings with their keys. */
   async auditAndStore(pairId: string, stored: StoredSnapshot | undefined, lastError?: StoredResult['lastError']): Promise<StoredResult> {
     const { data, now } = this.deps;
-    const snapshot = withMapping(stored?.snapshot ?? {}, await data.getMapping(pairId));
+    const snapshot = withPageInputs(stored?.snapshot ?? {}, await data.getMapping(pairId), await data.getFeatures(pairId));
     const result = audit(snapshot, { today: localDay(now()) });
     const record: StoredResult = {
       audit: result,
@@ -133,7 +133,16 @@ export class Refresher {
   }
 }
 
-export function withMapping(snapshot: Snapshot, mapping: Mapping | undefined): Snapshot {
-  if (!mapping) return snapshot;
-  return { ...snapshot, cin7: { ...snapshot.cin7, mapping } };
+/** The API snapshot plus what no API gives: the mapping read from the Cin7 page and the features the user declared. */
+export function withPageInputs(snapshot: Snapshot, mapping: Mapping | undefined, features: FeatureFlags | undefined): Snapshot {
+  const declared = Object.fromEntries(Object.entries(features ?? {}).filter(([, value]) => value !== undefined));
+  if (!mapping && Object.keys(declared).length === 0) return snapshot;
+  return {
+    ...snapshot,
+    cin7: {
+      ...snapshot.cin7,
+      ...(mapping ? { mapping } : {}),
+      ...(Object.keys(declared).length ? { features: { ...snapshot.cin7?.features, ...declared } } : {}),
+    },
+  };
 }

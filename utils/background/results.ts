@@ -2,11 +2,11 @@
 // audit (findings, summary, coverage), the mapping read from the Cin7 page, and the reviewed finding keys.
 import type { AuditResult } from '../audit/types';
 import type { Mapping } from '../schemas';
-import type { UserError } from '../messaging';
+import type { FeatureFlags, UserError } from '../messaging';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
 
-const STORES = ['snapshots', 'results', 'mappings', 'reviewed'] as const;
+const STORES = ['snapshots', 'results', 'mappings', 'reviewed', 'features'] as const;
 
 export interface StoredResult {
   audit: AuditResult;
@@ -26,12 +26,15 @@ export interface PairDataStore {
   putMapping(pairId: string, mapping: Mapping): Promise<void>;
   getReviewed(pairId: string): Promise<Set<string>>;
   putReviewed(pairId: string, keys: Set<string>): Promise<void>;
+  getFeatures(pairId: string): Promise<FeatureFlags>;
+  putFeatures(pairId: string, features: FeatureFlags): Promise<void>;
   forget(pairId: string): Promise<void>;
 }
 
 export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStore {
   let database: Promise<IDBDatabase> | undefined;
-  const db = () => (database ??= openDatabase(dbName, STORES));
+  // Version 2 added the features store (onupgradeneeded creates missing stores).
+  const db = () => (database ??= openDatabase(dbName, STORES, 2));
   return {
     getSnapshot: async (pairId) => (await idbGet(await db(), 'snapshots', pairId)) as StoredSnapshot | undefined,
     putSnapshot: async (pairId, snapshot) => idbPut(await db(), 'snapshots', pairId, snapshot),
@@ -41,6 +44,8 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
     putMapping: async (pairId, mapping) => idbPut(await db(), 'mappings', pairId, mapping),
     getReviewed: async (pairId) => new Set(((await idbGet(await db(), 'reviewed', pairId)) as string[] | undefined) ?? []),
     putReviewed: async (pairId, keys) => idbPut(await db(), 'reviewed', pairId, [...keys]),
+    getFeatures: async (pairId) => ((await idbGet(await db(), 'features', pairId)) as FeatureFlags | undefined) ?? {},
+    putFeatures: async (pairId, features) => idbPut(await db(), 'features', pairId, features),
     forget: async (pairId) => {
       for (const store of STORES) await idbDelete(await db(), store, pairId);
     },

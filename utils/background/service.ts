@@ -2,13 +2,14 @@
 // entrypoints/background.ts; this module is testable with the fake browser and a fetch stub.
 import { z } from 'zod';
 import { auditDocument } from '../audit';
+import { matchRoleLabel } from '../audit/labels';
 import type { ActionContext, ActionHandlers, ConnectionState, Pair, Progress, Status } from '../messaging';
 import { Cin7Client, type Cin7Credentials } from '../cin7/api';
 import { fetchXeroConnections } from '../xero/api';
 import { XeroAuth, type XeroConnectionState } from '../xero/auth';
 import { findingKey } from './finding-key';
 import { automaticPair, makePair, pairForPage, type PageIdentity } from './pairs';
-import { Refresher, localDay, withMapping } from './refresher';
+import { Refresher, localDay, withPageInputs } from './refresher';
 import type { PairDataStore } from './results';
 import type { SecretStore } from './secrets';
 import { oldestFetch } from './snapshot';
@@ -191,7 +192,11 @@ export function createBackgroundService(deps: ServiceDeps) {
           ? { kind: 'sale' as const, sale: await cin7.sale(args.id) }
           : { kind: 'purchase' as const, purchase: await cin7.purchase(args.id) };
       const stored = await deps.data.getSnapshot(pair.id);
-      const snapshot = withMapping(stored?.snapshot ?? {}, await deps.data.getMapping(pair.id));
+      const snapshot = withPageInputs(
+        stored?.snapshot ?? {},
+        await deps.data.getMapping(pair.id),
+        await deps.data.getFeatures(pair.id),
+      );
       const checked = auditDocument(document, snapshot, { today: localDay(now()) });
       const reviewed = await deps.data.getReviewed(pair.id);
       return {
@@ -348,6 +353,44 @@ export function createBackgroundService(deps: ServiceDeps) {
       await selectedPairItem.setValue(args.pairId);
       deps.onStatusChanged?.(args.pairId, undefined);
       return { ok: true as const };
+    },
+    async getFeatures(args, context) {
+      const pair = await resolvePair(context, { pairId: args?.pairId });
+      if (!pair) return { detected: {}, declared: {} };
+      const roles = new Set(((await deps.data.getMapping(pair.id))?.rows ?? []).map((row) => matchRoleLabel(row.label)));
+      const detected = {
+        inventoryAccrual: roles.has('inventoryAccrual') || roles.has('stockInTransit'),
+        giftCards: roles.has('giftCardLiability'),
+      };
+      return { detected, declared: await deps.data.getFeatures(pair.id) };
+    },
+    async setFeatures(args, context) {
+      const pair = await resolvePair(context, { pairId: args.pairId });
+      if (!pair) throw new UserFacingError('No Cin7 Core ↔ Xero pair is set up yet.', 'not-found');
+      await deps.data.putFeatures(pair.id, { inventoryAccrual: args.inventoryAccrual, giftCards: args.giftCards });
+      const previous = await deps.data.getResult(pair.id);
+      await refresher.auditAndStore(pair.id, await deps.data.getSnapshot(pair.id), previous?.lastError);
+      deps.onStatusChanged?.(pair.id, undefined);
+      return { ok: true as const };
+    },
+    async getDiagnostics(args, context) {
+      const pair = await resolvePair(context, { pairId: args?.pairId });
+      if (!pair) return { readers: [], limits: [], errors: [] };
+      const [mapping, result] = await Promise.all([deps.data.getMapping(pair.id), deps.data.getResult(pair.id)]);
+      const { limits } = refresher.xeroClient(pair.xeroTenantId);
+      const known = (value: number | undefined) => (value === undefined ? 'not seen yet' : String(value));
+      return {
+        readers: mapping
+          ? [{ reader: 'Cin7 Account Mapping page', lastRunAt: mapping.readAt, outcome: `${mapping.rows.length} rows read` }]
+          : [],
+        limits: [
+          { api: 'Xero calls left this minute', remaining: known(limits.minuteRemaining) },
+          { api: 'Xero calls left today', remaining: known(limits.dayRemaining) },
+        ],
+        errors: result?.lastError
+          ? [{ at: result.auditedAt, message: result.lastError.message, detail: result.lastError.detail }]
+          : [],
+      };
     },
     async getSettings() {
       return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
