@@ -1,5 +1,6 @@
 // `npm run audit`: audits a snapshot file or a built-in scenario. All logic is in scripts/lib/run-audit.ts.
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { audit } from '../utils/audit';
 import { runAudit } from './lib/run-audit';
 
@@ -9,8 +10,11 @@ function localDay(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+// `npm run` moves to the project root; resolve a relative --snapshot against where the user typed the command.
+const invokedFrom = process.env.INIT_CWD ?? process.cwd();
+
 const output = await runAudit(process.argv.slice(2), {
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: (path) => readFile(resolve(invokedFrom, path), 'utf8'),
   audit,
   today: localDay,
   isTTY: process.stdout.isTTY,

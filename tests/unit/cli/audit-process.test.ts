@@ -11,8 +11,11 @@ const tsx = join(root, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'mapping-guard-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function cli(args: string[]) {
-  const run = spawnSync(tsx, [join(root, 'scripts/audit.ts'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' }, timeout: 60_000 });
+function cli(args: string[], options: { cwd?: string; initCwd?: string } = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '' };
+  delete env.INIT_CWD;
+  if (options.initCwd) env.INIT_CWD = options.initCwd;
+  const run = spawnSync(tsx, [join(root, 'scripts/audit.ts'), ...args], { cwd: options.cwd ?? dir, encoding: 'utf8', env, timeout: 60_000 });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -34,5 +37,12 @@ describe('scripts/audit.ts as a process', () => {
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('snap.json: xero.accounts: expected an array');
+  });
+
+  it('reads a relative --snapshot from where `npm run` was invoked (INIT_CWD), not the project root', () => {
+    writeFileSync(join(dir, 'here.json'), JSON.stringify({ xero: { accounts: [] } }));
+    const run = cli(['--snapshot', 'here.json', '--format', 'json'], { cwd: root, initCwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
