@@ -32,7 +32,7 @@ export function cin7Product(input: ProductInput, random: Random): Cin7Product {
     Category: input.category,
     Brand: 'Kauri Coast',
     Type: type,
-    CostingMethod: type === 'Stock' ? 'FIFO' : 'FIFO',
+    CostingMethod: 'FIFO',
     DropShipMode: 'No Drop Ship',
     DefaultLocation: 'Main Warehouse',
     UOM: type === 'Stock' ? 'Item' : 'Hour',

@@ -138,7 +138,7 @@ export function generateLarge({ scale, seed }: GenerateOptions): Snapshot {
     const model = random.pick(MODELS);
     const variant = random.pick(VARIANTS);
     const service = random.chance(RATES.serviceProduct);
-    const price = Math.round(random.int(1_500, 89_900)) / 100;
+    const price = random.int(1_500, 89_900) / 100;
     const sku = `${service ? 'SVC' : category.prefix}-${String(index + 1).padStart(6, '0')}`;
     products.push(
       cin7Product(
