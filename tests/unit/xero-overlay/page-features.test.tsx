@@ -1,0 +1,162 @@
+// The other page features: lock dates with the count action, tracked items, tracking categories, currencies,
+// bank accounts, the arrival highlight; names as text; status store asks for the page's organisation.
+import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import arrivalHighlight from '../../../entrypoints/xero.content/features/arrival-highlight';
+import bankAccounts from '../../../entrypoints/xero.content/features/bank-accounts';
+import currencies from '../../../entrypoints/xero.content/features/currencies';
+import financialSettings from '../../../entrypoints/xero.content/features/financial-settings';
+import productsAndServices from '../../../entrypoints/xero.content/features/products-and-services';
+import trackingCategories from '../../../entrypoints/xero.content/features/tracking-categories';
+import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
+import { HIGHLIGHT_ATTRIBUTE } from '../../../utils/overlay/highlight';
+import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
+import { finding, status } from '../overlay/status-fixtures';
+import { facts, featureEnv, loadFixture, settle } from './helpers';
+
+afterEach(cleanup);
+
+function renderSection(panel: PanelContributionStore, id: string) {
+  const section = panel.getState().sections.find((item) => item.id === id);
+  if (!section) throw new Error(`no section ${id}`);
+  return render(<>{section.content}</>);
+}
+
+const pills = (key: string) => [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="${key}"] [role="note"]`)].map((pill) => pill.textContent);
+
+describe('financial-settings feature', () => {
+  it('shows both Xero dates beside Cin7 Core’s, says they are not aligned, and counts the refused range', async () => {
+    loadFixture('financial-settings.html');
+    const countLockedDocuments = vi.fn(async () => ({ counted: true, sales: 3, purchases: 1 }));
+    const setup = featureEnv('https://go.xero.com/Setup/FinancialSettings.aspx', status(), facts({ cin7LockDate: '2026-01-31' }), { countLockedDocuments });
+    await setup.statusStore.load();
+    await setup.factsStore.load();
+    await financialSettings.init(setup.controller.signal, setup.env);
+    expect(pills('lock-date')).toEqual(['Cin7 Core: 2026-01-31']);
+    const { container } = renderSection(setup.panel, 'financial-settings');
+    // `screen` is bound to the body the tests started with; the fixture replaced it.
+    const screen = within(container);
+    expect([...container.querySelectorAll('tr')].map((row) => row.textContent)).toEqual([
+      'Xero period lock date2026-03-31',
+      'Xero end-of-year lock datenot set',
+      'Cin7 Core lock date2026-01-31',
+    ]);
+    expect(container.textContent).toContain('Not aligned: Xero refuses documents dated on or before 2026-03-31 (its period lock date)');
+    expect((screen.getByLabelText('From') as HTMLInputElement).value).toBe('2026-02-01');
+    expect((screen.getByLabelText('To') as HTMLInputElement).value).toBe('2026-03-31');
+    fireEvent.click(screen.getByRole('button', { name: 'Count' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('3 sales and 1 purchase dated 2026-02-01 to 2026-03-31 would be refused by Xero.'));
+    expect(countLockedDocuments).toHaveBeenCalledWith({ from: '2026-02-01', to: '2026-03-31', pairId: 'pair-1' });
+    const links = [...screen.getByRole('status').querySelectorAll('a')].map((link) => link.getAttribute('href'));
+    expect(links).toEqual(['https://inventory.dearsystems.com/SaleList', 'https://inventory.dearsystems.com/PurchaseList']);
+  });
+
+  it('says aligned when Cin7 Core locks as far as Xero (variant markup, end-of-year date earlier)', async () => {
+    loadFixture('financial-settings-variant.html');
+    const setup = featureEnv('https://go.xero.com/Setup/FinancialSettings.aspx', status(), facts({ cin7LockDate: '2025-06-30' }));
+    await setup.statusStore.load();
+    await setup.factsStore.load();
+    await financialSettings.init(setup.controller.signal, setup.env);
+    expect(pills('lock-date')).toEqual(['Cin7 Core: 2025-06-30 · aligned']);
+    expect(renderSection(setup.panel, 'financial-settings').container.textContent).toContain('Aligned');
+  });
+
+  it('reports a failed count in words', async () => {
+    loadFixture('financial-settings.html');
+    const setup = featureEnv('https://go.xero.com/Setup/FinancialSettings.aspx', status(), facts(), {
+      countLockedDocuments: vi.fn(async () => {
+        throw new Error('Cin7 Core did not answer.');
+      }),
+    });
+    await setup.factsStore.load();
+    await financialSettings.init(setup.controller.signal, setup.env);
+    const screen = within(renderSection(setup.panel, 'financial-settings').container);
+    fireEvent.click(screen.getByRole('button', { name: 'Count' }));
+    await waitFor(() => expect(screen.getByText('Cin7 Core did not answer.')).toBeTruthy());
+  });
+});
+
+describe('products-and-services feature', () => {
+  it('flags tracked items from the page and from the last check, with why and how', async () => {
+    loadFixture('products-and-services-variant.html');
+    const tracked = finding({ key: 't', code: 'TRACKED_INVENTORY', subject: { kind: 'item', key: 'SVC-1', label: 'SVC-1' }, message: 'SVC-1 is tracked.' });
+    const setup = featureEnv('https://go.xero.com/app/products-and-services', status({ findings: [tracked] }), facts());
+    await setup.statusStore.load();
+    await productsAndServices.init(setup.controller.signal, setup.env);
+    const rows = [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="tracked-inventory"]`)].map((badge) => badge.closest('tr')!.querySelectorAll('td')[1]!.textContent);
+    expect(rows).toEqual(['W-BLUE', 'SVC-1']);
+    const text = renderSection(setup.panel, 'products-and-services').container.textContent;
+    expect(text).toContain('2 items are tracked as inventory on this page: W-BLUE, SVC-1.');
+    expect(text).toContain('untick “Track inventory item”');
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    setup.controller.abort();
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+});
+
+describe('tracking-categories feature', () => {
+  it('warns when more than two categories are active; hostile names stay text', async () => {
+    loadFixture('tracking-variant.html');
+    const setup = featureEnv('https://go.xero.com/Setup/Tracking.aspx', status(), facts());
+    await trackingCategories.init(setup.controller.signal, setup.env);
+    expect(pills('tracking')).toEqual(['Cin7 Core maps only 2 of 3', 'Cin7 Core maps only 2 of 3', 'Cin7 Core maps only 2 of 3', 'Archived: not available to Cin7 Core']);
+    const text = renderSection(setup.panel, 'tracking-categories').container.textContent;
+    expect(text).toContain('3 active: Region, Channel, <img src=x onerror="alert(1)"> Project.');
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('two active categories fit', async () => {
+    loadFixture('tracking.html');
+    const setup = featureEnv('https://go.xero.com/Setup/Tracking.aspx', status(), facts());
+    await trackingCategories.init(setup.controller.signal, setup.env);
+    expect(pills('tracking')).toEqual(['Cin7 Core can map this', 'Archived: not available to Cin7 Core']);
+  });
+});
+
+describe('currencies feature', () => {
+  it('lists the currencies still missing and the ones added since the check', async () => {
+    loadFixture('currencies-variant.html');
+    const missing = (code: string) => finding({ key: code, code: 'CURRENCY_NOT_ENABLED', subject: { kind: 'currency', key: code, label: code }, message: `Customers trade in ${code}.` });
+    const setup = featureEnv('https://go.xero.com/Setup/CurrencyRates.aspx', status({ findings: [missing('AUD'), missing('USD')] }), facts());
+    await setup.statusStore.load();
+    await currencies.init(setup.controller.signal, setup.env);
+    const text = renderSection(setup.panel, 'currencies').container.textContent;
+    expect(text).toContain('Customers trade in AUD.');
+    expect(text).not.toContain('Customers trade in USD.');
+    expect(text).toContain('USD now listed here: refresh to check again.');
+  });
+});
+
+describe('bank-accounts feature', () => {
+  it('flags bank accounts without a code', async () => {
+    loadFixture('bank-accounts-variant.html');
+    const setup = featureEnv('https://go.xero.com/Bank/BankAccounts.aspx', status({ findings: [] }), facts());
+    await bankAccounts.init(setup.controller.signal, setup.env);
+    expect(pills('bank-code')).toEqual(['No code: Cin7 Core cannot see it']);
+    expect(document.querySelector(`[${BADGE_ATTRIBUTE}="bank-code"]`)?.closest('tr')?.textContent).toContain('Savings');
+    expect(renderSection(setup.panel, 'bank-accounts').container.textContent).toContain('Without a code: <img src=x onerror="alert(1)"> Savings.');
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('all good on the sandbox page', async () => {
+    loadFixture('bank-accounts.html');
+    const setup = featureEnv('https://go.xero.com/Bank/BankAccounts.aspx', status({ findings: [] }), facts());
+    await bankAccounts.init(setup.controller.signal, setup.env);
+    expect(pills('bank-code')).toEqual([]);
+    expect(renderSection(setup.panel, 'bank-accounts').container.textContent).toContain('All 1 bank account has a code.');
+  });
+});
+
+describe('arrival-highlight feature', () => {
+  it('marks the account a fix link names, once it appears', async () => {
+    document.body.replaceChildren();
+    const setup = featureEnv('https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:1400', status(), facts());
+    const done = arrivalHighlight.init(setup.controller.signal, setup.env);
+    await settle(20);
+    loadFixture('chart-of-accounts.html');
+    await done;
+    expect(document.querySelector(`[${HIGHLIGHT_ATTRIBUTE}]`)?.getAttribute('data-code')).toBe('1400');
+    setup.controller.abort();
+    expect(document.querySelector(`[${HIGHLIGHT_ATTRIBUTE}]`)).toBeNull();
+  });
+});
