@@ -1,6 +1,5 @@
 // A finding's stable key: code + subject + a hash of its message. A reviewed mark is stored under this key, so it
 // survives refreshes while the finding stays the same and lapses as soon as the finding's text changes.
-import type { Finding } from '../audit/types';
 
 /** FNV-1a, 32 bit: a short, deterministic fingerprint (not a security measure). */
 function fnv1a(text: string): string {
@@ -12,6 +11,6 @@ function fnv1a(text: string): string {
   return hash.toString(36);
 }
 
-export function findingKey(finding: Pick<Finding, 'code' | 'subject' | 'message'>): string {
+export function findingKey(finding: { code: string; subject: { kind: string; key: string }; message: string }): string {
   return `${finding.code}:${finding.subject.kind}:${finding.subject.key}:${fnv1a(finding.message)}`;
 }
