@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { findChromium } from '../../scripts/find-chromium.ts';
@@ -185,20 +185,29 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
     async connectXero(connectOptions = {}) {
       const options = await session.openOptions();
+      const state = options.getByTestId('xero-state');
+      await state.waitFor();
+      if ((await state.textContent())?.trim() === 'Connected') return options;
+      // The production build has no client id of its own: the user enters their Xero app's (here the sandbox's).
+      const clientIdField = options.getByLabel(/xero app client id/i);
+      if ((await clientIdField.inputValue()) !== sandbox.xeroClientId) {
+        await clientIdField.fill(sandbox.xeroClientId);
+        await options.getByRole('button', { name: /use this client id/i }).click();
+        await options.getByTestId('xero-message').filter({ hasText: /client id saved/i }).waitFor({ timeout: 15_000 });
+      }
       const consentPagePromise = context.waitForEvent('page', {
         predicate: (page) => page.url().includes('login.xero.com') || page.url() === 'about:blank',
         timeout: 15_000,
       });
-      await options.getByRole('button', { name: /connect xero/i }).click();
+      await options.getByRole('button', { name: /^(re)?connect xero$/i }).click();
       const consent = await consentPagePromise;
       await consent.waitForURL(/login\.xero\.com/, { timeout: 15_000 });
       await consent.waitForLoadState('load');
       await chooseOrganisation(consent, connectOptions.organisation);
       await connectOptions.onConsentPage?.(consent);
-      const closed = consent.waitForEvent('close', { timeout: 15_000 }).catch(() => undefined);
-      await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).click();
-      await closed; // launchWebAuthFlow closes its window once the redirect to chromiumapp.org arrives
-      await options.getByText(/xero.*connected|connected to xero/i).first().waitFor({ timeout: 20_000 });
+      await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
+      // launchWebAuthFlow closes the window on the redirect to chromiumapp.org; the worker then fetches the token.
+      await expectText(state, /^Connected$/, 30_000, () => options.getByTestId('xero-message').textContent());
       lastPage = options;
       return options;
     },
@@ -206,10 +215,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     async saveCin7Keys() {
       const options = await session.openOptions();
       const { accountId, applicationKey } = sandbox.cin7Credentials;
-      await options.getByLabel(/account id/i).fill(accountId);
-      await options.getByLabel(/application key|api key/i).fill(applicationKey);
-      await options.getByRole('button', { name: /save/i }).click();
-      await options.getByText(/cin7.*(saved|connected)|(saved|connected).*cin7/i).first().waitFor({ timeout: 20_000 });
+      await options.getByLabel(/^account id$/i).fill(accountId);
+      await options.getByLabel(/^application key$/i).fill(applicationKey);
+      await options.getByRole('button', { name: /save cin7 keys/i }).click();
+      const message = options.getByTestId('cin7-message');
+      await expectText(message, /cin7 core connected/i, 30_000, () => message.textContent());
       lastPage = options;
       return options;
     },
@@ -247,6 +257,21 @@ export async function waitForOverlayPanel(page: Page, options: { timeout?: numbe
     undefined,
     { timeout: options.timeout ?? 20_000 },
   );
+}
+
+/** Waits until `locator`'s text matches; on timeout, the error carries what the page said instead. */
+async function expectText(
+  locator: Locator,
+  pattern: RegExp,
+  timeout: number,
+  explain: () => Promise<string | null>,
+): Promise<void> {
+  try {
+    await locator.filter({ hasText: pattern }).waitFor({ timeout });
+  } catch (error) {
+    const said = await explain().catch(() => null);
+    throw new Error(`Expected ${pattern} on the options page; it says: ${said ?? '(nothing)'}`, { cause: error });
+  }
 }
 
 /** Picks the organisation on the sandbox's consent page: a <select>, radio buttons or a list of links/buttons. */
