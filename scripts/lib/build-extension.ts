@@ -40,7 +40,9 @@ export function buildStaleReason(root = PROJECT_ROOT): string | undefined {
 function runWxtBuild(root: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     // npx picks node_modules/.bin (Node 22 included), as `npm run build` would.
-    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    // vitest sets NODE_ENV=test, which makes the JSX transform emit jsxDEV calls that React's production runtime
+    // lacks ("jsxDEV is not a function" in every React surface): build as `npm run build` does.
+    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolvePromise() : reject(new Error(`wxt build failed with exit code ${code}`)),
