@@ -36,7 +36,11 @@ function startOverlay(ctx: ContentScriptContext): void {
         services,
         reportProblem: (error) => panel.reportProblem(featureId, error),
       }),
-      onError: (featureId, error) => panel.reportProblem(featureId, error),
+      onError: (featureId, error) => {
+        panel.reportProblem(featureId, error);
+        // The panel may be the thing that failed: leave a trace for support too.
+        console.warn(`Mapping Guard: feature "${featureId}" failed.`, error);
+      },
     });
     runner.update(new URL(location.href));
     watchLocation(ctx, (url) => {

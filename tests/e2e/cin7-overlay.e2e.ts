@@ -1,0 +1,184 @@
+// The Cin7 Core overlay in real Chromium: the production build against the sandbox's Cin7 Core pages at
+// https://inventory.dearsystems.com, with Xero and Cin7 connected through the options page as a user would.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { statusSchema, type Status } from '../../utils/messaging.ts';
+import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+
+const CIN7 = 'https://inventory.dearsystems.com';
+let session: ExtensionSession;
+const pageErrors: string[] = [];
+
+async function open(url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForOverlayPanel(page);
+  return page;
+}
+
+/** The panel, through its open shadow root (Playwright's CSS locators pierce it). */
+const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+
+async function expandPanel(page: Page): Promise<void> {
+  const toggle = panel(page).locator('.mg-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
+async function status(): Promise<Status> {
+  const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'cin7' } })) as { ok: boolean; result: unknown };
+  expect(reply.ok).toBe(true);
+  return statusSchema.parse(reply.result);
+}
+
+async function waitForStatus(test: (status: Status) => boolean, timeoutMs = 45_000): Promise<Status> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await status();
+    if (test(current)) return current;
+    if (Date.now() > deadline) throw new Error(`status never matched: ${JSON.stringify(current).slice(0, 400)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Connects both apps through the protocol's extension-page actions (what the options page does), so this file does
+ * not depend on the options page's markup: Xero through the sandbox consent page, Cin7 Core with its demo keys.
+ */
+async function connectBothApps(): Promise<void> {
+  const { sandbox } = session;
+  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
+  const consentPage = session.context.waitForEvent('page', { predicate: (page) => page.url().includes('login.xero.com') || page.url() === 'about:blank', timeout: 20_000 });
+  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
+  const consent = await consentPage;
+  await consent.waitForURL(/login\.xero\.com/, { timeout: 15_000 });
+  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
+  expect(await connecting).toMatchObject({ ok: true });
+  const saved = await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
+  expect(saved).toMatchObject({ ok: true });
+}
+
+beforeAll(async () => {
+  session = await launchExtension({ scenario: 'broken' });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('Cin7 Core overlay', () => {
+  it('shows "not connected" with the way to the options page before anything is connected', async () => {
+    const page = await open(`${CIN7}/Dashboard`);
+    await expandPanel(page);
+    await expect.poll(() => panel(page).textContent(), { timeout: 15_000 }).toMatch(/Not connected/);
+    await expect.poll(() => panel(page).getByRole('button', { name: 'Open Mapping Guard options' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('after connecting, shows the pair’s errors and warnings and "mapping not read yet" with its link', async () => {
+    await connectBothApps();
+    await waitForStatus((current) => current.connection.xero === 'connected' && current.connection.cin7 === 'connected' && Boolean(current.summary));
+    const page = await open(`${CIN7}/Dashboard`);
+    await expandPanel(page);
+    await expect.poll(() => panel(page).textContent(), { timeout: 30_000 }).toMatch(/\d+ errors?/);
+    const text = (await panel(page).textContent()) ?? '';
+    expect(text).toMatch(/Data fetched/);
+    expect(text).toMatch(/Mapping not read yet/);
+    expect(await panel(page).getByRole('link', { name: 'Open Account Mapping' }).getAttribute('href')).toBe(`${CIN7}/AccountMapping`);
+    await session.screenshot('cin7-dashboard-panel', page);
+    await page.close();
+  });
+
+  it('Account Mapping: reads the Ext JS grid, hands it to the background and badges every row', async () => {
+    const page = await open(`${CIN7}/AccountMapping`);
+    const current = await waitForStatus((value) => Boolean(value.mappingReadAt));
+    expect(current.mappingReadAt).toBeTruthy();
+    const rows = page.locator('#gridAccountMapping tr[role="row"]');
+    const rowCount = await rows.count();
+    expect(rowCount).toBeGreaterThan(5);
+    await expect.poll(() => page.locator('#gridAccountMapping [data-mg-badge]').count(), { timeout: 20_000 }).toBe(rowCount);
+    // After the save the badges reflect the audit of this very mapping: at least one row is not OK in "broken".
+    await expect
+      .poll(async () => (await page.locator('#gridAccountMapping [data-mg-badge]').allTextContents()).filter((text) => !/^OK$/.test(text)).length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    const fix = page.locator('#gridAccountMapping [data-mg-badge] a[data-mg-fix]').first();
+    expect(await fix.getAttribute('href')).toMatch(/^https:\/\/(go\.xero\.com|inventory\.dearsystems\.com)\//);
+    const note = page.locator('#gridAccountMapping [data-mg-badge] [role="note"]').first();
+    expect((await note.getAttribute('title'))?.length).toBeGreaterThan(20);
+    await session.screenshot('cin7-account-mapping-badges', page);
+    await page.close();
+  });
+
+  it('a fix jump from the panel lands on Account Mapping with the row highlighted', async () => {
+    const current = await status();
+    const target = current.findings.find((finding) => finding.fix?.url.startsWith(`${CIN7}/AccountMapping#mg-target=role:`));
+    expect(target, 'a finding whose fix opens Account Mapping at a role').toBeDefined();
+    const page = await open(`${CIN7}/Dashboard`);
+    await expandPanel(page);
+    // Click the fix link in the panel (Cin7 links navigate in place).
+    const link = panel(page).locator(`a.mg-fix[href="${target!.fix!.url}"]`).first();
+    if ((await link.count()) === 0) await page.goto(target!.fix!.url);
+    else await link.click();
+    await page.waitForURL(/\/AccountMapping#mg-target=role:/);
+    const highlighted = page.locator('[data-mg-highlight]');
+    await highlighted.waitFor({ timeout: 20_000 });
+    const roleId = decodeURIComponent(target!.fix!.url.split('role:')[1] ?? '');
+    expect(roleId.length).toBeGreaterThan(0);
+    expect(await highlighted.evaluate((row) => row.getAttribute('role') ?? row.tagName)).toMatch(/row|TR/i);
+    await session.screenshot('cin7-fix-jump-highlight', page);
+    await page.close();
+  });
+
+  it('Sale page: where each line posts and which level decided', async () => {
+    const sale = session.sandbox.store.cin7.sales[0];
+    expect(sale?.ID).toBeTruthy();
+    const page = await open(`${CIN7}/Sale#${String(sale!.ID)}`);
+    await expandPanel(page);
+    const section = panel(page).locator('[data-section="document-lines"]');
+    await section.waitFor({ timeout: 20_000 });
+    await expect.poll(() => section.locator('tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const decidedBy = await section.locator('tbody tr td:nth-child(3)').allTextContents();
+    for (const level of decidedBy) expect(level).toMatch(/order line|product|sale header|customer|default mapping|nothing set/);
+    await session.screenshot('cin7-sale-lines', page);
+    await page.close();
+  });
+
+  it('Product page reached through a finding’s fix link: shows that product’s override problem', async () => {
+    const current = await status();
+    const productFinding = current.findings.find((finding) => finding.subject.kind === 'product' && finding.fix?.url.includes('/Product#'));
+    expect(productFinding, 'the broken scenario has a product override finding').toBeDefined();
+    const page = await open(productFinding!.fix!.url);
+    await expandPanel(page);
+    const section = panel(page).locator('[data-section="record-overrides"]');
+    await section.waitFor({ timeout: 20_000 });
+    await expect.poll(() => section.textContent(), { timeout: 20_000 }).toContain(productFinding!.message);
+    await page.close();
+  });
+
+  it('Chart of Accounts: accounts carrying a role are marked', async () => {
+    const page = await open(`${CIN7}/ChartOfAccounts`);
+    await expect.poll(() => page.locator('[data-mg-badge="role"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expandPanel(page);
+    await expect.poll(() => panel(page).locator('[data-section="chart-of-accounts"]').textContent()).toMatch(/Cin7 Core role/);
+    await page.close();
+  });
+
+  it('keyboard: Escape collapses the panel, focus returns to the toggle, and the state survives a reload', async () => {
+    const page = await open(`${CIN7}/Dashboard`);
+    await expandPanel(page);
+    const toggle = panel(page).locator('.mg-toggle');
+    await panel(page).getByRole('button', { name: /Refresh/ }).focus();
+    await page.keyboard.press('Escape');
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await toggle.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
+    await page.reload({ waitUntil: 'load' });
+    await waitForOverlayPanel(page);
+    await expect.poll(() => panel(page).locator('.mg-toggle').getAttribute('aria-expanded')).toBe('false');
+    await panel(page).locator('.mg-toggle').click();
+    await page.close();
+  });
+
+  it('never threw into the host pages', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
