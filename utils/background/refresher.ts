@@ -47,6 +47,10 @@ export class Refresher {
     return this.running.has(pairId);
   }
 
+  anyRunning(): boolean {
+    return this.running.size > 0;
+  }
+
   /** The Xero client of a tenant, kept so its remaining-calls figures survive between refreshes. */
   xeroClient(tenantId: string): XeroClient {
     let client = this.xeroClients.get(tenantId);

@@ -31,9 +31,25 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
+/**
+ * Chrome stops an idle MV3 worker after 30 s, and timers do not count as activity; a refresh waiting out a rate-limit
+ * window would die. Calling an extension API resets the idle timer, so do that while a refresh runs.
+ */
+const KEEP_ALIVE_MS = 20_000;
+
 export function startBackground(): BackgroundService {
   const lastBroadcast = new Map<string, number>();
+  let keepAlive: ReturnType<typeof setInterval> | undefined;
+  const holdWorker = (refreshing: boolean) => {
+    if (refreshing && !keepAlive) {
+      keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_ALIVE_MS);
+    } else if (!refreshing && keepAlive) {
+      clearInterval(keepAlive);
+      keepAlive = undefined;
+    }
+  };
   const broadcast = async (pairId: string | undefined, progress: Progress | undefined) => {
+    holdWorker(service.refresher.anyRunning());
     const key = pairId ?? '';
     const now = Date.now();
     if (progress && now - (lastBroadcast.get(key) ?? 0) < BROADCAST_INTERVAL_MS) return;
