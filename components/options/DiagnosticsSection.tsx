@@ -9,7 +9,7 @@ function when(iso: string | undefined): string {
 
 /**
  * What support needs: when each source was last read, what the page readers saw, API limits left, and the last
- * errors in words. Uses the status the protocol already has; `getDiagnostics` adds reader details when available.
+ * errors in words: `getDiagnostics` where it answers, the pair's status otherwise.
  */
 export function DiagnosticsSection({ client, pairId }: { client: MappingGuardClient; pairId?: string }) {
   const { status, error } = useStatus(client, { pairId });
@@ -26,7 +26,7 @@ export function DiagnosticsSection({ client, pairId }: { client: MappingGuardCli
       {error && <p className="mg-error-text">{error}</p>}
       <h3>Page readers</h3>
       <ul>
-        <li>Cin7 Core Account Mapping page: last read {when(status?.mappingReadAt)}</li>
+        {!diagnostics?.readers.length && <li>Cin7 Core Account Mapping page: last read {when(status?.mappingReadAt)}</li>}
         {diagnostics?.readers.map((reader) => (
           <li key={`${reader.reader}-${reader.lastRunAt ?? ''}`}>
             {reader.reader}: {reader.outcome} ({when(reader.lastRunAt)})
@@ -36,12 +36,14 @@ export function DiagnosticsSection({ client, pairId }: { client: MappingGuardCli
       <h3>API data</h3>
       <ul>
         <li>Data fetched {when(status?.fetchedAt)}</li>
-        <li>
-          Xero calls left:{' '}
-          {limits?.minuteRemaining !== undefined || limits?.dayRemaining !== undefined
-            ? `${limits.minuteRemaining ?? '?'} this minute, ${limits.dayRemaining ?? '?'} today`
-            : 'not known yet'}
-        </li>
+        {!diagnostics?.limits.length && (
+          <li>
+            Xero calls left:{' '}
+            {limits?.minuteRemaining !== undefined || limits?.dayRemaining !== undefined
+              ? `${limits.minuteRemaining ?? '?'} this minute, ${limits.dayRemaining ?? '?'} today`
+              : 'not known yet'}
+          </li>
+        )}
         {diagnostics?.limits.map((limit) => (
           <li key={limit.api}>
             {limit.api}: {limit.remaining}

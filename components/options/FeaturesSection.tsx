@@ -51,17 +51,10 @@ function FeatureRow({
 /** Cin7 Core features that make more roles required: detected from the mapping page, or declared here. */
 export function FeaturesSection({ client, pairId }: { client: MappingGuardClient; pairId?: string }) {
   const [state, setState] = useState<FeatureState>();
-  const [available, setAvailable] = useState(true);
   const [message, setMessage] = useState<string>();
 
   useEffect(() => {
-    client.getFeatures(pairId).then(
-      (next) => {
-        setAvailable(next !== undefined);
-        setState(next);
-      },
-      (failure: unknown) => setMessage(errorText(failure)),
-    );
+    client.getFeatures(pairId).then(setState, (failure: unknown) => setMessage(errorText(failure)));
   }, [client, pairId]);
 
   const declare = (feature: keyof DeclaredFeatures, value: boolean | undefined) => {
@@ -78,9 +71,6 @@ export function FeaturesSection({ client, pairId }: { client: MappingGuardClient
       <p className="mg-muted">
         Cin7 Core shows these accounts on Account Mapping only when the feature is enabled in General Settings.
       </p>
-      {!available && (
-        <p className="mg-muted">Detection is not available from the background yet; what you declare is still sent.</p>
-      )}
       <table className="mg-table">
         <thead>
           <tr>

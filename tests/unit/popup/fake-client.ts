@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { MappingGuardClient } from '../../../components/ui/client';
+import type { Diagnostics, FeatureState, MappingGuardClient } from '../../../components/ui/client';
 import type { Pair, Status, StatusChanged, StatusFinding } from '../../../utils/messaging';
 
 export const PAIRS: Pair[] = [
@@ -52,9 +52,9 @@ export function fakeClient(statuses: Record<string, Status> = { 'pair-a': status
     getSettings: vi.fn(async () => ({ refreshHours: 24 })),
     setSettings: vi.fn(async (settings: { refreshHours?: number }) => ({ refreshHours: settings.refreshHours ?? 24 })),
     saveMapping: vi.fn(async () => undefined),
-    getFeatures: vi.fn(async () => undefined),
+    getFeatures: vi.fn(async (): Promise<FeatureState> => ({ detected: {}, declared: {} })),
     setFeatures: vi.fn(async () => undefined),
-    getDiagnostics: vi.fn(async () => undefined),
+    getDiagnostics: vi.fn(async (): Promise<Diagnostics> => ({ readers: [], limits: [], errors: [] })),
   } satisfies MappingGuardClient;
   return {
     client,

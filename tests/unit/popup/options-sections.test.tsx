@@ -58,17 +58,21 @@ describe('refresh schedule', () => {
 describe('features', () => {
   it('shows detected state and sends a declaration', async () => {
     const { client } = fakeClient();
-    client.getFeatures.mockResolvedValue({ detected: { inventoryAccrual: true }, declared: {} } as never);
+    client.getFeatures.mockResolvedValue({ detected: { inventoryAccrual: true }, declared: {} });
     render(<FeaturesSection client={client} pairId="pair-a" />);
     expect(await screen.findByText(/on \(its rows are on the Account Mapping page\)/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Gift cards: declared'), { target: { value: 'on' } });
     await waitFor(() => expect(client.setFeatures).toHaveBeenCalledWith({ giftCards: true }, 'pair-a'));
   });
 
-  it('says when the background cannot detect features yet', async () => {
+  it('clears a declaration back to "use what was detected"', async () => {
     const { client } = fakeClient();
-    render(<FeaturesSection client={client} />);
-    expect(await screen.findByText(/Detection is not available/)).toBeTruthy();
+    client.getFeatures.mockResolvedValue({ detected: { giftCards: false }, declared: { giftCards: true } });
+    render(<FeaturesSection client={client} pairId="pair-a" />);
+    const select = screen.getByLabelText('Gift cards: declared') as HTMLSelectElement;
+    await waitFor(() => expect(select.value).toBe('on'));
+    fireEvent.change(select, { target: { value: 'detected' } });
+    await waitFor(() => expect(client.setFeatures).toHaveBeenCalledWith({ giftCards: undefined }, 'pair-a'));
   });
 });
 
@@ -85,25 +89,35 @@ describe('reviewed findings', () => {
 });
 
 describe('diagnostics', () => {
-  it('shows reader times, limits, checks that did not run and the last error in words', async () => {
-    const { client } = fakeClient({
-      'pair-a': status({
-        mappingReadAt: undefined,
-        xeroLimits: { minuteRemaining: 55, dayRemaining: 4900 },
-        coverage: [{ check: 'tracked-inventory', ran: false, reason: 'Xero products and services not available' }],
-        lastError: { message: 'Xero refused the request: reconnect Xero.', detail: 'HTTP 401' },
-      }),
+  const broken = () =>
+    status({
+      mappingReadAt: undefined,
+      xeroLimits: { minuteRemaining: 55, dayRemaining: 4900 },
+      coverage: [{ check: 'tracked-inventory', ran: false, reason: 'Xero products and services not available' }],
+      lastError: { message: 'Xero refused the request: reconnect Xero.', detail: 'HTTP 401' },
     });
-    client.getDiagnostics.mockResolvedValue({
-      readers: [{ reader: 'Xero chart of accounts page', outcome: 'read 42 rows', lastRunAt: '2026-11-21T09:00:00Z' }],
-      limits: [],
-      errors: [],
-    } as never);
+
+  it('falls back to the status: reader time, limits, checks that did not run, the last error in words', async () => {
+    const { client } = fakeClient({ 'pair-a': broken() });
     render(<DiagnosticsSection client={client} pairId="pair-a" />);
     expect(await screen.findByText('Cin7 Core Account Mapping page: last read never')).toBeTruthy();
     expect(screen.getByText(/55 this minute, 4900 today/)).toBeTruthy();
     expect(screen.getByText('tracked-inventory: Xero products and services not available')).toBeTruthy();
     expect(screen.getByText('Xero refused the request: reconnect Xero.')).toBeTruthy();
-    expect(await screen.findByText(/Xero chart of accounts page: read 42 rows/)).toBeTruthy();
+  });
+
+  it('shows what getDiagnostics reports instead where it answers', async () => {
+    const { client } = fakeClient({ 'pair-a': broken() });
+    client.getDiagnostics.mockResolvedValue({
+      readers: [{ reader: 'Cin7 Account Mapping page', outcome: '17 rows read', lastRunAt: '2026-11-21T09:00:00Z' }],
+      limits: [{ api: 'Xero calls left today', remaining: '4321' }],
+      errors: [{ message: 'Cin7 Core answered 503: try again later.' }],
+    });
+    render(<DiagnosticsSection client={client} pairId="pair-a" />);
+    expect(await screen.findByText(/Cin7 Account Mapping page: 17 rows read/)).toBeTruthy();
+    expect(screen.getByText('Xero calls left today: 4321')).toBeTruthy();
+    expect(screen.getByText('Cin7 Core answered 503: try again later.')).toBeTruthy();
+    expect(screen.queryByText(/last read never/)).toBeNull();
+    expect(screen.queryByText(/55 this minute/)).toBeNull();
   });
 });
