@@ -63,14 +63,21 @@ describe('smoke: the production build in Chromium', () => {
     expect(anonymous).toEqual({ status: 401, url: 'https://api.xero.com/connections' });
   });
 
-  it('connects Xero through the sandbox consent page, after which the worker lists the organisations', async () => {
+  it('connects Xero through the sandbox consent page; the worker then calls api.xero.com with its token', async () => {
+    const tokenCallsBefore = session.sandbox.stats.calls['identity POST token'] ?? 0;
+    const connectionCallsBefore = session.sandbox.stats.calls['xero GET connections'] ?? 0;
     await session.connectXero();
     const reply = (await session.sendFromExtensionPage({ mgAction: 'getConnections' })) as { ok: boolean; result?: unknown };
     expect(reply.ok).toBe(true);
     const connections = connectionsSchema.parse(reply.result);
     expect(connections.xero.state).toBe('connected');
-    // The tenants come from GET https://api.xero.com/connections, made by the worker with its access token.
-    expect(connections.xero.tenants.length).toBeGreaterThan(0);
+    // The code was exchanged at identity.xero.com, then GET https://api.xero.com/connections (bearer token) listed
+    // the organisation granted on the consent page: the sandbox's, by id.
+    expect(session.sandbox.stats.calls['identity POST token'] ?? 0).toBeGreaterThan(tokenCallsBefore);
+    expect(session.sandbox.stats.calls['xero GET connections'] ?? 0).toBeGreaterThan(connectionCallsBefore);
+    const granted = session.sandbox.connections().map((connection) => connection.tenantId);
+    expect(connections.xero.tenants.map((tenant) => tenant.tenantId)).toEqual(granted);
+    expect(granted).toEqual([session.sandbox.tenants[0]?.tenantId]);
   });
 
   it('mounts a Mapping Guard panel on the sandbox Cin7 Core page at https://inventory.dearsystems.com/', async () => {
