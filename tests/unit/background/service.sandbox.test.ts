@@ -86,6 +86,25 @@ describe('background service against the sandbox', () => {
     expect(calls).toBe(12); // me, 5 Cin7 lists, organisation, 5 Xero lists: nothing changed, one call each
   });
 
+  it('an incremental refresh picks up records changed since the last one', async () => {
+    const { service, pair } = await connectedService();
+    await service.refresher.refresh(pair, { full: true });
+    const product = sandbox.snapshot().cin7?.products?.[0];
+    const account = sandbox.snapshot().xero?.accounts?.find((a) => a.Code);
+    expect(product && account).toBeTruthy();
+    sandbox.store.modifyCin7('products', product?.ID ?? '', { COGSAccount: '9999' });
+    sandbox.store.modifyXeroAccount(account?.Code ?? '', { Name: 'Renamed by the test' });
+    const before = sandbox.stats.snapshot();
+    await service.refresher.refresh(pair, { full: false });
+    const after = sandbox.stats.snapshot();
+    const stored = await service.data.getSnapshot(pair.id);
+    expect(stored?.snapshot.cin7?.products?.find((p) => p.SKU === product?.SKU)?.COGSAccount).toBe('9999');
+    expect(stored?.snapshot.cin7?.products).toHaveLength(sandbox.snapshot().cin7?.products?.length ?? -1);
+    expect(stored?.snapshot.xero?.accounts?.find((a) => a.Code === account?.Code)?.Name).toBe('Renamed by the test');
+    expect(stored?.snapshot.xero?.accounts).toHaveLength(sandbox.snapshot().xero?.accounts?.length ?? -1);
+    expect(totalCalls(after) - totalCalls(before)).toBe(12);
+  });
+
   it('survives a rate-limit storm with nothing lost', async () => {
     const { service, pair } = await connectedService();
     // Cin7 with 429 + Retry-After here (its 503 without Retry-After backs off for seconds: cin7-api.test.ts).
