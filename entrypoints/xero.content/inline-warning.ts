@@ -17,8 +17,9 @@ export function renderInlineWarning(host: Element, key: string, lines: readonly 
   box.setAttribute(WARNING_ATTRIBUTE, key);
   box.setAttribute('role', 'alert');
   box.dataset.mgSignature = signature;
+  // A max width: long lines must not widen the host's dialog (and push its buttons under our panel).
   box.style.cssText =
-    'margin:0 0 12px;padding:10px 12px;border:1px solid #f59e0b;border-left:4px solid #d97706;background:#fffbeb;color:#78350f;font:13px/1.45 system-ui,sans-serif;border-radius:4px';
+    'box-sizing:border-box;max-width:30rem;margin:0 0 12px;padding:10px 12px;border:1px solid #f59e0b;border-left:4px solid #d97706;background:#fffbeb;color:#78350f;font:13px/1.45 system-ui,sans-serif;border-radius:4px';
   const title = host.ownerDocument.createElement('strong');
   title.textContent = heading;
   title.style.cssText = 'display:block;margin-bottom:4px';

@@ -1,0 +1,185 @@
+// The Xero overlay in real Chromium: the production build against the sandbox's Xero pages at https://go.xero.com,
+// with both apps connected and the Cin7 Core mapping saved, as after a visit to Cin7 Core's Account Mapping page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { statusSchema, type Status } from '../../utils/messaging.ts';
+import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+
+const XERO = 'https://go.xero.com';
+let session: ExtensionSession;
+const pageErrors: string[] = [];
+
+async function open(url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForOverlayPanel(page, { timeout: 30_000 });
+  return page;
+}
+
+const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+const section = (page: Page, id: string) => panel(page).locator(`[data-section="${id}"]`);
+
+async function expandPanel(page: Page): Promise<void> {
+  const toggle = panel(page).locator('.mg-toggle');
+  await toggle.waitFor({ timeout: 20_000 });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
+async function status(): Promise<Status> {
+  const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'xero' } })) as { ok: boolean; result: unknown };
+  expect(reply.ok).toBe(true);
+  return statusSchema.parse(reply.result);
+}
+
+async function waitForStatus(test: (status: Status) => boolean, timeoutMs = 60_000): Promise<Status> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const current = await status();
+    if (test(current)) return current;
+    if (Date.now() > deadline) throw new Error(`status never matched: ${JSON.stringify(current).slice(0, 400)}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** Both apps connected through the extension-page actions (what the options page does), then the mapping saved. */
+async function connectAndSaveMapping(): Promise<void> {
+  const { sandbox } = session;
+  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
+  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
+  // The sender's own blank extension page opens first: wait for the tab that reaches the consent page.
+  let consent: Page | undefined;
+  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
+  }
+  if (!consent) throw new Error('the Xero consent page never opened');
+  await consent.waitForLoadState('load');
+  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
+  expect(await connecting).toMatchObject({ ok: true });
+  expect(await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials })).toMatchObject({ ok: true });
+  const rows = sandbox.snapshot().cin7?.mapping?.rows ?? [];
+  expect(rows.length).toBeGreaterThan(5);
+  expect(await session.sendFromExtensionPage({ mgAction: 'saveMapping', args: { rows, readAt: new Date().toISOString() } })).toMatchObject({ ok: true });
+}
+
+const tenant = () => session.sandbox.store.tenants[0]!;
+
+beforeAll(async () => {
+  session = await launchExtension({ scenario: 'broken' });
+  await connectAndSaveMapping();
+  await waitForStatus((current) => current.connection.xero === 'connected' && current.connection.cin7 === 'connected' && Boolean(current.summary) && Boolean(current.mappingReadAt));
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('Xero overlay', () => {
+  it('health panel: the pair of the organisation shown, with its errors', async () => {
+    const page = await open(`${XERO}/Dashboard`);
+    await expandPanel(page);
+    await expect.poll(() => panel(page).textContent(), { timeout: 30_000 }).toMatch(/\d+ errors?/);
+    expect(await panel(page).textContent()).toMatch(/Data fetched/);
+    expect(await panel(page).locator('.mg-pair').textContent()).toContain(tenant().name);
+    await session.screenshot('xero-dashboard-panel', page);
+    await page.close();
+  });
+
+  it('chart of accounts: role badges by code, and a warning in the Edit dialog of a mapped account', async () => {
+    const page = await open(`${XERO}/GeneralLedger/ChartOfAccounts.aspx`);
+    const badges = page.locator('[data-mg-badge="cin7-role"]');
+    await expect.poll(() => badges.count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    const cogsRow = page.locator('tr[data-code="310"]');
+    await expect.poll(() => cogsRow.locator('[data-mg-badge="cin7-role"] [role="note"]').textContent(), { timeout: 20_000 }).toMatch(/^Cin7 Core: COGS/);
+    // An unmapped account has no badge.
+    const unmapped = tenant().accounts.find((account) => account.Code === '400' || account.Code === '404');
+    if (unmapped) expect(await page.locator(`tr[data-code="${String(unmapped.Code)}"] [data-mg-badge]`).count()).toBe(0);
+
+    await cogsRow.getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    const warning = dialog.locator('[data-mg-warning]');
+    await expect.poll(() => warning.textContent(), { timeout: 10_000 }).toContain('Cin7 Core posts Cost of Goods Sold to account 310.');
+    await dialog.locator('select#AccountType').selectOption('CURRENT');
+    await expect.poll(() => warning.textContent(), { timeout: 10_000 }).toContain('Cost of Goods Sold needs a Direct Costs account; Current Asset breaks it');
+    await session.screenshot('xero-chart-edit-warning', page);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expandPanel(page);
+    await expect.poll(() => section(page, 'chart-of-accounts').textContent(), { timeout: 10_000 }).toMatch(/Cost of Goods Sold/);
+    await page.close();
+  });
+
+  it('financial settings: both lock dates beside Cin7 Core’s, and the count of documents Xero would refuse', async () => {
+    const page = await open(`${XERO}/Setup/FinancialSettings.aspx`);
+    await expandPanel(page);
+    const lock = section(page, 'financial-settings');
+    await expect.poll(() => lock.textContent(), { timeout: 20_000 }).toMatch(/Cin7 Core lock date2026-06-30/);
+    expect(await lock.textContent()).toMatch(/Xero period lock date\d{4}-\d{2}-\d{2}/);
+    await lock.getByLabel('From').fill('2000-01-01');
+    await lock.getByLabel('To').fill('2100-12-31');
+    await lock.getByRole('button', { name: 'Count' }).click();
+    const sales = session.sandbox.store.cin7.sales.length;
+    const purchases = session.sandbox.store.cin7.purchases.length;
+    await expect.poll(() => lock.getByRole('status').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^${sales} sales? and ${purchases} purchases? dated`));
+    expect(await lock.getByRole('link', { name: 'Sales list' }).getAttribute('href')).toBe('https://inventory.dearsystems.com/SaleList');
+    await session.screenshot('xero-lock-dates', page);
+    await page.close();
+  });
+
+  it('products and services: tracked items flagged with how to untrack them (classic and /app/ routes)', async () => {
+    const tracked = tenant().items.filter((item) => item.IsTrackedAsInventory).map((item) => String(item.Code));
+    expect(tracked.length).toBeGreaterThan(0);
+    for (const path of ['/Accounts/Inventory/', '/app/products-and-services']) {
+      const page = await open(`${XERO}${path}`);
+      await expect.poll(() => page.locator('[data-mg-badge="tracked-inventory"]').count(), { timeout: 20_000 }).toBe(tracked.length);
+      for (const code of tracked) expect(await page.locator(`tr[data-code="${code}"] [data-mg-badge="tracked-inventory"]`).count()).toBe(1);
+      await expandPanel(page);
+      await expect.poll(() => section(page, 'products-and-services').textContent()).toContain('untick “Track inventory item”');
+      if (path === '/Accounts/Inventory/') await session.screenshot('xero-tracked-items', page);
+      await page.close();
+    }
+  });
+
+  it('tracking, currencies and bank accounts', async () => {
+    let page = await open(`${XERO}/Setup/Tracking.aspx`);
+    await expandPanel(page);
+    await expect.poll(() => section(page, 'tracking-categories').textContent(), { timeout: 20_000 }).toMatch(/2 active: Region, Sales Channel/);
+    await page.close();
+
+    page = await open(`${XERO}/Setup/CurrencyRates.aspx`);
+    await expandPanel(page);
+    await expect.poll(() => section(page, 'currencies').textContent(), { timeout: 20_000 }).toMatch(/GBP/);
+    await page.close();
+
+    page = await open(`${XERO}/Bank/BankAccounts.aspx`);
+    await expect.poll(() => page.locator('[data-mg-badge="bank-code"]').count(), { timeout: 20_000 }).toBe(1);
+    await expandPanel(page);
+    await expect.poll(() => section(page, 'bank-accounts').textContent()).toMatch(/Without a code/);
+    await session.screenshot('xero-bank-accounts', page);
+    await page.close();
+  });
+
+  it('a fix jump through the organisation wrapper lands on the chart with the account highlighted', async () => {
+    const current = await status();
+    const target = current.findings.find((finding) => finding.fix?.url.includes('ChartOfAccounts.aspx%23mg-target%3Daccount%3A'));
+    expect(target, 'a finding whose fix opens the Xero chart at an account').toBeDefined();
+    const code = decodeURIComponent(target!.fix!.url).split('account:')[1]!;
+    const page = await open(target!.fix!.url);
+    await page.waitForURL(/ChartOfAccounts\.aspx#mg-target=account:/);
+    const highlighted = page.locator('[data-mg-highlight]');
+    await highlighted.waitFor({ timeout: 20_000 });
+    expect(await highlighted.getAttribute('data-code')).toBe(code);
+    await session.screenshot('xero-fix-jump-highlight', page);
+    await page.close();
+  });
+
+  it('a long chart (5,000 rows) still gets its badges', async () => {
+    const page = await open(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?rows=5000`);
+    expect(await page.locator('#chartOfAccountsTable tbody tr').count()).toBe(5000);
+    await expect.poll(() => page.locator('[data-mg-badge="cin7-role"]').count(), { timeout: 20_000 }).toBeGreaterThan(5);
+    await page.close();
+  });
+
+  it('no exception reached any Xero page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
