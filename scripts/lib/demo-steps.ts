@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { z } from 'zod';
 import { statusSchema } from '../../utils/messaging.ts';
 import { loadScenario, type ScenarioName } from '../../utils/scenarios/index.ts';
-import { extensionHas, type DemoContext, type DemoStep } from './demo-walk.ts';
+import { extensionHas, waitForTextToSettle, type DemoContext, type DemoStep } from './demo-walk.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const XERO = 'https://go.xero.com';
@@ -96,7 +96,8 @@ const popup: DemoStep = {
   async run(context) {
     const page = await context.session.openPopup();
     await page.setViewportSize({ width: 420, height: 640 }); // the size Chrome gives a popup
-    await context.shoot('', page);
+    await waitForTextToSettle(page);
+    await context.shoot('', page, { fullPage: false }); // what the user sees; the popup scrolls
   },
 };
 
@@ -105,7 +106,9 @@ const optionsPage: DemoStep = {
   title: 'Options page',
   unavailable: needsOptionsPage,
   async run(context) {
-    await context.shoot('', await context.session.openOptions());
+    const page = await context.session.openOptions();
+    await waitForTextToSettle(page);
+    await context.shoot('', page);
   },
 };
 

@@ -9,8 +9,8 @@ export interface DemoContext {
   session: ExtensionSession;
   outDir: string;
   scenario: string;
-  /** Writes a full-page PNG named after the step and `name`; returns its path. */
-  shoot(name: string, page: Page): Promise<string>;
+  /** Writes a PNG (full page unless `fullPage: false`) named after the step and `name`; returns its path. */
+  shoot(name: string, page: Page, options?: { fullPage?: boolean }): Promise<string>;
   /** Opens url in a new tab, waits for it and for our overlay to settle, and returns the page. */
   visit(url: string): Promise<Page>;
   log(line: string): void;
@@ -44,6 +44,27 @@ function clearEarlierOutput(outDir: string): void {
   }
 }
 
+/**
+ * Waits until the page's visible text, our panels' included, has not changed for ~1 s (at most 8 s): UIs fill in
+ * from worker round trips, which networkidle does not see. Screenshots then show the settled state.
+ */
+export async function waitForTextToSettle(page: Page): Promise<void> {
+  const visibleText = () =>
+    page.evaluate(() =>
+      [document.body?.innerText ?? '']
+        .concat([...document.querySelectorAll('[data-mg-own]')].map((element) => element.shadowRoot?.textContent ?? ''))
+        .join('|'),
+    );
+  let last = await visibleText();
+  let stableFor = 0;
+  for (let waited = 0; waited < 8_000 && stableFor < 1_000; waited += 250) {
+    await page.waitForTimeout(250);
+    const now = await visibleText();
+    stableFor = now === last ? stableFor + 250 : 0;
+    last = now;
+  }
+}
+
 export async function walkDemo(
   steps: readonly DemoStep[],
   base: Omit<DemoContext, 'shoot' | 'visit'>,
@@ -56,9 +77,9 @@ export async function walkDemo(
     const prefix = `${String(index + 1).padStart(2, '0')}-${step.id}`;
     const context: DemoContext = {
       ...base,
-      async shoot(name, page) {
+      async shoot(name, page, options = {}) {
         const path = join(base.outDir, `${prefix}${name ? `-${name}` : ''}.png`);
-        await page.screenshot({ path, fullPage: true });
+        await page.screenshot({ path, fullPage: options.fullPage ?? true });
         screenshots.push(path);
         return path;
       },
@@ -67,7 +88,9 @@ export async function walkDemo(
         const response = await page.goto(url, { waitUntil: 'load' });
         if (response && response.status() >= 400) throw new Error(`${url} answered HTTP ${response.status()}`);
         await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
-        await waitForOverlayPanel(page, { timeout: 3_000 }).catch(() => undefined); // not every page has a panel
+        // Not every page has a panel; where one mounts, let it finish its round trips to the worker.
+        await waitForOverlayPanel(page, { timeout: 3_000 }).catch(() => undefined);
+        await waitForTextToSettle(page);
         return page;
       },
     };
