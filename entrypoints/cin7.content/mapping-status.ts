@@ -101,7 +101,9 @@ export interface RowStatus {
 
 export function rowStatus(roleId: RoleId | null, accountText: string, status: Status | null): RowStatus {
   if (!roleId) return { kind: 'unknown-role', findings: [] };
-  const checked = status && status.connection.cin7 === 'connected' && status.connection.xero === 'connected' && status.summary;
+  // Until the background has audited a mapping read from this page, a row without findings proves nothing.
+  const checked =
+    status && status.connection.cin7 === 'connected' && status.connection.xero === 'connected' && status.summary && status.mappingReadAt;
   if (!checked) return { kind: 'unchecked', findings: [] };
   const findings = rowFindings(roleId, accountText, status.findings);
   const worst = findings[0];

@@ -2,6 +2,7 @@
 // https://inventory.dearsystems.com, with Xero and Cin7 connected through the options page as a user would.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { matchRoleLabel } from '../../utils/audit/labels.ts';
 import { statusSchema, type Status } from '../../utils/messaging.ts';
 import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
@@ -41,23 +42,6 @@ async function waitForStatus(test: (status: Status) => boolean, timeoutMs = 45_0
   }
 }
 
-/**
- * Connects both apps through the protocol's extension-page actions (what the options page does), so this file does
- * not depend on the options page's markup: Xero through the sandbox consent page, Cin7 Core with its demo keys.
- */
-async function connectBothApps(): Promise<void> {
-  const { sandbox } = session;
-  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
-  const consentPage = session.context.waitForEvent('page', { predicate: (page) => page.url().includes('login.xero.com') || page.url() === 'about:blank', timeout: 20_000 });
-  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
-  const consent = await consentPage;
-  await consent.waitForURL(/login\.xero\.com/, { timeout: 15_000 });
-  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
-  expect(await connecting).toMatchObject({ ok: true });
-  const saved = await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
-  expect(saved).toMatchObject({ ok: true });
-}
-
 beforeAll(async () => {
   session = await launchExtension({ scenario: 'broken' });
 });
@@ -76,7 +60,8 @@ describe('Cin7 Core overlay', () => {
   });
 
   it('after connecting, shows the pair’s errors and warnings and "mapping not read yet" with its link', async () => {
-    await connectBothApps();
+    await session.connectXero();
+    await session.saveCin7Keys();
     await waitForStatus((current) => current.connection.xero === 'connected' && current.connection.cin7 === 'connected' && Boolean(current.summary));
     const page = await open(`${CIN7}/Dashboard`);
     await expandPanel(page);
@@ -101,6 +86,20 @@ describe('Cin7 Core overlay', () => {
     await expect
       .poll(async () => (await page.locator('#gridAccountMapping [data-mg-badge]').allTextContents()).filter((text) => !/^OK$/.test(text)).length, { timeout: 20_000 })
       .toBeGreaterThan(0);
+    // Every role the audit faults carries a non-OK badge on its own row.
+    const faulted = new Set(
+      (await status()).findings
+        .filter((finding) => finding.subject.kind === 'role' && finding.code !== 'MAPPING_UNKNOWN' && finding.code !== 'MAPPING_MISSING')
+        .map((finding) => finding.subject.key),
+    );
+    expect(faulted.size).toBeGreaterThan(0);
+    const badgeByRole = await page.locator('#gridAccountMapping tr[role="row"]').evaluateAll((rowElements) =>
+      rowElements.map((row) => [row.querySelector('td')?.firstElementChild?.firstChild?.textContent ?? '', row.querySelector('[data-mg-badge] [role="note"]')?.textContent ?? '']),
+    );
+    for (const [label, badge] of badgeByRole) {
+      const roleId = matchRoleLabel(label);
+      if (roleId && faulted.has(roleId)) expect(badge, label).not.toBe('OK');
+    }
     const fix = page.locator('#gridAccountMapping [data-mg-badge] a[data-mg-fix]').first();
     expect(await fix.getAttribute('href')).toMatch(/^https:\/\/(go\.xero\.com|inventory\.dearsystems\.com)\//);
     const note = page.locator('#gridAccountMapping [data-mg-badge] [role="note"]').first();

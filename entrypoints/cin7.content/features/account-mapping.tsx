@@ -64,6 +64,8 @@ export default defineFeature<Cin7FeatureEnv>({
           if (!result.saved) throw new Error('The background did not save it (no Cin7 Core ↔ Xero pair selected?)');
           await storeLastMapping({ readAt, rows: snapshotRows });
           setReadState({ kind: 'read', rows: snapshotRows.length, roles, saved: 'saved', readAt });
+          // The background audited this mapping: fetch the new findings now rather than wait for a broadcast.
+          await env.status.load();
         })
         .catch((error: unknown) => {
           if (signal.aborted) return;

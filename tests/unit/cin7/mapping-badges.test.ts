@@ -95,3 +95,9 @@ describe('renderBadge', () => {
     expect(cell.querySelector('[data-mg-badge]')).toBeNull();
   });
 });
+
+describe('rowStatus before the mapping was audited', () => {
+  it('is "not checked yet" while the background has no mapping', () => {
+    expect(rowStatus('cogs', '500', status({ mappingReadAt: undefined, findings: [] })).kind).toBe('unchecked');
+  });
+});
