@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkResult, sectionFromModule, type BenchSection } from '../../../scripts/lib/bench/section';
 import { discoverSections, formatReport, runSections, selectSections, type BenchReport } from '../../../scripts/lib/bench/runner';
 import { median, timeRuns } from '../../../scripts/lib/bench/stats';
-import { auditTargets, type SizeMeasurement } from '../../bench/audit.bench';
+import { auditTargets, type ScalingMeasurement, type SizeMeasurement } from '../../bench/audit.bench';
 
 const root = resolve(import.meta.dirname, '../../..');
 
@@ -95,11 +95,18 @@ describe('sections', () => {
 describe('audit targets', () => {
   const size = (scale: number, parseMs: number, auditMs: number) => ({ scale, parseMs, auditMs }) as SizeMeasurement;
 
-  it('checks audit ≤ 0.5 × parse per size and time(4×)/time(1×) ≤ 4.5', () => {
-    const targets = auditTargets([size(1, 100, 40), size(2, 200, 101), size(4, 400, 180)]);
+  const scaling = (scales: number[], pairedRatio: number) => ({ scales, pairedRatio, rounds: 5, medianMs: [], ratioOfMedians: 0 }) as ScalingMeasurement;
+
+  it('checks audit ≤ 0.5 × parse per size and the round-robin time(4×)/time(1×) ≤ 4.5', () => {
+    const targets = auditTargets([size(1, 100, 40), size(2, 200, 101), size(4, 400, 180)], scaling([1, 2, 4], 4.4));
     expect(targets.map((target) => target.pass)).toEqual([true, false, true, true]);
     expect(targets[3]?.name).toBe('audit time(4×) / time(1×) ≤ 4.5');
-    expect(auditTargets([size(1, 100, 10), size(4, 400, 46)]).at(-1)?.pass).toBe(false);
+    expect(auditTargets([size(1, 100, 10)], scaling([1, 4], 4.6)).at(-1)?.pass).toBe(false);
+  });
+
+  it('scales the growth limit with the size ratio (quick sizes 0.05 → 0.2 are 4× too)', () => {
+    expect(auditTargets([], scaling([0.05, 0.2], 4.4))[0]?.name).toBe('audit time(0.2×) / time(0.05×) ≤ 4.5');
+    expect(auditTargets([], scaling([1, 2], 2.3))[0]).toMatchObject({ name: 'audit time(2×) / time(1×) ≤ 2.25', pass: false });
   });
 });
 
@@ -120,5 +127,18 @@ describe('audit size worker', () => {
     expect(measurement.parseMs).toBeGreaterThan(0);
     expect(measurement.auditMs).toBeGreaterThan(0);
     expect(measurement.peakRssMB).toBeGreaterThan(measurement.snapshotHeapMB);
+  }, 120_000);
+
+  it('times sizes round-robin in one process and reports the paired growth ratio', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'tests/bench/audit-scaling.worker.ts'), '--scales', '0.01,0.02', '--rounds', '3', '--budget-ms', '0'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const scalingResult = JSON.parse(run.stdout) as ScalingMeasurement;
+    expect(scalingResult).toMatchObject({ scales: [0.01, 0.02], rounds: 3 });
+    expect(scalingResult.medianMs).toHaveLength(2);
+    expect(scalingResult.pairedRatio).toBeGreaterThan(0);
   }, 120_000);
 });

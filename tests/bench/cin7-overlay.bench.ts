@@ -1,0 +1,205 @@
+// The Cin7 Core overlay's cost, in real Chromium with the production build against the sandbox (both apps
+// connected, the mapping read from the Account Mapping page, so the panel shows real counts):
+// - content script size (gzip of content-scripts/cin7.js + .css): ≤ SIZE_BUDGET_KB;
+// - time from the content script's start (its `mapping-guard:cin7:start` performance mark) to the panel showing
+//   the pair's counts, on a warm cache (the background already holds the audit): ≤ PANEL_BUDGET_MS;
+// - the host page's own work on the sandbox's 5,000-row product grid (`/ProductList?rows=5000`): main-thread busy
+//   time (CDP TaskDuration) to render it and scroll through it, with the extension ≤ 1.05 × without.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
+import { median, round } from '../../scripts/lib/bench/stats';
+import { EXTENSION_DIR, ensureExtensionBuild } from '../../scripts/lib/build-extension';
+import { findChromium } from '../../scripts/find-chromium';
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { launchExtension, type ExtensionSession } from '../e2e/harness';
+
+const CIN7 = 'https://inventory.dearsystems.com';
+const SIZE_BUDGET_KB = 200;
+const PANEL_BUDGET_MS = 1000;
+const HOST_WORK_RATIO = 1.05;
+const GRID_ROWS = 5000;
+
+async function connectBothApps(session: ExtensionSession): Promise<void> {
+  const { sandbox } = session;
+  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
+  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
+  let consent: Page | undefined;
+  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
+  }
+  if (!consent) throw new Error('the Xero consent page never opened');
+  await consent.waitForLoadState('load');
+  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
+  await connecting;
+  await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
+}
+
+/** Opens Account Mapping so the overlay reads and saves the mapping, then waits for the audit of it. */
+async function readMappingThroughTheOverlay(session: ExtensionSession): Promise<void> {
+  const page = await session.context.newPage();
+  try {
+    await page.goto(`${CIN7}/AccountMapping`, { waitUntil: 'load' });
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
+      const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'cin7' } })) as {
+        ok?: boolean;
+        result?: { summary?: unknown; mappingReadAt?: string };
+      };
+      if (reply.ok && reply.result?.summary && reply.result.mappingReadAt) return;
+    }
+    throw new Error('the mapping was never read and audited');
+  } finally {
+    await page.close();
+  }
+}
+
+function contentScriptSize(): { rawKB: number; gzipKB: number } {
+  const files = ['content-scripts/cin7.js', 'content-scripts/cin7.css'].map((file) => readFileSync(join(EXTENSION_DIR, file)));
+  const raw = files.reduce((sum, file) => sum + file.length, 0);
+  const gzip = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+  return { rawKB: round(raw / 1024, 1), gzipKB: round(gzip / 1024, 1) };
+}
+
+/** ms from the content script's start mark until the panel shows the pair's counts (not "…"). */
+async function scriptStartToPanel(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${CIN7}/Dashboard`, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => {
+        const counts = document.querySelector('mapping-guard-panel')?.shadowRoot?.querySelector('.mg-counts')?.textContent ?? '';
+        const start = performance.getEntriesByName('mapping-guard:cin7:start')[0];
+        return start && counts !== '' && counts !== '…' ? performance.now() - start.startTime : null;
+      },
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Main-thread busy ms (CDP TaskDuration) for the host's own work: loading and rendering the long grid, then
+ * scrolling through it frame by frame. With the extension, the overlay's start-up is inside the window too: that
+ * is the honest "with vs without" of a page load.
+ */
+async function renderAndScrollMs(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+    };
+    const before = await busy();
+    await page.goto(`${CIN7}/ProductList?rows=${GRID_ROWS}`, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
+      for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+        window.scrollTo(0, y);
+        await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+      }
+      window.scrollTo(0, 0);
+      // Let throttled observers triggered by the load finish inside the window.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    });
+    const after = await busy();
+    await cdp.detach();
+    return (after - before) * 1000;
+  } finally {
+    await page.close();
+  }
+}
+
+async function plainContext(sandbox: Sandbox): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-bench-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-extensions', ...sandbox.chromiumArgs],
+    viewport: { width: 1280, height: 860 },
+    ignoreHTTPSErrors: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const section: BenchSection = {
+  name: 'cin7-overlay',
+  description: `content script size, script start → panel (warm), host render+scroll of a ${GRID_ROWS}-row grid with vs without the extension`,
+  async run(context?: BenchContext): Promise<BenchResult> {
+    const log = context?.log ?? (() => undefined);
+    const iterations = context?.quick ? 2 : Math.max(3, context?.iterations ?? 5);
+    await ensureExtensionBuild({ log: (line) => log(`  cin7-overlay: ${line}`) });
+    const size = contentScriptSize();
+
+    const sandbox = await startSandbox({ scenario: 'broken', port: 0 });
+    let session: ExtensionSession | undefined;
+    let plain: Awaited<ReturnType<typeof plainContext>> | undefined;
+    try {
+      session = await launchExtension({ sandbox });
+      log('  cin7-overlay: connecting both apps and reading the mapping through the overlay…');
+      await connectBothApps(session);
+      await readMappingThroughTheOverlay(session);
+
+      log(`  cin7-overlay: script start → panel (${iterations} warm loads)…`);
+      await scriptStartToPanel(session.context); // warm-up: caches and the worker's audit result
+      const panelRuns: number[] = [];
+      for (let i = 0; i < iterations; i++) panelRuns.push(await scriptStartToPanel(session.context));
+
+      plain = await plainContext(sandbox);
+      log(`  cin7-overlay: render+scroll of ${GRID_ROWS} rows, ${iterations} runs each with and without…`);
+      await renderAndScrollMs(plain.context); // warm-up both
+      await renderAndScrollMs(session.context);
+      const withRuns: number[] = [];
+      const withoutRuns: number[] = [];
+      for (let i = 0; i < iterations; i++) {
+        withoutRuns.push(await renderAndScrollMs(plain.context));
+        withRuns.push(await renderAndScrollMs(session.context));
+      }
+      const panelMs = median(panelRuns);
+      const withMs = median(withRuns);
+      const withoutMs = median(withoutRuns);
+      const ratio = withMs / withoutMs;
+      const targets: BenchTarget[] = [
+        { name: `content script ≤ ${SIZE_BUDGET_KB} KB gzip`, pass: size.gzipKB <= SIZE_BUDGET_KB, detail: `${size.gzipKB} KB` },
+        { name: `script start → panel ≤ ${PANEL_BUDGET_MS} ms (warm)`, pass: panelMs <= PANEL_BUDGET_MS, detail: `${round(panelMs, 0)} ms` },
+        { name: `host render+scroll with / without ≤ ${HOST_WORK_RATIO} (${GRID_ROWS}-row grid)`, pass: ratio <= HOST_WORK_RATIO, detail: `${round(ratio, 3)}` },
+      ];
+      return {
+        size,
+        scriptStartToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((value) => round(value, 1)) },
+        hostWork: {
+          rows: GRID_ROWS,
+          withMs: round(withMs, 1),
+          withoutMs: round(withoutMs, 1),
+          ratio: round(ratio, 3),
+          withRunsMs: withRuns.map((value) => round(value, 1)),
+          withoutRunsMs: withoutRuns.map((value) => round(value, 1)),
+        },
+        rows: [
+          { measure: 'content script (cin7.js + css)', value: `${size.gzipKB} KB gzip (${size.rawKB} KB raw)` },
+          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms` },
+          { measure: `host render+scroll, ${GRID_ROWS}-row grid, without`, value: `${round(withoutMs, 1)} ms` },
+          { measure: `host render+scroll, ${GRID_ROWS}-row grid, with`, value: `${round(withMs, 1)} ms` },
+        ],
+        targets,
+      };
+    } finally {
+      await plain?.close();
+      await session?.close();
+      await sandbox.close();
+    }
+  },
+};

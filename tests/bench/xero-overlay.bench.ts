@@ -1,0 +1,205 @@
+// The Xero overlay's cost, in real Chromium with the production build against the sandbox (both apps connected,
+// the mapping saved, so every feature does its real work):
+// - content script size (gzip of content-scripts/xero.js + .css): ≤ SIZE_BUDGET_KB;
+// - time to panel: navigation start → the panel shows the pair's counts on the dashboard: ≤ PANEL_BUDGET_MS;
+// - host work on a long chart of accounts (`?rows=5000`): main-thread busy time (CDP TaskDuration) of a host-like
+//   workload (filtering rows as a search box does, re-rendering account names as Xero's grid does) with the
+//   extension ≤ 1.05 × without it.
+import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
+import { median, round } from '../../scripts/lib/bench/stats';
+import { EXTENSION_DIR, ensureExtensionBuild } from '../../scripts/lib/build-extension';
+import { findChromium } from '../../scripts/find-chromium';
+import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { launchExtension, type ExtensionSession } from '../e2e/harness';
+
+const XERO = 'https://go.xero.com';
+const SIZE_BUDGET_KB = 200;
+const PANEL_BUDGET_MS = 2000;
+const HOST_WORK_RATIO = 1.05;
+const LONG_CHART_ROWS = 5000;
+
+async function connectAndSaveMapping(session: ExtensionSession): Promise<void> {
+  const { sandbox } = session;
+  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
+  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
+  let consent: Page | undefined;
+  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
+  }
+  if (!consent) throw new Error('the Xero consent page never opened');
+  await consent.waitForLoadState('load');
+  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
+  await connecting;
+  await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
+  const rows = sandbox.snapshot().cin7?.mapping?.rows ?? [];
+  await session.sendFromExtensionPage({ mgAction: 'saveMapping', args: { rows, readAt: new Date().toISOString() } });
+  for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
+    const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'xero' } })) as { ok?: boolean; result?: { summary?: unknown } };
+    if (reply.ok && reply.result?.summary) return;
+  }
+  throw new Error('the first refresh never finished');
+}
+
+function contentScriptSize(): { rawKB: number; gzipKB: number } {
+  const files = ['content-scripts/xero.js', 'content-scripts/xero.css'].map((file) => readFileSync(join(EXTENSION_DIR, file)));
+  const raw = files.reduce((sum, file) => sum + file.length, 0);
+  const gzip = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+  return { rawKB: round(raw / 1024, 1), gzipKB: round(gzip / 1024, 1) };
+}
+
+/** ms from navigation start until the panel shows the pair's counts (not "…"). */
+async function timeToPanel(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${XERO}/Dashboard`, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(
+      () => {
+        const host = document.querySelector('mapping-guard-panel');
+        const counts = host?.shadowRoot?.querySelector('.mg-counts')?.textContent ?? '';
+        return counts !== '' && counts !== '…' ? performance.now() : null;
+      },
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    return (await handle.jsonValue()) as number;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The host-like workload, run in the page: returns nothing; its cost is read from CDP around it. */
+async function hostWorkload(page: Page, rounds: number): Promise<void> {
+  await page.evaluate(async (count) => {
+    const rows = [...document.querySelectorAll<HTMLTableRowElement>('#chartOfAccountsTable tbody tr')];
+    for (let round = 0; round < count; round++) {
+      // A search box filtering the chart…
+      rows.forEach((row, index) => (row.style.display = (index + round) % 3 === 0 ? 'none' : ''));
+      void document.body.offsetHeight;
+      // …and the grid re-rendering some account names (a childList change our observer sees).
+      for (let k = 0; k < 50; k++) {
+        const cell = rows[(round * 50 + k) % rows.length]?.cells[1];
+        if (cell) cell.replaceChildren(...[...cell.childNodes].map((node) => node.cloneNode(true)));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+    rows.forEach((row) => (row.style.display = ''));
+    // Let throttled observers that the workload triggered finish inside the measured window.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+  }, rounds);
+}
+
+/** Main-thread busy seconds (CDP TaskDuration) spent during the workload on a freshly loaded long chart. */
+async function hostWorkSeconds(context: BrowserContext, withExtension: boolean, rounds: number): Promise<number> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?rows=${LONG_CHART_ROWS}`, { waitUntil: 'load' });
+    if (withExtension) await page.locator('[data-mg-badge="cin7-role"]').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000); // start-up work of the overlay is not host work
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const busy = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+    };
+    const before = await busy();
+    await hostWorkload(page, rounds);
+    const after = await busy();
+    await cdp.detach();
+    return after - before;
+  } finally {
+    await page.close();
+  }
+}
+
+async function plainContext(sandbox: Sandbox): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-bench-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-extensions', ...sandbox.chromiumArgs],
+    viewport: { width: 1280, height: 860 },
+    ignoreHTTPSErrors: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const section: BenchSection = {
+  name: 'xero-overlay',
+  description: `content script size, time to panel, host work on a ${LONG_CHART_ROWS}-row chart with vs without the extension`,
+  async run(context?: BenchContext): Promise<BenchResult> {
+    const log = context?.log ?? (() => undefined);
+    const iterations = context?.quick ? 2 : Math.max(3, context?.iterations ?? 5);
+    const rounds = context?.quick ? 10 : 40;
+    await ensureExtensionBuild({ log: (line) => log(`  xero-overlay: ${line}`) });
+    const size = contentScriptSize();
+
+    const sandbox = await startSandbox({ scenario: 'broken', port: 0 });
+    let session: ExtensionSession | undefined;
+    let plain: Awaited<ReturnType<typeof plainContext>> | undefined;
+    try {
+      session = await launchExtension({ sandbox });
+      log('  xero-overlay: connecting both apps and saving the mapping…');
+      await connectAndSaveMapping(session);
+      log(`  xero-overlay: time to panel (${iterations} loads)…`);
+      await timeToPanel(session.context); // warm-up: first load compiles the bundle
+      const panelRuns: number[] = [];
+      for (let i = 0; i < iterations; i++) panelRuns.push(await timeToPanel(session.context));
+
+      plain = await plainContext(sandbox);
+      log(`  xero-overlay: host work on ${LONG_CHART_ROWS} rows, ${iterations} runs each with and without…`);
+      await hostWorkSeconds(plain.context, false, rounds); // warm-up both
+      await hostWorkSeconds(session.context, true, rounds);
+      const withRuns: number[] = [];
+      const withoutRuns: number[] = [];
+      for (let i = 0; i < iterations; i++) {
+        withoutRuns.push(await hostWorkSeconds(plain.context, false, rounds));
+        withRuns.push(await hostWorkSeconds(session.context, true, rounds));
+      }
+      const panelMs = median(panelRuns);
+      const withMs = median(withRuns) * 1000;
+      const withoutMs = median(withoutRuns) * 1000;
+      const ratio = withMs / withoutMs;
+      const targets: BenchTarget[] = [
+        { name: `content script ≤ ${SIZE_BUDGET_KB} KB gzip`, pass: size.gzipKB <= SIZE_BUDGET_KB, detail: `${size.gzipKB} KB` },
+        { name: `time to panel ≤ ${PANEL_BUDGET_MS} ms`, pass: panelMs <= PANEL_BUDGET_MS, detail: `${round(panelMs, 0)} ms` },
+        { name: `host work with / without ≤ ${HOST_WORK_RATIO} (${LONG_CHART_ROWS}-row chart)`, pass: ratio <= HOST_WORK_RATIO, detail: `${round(ratio, 3)}` },
+      ];
+      return {
+        size,
+        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((value) => round(value, 1)) },
+        hostWork: {
+          rows: LONG_CHART_ROWS,
+          rounds,
+          withMs: round(withMs, 1),
+          withoutMs: round(withoutMs, 1),
+          ratio: round(ratio, 3),
+          withRunsMs: withRuns.map((value) => round(value * 1000, 1)),
+          withoutRunsMs: withoutRuns.map((value) => round(value * 1000, 1)),
+        },
+        rows: [
+          { measure: 'content script (xero.js + css)', value: `${size.gzipKB} KB gzip (${size.rawKB} KB raw)` },
+          { measure: 'time to panel (dashboard)', value: `${round(panelMs, 0)} ms` },
+          { measure: `host work, ${LONG_CHART_ROWS}-row chart, without`, value: `${round(withoutMs, 1)} ms` },
+          { measure: `host work, ${LONG_CHART_ROWS}-row chart, with`, value: `${round(withMs, 1)} ms` },
+        ],
+        targets,
+      };
+    } finally {
+      await plain?.close();
+      await session?.close();
+      await sandbox.close();
+    }
+  },
+};
