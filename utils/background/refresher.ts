@@ -130,6 +130,7 @@ export class Refresher {
       audit: result,
       keys: result.findings.map((finding: Finding) => findingKey(finding)),
       auditedAt: new Date(now()).toISOString(),
+      fetched: stored?.fetched,
       lastError,
     };
     await data.putResult(pairId, record);

@@ -105,7 +105,7 @@ export function createBackgroundService(deps: ServiceDeps) {
   }
 
   async function isStale(pairId: string): Promise<boolean> {
-    const fetchedAt = oldestFetch(await deps.data.getSnapshot(pairId));
+    const fetchedAt = oldestFetch(await deps.data.getResult(pairId));
     const { refreshHours } = await settingsItem.getValue();
     return !fetchedAt || now() - Date.parse(fetchedAt) > refreshHours * 3_600_000;
   }
@@ -115,9 +115,8 @@ export function createBackgroundService(deps: ServiceDeps) {
     if (!pair) {
       return { connection: { xero, cin7: await cin7State(undefined, undefined) }, findings: [], coverage: [] };
     }
-    const [result, snapshot, mapping, reviewed] = await Promise.all([
+    const [result, mapping, reviewed] = await Promise.all([
       deps.data.getResult(pair.id),
-      deps.data.getSnapshot(pair.id),
       deps.data.getMapping(pair.id),
       deps.data.getReviewed(pair.id),
     ]);
@@ -130,7 +129,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       connection: { xero, cin7: await cin7State(pair, result?.lastError?.code) },
       pairId: pair.id,
       pairName: pair.name,
-      fetchedAt: oldestFetch(snapshot),
+      fetchedAt: oldestFetch(result),
       mappingReadAt: mapping?.readAt,
       summary: result?.audit.summary,
       findings,

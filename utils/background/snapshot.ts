@@ -201,7 +201,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
 }
 
 /** The oldest fetch time among the lists present (what "data as of" means), or undefined. */
-export function oldestFetch(stored: StoredSnapshot | undefined): string | undefined {
+export function oldestFetch(stored: { fetched?: StoredSnapshot['fetched'] } | undefined): string | undefined {
   const times = Object.values(stored?.fetched ?? {}).filter((t): t is string => Boolean(t));
   return times.length ? times.reduce((a, b) => (a < b ? a : b)) : undefined;
 }

@@ -60,7 +60,7 @@ describe('oldestFetch', () => {
   it('is the earliest list fetch time, or undefined before any fetch', () => {
     expect(oldestFetch(undefined)).toBeUndefined();
     expect(
-      oldestFetch({ version: 1, snapshot: {}, fetched: { 'cin7.me': '2026-11-21T10:00:00.000Z', 'xero.accounts': '2026-11-21T09:00:00.000Z' } }),
+      oldestFetch({ fetched: { 'cin7.me': '2026-11-21T10:00:00.000Z', 'xero.accounts': '2026-11-21T09:00:00.000Z' } }),
     ).toBe('2026-11-21T09:00:00.000Z');
   });
 });
