@@ -7,6 +7,7 @@ import { cin7Purchase, cin7Sale } from './documents';
 import { HEALTHY_PRODUCTS } from './healthy';
 import {
   cin7Me,
+  END_OF_YEAR_LOCK_DAY,
   cin7TaxRules,
   mapping,
   xeroCurrencies,
@@ -88,7 +89,7 @@ export function buildBroken(): Snapshot {
   const pick = <T>(items: readonly T[], index: number): T => items[index % items.length] as T;
   const sales = [
     // DOCUMENT_IN_LOCKED_PERIOD: a back-dated invoice (and its shipment) inside Xero's locked period.
-    cin7Sale({ number: 1038, customer: pick(customers, 0), invoiceDate: '2026-09-12', shipmentDate: '2026-09-14',
+    cin7Sale({ number: 1038, customer: pick(customers, 0), invoiceDate: '2026-03-20', shipmentDate: '2026-03-24',
       lines: [{ product: pick(stock, 1), quantity: 1 }] }, random),
     // OVERRIDE_ACCOUNT_INVALID: a line posts to 275, which is not in Xero's chart.
     cin7Sale({ number: 1044, customer: pick(customers, 1), invoiceDate: '2026-11-17', shipmentDate: '2026-11-18',
@@ -104,8 +105,9 @@ export function buildBroken(): Snapshot {
   return {
     cin7: {
       // BASE_CURRENCY_MISMATCH: Cin7 Core was created with AUD as its base currency.
-      // LOCK_DATE_MISALIGNED: Cin7 Core's lock date is three months behind Xero's.
-      me: cin7Me({ currency: 'AUD', lockDate: '2026-06-30' }),
+      // LOCK_DATE_NOT_SET + LOCK_DATE_MISALIGNED: Cin7 Core has no lock date, and Xero only the end-of-year one
+      // (below), so Cin7 still accepts documents Xero will refuse and no period lock protects recent months.
+      me: cin7Me({ currency: 'AUD', lockDate: null }),
       accounts: mirrorToCin7(xeroAccounts),
       // TAX_RULE_ACCOUNT_INVALID: "GST on Imports" posts to Sales, not a liability.
       taxRules: cin7TaxRules(random, (name) => (name === 'GST on Imports' ? '200' : '820')),
@@ -118,7 +120,7 @@ export function buildBroken(): Snapshot {
       features: { inventoryAccrual: false, giftCards: false },
     },
     xero: {
-      organisation: xeroOrganisation(random),
+      organisation: xeroOrganisation(random, { periodLock: null, endOfYearLock: END_OF_YEAR_LOCK_DAY }),
       accounts: xeroAccounts,
       items,
       trackingCategories: xeroTrackingCategories(random),

@@ -94,6 +94,18 @@ describe('LOCK_DATE_NOT_SET', () => {
     ]);
   });
 
+  it('counts only period lock dates: an end-of-year lock alone still leaves recent months open', () => {
+    const findings = findingsOf(
+      snapshotWith((raw) => {
+        delete (raw.xero.organisation as Raw).PeriodLockDate;
+        (raw.xero.organisation as Raw).EndOfYearLockDate = xeroDate('2025-03-31');
+        (raw.cin7.me as Raw).LockDate = null;
+      }),
+      'LOCK_DATE_NOT_SET',
+    );
+    expect(findings).toHaveLength(1);
+  });
+
   it('says nothing when either app has one', () => {
     expect(findingsOf(snapshotWith((raw) => delete (raw.xero.organisation as Raw).PeriodLockDate), 'LOCK_DATE_NOT_SET')).toEqual([]);
     expect(findingsOf(snapshotWith((raw) => ((raw.cin7.me as Raw).LockDate = null)), 'LOCK_DATE_NOT_SET')).toEqual([]);

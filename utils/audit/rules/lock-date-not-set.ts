@@ -1,6 +1,9 @@
-// LOCK_DATE_NOT_SET (info): the onboarding seed recommends Xero period lock dates; neither app has one.
+// LOCK_DATE_NOT_SET (info): the onboarding seed recommends period lock dates; neither app has one. Xero's end-of-year
+// (adviser) lock date alone does not count: it stops advisers too, so businesses set it rarely and late, and the
+// period lock is what protects a reported month.
 import type { Rule } from '../rule';
 import { xeroFinancialSettingsLink } from '../links';
+import { parseAnyDate } from '../../schemas/dates';
 
 export const lockDateNotSetRule: Rule = {
   id: 'lock-date-not-set',
@@ -8,14 +11,14 @@ export const lockDateNotSetRule: Rule = {
   codes: ['LOCK_DATE_NOT_SET'],
   needs: ['cin7.me', 'xero.organisation'],
   run(ctx) {
-    if (ctx.xeroLockDate || ctx.cin7LockDate) return [];
+    if (parseAnyDate(ctx.organisation?.PeriodLockDate) || ctx.cin7LockDate) return [];
     return [
       {
         code: 'LOCK_DATE_NOT_SET',
         severity: 'info',
         subject: { kind: 'organisation', key: 'organisation', label: 'Lock dates' },
         message:
-          'Neither Xero nor Cin7 Core has a period lock date, so finished periods can still change. Once a period is reported, set a lock date in Xero\'s Financial settings (and the same date in Cin7 Core\'s General Settings).',
+          'Neither Xero nor Cin7 Core has a period lock date, so finished periods can still change (an end-of-year lock date alone leaves the months since then open). Once a period is reported, set a lock date in Xero\'s Financial settings (and the same date in Cin7 Core\'s General Settings).',
         fix: xeroFinancialSettingsLink(ctx.shortCode),
       },
     ];
