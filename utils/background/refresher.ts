@@ -116,7 +116,9 @@ export class Refresher {
     } catch (error) {
       lastError = describeError(error);
       const previousResult = await data.getResult(pair.id);
-      if (previousResult) await data.putResult(pair.id, { ...previousResult, lastError });
+      if (previousResult) {
+        await data.putResult(pair.id, { ...previousResult, lastError, attemptedAt: new Date(now()).toISOString() });
+      }
       else await this.auditAndStore(pair.id, undefined, lastError);
     }
   }
@@ -130,6 +132,7 @@ export class Refresher {
       audit: result,
       keys: result.findings.map((finding: Finding) => findingKey(finding)),
       auditedAt: new Date(now()).toISOString(),
+      attemptedAt: new Date(now()).toISOString(),
       fetched: stored?.fetched,
       lastError,
     };

@@ -13,6 +13,8 @@ export interface StoredResult {
   /** Stable keys of the findings, index-aligned with `audit.findings`. */
   keys: string[];
   auditedAt: string;
+  /** When the last refresh ended (successful or not): automatic refreshes back off after a failure. */
+  attemptedAt?: string;
   /** The audited snapshot's fetch times, so a status never has to load the (large) snapshot itself. */
   fetched?: StoredSnapshot['fetched'];
   /** The last refresh's first failure; `code` lets the status tell a refused Cin7 key from a network hiccup. */

@@ -42,6 +42,7 @@ export interface ServiceDeps {
 }
 
 const cin7SecretName = (accountId: string) => `cin7:${accountId}`;
+const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
 const cin7CredentialsSchema = z.object({ accountId: z.string(), applicationKey: z.string() });
 
 export function createBackgroundService(deps: ServiceDeps) {
@@ -104,9 +105,15 @@ export function createBackgroundService(deps: ServiceDeps) {
     return lastErrorCode === 'cin7-credentials' ? 'reconnect-needed' : 'connected';
   }
 
+  /**
+   * Due for an automatic refresh: data older than the setting, unless the last attempt failed recently (a wrong key
+   * or an outage must not turn every status poll into a burst of API calls).
+   */
   async function isStale(pairId: string): Promise<boolean> {
-    const fetchedAt = oldestFetch(await deps.data.getResult(pairId));
+    const result = await deps.data.getResult(pairId);
+    const fetchedAt = oldestFetch(result);
     const { refreshHours } = await settingsItem.getValue();
+    if (result?.lastError && result.attemptedAt && now() - Date.parse(result.attemptedAt) < RETRY_AFTER_FAILURE_MS) return false;
     return !fetchedAt || now() - Date.parse(fetchedAt) > refreshHours * 3_600_000;
   }
 

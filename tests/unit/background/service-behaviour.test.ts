@@ -123,6 +123,34 @@ describe('background service behaviour', () => {
     expect(after.map((f) => f.code)).toEqual(['MAPPING_UNKNOWN']);
   });
 
+  it('refreshes stale data on a status request, but backs off after a failed attempt', async () => {
+    const later = Date.now() + 7 * 3_600_000; // past the default 6-hour setting
+    const stale = createBackgroundService({
+      secrets: createSecretStore(`behaviour-secrets-${run}`),
+      data: createPairDataStore(`behaviour-data-${run}`),
+      redirectUrl: 'https://kgifakjijaobjokpdplikeiegeobjlem.chromiumapp.org/',
+      launchWebAuthFlow: sandboxConsent(sandbox),
+      fetch: sandboxFetch(sandbox),
+      now: () => later,
+    });
+    sandbox.faults.set('serverErrors', { api: 'cin7' });
+    try {
+      await stale.handlers.getStatus({ pairId: pair.id }, extension);
+      expect(stale.refresher.isRunning(pair.id)).toBe(true);
+      await stale.refresher.refresh(pair); // joins the running one
+      const failed = await stale.handlers.getStatus({ pairId: pair.id }, extension);
+      expect(failed.lastError?.message).toMatch(/Cin7 Core answered with an error/);
+      expect(stale.refresher.isRunning(pair.id)).toBe(false);
+      const calls = sandbox.stats.totalApiCalls;
+      await stale.handlers.getStatus({ pairId: pair.id }, extension);
+      await stale.handlers.getStatus({ pairId: pair.id }, extension);
+      expect(stale.refresher.isRunning(pair.id)).toBe(false);
+      expect(sandbox.stats.totalApiCalls).toBe(calls);
+    } finally {
+      sandbox.faults.clear();
+    }
+  });
+
   it('never answers a content script with a secret', async () => {
     const replies = [
       await fromTab(3, 'https://inventory.dearsystems.com/', { mgAction: 'getStatus', args: { host: 'cin7' } }),
