@@ -95,6 +95,7 @@ export function ReportPage({ client, pairId, now, download, print }: ReportPageP
             <p role="status" className="mg-muted">
               Showing {shown.length} of {all.length} findings.
             </p>
+            {all.length === 0 && <p>No findings: nothing to fix.</p>}
             {groups.map((group) => (
               <section key={group.area} aria-labelledby={`area-${group.area}`} className="mg-report-area">
                 <h3 id={`area-${group.area}`}>

@@ -66,7 +66,11 @@ describe('onboarding journey', () => {
 
   it('reads the account mapping when the user opens Cin7 Core’s Account Mapping page', async () => {
     const mapping = await session.page('https://inventory.dearsystems.com/AccountMapping');
-    await mapping.waitForLoadState('load');
+    await expect
+      .poll(async () => ((await session.sendFromExtensionPage({ mgAction: 'getStatus' })) as { result?: { mappingReadAt?: string } }).result?.mappingReadAt, {
+        timeout: 30_000,
+      })
+      .toBeDefined();
     popup = await session.openPopup();
     await expect.poll(async () => popup.getByRole('button', { name: 'Re-run audit' }).isEnabled(), { timeout: 30_000 }).toBe(true);
     await mapping.close();
