@@ -58,7 +58,14 @@ export function datedParts(document: CheckedDocument): DatedPart[] {
 export function documentLabel(document: CheckedDocument): string {
   if (document.kind === 'sale') {
     const { sale } = document;
-    const number = text(sale, 'OrderNumber') ?? text(sale, 'SaleOrderNumber') ?? sale.Invoices?.[0]?.InvoiceNumber?.trim() ?? sale.ID;
+    // GET sale carries the number as Order.SaleOrderNumber; saleList and older payloads at the top level.
+    const order = (sale as { Order?: unknown }).Order;
+    const number =
+      (order && typeof order === 'object' ? text(order, 'SaleOrderNumber') : null) ??
+      text(sale, 'OrderNumber') ??
+      text(sale, 'SaleOrderNumber') ??
+      sale.Invoices?.[0]?.InvoiceNumber?.trim() ??
+      sale.ID;
     return sale.Customer?.trim() ? `Sale ${number} (${sale.Customer.trim()})` : `Sale ${number}`;
   }
   const { purchase } = document;

@@ -100,3 +100,13 @@ describe('auditDocument', () => {
     expect(result.findings).toEqual([]);
   });
 });
+
+describe('documentLabel', () => {
+  it('names a sale by its order number in the shape GET sale sends (Order.SaleOrderNumber) and the list shape', async () => {
+    const { documentLabel } = await import('../../../utils/audit/documents');
+    const base = { ID: 'a1', Customer: 'Kea Outfitters' };
+    expect(documentLabel({ kind: 'sale', sale: { ...base, Order: { SaleOrderNumber: 'SO-00042' } } })).toBe('Sale SO-00042 (Kea Outfitters)');
+    expect(documentLabel({ kind: 'sale', sale: { ...base, OrderNumber: 'SO-00043' } })).toBe('Sale SO-00043 (Kea Outfitters)');
+    expect(documentLabel({ kind: 'sale', sale: { ID: 'a2', Invoices: [{ InvoiceNumber: 'INV-7' }] } })).toBe('Sale INV-7');
+  });
+});
