@@ -75,7 +75,7 @@ export function ChecklistItemRow({
               ))
             )}
             <NoteField
-              label={`Note on ${item.title.toLowerCase()}`}
+              label={`Note on ${item.title}`}
               value={row.decision?.note ?? ''}
               onChange={(text) => actions.setNote(item.id, text)}
               onFlush={actions.flush}

@@ -126,18 +126,18 @@ describe('onboarding journey', () => {
         for (let s = 0; s < (await selects.count()); s++) await selects.nth(s).selectOption({ index: 1 });
       }
     }
-    await popup.getByLabel('Note on approval workflow').fill('Bills approved by the owner in Xero');
+    await popup.getByLabel('Note on Approval workflow').fill('Bills approved by the owner in Xero');
     await expect.poll(async () => popup.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/Checklist complete/);
     await session.screenshot('onboarding-3-checklist-complete', popup);
     const violations = await accessibilityViolations(popup);
     expect(violations, describeViolations(violations)).toEqual([]);
 
-    await popup.getByLabel('Note on approval workflow').blur();
+    await popup.getByLabel('Note on Approval workflow').blur();
     await popup.close();
     popup = await session.openPopup();
     await expect.poll(async () => popup.getByRole('status').first().textContent(), { timeout: 30_000 }).toMatch(/Checklist complete/);
     await expandItem(popup, /Approval workflow/);
-    expect(await popup.getByLabel('Note on approval workflow').inputValue()).toBe('Bills approved by the owner in Xero');
+    expect(await popup.getByLabel('Note on Approval workflow').inputValue()).toBe('Bills approved by the owner in Xero');
   });
 
   it('opens the report page for the pair, accessible and printable', async () => {

@@ -75,7 +75,7 @@ describe('popup checklist', () => {
     const select = screen.getByLabelText('Xero invoice status');
     expect([...(select as HTMLSelectElement).options].map((option) => option.value)).toEqual(['', 'Draft', 'Authorised']);
     fireEvent.change(select, { target: { value: 'Draft' } });
-    const note = screen.getByLabelText('Note on approval workflow');
+    const note = screen.getByLabelText('Note on Approval workflow');
     fireEvent.change(note, { target: { value: 'Manager approves bills in Xero' } });
     const row = itemToggle('Approval workflow').closest('li') as HTMLElement;
     expect(within(row).getByText('Decided')).toBeTruthy();
@@ -97,7 +97,7 @@ describe('popup checklist', () => {
     renderPopup();
     await screen.findByRole('button', { name: /Reconciliation/ });
     fireEvent.click(itemToggle('Reconciliation'));
-    fireEvent.change(screen.getByLabelText('Note on reconciliation'), { target: { value: 'half-typed' } });
+    fireEvent.change(screen.getByLabelText('Note on Reconciliation'), { target: { value: 'half-typed' } });
     window.dispatchEvent(new Event('pagehide'));
     await waitFor(async () => {
       const stored = (await fakeBrowser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY] as
