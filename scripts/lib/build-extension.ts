@@ -1,11 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** The production build that e2e tests and the demo load unchanged. */
 export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+/** Set by the e2e globalSetup: the snapshot of the build that this test run checked and loads. */
+export const E2E_BUILD_ENV = 'MAPPING_GUARD_E2E_BUILD';
 
 // Everything `wxt build` reads for the Chrome build.
 const BUILD_INPUTS = [
@@ -92,4 +94,42 @@ export async function ensureExtensionBuild(options: { force?: boolean; log?: (li
     }
   });
   return EXTENSION_DIR;
+}
+
+/** Files the manifest names (worker, pages, content scripts): a copy missing one was taken mid-build. */
+function missingBuildFiles(dir: string): string[] {
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) return ['manifest.json'];
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+    background?: { service_worker?: string };
+    action?: { default_popup?: string };
+    options_ui?: { page?: string };
+    content_scripts?: { js?: string[]; css?: string[] }[];
+  };
+  const named = [
+    manifest.background?.service_worker,
+    manifest.action?.default_popup,
+    manifest.options_ui?.page,
+    ...(manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),
+  ].filter((file): file is string => typeof file === 'string');
+  return named.filter((file) => !existsSync(join(dir, file)));
+}
+
+/**
+ * Copies the production build to `target` (byte for byte) and checks the copy is complete. Chromium reads extension
+ * files lazily, so tests load a copy: a `wxt build` started meanwhile cannot empty the folder under them.
+ */
+export function copyExtensionBuild(target: string, source = EXTENSION_DIR): string {
+  const missingInSource = missingBuildFiles(source);
+  if (missingInSource.length > 0) {
+    throw new Error(
+      `The extension build in ${source} is incomplete (missing ${missingInSource.join(', ')}): ` +
+        'run `npm run build` (the e2e globalSetup and the demo do), and wait for any build in progress.',
+    );
+  }
+  rmSync(target, { recursive: true, force: true });
+  cpSync(source, target, { recursive: true });
+  const missingInCopy = missingBuildFiles(target);
+  if (missingInCopy.length > 0) throw new Error(`${source} changed while it was copied (a build in progress?)`);
+  return target;
 }

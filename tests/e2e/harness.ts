@@ -1,11 +1,11 @@
 // End-to-end harness: the PRODUCTION build (.output/chrome-mv3, made by the vitest globalSetup or the demo) in
 // real Chromium, talking to the sandbox on the real hostnames. Nothing here changes the extension.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
 import type { Browser } from 'wxt/browser';
-import { EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
+import { copyExtensionBuild, E2E_BUILD_ENV, EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { startSandbox, type Sandbox, type ScenarioName } from '../../sandbox/index.ts';
 
@@ -101,16 +101,17 @@ async function waitForExtensionWorker(context: BrowserContext, extensionId?: str
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const executablePath = findChromium();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-e2e-'));
+  let extensionDir: string;
+  try {
+    // The build this run checked (globalSetup snapshots it), else the current one; always loaded from a copy.
+    extensionDir = copyExtensionBuild(join(userDataDir, 'extension'), process.env[E2E_BUILD_ENV] ?? EXTENSION_DIR);
+  } catch (error) {
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
   const ownsSandbox = options.sandbox === undefined;
   const sandbox = options.sandbox ?? (await startSandbox({ scenario: options.scenario ?? 'broken', port: 0 }));
-  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-e2e-'));
-  // Chromium reads extension files lazily: load a copy, so a `wxt build` started meanwhile (another terminal, a
-  // watcher) cannot empty the folder under a running test. The copy is byte-for-byte the production build.
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No extension build in ${EXTENSION_DIR}: run \`npm run build\` (the e2e globalSetup does).`);
-  }
-  const extensionDir = join(userDataDir, 'extension');
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
   const screenshotDir = resolve(options.screenshotDir ?? '.output/e2e-screenshots');
 
   let context: BrowserContext;
