@@ -78,17 +78,19 @@ async function hostWorkload(page: Page, rounds: number): Promise<void> {
   await page.evaluate(async (count) => {
     const rows = [...document.querySelectorAll<HTMLTableRowElement>('#chartOfAccountsTable tbody tr')];
     for (let round = 0; round < count; round++) {
-      // A search box filtering the chart…
-      rows.forEach((row, index) => (row.style.display = (index + round) % 3 === 0 ? 'none' : ''));
-      void document.body.offsetHeight;
-      // …and the grid re-rendering some account names (a childList change our observer sees).
+      // The grid re-rendering some account names (a childList change our observer sees)…
       for (let k = 0; k < 50; k++) {
-        const cell = rows[(round * 50 + k) % rows.length]?.cells[1];
+        const cell = rows[(round * 97 + k) % rows.length]?.cells[1];
         if (cell) cell.replaceChildren(...[...cell.childNodes].map((node) => node.cloneNode(true)));
       }
+      // …a search box hiding a few rows, the user scrolling, and the app measuring what is in view.
+      const hidden = rows[(round * 131) % rows.length];
+      if (hidden) hidden.style.display = hidden.style.display === 'none' ? '' : 'none';
+      window.scrollBy(0, 400);
+      void rows[(round * 53) % rows.length]?.getBoundingClientRect();
       await new Promise((resolve) => setTimeout(resolve, 16));
     }
-    rows.forEach((row) => (row.style.display = ''));
+    window.scrollTo(0, 0);
     // Let throttled observers that the workload triggered finish inside the measured window.
     await new Promise((resolve) => setTimeout(resolve, 800));
   }, rounds);
@@ -141,7 +143,7 @@ export const section: BenchSection = {
   async run(context?: BenchContext): Promise<BenchResult> {
     const log = context?.log ?? (() => undefined);
     const iterations = context?.quick ? 2 : Math.max(3, context?.iterations ?? 5);
-    const rounds = context?.quick ? 10 : 40;
+    const rounds = context?.quick ? 20 : 60;
     await ensureExtensionBuild({ log: (line) => log(`  xero-overlay: ${line}`) });
     const size = contentScriptSize();
 

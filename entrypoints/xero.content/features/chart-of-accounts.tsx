@@ -12,6 +12,7 @@ import { readChart, selectedAccounts, type ChartAccountRow } from '../../../util
 import { isChartOfAccounts } from '../../../utils/xero/routes';
 import { BUTTON } from '../../../utils/xero/selectors';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
+import { withCpuBudget } from '../cpu-budget';
 import type { XeroFeatureEnv } from '../environment';
 import { removeInlineWarnings, renderInlineWarning } from '../inline-warning';
 import { ChartSection, type MappedAccountView } from '../sections/ChartSection';
@@ -59,17 +60,27 @@ export default defineFeature<XeroFeatureEnv>({
         signal,
       );
 
-    const update = () => {
+    /** Badges on the rows: a scan of every row's code, kept within a small share of the main thread on long charts. */
+    const updateRows = () => {
       const roles = roleMap();
-      const accounts = readChart(document);
       const mapped: MappedAccountView[] = [];
-      for (const account of accounts) {
+      for (const account of readChart(document)) {
         const accountRoles = roles.get(accountKey(account.code));
         if (!accountRoles) continue;
         const problems = accountFindings(account.code, accountRoles, findings());
         renderBadge(account.badgeHost, roleBadge(accountRoles, problems), BADGE_KEY);
         mapped.push({ code: account.code, name: account.name, roles: accountRoles, problems });
       }
+      const signature = (list: MappedAccountView[]) => JSON.stringify(list.map(({ code, roles: r, problems }) => [code, r, problems.map((p) => p.key)]));
+      if (signature(mapped) !== signature(lastMapped)) {
+        lastMapped = mapped;
+        renderSection();
+      }
+    };
+
+    /** Warnings in open dialogs: cheap (dialogs only), so they follow every change at once. */
+    const updateDialogs = () => {
+      const roles = roleMap();
       for (const dialog of readAccountDialogs(document)) {
         if (dialog.kind === 'edit') {
           const code = dialogCodes.get(dialog.dialog) ?? dialog.code ?? '';
@@ -77,7 +88,7 @@ export default defineFeature<XeroFeatureEnv>({
           const accountRoles = code ? roles.get(accountKey(code)) : undefined;
           renderInlineWarning(dialog.dialog, DIALOG_WARNING, accountRoles ? dialogWarning(code, accountRoles, 'edit', dialog.typeCode) : []);
         } else {
-          const chosen = bulk?.accounts.length ? bulk.accounts : selectedAccounts(accounts);
+          const chosen = bulk?.accounts.length ? bulk.accounts : selectedAccounts(readChart(document));
           const lines = chosen.flatMap((account) => {
             const accountRoles = roles.get(accountKey(account.code));
             return accountRoles ? dialogWarning(account.code, accountRoles, dialog.kind as 'archive' | 'delete', null) : [];
@@ -85,10 +96,19 @@ export default defineFeature<XeroFeatureEnv>({
           renderInlineWarning(dialog.dialog, DIALOG_WARNING, lines, 'Mapping Guard: Cin7 Core depends on the selected accounts');
         }
       }
-      if (JSON.stringify(mapped.map(({ code, roles: r, problems }) => [code, r, problems.map((p) => p.key)])) !== JSON.stringify(lastMapped.map(({ code, roles: r, problems }) => [code, r, problems.map((p) => p.key)]))) {
-        lastMapped = mapped;
-        renderSection();
+    };
+
+    const guarded = (task: () => void) => () => {
+      try {
+        task();
+      } catch (error) {
+        env.reportProblem(error);
       }
+    };
+    const scheduleRows = withCpuBudget(guarded(updateRows), { signal });
+    const update = () => {
+      guarded(updateDialogs)();
+      scheduleRows();
     };
 
     // A bulk Archive / Delete acts on the ticked rows: remember which mapped ones, before the confirmation opens.
@@ -110,21 +130,23 @@ export default defineFeature<XeroFeatureEnv>({
       { signal, capture: true },
     );
     // A new type chosen in the dialog changes no attribute: listen for the change itself.
-    document.addEventListener('change', () => update(), { signal, capture: true });
+    document.addEventListener('change', guarded(updateDialogs), { signal, capture: true });
 
     renderSection();
     observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
     const unsubscribeStatus = env.status.subscribe((state, previous) => {
       if (state.status !== previous.status) {
         lastMapped = [];
-        update();
+        guarded(updateRows)();
+        guarded(updateDialogs)();
         renderSection();
       }
     });
     const unsubscribeFacts = env.facts.subscribe(() => {
       removeBadges(document, BADGE_KEY);
       lastMapped = [];
-      update();
+      guarded(updateRows)();
+      guarded(updateDialogs)();
       renderSection();
     });
     signal.addEventListener(

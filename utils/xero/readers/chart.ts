@@ -7,10 +7,11 @@ import { cellText, readTables, type TableRow } from './tables';
 export interface ChartAccountRow {
   row: HTMLElement;
   code: string;
-  name: string;
+  /** Read on first use: a long chart is scanned for codes only. */
+  readonly name: string;
   /** The type as the page shows it ("Direct Costs"), or '' when the page has no Type column. */
-  typeLabel: string;
-  archived: boolean;
+  readonly typeLabel: string;
+  readonly archived: boolean;
   /** Where a badge goes: the name cell (next to the name), else the code cell. */
   badgeHost: HTMLElement;
 }
@@ -25,6 +26,23 @@ function nameOf(row: TableRow): string {
   return cleanText((link ? visibleText(link) : visibleText(cell)).replace(/\(archived\)/i, ''));
 }
 
+function accountRow(row: TableRow, code: string, badgeHost: HTMLElement): ChartAccountRow {
+  return {
+    row: row.row,
+    code,
+    badgeHost,
+    get name() {
+      return nameOf(row);
+    },
+    get typeLabel() {
+      return cellText(row, 'type');
+    },
+    get archived() {
+      return ARCHIVED.test(cellText(row, 'name')) || ARCHIVED.test(cellText(row, 'status'));
+    },
+  };
+}
+
 export function readChart(root: ParentNode): ChartAccountRow[] {
   const accounts: ChartAccountRow[] = [];
   for (const table of readTables(root, ['code', 'name'])) {
@@ -32,14 +50,7 @@ export function readChart(root: ParentNode): ChartAccountRow[] {
       const code = cellText(row, 'code');
       const badgeHost = row.cells.get('name') ?? row.cells.get('code');
       if (!code || !badgeHost) continue;
-      accounts.push({
-        row: row.row,
-        code,
-        name: nameOf(row),
-        typeLabel: cellText(row, 'type'),
-        archived: ARCHIVED.test(cellText(row, 'name')) || ARCHIVED.test(cellText(row, 'status')),
-        badgeHost,
-      });
+      accounts.push(accountRow(row, code, badgeHost));
     }
   }
   return accounts;

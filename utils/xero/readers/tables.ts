@@ -1,7 +1,7 @@
 // Tables by their column headers ("Code", "Name", "Type"): Xero's lists are tables whose header text is stable
 // while their markup and class names are not. A row is read as a map from header to cell.
 import { CELL, HEADER_CELL, ROW, TABLE } from '../selectors';
-import { normalise, visibleText } from './dom-text';
+import { cleanText, normalise, visibleText } from './dom-text';
 
 export interface TableRow {
   row: HTMLElement;
@@ -40,14 +40,25 @@ export function readTables(root: ParentNode, required: readonly string[]): ReadT
     const headers = cellsOf(head).map((cell) => normalise(visibleText(cell)));
     if (!required.every((name) => headers.includes(name))) continue;
     const rows: TableRow[] = [];
-    for (const row of table.querySelectorAll<HTMLElement>(ROW)) {
-      if (row === head || row.closest(TABLE) !== table || row.closest('thead')) continue;
+    const addRow = (row: HTMLElement, rowCells: ArrayLike<HTMLElement>) => {
       const cells = new Map<string, HTMLElement>();
-      cellsOf(row).forEach((cell, index) => {
+      for (let index = 0; index < rowCells.length; index++) {
         const name = headers[index];
-        if (name && !cells.has(name)) cells.set(name, cell);
-      });
+        if (name && !cells.has(name)) cells.set(name, rowCells[index]!);
+      }
       if (cells.size > 0) rows.push({ row, cells });
+    };
+    if (table instanceof HTMLTableElement) {
+      // Real tables (long charts have thousands of rows): the DOM's own row and cell lists, no selector matching.
+      for (const row of table.rows) {
+        if (row === head || row.parentElement?.tagName === 'THEAD') continue;
+        addRow(row, row.cells);
+      }
+    } else {
+      for (const row of table.querySelectorAll<HTMLElement>(ROW)) {
+        if (row === head || row.closest(TABLE) !== table || row.closest('thead')) continue;
+        addRow(row, cellsOf(row));
+      }
     }
     found.push({ table, headers, rows });
   }
@@ -57,5 +68,7 @@ export function readTables(root: ParentNode, required: readonly string[]): ReadT
 /** The text of the cell under `header`, or ''. */
 export function cellText(row: TableRow, header: string): string {
   const cell = row.cells.get(header);
-  return cell ? visibleText(cell) : '';
+  if (!cell) return '';
+  // Plain-text cells (codes, types) need no walk over their nodes.
+  return cell.childElementCount === 0 ? cleanText(cell.textContent) : visibleText(cell);
 }
