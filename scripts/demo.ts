@@ -19,6 +19,7 @@ async function openWindow(args: DemoArgs, sandbox: Sandbox): Promise<void> {
   console.log(`Chromium is open on ${ACCOUNT_MAPPING_URL} (scenario: ${args.scenario}).`);
   console.log('Connect Xero and enter the Cin7 Core keys from the extension’s options page:');
   console.log(`  chrome-extension://${session.extensionId}/options.html`);
+  console.log(`  Xero app client id: ${sandbox.xeroClientId}`);
   console.log(`  Cin7 Core account id: ${sandbox.cin7Credentials.accountId}`);
   console.log(`  Cin7 Core application key: ${sandbox.cin7Credentials.applicationKey}`);
   console.log('Close the browser window or press Ctrl+C to stop.');
