@@ -142,7 +142,7 @@ export const section: BenchSection = {
   description: `content script size, time to panel, host work on a ${LONG_CHART_ROWS}-row chart with vs without the extension`,
   async run(context?: BenchContext): Promise<BenchResult> {
     const log = context?.log ?? (() => undefined);
-    const iterations = context?.quick ? 2 : Math.max(3, context?.iterations ?? 5);
+    const iterations = context?.quick ? 2 : Math.max(5, context?.iterations ?? 5);
     const rounds = context?.quick ? 20 : 60;
     await ensureExtensionBuild({ log: (line) => log(`  xero-overlay: ${line}`) });
     const size = contentScriptSize();
@@ -163,20 +163,28 @@ export const section: BenchSection = {
       log(`  xero-overlay: host work on ${LONG_CHART_ROWS} rows, ${iterations} runs each with and without…`);
       await hostWorkSeconds(plain.context, false, rounds); // warm-up both
       await hostWorkSeconds(session.context, true, rounds);
+      // Paired runs, back to back, alternating which goes first: the load of a shared machine drifts over minutes,
+      // so each pair's ratio is compared under the same conditions and the median ratio decides.
       const withRuns: number[] = [];
       const withoutRuns: number[] = [];
+      const ratios: number[] = [];
       for (let i = 0; i < iterations; i++) {
-        withoutRuns.push(await hostWorkSeconds(plain.context, false, rounds));
-        withRuns.push(await hostWorkSeconds(session.context, true, rounds));
+        const first = i % 2 === 0;
+        const without = first ? await hostWorkSeconds(plain.context, false, rounds) : Number.NaN;
+        const withExtension = await hostWorkSeconds(session.context, true, rounds);
+        const withoutAfter = first ? without : await hostWorkSeconds(plain.context, false, rounds);
+        withRuns.push(withExtension);
+        withoutRuns.push(withoutAfter);
+        ratios.push(withExtension / withoutAfter);
       }
       const panelMs = median(panelRuns);
       const withMs = median(withRuns) * 1000;
       const withoutMs = median(withoutRuns) * 1000;
-      const ratio = withMs / withoutMs;
+      const ratio = median(ratios);
       const targets: BenchTarget[] = [
         { name: `content script ≤ ${SIZE_BUDGET_KB} KB gzip`, pass: size.gzipKB <= SIZE_BUDGET_KB, detail: `${size.gzipKB} KB` },
         { name: `time to panel ≤ ${PANEL_BUDGET_MS} ms`, pass: panelMs <= PANEL_BUDGET_MS, detail: `${round(panelMs, 0)} ms` },
-        { name: `host work with / without ≤ ${HOST_WORK_RATIO} (${LONG_CHART_ROWS}-row chart)`, pass: ratio <= HOST_WORK_RATIO, detail: `${round(ratio, 3)}` },
+        { name: `host work with / without ≤ ${HOST_WORK_RATIO} (${LONG_CHART_ROWS}-row chart, median of paired runs)`, pass: ratio <= HOST_WORK_RATIO, detail: `${round(ratio, 3)}` },
       ];
       return {
         size,
@@ -187,6 +195,7 @@ export const section: BenchSection = {
           withMs: round(withMs, 1),
           withoutMs: round(withoutMs, 1),
           ratio: round(ratio, 3),
+          pairRatios: ratios.map((value) => round(value, 3)),
           withRunsMs: withRuns.map((value) => round(value * 1000, 1)),
           withoutRunsMs: withoutRuns.map((value) => round(value * 1000, 1)),
         },
@@ -195,6 +204,7 @@ export const section: BenchSection = {
           { measure: 'time to panel (dashboard)', value: `${round(panelMs, 0)} ms` },
           { measure: `host work, ${LONG_CHART_ROWS}-row chart, without`, value: `${round(withoutMs, 1)} ms` },
           { measure: `host work, ${LONG_CHART_ROWS}-row chart, with`, value: `${round(withMs, 1)} ms` },
+          { measure: 'host work ratios of the pairs', value: ratios.map((value) => round(value, 2)).join(' ') },
         ],
         targets,
       };
