@@ -2,7 +2,9 @@
 // with both apps connected and the Cin7 Core mapping saved, as after a visit to Cin7 Core's Account Mapping page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { compareLockDates } from '../../entrypoints/xero.content/lock-dates.ts';
 import { statusSchema, type Status } from '../../utils/messaging.ts';
+import { parseAnyDate } from '../../utils/schemas/dates.ts';
 import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const XERO = 'https://go.xero.com';
@@ -112,8 +114,18 @@ describe('Xero overlay', () => {
     const page = await open(`${XERO}/Setup/FinancialSettings.aspx`);
     await expandPanel(page);
     const lock = section(page, 'financial-settings');
-    await expect.poll(() => lock.textContent(), { timeout: 20_000 }).toMatch(/Cin7 Core lock date2026-06-30/);
-    expect(await lock.textContent()).toMatch(/Xero period lock date\d{4}-\d{2}-\d{2}/);
+    // What the sandbox holds, as the page and the API show it.
+    const organisation = tenant().organisation;
+    const period = parseAnyDate(organisation.PeriodLockDate as string | undefined) ?? 'not set';
+    const endOfYear = parseAnyDate(organisation.EndOfYearLockDate as string | undefined) ?? 'not set';
+    const cin7 = parseAnyDate(session.sandbox.snapshot().cin7?.me?.LockDate) ?? 'not set';
+    await expect.poll(() => lock.locator('tr').allTextContents(), { timeout: 20_000 }).toEqual([
+      `Xero period lock date${period}`,
+      `Xero end-of-year lock date${endOfYear}`,
+      `Cin7 Core lock date${cin7}`,
+    ]);
+    const aligned = compareLockDates(period === 'not set' ? null : period, endOfYear === 'not set' ? null : endOfYear, cin7 === 'not set' ? null : cin7).aligned;
+    expect(await lock.textContent()).toMatch(aligned ? /Aligned|no lock date/ : /Not aligned/);
     await lock.getByLabel('From').fill('2000-01-01');
     await lock.getByLabel('To').fill('2100-12-31');
     await lock.getByRole('button', { name: 'Count' }).click();
