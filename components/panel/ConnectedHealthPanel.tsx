@@ -19,7 +19,7 @@ export interface ConnectedHealthPanelProps {
 export function ConnectedHealthPanel({ currentApp, statusStore, contributions, mappingPageUrl, openOptions }: ConnectedHealthPanelProps) {
   const state = useStore(statusStore);
   const { sections, problems } = useStore(contributions);
-  const [collapsed, setCollapsed] = useState(false);
+  const [collapsed, setCollapsed] = useState(true);
   const [optionsHint, setOptionsHint] = useState<string | null>(null);
 
   useEffect(() => {

@@ -26,25 +26,27 @@ function setup(openOptions = vi.fn(async () => false)) {
 }
 
 describe('ConnectedHealthPanel', () => {
-  it('remembers the collapsed state in storage.local and follows changes from other tabs', async () => {
+  it('starts collapsed to its tab, remembers the state in storage.local and follows other tabs', async () => {
     const { statusStore } = setup();
     await act(() => statusStore.load());
     const toggle = screen.getByRole('button', { name: /^Mapping Guard/ });
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    fireEvent.click(toggle);
-    await waitFor(async () => expect(await panelCollapsedItem.getValue()).toBe(true));
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    await act(() => panelCollapsedItem.setValue(false));
-    await waitFor(() => expect(toggle.getAttribute('aria-expanded')).toBe('true'));
+    expect(toggle.textContent).toContain('not connected');
+    fireEvent.click(toggle);
+    await waitFor(async () => expect(await panelCollapsedItem.getValue()).toBe(false));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    await act(() => panelCollapsedItem.setValue(true));
+    await waitFor(() => expect(toggle.getAttribute('aria-expanded')).toBe('false'));
   });
 
-  it('starts collapsed when it was collapsed before', async () => {
-    await panelCollapsedItem.setValue(true);
+  it('starts expanded when the user left it open', async () => {
+    await panelCollapsedItem.setValue(false);
     setup();
-    await waitFor(() => expect(screen.getByRole('button', { name: /^Mapping Guard/ }).getAttribute('aria-expanded')).toBe('false'));
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Mapping Guard/ }).getAttribute('aria-expanded')).toBe('true'));
   });
 
   it('tells the manual way when the background cannot open the options page', async () => {
+    await panelCollapsedItem.setValue(false);
     const { statusStore, openOptions } = setup();
     await act(() => statusStore.load());
     fireEvent.click(screen.getByRole('button', { name: 'Open Mapping Guard options' }));
@@ -53,7 +55,9 @@ describe('ConnectedHealthPanel', () => {
   });
 
   it('shows sections and problems the features contribute', async () => {
+    await panelCollapsedItem.setValue(false);
     const { contributions } = setup();
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Mapping Guard/ }).getAttribute('aria-expanded')).toBe('true'));
     act(() => {
       contributions.setSection({ id: 'x', title: 'This sale', order: 1, content: <p>section body</p> });
       contributions.reportProblem('document-lines', new Error('grid gone'));
