@@ -7,6 +7,7 @@ import { observeChanges } from '../../../utils/overlay/observe';
 import { readBankAccounts } from '../../../utils/xero/readers/bank-accounts';
 import { isBankAccounts } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
+import { guarded } from '../guard';
 
 const BADGE_KEY = 'bank-code';
 const WHY = 'Cin7 Core lists Xero accounts by code: without one it cannot see this bank account, so payments cannot sync to it. Give it a code in Xero (Chart of accounts → the bank account → Code).';
@@ -17,7 +18,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = () => {
+    const update = guarded(env.reportProblem, () => {
       const accounts = readBankAccounts(document);
       const withoutCode = accounts.filter((account) => !account.code);
       for (const account of withoutCode) renderBadge(account.badgeHost, { tone: 'error', text: 'No code: Cin7 Core cannot see it', tooltip: WHY }, BADGE_KEY);
@@ -44,7 +45,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    };
+    });
     observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
     const unsubscribe = env.status.subscribe((state, previous) => {
       if (state.status !== previous.status) update();

@@ -13,12 +13,15 @@ import { isChartOfAccounts } from '../../../utils/xero/routes';
 import { BUTTON } from '../../../utils/xero/selectors';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../cpu-budget';
+import { guarded } from '../guard';
 import type { XeroFeatureEnv } from '../environment';
 import { removeInlineWarnings, renderInlineWarning } from '../inline-warning';
 import { ChartSection, type MappedAccountView } from '../sections/ChartSection';
 
 const BADGE_KEY = 'cin7-role';
 const DIALOG_WARNING = 'account-dialog';
+/** How long the panel keeps the bulk Archive / Delete warning once no confirmation is open. */
+const BULK_WARNING_MS = 5000;
 
 export function roleBadge(roles: readonly RoleId[], findings: readonly StatusFinding[]): BadgeSpec {
   const worst = findings[0];
@@ -43,7 +46,7 @@ export default defineFeature<XeroFeatureEnv>({
     /** The code each open edit dialog showed when it opened (the user may be typing a new one). */
     const dialogCodes = new WeakMap<HTMLElement, string>();
     /** The mapped accounts ticked when the user last clicked Archive or Delete. */
-    let bulk: { action: 'archive' | 'delete'; accounts: ChartAccountRow[] } | null = null;
+    let bulk: { action: 'archive' | 'delete'; accounts: ChartAccountRow[]; at: number } | null = null;
     let lastMapped: MappedAccountView[] = [];
 
     const roleMap = () => rolesByAccount(env.facts.getState().facts);
@@ -81,7 +84,13 @@ export default defineFeature<XeroFeatureEnv>({
     /** Warnings in open dialogs: cheap (dialogs only), so they follow every change at once. */
     const updateDialogs = () => {
       const roles = roleMap();
-      for (const dialog of readAccountDialogs(document)) {
+      const dialogs = readAccountDialogs(document);
+      // The confirmation was answered (or never came): the bulk warning has done its job.
+      if (bulk && performance.now() - bulk.at > BULK_WARNING_MS && !dialogs.some((dialog) => dialog.kind !== 'edit')) {
+        bulk = null;
+        renderSection();
+      }
+      for (const dialog of dialogs) {
         if (dialog.kind === 'edit') {
           const code = dialogCodes.get(dialog.dialog) ?? dialog.code ?? '';
           if (code) dialogCodes.set(dialog.dialog, code);
@@ -98,16 +107,10 @@ export default defineFeature<XeroFeatureEnv>({
       }
     };
 
-    const guarded = (task: () => void) => () => {
-      try {
-        task();
-      } catch (error) {
-        env.reportProblem(error);
-      }
-    };
-    const scheduleRows = withCpuBudget(guarded(updateRows), { signal });
+    const guard = (task: () => void) => guarded(env.reportProblem, task);
+    const scheduleRows = withCpuBudget(guard(updateRows), { signal });
     const update = () => {
-      guarded(updateDialogs)();
+      guard(updateDialogs)();
       scheduleRows();
     };
 
@@ -121,7 +124,7 @@ export default defineFeature<XeroFeatureEnv>({
           if (!action || button?.closest('[role="dialog"], [role="alertdialog"], dialog')) return;
           const roles = roleMap();
           const chosen = selectedAccounts(readChart(document)).filter((account) => roles.has(accountKey(account.code)));
-          bulk = chosen.length > 0 ? { action, accounts: chosen } : null;
+          bulk = chosen.length > 0 ? { action, accounts: chosen, at: performance.now() } : null;
           renderSection();
         } catch (error) {
           env.reportProblem(error);
@@ -130,23 +133,23 @@ export default defineFeature<XeroFeatureEnv>({
       { signal, capture: true },
     );
     // A new type chosen in the dialog changes no attribute: listen for the change itself.
-    document.addEventListener('change', guarded(updateDialogs), { signal, capture: true });
+    document.addEventListener('change', guard(updateDialogs), { signal, capture: true });
 
     renderSection();
     observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
     const unsubscribeStatus = env.status.subscribe((state, previous) => {
       if (state.status !== previous.status) {
         lastMapped = [];
-        guarded(updateRows)();
-        guarded(updateDialogs)();
+        guard(updateRows)();
+        guard(updateDialogs)();
         renderSection();
       }
     });
     const unsubscribeFacts = env.facts.subscribe(() => {
       removeBadges(document, BADGE_KEY);
       lastMapped = [];
-      guarded(updateRows)();
-      guarded(updateDialogs)();
+      guard(updateRows)();
+      guard(updateDialogs)();
       renderSection();
     });
     signal.addEventListener(

@@ -6,6 +6,7 @@ import { observeChanges } from '../../../utils/overlay/observe';
 import { readCurrencies } from '../../../utils/xero/readers/currencies';
 import { isCurrencies } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
+import { guarded } from '../guard';
 
 export default defineFeature<XeroFeatureEnv>({
   id: 'currencies',
@@ -13,7 +14,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = () => {
+    const update = guarded(env.reportProblem, () => {
       const onPage = new Set(readCurrencies(document).map((row) => row.code));
       const findings = (env.status.getState().status?.findings ?? []).filter((finding) => finding.code === 'CURRENCY_NOT_ENABLED');
       const missing = findings.filter((finding) => !onPage.has(finding.subject.key.toUpperCase()));
@@ -39,7 +40,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    };
+    });
     observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
     const unsubscribe = env.status.subscribe((state, previous) => {
       if (state.status !== previous.status) update();

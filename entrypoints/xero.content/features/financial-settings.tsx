@@ -6,6 +6,7 @@ import { observeChanges } from '../../../utils/overlay/observe';
 import { readLockDates } from '../../../utils/xero/readers/lock-dates';
 import { isFinancialSettings } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
+import { guarded } from '../guard';
 import { compareLockDates } from '../lock-dates';
 import { LockDateSection } from '../sections/LockDateSection';
 
@@ -17,7 +18,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = () => {
+    const update = guarded(env.reportProblem, () => {
       const read = readLockDates(document);
       const facts = env.facts.getState().facts;
       const cin7Known = facts !== null && env.status.getState().status?.fetchedAt !== undefined;
@@ -62,7 +63,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    };
+    });
     observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
     document.addEventListener('change', () => update(), { signal, capture: true });
     const unsubscribeFacts = env.facts.subscribe(update);

@@ -8,6 +8,7 @@ import type { StatusFinding } from '../../../utils/messaging';
 import { readItems } from '../../../utils/xero/readers/items';
 import { isProductsAndServices } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
+import { guarded } from '../guard';
 
 const BADGE_KEY = 'tracked-inventory';
 
@@ -31,7 +32,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = () => {
+    const update = guarded(env.reportProblem, () => {
       const findings = (env.status.getState().status?.findings ?? []).filter((finding) => finding.code === 'TRACKED_INVENTORY');
       const byCode = new Map(findings.map((finding) => [finding.subject.key.toLowerCase(), finding]));
       const tracked: string[] = [];
@@ -64,7 +65,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    };
+    });
     observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
     const unsubscribe = env.status.subscribe((state, previous) => {
       if (state.status !== previous.status) update();

@@ -6,6 +6,7 @@ import { observeChanges } from '../../../utils/overlay/observe';
 import { readTrackingCategories } from '../../../utils/xero/readers/tracking';
 import { isTracking } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
+import { guarded } from '../guard';
 
 const BADGE_KEY = 'tracking';
 export const CIN7_TRACKING_LIMIT = 2;
@@ -16,7 +17,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = () => {
+    const update = guarded(env.reportProblem, () => {
       const categories = readTrackingCategories(document);
       const active = categories.filter((category) => !category.archived);
       const tooMany = active.length > CIN7_TRACKING_LIMIT;
@@ -57,7 +58,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    };
+    });
     observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
     signal.addEventListener('abort', () => removeBadges(document, BADGE_KEY), { once: true });
   },
