@@ -34,6 +34,8 @@ export function localDay(ms: number): string {
 
 export class Refresher {
   private readonly running = new Map<string, Promise<void>>();
+  private readonly runningFull = new Set<string>();
+  private readonly queuedFull = new Map<string, Promise<void>>();
   private readonly progress = new Map<string, Progress>();
   private readonly xeroClients = new Map<string, XeroClient>();
 
@@ -66,12 +68,29 @@ export class Refresher {
     return credentials ? new Cin7Client(credentials, { fetch: this.deps.fetch, onWait }) : undefined;
   }
 
-  /** Starts (or joins) the pair's refresh; resolves when it ends. Never rejects: failures land in the result. */
+  /**
+   * Starts (or joins) the pair's refresh; resolves when it ends. Never rejects: failures land in the result.
+   * A full refresh asked for while an incremental one runs follows it (once), rather than being lost in it.
+   */
   refresh(pair: Pair, options: { full?: boolean } = {}): Promise<void> {
+    const full = options.full ?? false;
     const existing = this.running.get(pair.id);
-    if (existing) return existing;
-    const run = this.run(pair, options.full ?? false).finally(() => {
+    if (existing) {
+      if (!full || this.runningFull.has(pair.id)) return existing;
+      let queued = this.queuedFull.get(pair.id);
+      if (!queued) {
+        queued = existing.then(() => {
+          this.queuedFull.delete(pair.id);
+          return this.refresh(pair, { full: true });
+        });
+        this.queuedFull.set(pair.id, queued);
+      }
+      return queued;
+    }
+    if (full) this.runningFull.add(pair.id);
+    const run = this.run(pair, full).finally(() => {
       this.running.delete(pair.id);
+      this.runningFull.delete(pair.id);
       this.progress.delete(pair.id);
       this.deps.onChange(pair.id, undefined);
     });

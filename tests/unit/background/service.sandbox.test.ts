@@ -86,6 +86,21 @@ describe('background service against the sandbox', () => {
     expect(calls).toBe(12); // me, 5 Cin7 lists, organisation, 5 Xero lists: nothing changed, one call each
   });
 
+  it('a full refresh asked for during an incremental one runs after it instead of being merged into it', async () => {
+    const { service, pair } = await connectedService();
+    await service.refresher.refresh(pair, { full: true });
+    const before = sandbox.stats.snapshot();
+    const incremental = service.refresher.refresh(pair, { full: false });
+    const full = service.refresher.refresh(pair, { full: true });
+    expect(service.refresher.refresh(pair, { full: true })).toBe(full); // asked twice, queued once
+    await Promise.all([incremental, full]);
+    const after = sandbox.stats.snapshot();
+    const calls = totalCalls(after) - totalCalls(before);
+    // Two refreshes of 12 calls each (this scenario's lists fit one page); merged, it would be 12.
+    expect(calls).toBe(12 + 12);
+    expect(service.refresher.isRunning(pair.id)).toBe(false);
+  });
+
   it('an incremental refresh picks up records changed since the last one', async () => {
     const { service, pair } = await connectedService();
     await service.refresher.refresh(pair, { full: true });
