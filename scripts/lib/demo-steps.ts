@@ -112,6 +112,18 @@ const optionsPage: DemoStep = {
   },
 };
 
+const reportPage: DemoStep = {
+  id: 'report',
+  title: 'Report page (all findings of the pair, chart, exports)',
+  unavailable: (context) => (extensionHas(context, 'report.html') ? undefined : 'the report page is not built'),
+  async run(context) {
+    const page = await context.session.context.newPage();
+    await page.goto(`chrome-extension://${context.session.extensionId}/report.html`);
+    await waitForTextToSettle(page);
+    await context.shoot('', page);
+  },
+};
+
 export function demoSteps(scenario: ScenarioName): DemoStep[] {
   return [
     connectXero,
@@ -132,5 +144,6 @@ export function demoSteps(scenario: ScenarioName): DemoStep[] {
     pageStep('xero-bank-accounts', 'Xero Bank accounts', `${XERO}/Bank/BankAccounts.aspx`),
     popup,
     optionsPage,
+    reportPage,
   ];
 }
