@@ -247,6 +247,8 @@ export const actions = {
     args: z.object({ pairId: z.string().max(200).optional(), from: isoDaySchema.optional(), to: isoDaySchema }),
     result: lockedDocumentCountSchema,
   },
+  /** Content scripts cannot open extension pages; the panel's "open options" asks the background to. */
+  openOptions: { sender: 'app', args: empty, result: ok },
   markReviewed: {
     sender: 'app',
     args: z.object({ findingKey: z.string().min(1).max(300), reviewed: z.boolean(), pairId: z.string().max(200).optional() }),

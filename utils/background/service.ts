@@ -39,6 +39,8 @@ export interface ServiceDeps {
   onStatusChanged?: (pairId: string | undefined, progress: Progress | undefined) => void;
   /** Settings changed (the refresh alarm's period). */
   onSettingsChanged?: (refreshHours: number) => void;
+  /** Opens the options page (browser.runtime.openOptionsPage). */
+  openOptionsPage?: () => Promise<void>;
 }
 
 const cin7SecretName = (accountId: string) => `cin7:${accountId}`;
@@ -247,6 +249,11 @@ export function createBackgroundService(deps: ServiceDeps) {
       if (!cin7) return { counted: false, sales: 0, purchases: 0, reason: 'Cin7 Core is not connected for this pair.' };
       const [sales, purchases] = await Promise.all([cin7.saleList(), cin7.purchaseList()]);
       return { counted: true, ...countDocumentsInRange(sales, purchases, { from: args.from, to: args.to }) };
+    },
+    async openOptions() {
+      if (!deps.openOptionsPage) throw new UserFacingError('Open Mapping Guard’s options from the toolbar button.', 'not-found');
+      await deps.openOptionsPage();
+      return { ok: true as const };
     },
     async markReviewed(args, context) {
       const pair = await resolvePair(context, { pairId: args.pairId });

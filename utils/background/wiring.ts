@@ -72,6 +72,7 @@ export function startBackground(): BackgroundService {
     launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
     onStatusChanged: (pairId, progress) => void broadcast(pairId, progress).catch(() => undefined),
     onSettingsChanged: (hours) => void scheduleRefreshAlarm(hours),
+    openOptionsPage: () => browser.runtime.openOptionsPage(),
   });
   registerActionHandlers(service.handlers, describeError);
 

@@ -61,6 +61,27 @@ beforeEach(async () => {
 afterEach(() => unregister());
 
 describe('background service behaviour', () => {
+  it('opens the options page when a Cin7 or Xero content script asks, and for no other sender', async () => {
+    unregister();
+    let opened = 0;
+    const withOptions = createBackgroundService({
+      secrets: createSecretStore(`behaviour-secrets-options-${run}`),
+      data: createPairDataStore(`behaviour-data-options-${run}`),
+      redirectUrl: 'https://kgifakjijaobjokpdplikeiegeobjlem.chromiumapp.org/',
+      launchWebAuthFlow: sandboxConsent(sandbox),
+      fetch: sandboxFetch(sandbox),
+      openOptionsPage: async () => {
+        opened++;
+      },
+    });
+    unregister = registerActionHandlers(withOptions.handlers, describeError);
+    expect(await fromTab(7, 'https://inventory.dearsystems.com/Dashboard', { mgAction: 'openOptions' })).toMatchObject({ ok: true });
+    expect(await fromTab(8, 'https://go.xero.com/Setup/FinancialSettings.aspx', { mgAction: 'openOptions' })).toMatchObject({ ok: true });
+    expect(opened).toBe(2);
+    expect(await fromTab(9, 'https://attacker.example/', { mgAction: 'openOptions' })).toMatchObject({ ok: false });
+    expect(opened).toBe(2);
+  });
+
   it('finds a Xero tab’s pair by the organisation short code learnt from the API, and remembers it', async () => {
     const refreshed = (await service.handlers.listPairs(undefined, extension)).pairs[0];
     expect(refreshed?.xeroShortCode).toBeTruthy();
