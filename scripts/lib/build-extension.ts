@@ -43,8 +43,9 @@ function runWxtBuild(root: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     // npx picks node_modules/.bin (Node 22 included), as `npm run build` would.
     // vitest sets NODE_ENV=test, which makes the JSX transform emit jsxDEV calls that React's production runtime
-    // lacks ("jsxDEV is not a function" in every React surface): build as `npm run build` does.
-    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    // lacks ("jsxDEV is not a function" in every React surface): build as `npm run build` does. The build's output
+    // goes to stderr so that `npm run bench -- --json` keeps stdout for its one JSON object.
+    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 2, 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolvePromise() : reject(new Error(`wxt build failed with exit code ${code}`)),
