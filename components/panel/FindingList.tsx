@@ -1,6 +1,6 @@
 // The findings the panel lists, worst first, each with its fix jump. All text from APIs renders as React text.
 import type { StatusFinding } from '../../utils/messaging';
-import { FixLink } from './FixLink';
+import { FixLink } from '../ui/FixLink';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Info' } as const;
@@ -35,7 +35,7 @@ export function FindingList({
         <li key={finding.key} className={`mg-finding mg-${finding.severity}${finding.reviewed ? ' mg-reviewed' : ''}`}>
           <span className="mg-severity">{SEVERITY_LABEL[finding.severity]}</span>
           <span className="mg-message">{finding.message}</span>
-          {finding.fix ? <FixLink fix={finding.fix} currentApp={currentApp} /> : null}
+          {finding.fix ? <FixLink fix={finding.fix} currentApp={currentApp} className="mg-fix" /> : null}
         </li>
       ))}
     </ul>
