@@ -1,0 +1,51 @@
+// The health panel feature both overlays run on every page: the pair's errors and warnings, data age, refresh, top
+// findings with their fix jumps, and the "not connected" / "mapping not read yet" states. Stays mounted across
+// navigation; each overlay only says which app it is in and what else to load when it starts.
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ConnectedHealthPanel } from '../../components/panel/ConnectedHealthPanel';
+import { cin7AccountMappingLink } from '../audit/links';
+import { defineFeature, type FeatureDefinition, type RouteTest } from './feature-registry';
+import { mountShadowPanel } from './mount-panel';
+import type { PanelContributionStore } from './panel-state';
+import type { StatusStore } from './status-store';
+
+export const PANEL_ELEMENT_NAME = 'mapping-guard-panel';
+
+export interface HealthPanelEnv {
+  /** Null in unit tests that don't mount shadow-root UI. */
+  ctx: ContentScriptContext | null;
+  status: StatusStore;
+  panel: PanelContributionStore;
+  services: { openOptions(): Promise<boolean> };
+}
+
+export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
+  app: 'cin7' | 'xero';
+  include: readonly RouteTest[];
+  /** Extra data the overlay's other features share, loaded when the panel starts. */
+  onStart?: (env: Env) => void;
+}): FeatureDefinition<Env> {
+  return defineFeature<Env>({
+    id: 'health-panel',
+    include: options.include,
+    restartOn: 'never',
+    async init(signal, env) {
+      void env.status.load();
+      options.onStart?.(env);
+      if (!env.ctx) return;
+      const panel = await mountShadowPanel(
+        env.ctx,
+        PANEL_ELEMENT_NAME,
+        <ConnectedHealthPanel
+          currentApp={options.app}
+          statusStore={env.status}
+          contributions={env.panel}
+          mappingPageUrl={cin7AccountMappingLink().url}
+          openOptions={env.services.openOptions}
+        />,
+      );
+      if (signal.aborted) panel.remove();
+      else signal.addEventListener('abort', () => panel.remove(), { once: true });
+    },
+  });
+}
