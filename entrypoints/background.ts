@@ -1,3 +1,4 @@
+import '../utils/zod-jitless';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '../utils/background/wiring';
 

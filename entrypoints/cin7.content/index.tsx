@@ -1,5 +1,6 @@
 // Cin7 Core overlay: wires the features to the page. Each feature declares its routes; the runner starts and
 // stops them as the single-page app navigates, and reports any failure in the panel instead of the host page.
+import '../../utils/zod-jitless';
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';

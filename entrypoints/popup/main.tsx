@@ -1,4 +1,5 @@
 // Popup entry: wires the onboarding checklist to the background client and the shared checklist store.
+import '../../utils/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';

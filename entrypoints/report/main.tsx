@@ -1,4 +1,5 @@
 // Report page entry (report.html?pair=<pairId>): wires the report to the background client.
+import '../../utils/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReportPage } from '../../components/report/ReportPage';

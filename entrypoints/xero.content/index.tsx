@@ -1,6 +1,7 @@
 // Xero overlay: wires the features to the page. The organisation shown (short code / name) picks the pair; each
 // feature declares its routes and the runner starts and stops them as the app navigates. No failure reaches the
 // host page: it is reported in the panel instead.
+import '../../utils/zod-jitless';
 import './style.css';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
