@@ -19,13 +19,23 @@ async function askBackground(context: DemoContext, mgAction: string, args?: unkn
 const needsOptionsPage = (context: DemoContext) =>
   extensionHas(context, 'options.html') ? undefined : 'the options page is not built yet';
 
-/** Visits one web-app page and screenshots it with whatever panel our overlay mounted. */
-function pageStep(id: string, title: string, url: string): DemoStep {
+/**
+ * Visits one web-app page and screenshots it with whatever our overlay shows. The panel starts collapsed to its tab;
+ * on pages whose findings live in the panel the walk opens it, as a user would (the choice is then remembered).
+ */
+function pageStep(id: string, title: string, url: string, options: { openPanel?: boolean } = {}): DemoStep {
   return {
     id,
     title: `${title} (${url})`,
     async run(context) {
       const page = await context.visit(url);
+      if (options.openPanel) {
+        const toggle = page.locator('mapping-guard-panel .mg-toggle');
+        if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'false') {
+          await toggle.click();
+          await waitForTextToSettle(page);
+        }
+      }
       await context.shoot('', page);
     },
   };
@@ -131,7 +141,7 @@ export function demoSteps(scenario: ScenarioName): DemoStep[] {
     refresh,
     // Account Mapping first: the overlay reads the mapping there, which the other screens' findings use.
     pageStep('cin7-account-mapping', 'Cin7 Core Account Mapping', `${CIN7}/AccountMapping`),
-    pageStep('cin7-dashboard', 'Cin7 Core dashboard', `${CIN7}/`),
+    pageStep('cin7-dashboard', 'Cin7 Core dashboard', `${CIN7}/`, { openPanel: true }),
     pageStep('cin7-chart-of-accounts', 'Cin7 Core Chart of Accounts', `${CIN7}/ChartOfAccounts`),
     pageStep('cin7-general-settings', 'Cin7 Core General Settings', `${CIN7}/GeneralSettings`),
     ...cin7RecordSteps(scenario),
