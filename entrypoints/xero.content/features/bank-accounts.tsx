@@ -1,9 +1,9 @@
 // Bank accounts: a bank account without a code is invisible to Cin7 Core, so payments cannot sync to it. Flags
 // such accounts on the page and lists the findings of the last check.
 import { FindingList } from '../../../components/panel/FindingList';
-import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
+import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
+import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import { readBankAccounts } from '../../../utils/xero/readers/bank-accounts';
 import { isBankAccounts } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
@@ -46,17 +46,6 @@ export default defineFeature<XeroFeatureEnv>({
         signal,
       );
     });
-    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
-    const unsubscribe = env.status.subscribe((state, previous) => {
-      if (state.status !== previous.status) update();
-    });
-    signal.addEventListener(
-      'abort',
-      () => {
-        unsubscribe();
-        removeBadges(document, BADGE_KEY);
-      },
-      { once: true },
-    );
+    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
   },
 });

@@ -2,7 +2,7 @@
 // check), and whether this page now lists them (added since: refresh to clear the finding).
 import { FindingList } from '../../../components/panel/FindingList';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
+import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import { readCurrencies } from '../../../utils/xero/readers/currencies';
 import { isCurrencies } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
@@ -41,10 +41,6 @@ export default defineFeature<XeroFeatureEnv>({
         signal,
       );
     });
-    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
-    const unsubscribe = env.status.subscribe((state, previous) => {
-      if (state.status !== previous.status) update();
-    });
-    signal.addEventListener('abort', unsubscribe, { once: true });
+    keepUpdated({ update, status: env.status, signal });
   },
 });

@@ -2,7 +2,7 @@
 // background), whether they are aligned, and how many of the pair's Cin7 documents in a range Xero would refuse.
 import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
+import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import { readLockDates } from '../../../utils/xero/readers/lock-dates';
 import { isFinancialSettings } from '../../../utils/xero/routes';
 import type { XeroFeatureEnv } from '../environment';
@@ -64,20 +64,9 @@ export default defineFeature<XeroFeatureEnv>({
         signal,
       );
     });
-    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
+    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
     document.addEventListener('change', () => update(), { signal, capture: true });
     const unsubscribeFacts = env.facts.subscribe(update);
-    const unsubscribeStatus = env.status.subscribe((state, previous) => {
-      if (state.status !== previous.status) update();
-    });
-    signal.addEventListener(
-      'abort',
-      () => {
-        unsubscribeFacts();
-        unsubscribeStatus();
-        removeBadges(document, BADGE_KEY);
-      },
-      { once: true },
-    );
+    signal.addEventListener('abort', unsubscribeFacts, { once: true });
   },
 });

@@ -1,9 +1,9 @@
 // Products and services: items tracked as inventory in Xero are flagged on their row, with why Cin7 Core needs
 // them untracked and how to untrack them. Tracked = the page shows it (quantity on hand) or the last check found it.
 import { FindingList } from '../../../components/panel/FindingList';
-import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
+import { renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
+import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import type { StatusFinding } from '../../../utils/messaging';
 import { readItems } from '../../../utils/xero/readers/items';
 import { isProductsAndServices } from '../../../utils/xero/routes';
@@ -66,17 +66,6 @@ export default defineFeature<XeroFeatureEnv>({
         signal,
       );
     });
-    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
-    const unsubscribe = env.status.subscribe((state, previous) => {
-      if (state.status !== previous.status) update();
-    });
-    signal.addEventListener(
-      'abort',
-      () => {
-        unsubscribe();
-        removeBadges(document, BADGE_KEY);
-      },
-      { once: true },
-    );
+    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
   },
 });
