@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { reporting } from './tests/reporters';
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -7,5 +8,6 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['./tests/setup.ts'],
+    ...reporting('unit'),
   },
 });

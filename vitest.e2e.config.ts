@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { reporting } from './tests/reporters';
 
 // End-to-end tests: real Chromium with the production build, against the sandbox. Node environment (Playwright
 // drives the browser from here); one file at a time, since each launches a browser on a 2-core machine.
@@ -12,5 +13,6 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
+    ...reporting('e2e'),
   },
 });
