@@ -5,17 +5,13 @@
 //   the pair's counts, on a warm cache (the background already holds the audit): ≤ PANEL_BUDGET_MS;
 // - the host page's own work on the sandbox's 5,000-row product grid (`/ProductList?rows=5000`): main-thread CPU
 //   time (CDP ThreadTime) to load, render and scroll through it, with the extension ≤ 1.05 × without.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
 import { median, round } from '../../scripts/lib/bench/stats';
-import { EXTENSION_DIR, ensureExtensionBuild } from '../../scripts/lib/build-extension';
-import { findChromium } from '../../scripts/find-chromium';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { ensureExtensionBuild } from '../../scripts/lib/build-extension';
+import { startSandbox } from '../../sandbox/index';
 import { launchExtension, type ExtensionSession } from '../e2e/harness';
+import { connectBothApps, contentScriptSize, plainContext } from './overlay-lib';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const SIZE_BUDGET_KB = 200;
@@ -23,20 +19,6 @@ const PANEL_BUDGET_MS = 1000;
 const HOST_WORK_RATIO = 1.05;
 const GRID_ROWS = 5000;
 
-async function connectBothApps(session: ExtensionSession): Promise<void> {
-  const { sandbox } = session;
-  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
-  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
-  let consent: Page | undefined;
-  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
-  }
-  if (!consent) throw new Error('the Xero consent page never opened');
-  await consent.waitForLoadState('load');
-  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
-  await connecting;
-  await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
-}
 
 /** Opens Account Mapping so the overlay reads and saves the mapping, then waits for the audit of it. */
 async function readMappingThroughTheOverlay(session: ExtensionSession): Promise<void> {
@@ -56,12 +38,6 @@ async function readMappingThroughTheOverlay(session: ExtensionSession): Promise<
   }
 }
 
-function contentScriptSize(): { rawKB: number; gzipKB: number } {
-  const files = ['content-scripts/cin7.js', 'content-scripts/cin7.css'].map((file) => readFileSync(join(EXTENSION_DIR, file)));
-  const raw = files.reduce((sum, file) => sum + file.length, 0);
-  const gzip = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
-  return { rawKB: round(raw / 1024, 1), gzipKB: round(gzip / 1024, 1) };
-}
 
 /** ms from the content script's start mark until the panel shows the pair's counts (not "…"). */
 async function scriptStartToPanel(context: BrowserContext): Promise<number> {
@@ -119,23 +95,6 @@ async function renderAndScrollMs(context: BrowserContext): Promise<number> {
   }
 }
 
-async function plainContext(sandbox: Sandbox): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-bench-plain-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-extensions', ...sandbox.chromiumArgs],
-    viewport: { width: 1280, height: 860 },
-    ignoreHTTPSErrors: true,
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 export const section: BenchSection = {
   name: 'cin7-overlay',
@@ -144,7 +103,7 @@ export const section: BenchSection = {
     const log = context?.log ?? (() => undefined);
     const iterations = context?.quick ? 2 : Math.max(3, context?.iterations ?? 5);
     await ensureExtensionBuild({ log: (line) => log(`  cin7-overlay: ${line}`) });
-    const size = contentScriptSize();
+    const size = contentScriptSize('cin7');
 
     const sandbox = await startSandbox({ scenario: 'broken', port: 0 });
     let session: ExtensionSession | undefined;

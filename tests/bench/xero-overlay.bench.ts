@@ -5,18 +5,13 @@
 // - host work on a long chart of accounts (`?rows=5000`): main-thread busy time (CDP TaskDuration) of a host-like
 //   workload (filtering rows as a search box does, re-rendering account names as Xero's grid does) with the
 //   extension ≤ 1.05 × without it.
-import { readFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
 import { median, round } from '../../scripts/lib/bench/stats';
-import { EXTENSION_DIR, ensureExtensionBuild } from '../../scripts/lib/build-extension';
-import { findChromium } from '../../scripts/find-chromium';
-import { startSandbox, type Sandbox } from '../../sandbox/index';
+import { ensureExtensionBuild } from '../../scripts/lib/build-extension';
+import { startSandbox } from '../../sandbox/index';
 import { launchExtension, type ExtensionSession } from '../e2e/harness';
+import { connectBothApps, contentScriptSize, plainContext } from './overlay-lib';
 
 const XERO = 'https://go.xero.com';
 const SIZE_BUDGET_KB = 200;
@@ -26,17 +21,7 @@ const LONG_CHART_ROWS = 5000;
 
 async function connectAndSaveMapping(session: ExtensionSession): Promise<void> {
   const { sandbox } = session;
-  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
-  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
-  let consent: Page | undefined;
-  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
-  }
-  if (!consent) throw new Error('the Xero consent page never opened');
-  await consent.waitForLoadState('load');
-  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
-  await connecting;
-  await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
+  await connectBothApps(session);
   const rows = sandbox.snapshot().cin7?.mapping?.rows ?? [];
   await session.sendFromExtensionPage({ mgAction: 'saveMapping', args: { rows, readAt: new Date().toISOString() } });
   for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
@@ -46,12 +31,6 @@ async function connectAndSaveMapping(session: ExtensionSession): Promise<void> {
   throw new Error('the first refresh never finished');
 }
 
-function contentScriptSize(): { rawKB: number; gzipKB: number } {
-  const files = ['content-scripts/xero.js', 'content-scripts/xero.css'].map((file) => readFileSync(join(EXTENSION_DIR, file)));
-  const raw = files.reduce((sum, file) => sum + file.length, 0);
-  const gzip = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
-  return { rawKB: round(raw / 1024, 1), gzipKB: round(gzip / 1024, 1) };
-}
 
 /** ms from navigation start until the panel shows the pair's counts (not "…"). */
 async function timeToPanel(context: BrowserContext): Promise<number> {
@@ -119,23 +98,6 @@ async function hostWorkSeconds(context: BrowserContext, withExtension: boolean, 
   }
 }
 
-async function plainContext(sandbox: Sandbox): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-bench-plain-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-extensions', ...sandbox.chromiumArgs],
-    viewport: { width: 1280, height: 860 },
-    ignoreHTTPSErrors: true,
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close().catch(() => undefined);
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 export const section: BenchSection = {
   name: 'xero-overlay',
@@ -145,7 +107,7 @@ export const section: BenchSection = {
     const iterations = context?.quick ? 2 : Math.max(5, context?.iterations ?? 5);
     const rounds = context?.quick ? 20 : 60;
     await ensureExtensionBuild({ log: (line) => log(`  xero-overlay: ${line}`) });
-    const size = contentScriptSize();
+    const size = contentScriptSize('xero');
 
     const sandbox = await startSandbox({ scenario: 'broken', port: 0 });
     let session: ExtensionSession | undefined;

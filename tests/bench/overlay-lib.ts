@@ -1,0 +1,55 @@
+// What the two overlay bench sections share: connecting both apps through the sandbox (the real consent page), the
+// content script's size, and a plain Chromium with the same host mapping but no extension (the "without" side).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { round } from '../../scripts/lib/bench/stats';
+import { EXTENSION_DIR } from '../../scripts/lib/build-extension';
+import { findChromium } from '../../scripts/find-chromium';
+import type { Sandbox } from '../../sandbox/index';
+import type { ExtensionSession } from '../e2e/harness';
+
+/** Connects Xero through the sandbox consent page and saves the sandbox's Cin7 keys, all through the worker. */
+export async function connectBothApps(session: ExtensionSession): Promise<void> {
+  const { sandbox } = session;
+  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
+  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
+  let consent: Page | undefined;
+  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
+  }
+  if (!consent) throw new Error('the Xero consent page never opened');
+  await consent.waitForLoadState('load');
+  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
+  await connecting;
+  await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
+}
+
+/** The content script's JS + CSS in the production build, raw and gzipped. */
+export function contentScriptSize(name: 'cin7' | 'xero'): { rawKB: number; gzipKB: number } {
+  const files = [`content-scripts/${name}.js`, `content-scripts/${name}.css`].map((file) => readFileSync(join(EXTENSION_DIR, file)));
+  const raw = files.reduce((sum, file) => sum + file.length, 0);
+  const gzip = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+  return { rawKB: round(raw / 1024, 1), gzipKB: round(gzip / 1024, 1) };
+}
+
+/** Chromium with the sandbox's host mapping and no extension. */
+export async function plainContext(sandbox: Sandbox): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-bench-plain-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-extensions', ...sandbox.chromiumArgs],
+    viewport: { width: 1280, height: 860 },
+    ignoreHTTPSErrors: true,
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
