@@ -1,21 +1,12 @@
 // Cin7 Core page detection: pure functions of a URL, each followed by the URLs it must match (table-tested in
 // tests/unit/cin7/routes.test.ts, refined-github style). The paths are the project's fixed URL decisions.
 
+import { normalisedPath, toUrl, type UrlInput } from '../overlay/url';
+
+export { toUrl, type UrlInput };
+
 export const CIN7_APP_ORIGIN = 'https://inventory.dearsystems.com';
 const CIN7_APP_HOST = 'inventory.dearsystems.com';
-
-export type UrlInput = URL | string | { href: string };
-
-export function toUrl(url: UrlInput): URL {
-  if (url instanceof URL) return url;
-  return new URL(typeof url === 'string' ? url : url.href);
-}
-
-/** The path, lower-cased, without a trailing slash (Cin7 Core's IIS routes are case-insensitive). */
-function normalisedPath(url: URL): string {
-  const path = url.pathname.toLowerCase().replace(/\/+$/, '');
-  return path === '' ? '/' : path;
-}
 
 export function isCin7App(url: UrlInput): boolean {
   return toUrl(url).hostname === CIN7_APP_HOST;

@@ -2,21 +2,12 @@
 // tests/unit/xero-overlay/routes.test.ts). Classic `.aspx` paths are the project's fixed URL decisions; the newer
 // SPA lives under `/app/`, optionally scoped to an organisation as `/app/!{shortcode}/…` (research/xero.md §2).
 
+import { normalisedPath, toUrl, type UrlInput } from '../overlay/url';
+
+export { toUrl, type UrlInput };
+
 export const XERO_APP_ORIGIN = 'https://go.xero.com';
 const XERO_APP_HOST = 'go.xero.com';
-
-export type UrlInput = URL | string | { href: string };
-
-export function toUrl(url: UrlInput): URL {
-  if (url instanceof URL) return url;
-  return new URL(typeof url === 'string' ? url : url.href);
-}
-
-/** The path, lower-cased, without a trailing slash (Xero's classic IIS routes are case-insensitive). */
-function normalisedPath(url: URL): string {
-  const path = url.pathname.toLowerCase().replace(/\/+$/, '');
-  return path === '' ? '/' : path;
-}
 
 /** `/app/!AbC12/chart-of-accounts` → `chart-of-accounts`; `/app/products-and-services` → `products-and-services`. */
 function appRoute(url: URL): string | null {
