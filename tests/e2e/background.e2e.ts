@@ -201,6 +201,9 @@ describe('background worker e2e', () => {
   });
 
   it('a revoked refresh token leads to the reconnect state, without a retry loop', async () => {
+    // A refresh already in flight (a page's status request can start one) would have fetched Xero before the faults.
+    await status();
+    await settled();
     sandbox.faults.set('revokeRefreshTokens', true);
     sandbox.faults.set('expireAccessTokens', true);
     const tokenCallsBefore = sandbox.stats.callsTo('identity POST');
