@@ -1,0 +1,226 @@
+// The tax rules of one Cin7 Core product, customer or supplier (issue #5): per tax-rule field, the rule it names and
+// whether that rule can be used. Pure: the background calls it with the stored snapshot (getRecordTaxRules).
+//
+// What is known (research/cin7.md §2.2, §2.5–2.6, §4.1, §4.4; anchors.md #6):
+// - records name tax rules by `Name`; `null` means "use the next level" (line → product → header → contact);
+// - a tax rule's `Account` must be an ACTIVE LIABILITY account (the engine's TAX_RULE_ACCOUNT_INVALID, reused here);
+// - Cin7's tax rules come down from Xero; a rule whose Xero tax rate is archived or deleted is refused by Xero
+//   ("The TaxType code … does not exist or cannot be used"). The snapshot holds no TaxType on a Cin7 rule, so a
+//   rule is linked to the Xero tax rate of the same name only; a rule without a same-named rate is not judged.
+// What is NOT documented: what Cin7 does at sync time with an inactive or unknown rule name. Our verdicts say so in
+// their explanations (an inference: Cin7 cannot compute tax with a rule it does not have, and inactive rules are not
+// offered on new documents), and their fix is to choose another rule on the record itself: no URL of Cin7's tax
+// rules screen is known (research/cin7.md §6), so the record's own field is the place to fix it.
+import type { Snapshot } from '../schemas/snapshot';
+import type { Cin7TaxRule } from '../schemas/cin7';
+import { buildContext } from './context';
+import { cin7RecordLink, xeroTaxRatesLink } from './links';
+import { taxRuleAccountRule } from './rules/tax-rule-account';
+import type { FixLink } from './types';
+
+export type TaxRuleRecordKind = 'product' | 'customer' | 'supplier';
+export type TaxRuleField = 'SaleTaxRule' | 'PurchaseTaxRule' | 'TaxRule';
+
+export type TaxRuleVerdict =
+  /** The rule exists, is active, posts to a valid account, and (if linked) its Xero tax rate is active. */
+  | 'ok'
+  /** The field is empty: the next level's rule (or Cin7's default) is used. */
+  | 'notSet'
+  /** No Cin7 tax rule has this name (renamed or deleted). */
+  | 'unknown'
+  /** The rule exists but is inactive in Cin7 Core. */
+  | 'inactive'
+  /** The rule's account (or a component's) is missing, archived or not a liability (TAX_RULE_ACCOUNT_INVALID). */
+  | 'accountInvalid'
+  /** The Xero tax rate of the same name is archived or deleted. */
+  | 'xeroTaxRateInactive'
+  /** Cin7 Core's tax rules have not been fetched: nothing can be said. */
+  | 'unchecked';
+
+export type TaxRuleSeverity = 'ok' | 'info' | 'warning' | 'error';
+
+export interface TaxRuleFieldCheck {
+  field: TaxRuleField;
+  /** The field as the record page labels it ("Sale tax rule"). */
+  fieldLabel: string;
+  /** The rule name the record holds, or null when the field is empty. */
+  ruleName: string | null;
+  verdict: TaxRuleVerdict;
+  severity: TaxRuleSeverity;
+  /** For `notSet`: the rule used instead, when the snapshot knows it. */
+  fallback?: string;
+  /** Plain-language: what this means and what to do. */
+  explanation: string;
+  fix?: FixLink;
+}
+
+export interface RecordTaxRules {
+  kind: TaxRuleRecordKind;
+  id: string;
+  /** False when the record is not in the snapshot (new, or not fetched yet). */
+  found: boolean;
+  /** "Product TNT-2P-GRN (Hiker 2-Person Tent)", "Customer Acme Ltd". */
+  label?: string;
+  fields: TaxRuleFieldCheck[];
+  /** Why nothing (or not everything) could be checked. */
+  reason?: string;
+}
+
+const SEVERITY: Record<TaxRuleVerdict, TaxRuleSeverity> = {
+  ok: 'ok',
+  notSet: 'info',
+  unknown: 'error',
+  inactive: 'warning',
+  accountInvalid: 'error',
+  xeroTaxRateInactive: 'error',
+  unchecked: 'info',
+};
+
+const FIELDS: Record<TaxRuleRecordKind, ReadonlyArray<{ field: TaxRuleField; label: string; use: 'sale' | 'purchase' }>> = {
+  product: [
+    { field: 'SaleTaxRule', label: 'Sale tax rule', use: 'sale' },
+    { field: 'PurchaseTaxRule', label: 'Purchase tax rule', use: 'purchase' },
+  ],
+  customer: [{ field: 'TaxRule', label: 'Tax rule', use: 'sale' }],
+  supplier: [{ field: 'TaxRule', label: 'Tax rule', use: 'purchase' }],
+};
+
+const NOUN: Record<TaxRuleRecordKind, string> = { product: 'product', customer: 'customer', supplier: 'supplier' };
+
+/** The engine's rule doesn't read dates; the context just needs a day. */
+const ANY_DAY = '1970-01-01';
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+function findRecord(snapshot: Snapshot, kind: TaxRuleRecordKind, id: string): { label: string; values: Partial<Record<TaxRuleField, string | null | undefined>> } | null {
+  const wanted = id.trim().toLowerCase();
+  const cin7 = snapshot.cin7;
+  const matches = (record: { ID?: string | undefined }) => record.ID?.trim().toLowerCase() === wanted;
+  if (kind === 'product') {
+    const product = cin7?.products?.find(matches);
+    if (!product) return null;
+    const name = product.Name?.trim();
+    return { label: `Product ${product.SKU}${name ? ` (${name})` : ''}`, values: { SaleTaxRule: product.SaleTaxRule, PurchaseTaxRule: product.PurchaseTaxRule } };
+  }
+  const contact = kind === 'customer' ? cin7?.customers?.find(matches) : cin7?.suppliers?.find(matches);
+  if (!contact) return null;
+  return { label: `${kind === 'customer' ? 'Customer' : 'Supplier'} ${contact.Name}`, values: { TaxRule: contact.TaxRule } };
+}
+
+/** The rule a record's tax rule field names: exact name first, then ignoring case and surrounding space. */
+function findRule(rules: readonly Cin7TaxRule[], name: string): Cin7TaxRule | undefined {
+  return rules.find((rule) => rule.Name === name) ?? rules.find((rule) => nameKey(rule.Name) === nameKey(name));
+}
+
+function notSetExplanation(kind: TaxRuleRecordKind, use: 'sale' | 'purchase', defaultSaleRule: string | null, meKnown: boolean): { text: string; fallback?: string } {
+  const saleDefault = defaultSaleRule
+    ? `Cin7 Core’s default sale tax rule is “${defaultSaleRule}”.`
+    : meKnown
+      ? 'Cin7 Core has no default sale tax rule set.'
+      : 'Cin7 Core’s default sale tax rule is not known (company settings not fetched).';
+  if (kind === 'product') {
+    return use === 'sale'
+      ? { text: `Not set: sales of this product use the sale’s tax rule, which comes from the customer. ${saleDefault}` }
+      : { text: 'Not set: purchases of this product use the purchase’s tax rule, which comes from the supplier.' };
+  }
+  if (kind === 'customer') {
+    return {
+      text: `Not set, although Cin7 Core requires a tax rule on customers: new sales fall back to the default sale tax rule. ${saleDefault} Choose a tax rule for the customer.`,
+      ...(defaultSaleRule ? { fallback: defaultSaleRule } : {}),
+    };
+  }
+  return { text: 'Not set, although Cin7 Core requires a tax rule on suppliers, and it has no default purchase tax rule: each purchase needs one chosen by hand. Choose a tax rule for the supplier.' };
+}
+
+/**
+ * The tax rule fields of one product, customer or supplier, each with its verdict, explanation and fix. The record is
+ * found by its Cin7 ID (any case). Reuses the engine's TAX_RULE_ACCOUNT_INVALID rule for the rules' accounts.
+ */
+export function checkRecordTaxRules(snapshot: Snapshot, record: { kind: TaxRuleRecordKind; id: string }): RecordTaxRules {
+  const { kind, id } = record;
+  const base = { kind, id };
+  const found = findRecord(snapshot, kind, id);
+  if (!found) {
+    const list = kind === 'product' ? snapshot.cin7?.products : kind === 'customer' ? snapshot.cin7?.customers : snapshot.cin7?.suppliers;
+    return {
+      ...base,
+      found: false,
+      fields: [],
+      reason: list === undefined ? `Cin7 Core ${NOUN[kind]}s not fetched yet: refresh to check this ${NOUN[kind]}’s tax rules.` : `This ${NOUN[kind]} is not in the fetched data yet (new or changed since the last refresh): refresh to check its tax rules.`,
+    };
+  }
+
+  const rules = snapshot.cin7?.taxRules;
+  const xeroRates = snapshot.xero?.taxRates;
+  const me = snapshot.cin7?.me;
+  const defaultSaleRule = me?.DefaultSaleTaxRuleName?.trim() || null;
+  const shortCode = snapshot.xero?.organisation?.ShortCode?.trim() || null;
+  const recordFix = (label: string, wording: string): FixLink => ({ ...cin7RecordLink(kind, id, label), label: wording });
+
+  // The engine's account check, over just the rules this record names (so it stays cheap on a large snapshot).
+  const named = FIELDS[kind]
+    .map(({ field }) => found.values[field]?.trim())
+    .flatMap((name) => (name && rules ? [findRule(rules, name)] : []))
+    .filter((rule): rule is Cin7TaxRule => rule !== undefined);
+  const accountsKnown = snapshot.xero?.accounts !== undefined;
+  const accountFindings =
+    named.length > 0 && accountsKnown
+      ? taxRuleAccountRule.run(buildContext({ cin7: { taxRules: named }, xero: { accounts: snapshot.xero?.accounts, organisation: snapshot.xero?.organisation } }, ANY_DAY))
+      : [];
+
+  const fields = FIELDS[kind].map(({ field, label, use }): TaxRuleFieldCheck => {
+    const ruleName = found.values[field]?.trim() || null;
+    const check = (verdict: TaxRuleVerdict, explanation: string, fix?: FixLink, extra: Partial<TaxRuleFieldCheck> = {}): TaxRuleFieldCheck => ({
+      field,
+      fieldLabel: label,
+      ruleName,
+      verdict,
+      severity: SEVERITY[verdict],
+      explanation,
+      ...(fix ? { fix } : {}),
+      ...extra,
+    });
+    if (!ruleName) {
+      const { text, fallback } = notSetExplanation(kind, use, defaultSaleRule, Boolean(me));
+      const fix = kind === 'product' ? undefined : recordFix(label, `Choose a tax rule for this ${NOUN[kind]}`);
+      return check('notSet', text, fix, fallback ? { fallback } : {});
+    }
+    if (!rules) return check('unchecked', 'Cin7 Core’s tax rules have not been fetched yet: refresh to check this rule.');
+    const rule = findRule(rules, ruleName);
+    if (!rule) {
+      return check(
+        'unknown',
+        `Cin7 Core has no tax rule named “${ruleName}” (renamed or deleted?), so it cannot apply it to this ${NOUN[kind]}’s ${use}s. Choose an existing tax rule.`,
+        recordFix(label, `Choose an existing tax rule for this ${NOUN[kind]}`),
+      );
+    }
+    if (rule.IsActive === false) {
+      return check(
+        'inactive',
+        `The tax rule “${rule.Name}” is inactive in Cin7 Core, so it should not be used on new ${use}s. Choose an active tax rule, or make “${rule.Name}” active again in Cin7 Core’s tax rules.`,
+        recordFix(label, `Choose an active tax rule for this ${NOUN[kind]}`),
+      );
+    }
+    const problems = accountFindings.filter((finding) => finding.subject.key === (rule.Name.trim() || '(unnamed tax rule)'));
+    if (problems.length > 0) {
+      const fix = problems.find((finding) => finding.fix)?.fix ?? recordFix(label, `Choose another tax rule for this ${NOUN[kind]}`);
+      return check('accountInvalid', problems.map((finding) => finding.message).join(' '), fix);
+    }
+    const rate = xeroRates?.find((candidate) => nameKey(candidate.Name) === nameKey(rule.Name));
+    if (rate && (rate.Status === 'DELETED' || rate.Status === 'ARCHIVED')) {
+      return check(
+        'xeroTaxRateInactive',
+        `Xero’s tax rate “${rate.Name}”${rate.TaxType ? ` (${rate.TaxType})` : ''}, which this rule stands for, is ${rate.Status.toLowerCase()} in Xero: Xero refuses invoices and bills that use it. Restore the tax rate in Xero, or choose another tax rule.`,
+        xeroTaxRatesLink(shortCode),
+      );
+    }
+    return check(
+      'ok',
+      accountsKnown
+        ? `“${rule.Name}” is an active Cin7 Core tax rule posting to a valid liability account.`
+        : `“${rule.Name}” is an active Cin7 Core tax rule (its account is checked once Xero’s chart of accounts is fetched).`,
+    );
+  });
+
+  return { ...base, found: true, label: found.label, fields };
+}
