@@ -30,6 +30,19 @@ describe('Xero routes', () => {
     expect(routes.isEveryPage('https://login.xero.com/')).toBe(false);
   });
 
+  it('the `/app/` routes hold with and without the short code, and only on go.xero.com', () => {
+    for (const name of pageRoutes) {
+      for (const example of ROUTE_EXAMPLES.get(name)!) {
+        const url = new URL(example);
+        const match = /^\/app\/(?:(?:!|%21)[^/]+\/)?(.+)$/i.exec(url.pathname);
+        if (!match) continue;
+        expect(routeOf(name)(`https://go.xero.com/app/${match[1]}`), example).toBe(true);
+        expect(routeOf(name)(`https://go.xero.com/app/!Zz9!x/${match[1]}`), example).toBe(true);
+        expect(routeOf(name)(`https://go.xero.com.evil.example/app/${match[1]}`), example).toBe(false);
+      }
+    }
+  });
+
   it('every exported route is in the example table', () => {
     const exported = Object.entries(routes)
       .filter(([name, value]) => typeof value === 'function' && /^is[A-Z]/.test(name) && name !== 'isXeroApp')
@@ -42,6 +55,13 @@ describe('shortCodeFromUrl', () => {
   it.each([
     ['https://go.xero.com/app/!Fx1tu/dashboard', '!Fx1tu'],
     ['https://go.xero.com/app/!a-B_9', '!a-B_9'],
+    // Short codes with more than one `!` (a live Demo Company's, and a bank-statement agent's example).
+    ['https://go.xero.com/app/!!6Sp3/settings', '!!6Sp3'],
+    ['https://go.xero.com/app/!0X0!!/manage-bank-accounts', '!0X0!!'],
+    // `!` percent-encoded.
+    ['https://go.xero.com/app/%21Ab12C/bills/view/1', '!Ab12C'],
+    ['https://go.xero.com/app/!/dashboard', null],
+    ['https://go.xero.com/application/!Fx1tu/dashboard', null],
     ['https://go.xero.com/organisationlogin/default.aspx?shortcode=!Abc12&redirecturl=%2FSetup%2FTracking.aspx', '!Abc12'],
     ['https://go.xero.com/app/products-and-services', null],
     ['https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx', null],
