@@ -1,6 +1,6 @@
 // "broken": the same business after a messy set-up. Every finding code has at least one cause here; each is a
 // mistake seen in the field (research/cin7.md §4, research/xero.md §6). The comments name the code each causes.
-import type { MappingRow, Snapshot } from '../schemas';
+import type { Cin7TaxRule, MappingRow, Snapshot } from '../schemas';
 import { BASE_CHART, buildXeroChart, mirrorToCin7, type AccountSpec } from './chart';
 import { cin7Customer, cin7Product, cin7Supplier, xeroItemFor } from './catalogue';
 import { cin7Purchase, cin7Sale } from './documents';
@@ -58,6 +58,20 @@ const BROKEN_MAPPING: readonly MappingRow[] = [
   { label: 'Current Year Profits', account: '' },
 ];
 
+/** An old rule kept for history, inactive (TAX_RULE_ACCOUNT_INVALID skips inactive rules); a fixed ID keeps the
+ * random sequence, and so every other record, unchanged. */
+const INACTIVE_TAX_RULE: Cin7TaxRule = {
+  ID: '5f0c2a7e-1250-4d2b-9a61-0e3c12a5b125',
+  Name: 'GST 12.5% on Expenses',
+  Account: '820',
+  IsActive: false,
+  TaxInclusive: false,
+  TaxPercent: 12.5,
+  IsTaxForSale: false,
+  IsTaxForPurchase: true,
+  Components: [{ ID: '5f0c2a7e-1250-4d2b-9a61-0e3c12a5b126', Name: 'GST', Percent: 12.5, AccountCode: '820', ComponentOrder: 1, Compound: false }],
+};
+
 export function buildBroken(): Snapshot {
   const random = createRandom(404);
   const xeroAccounts = buildXeroChart(BROKEN_CHART, random);
@@ -68,6 +82,9 @@ export function buildBroken(): Snapshot {
     if (input.sku === 'BTL-1L-STL') return cin7Product({ ...input, revenueAccount: '310' }, random);
     // OVERRIDE_ACCOUNT_INVALID: the stove's COGS account code is not in Xero's chart.
     if (input.sku === 'STV-GAS-01') return cin7Product({ ...input, cogsAccount: '315' }, random);
+    // Tax rule check (record page, no finding code): the sleeping bag's sale tax rule names a rule this NZ account
+    // does not have ("GST on Sales", from an Australian CSV template used for the import).
+    if (input.sku === 'SLB-DWN-0C') return cin7Product({ ...input, saleTaxRule: 'GST on Sales' }, random);
     return cin7Product(input, random);
   });
   const stock = products.filter((product) => product.Type === 'Stock');
@@ -83,7 +100,8 @@ export function buildBroken(): Snapshot {
   const suppliers = [
     cin7Supplier({ name: 'Canterbury Textiles Ltd' }, random),
     // OVERRIDE_ACCOUNT_TYPE: payable set to an expense account.
-    cin7Supplier({ name: 'Aoraki Metalworks', account: '429' }, random),
+    // Tax rule check (record page, no finding code): still on the 12.5% rule made inactive when GST went to 15%.
+    cin7Supplier({ name: 'Aoraki Metalworks', account: '429', taxRule: INACTIVE_TAX_RULE.Name }, random),
     cin7Supplier({ name: 'Pacific Gear Manufacturing Inc', currency: 'USD', paymentTerm: '60 days' }, random),
   ];
   const pick = <T>(items: readonly T[], index: number): T => items[index % items.length] as T;
@@ -110,7 +128,7 @@ export function buildBroken(): Snapshot {
       me: cin7Me({ currency: 'AUD', lockDate: null }),
       accounts: mirrorToCin7(xeroAccounts),
       // TAX_RULE_ACCOUNT_INVALID: "GST on Imports" posts to Sales, not a liability.
-      taxRules: cin7TaxRules(random, (name) => (name === 'GST on Imports' ? '200' : '820')),
+      taxRules: [...cin7TaxRules(random, (name) => (name === 'GST on Imports' ? '200' : '820')), INACTIVE_TAX_RULE],
       products,
       customers,
       suppliers,
