@@ -55,6 +55,7 @@ export function ConnectedHealthPanel({ currentApp, statusStore, contributions, m
       sections={sections}
       problems={problems}
       optionsHint={optionsHint}
+      avoidHostControls
     />
   );
 }

@@ -1,12 +1,14 @@
-// The health panel both overlays show: a dock in the bottom-left corner that collapses to a small tab, so it
-// never covers the app's own controls. Keyboard: the toggle is a real button with aria-expanded; Esc inside the
-// panel collapses it and returns focus to the toggle.
+// The health panel both overlays show: at home in the bottom-left corner, collapsible to a small tab, and moved
+// (or shortened, or shown as the tab) wherever it would cover the app's own controls (usePanelPlacement).
+// Keyboard: the toggle is a real button with aria-expanded; Esc inside the panel collapses it and returns focus to
+// the toggle.
 import { useId, useRef, type KeyboardEvent } from 'react';
 import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-state';
 import type { Progress, Status } from '../../utils/messaging';
 import { FindingList, topFindings } from './FindingList';
 import { RefreshButton } from './RefreshButton';
 import { formatAge } from './time';
+import { usePanelPlacement } from './usePanelPlacement';
 
 export interface HealthPanelProps {
   currentApp: 'cin7' | 'xero';
@@ -28,12 +30,25 @@ export interface HealthPanelProps {
   maxFindings?: number;
   /** Set when Open options could not reach the background: tells the user the manual way. */
   optionsHint?: string | null;
+  /** Move off the host page's controls (on in the overlays; off where there is no host page). */
+  avoidHostControls?: boolean;
 }
 
 export function HealthPanel(props: HealthPanelProps) {
-  const { status, collapsed, onToggle } = props;
+  const { status, onToggle } = props;
+  const panelRef = useRef<HTMLElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const bodyId = useId();
+  const placement = usePanelPlacement({
+    enabled: props.avoidHostControls ?? false,
+    collapsed: props.collapsed,
+    panelRef,
+    headerRef: toggleRef,
+    bodyRef,
+  });
+  // Shown as the tab while there is no room for the open panel; the user's choice is kept for when there is.
+  const collapsed = props.collapsed || placement.yielded;
   const summary = status?.summary;
   const tone = !status ? 'unknown' : summary && summary.errors > 0 ? 'error' : summary && summary.warnings > 0 ? 'warning' : 'ok';
 
@@ -46,21 +61,30 @@ export function HealthPanel(props: HealthPanelProps) {
   };
 
   return (
-    <section className={`mg-panel mg-tone-${tone}${collapsed ? ' mg-collapsed' : ''}`} aria-label="Mapping Guard" onKeyDown={onKeyDown}>
+    <section
+      ref={panelRef}
+      className={`mg-panel mg-tone-${tone}${collapsed ? ' mg-collapsed' : ''}`}
+      style={{ ...placement.style, ...(placement.hidden ? { visibility: 'hidden' } : {}) }}
+      aria-label="Mapping Guard"
+      data-placement={placement.hidden ? 'hidden' : placement.yielded ? 'yielded' : 'placed'}
+      onKeyDown={onKeyDown}
+    >
       <button
         ref={toggleRef}
         type="button"
         className="mg-toggle"
         aria-expanded={!collapsed}
         aria-controls={bodyId}
+        title={placement.yielded ? 'Mapping Guard: no room to open without covering this page; it opens when there is.' : undefined}
         onClick={() => onToggle(!collapsed)}
       >
         <span className="mg-dot" aria-hidden="true" />
         <span className="mg-title">Mapping Guard</span>
         <span className="mg-counts">{countsText(status)}</span>
+        {placement.yielded ? <span className="mg-muted mg-no-room">(no room to open here)</span> : null}
       </button>
       {collapsed ? null : (
-        <div className="mg-body" id={bodyId}>
+        <div className="mg-body" id={bodyId} ref={bodyRef} style={placement.bodyMaxHeight !== undefined ? { maxHeight: placement.bodyMaxHeight } : undefined}>
           <PanelBody {...props} />
           {(props.sections ?? []).map((section) => (
             <div key={section.id} className="mg-section" data-section={section.id}>

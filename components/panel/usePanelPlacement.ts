@@ -1,0 +1,188 @@
+// Keeps the floating panel off the host app's controls: measures the panel, collects the host's controls and
+// dialogs, and picks a free spot (utils/overlay/placement). When the open panel fits nowhere (a big dialog is up)
+// it shows as the small tab meanwhile ("yielded"), and when even the tab fits nowhere it is hidden until there is
+// room again. Rechecked on resize, after scrolling, when the page adds or opens something at its top level, when a
+// host control under the panel takes focus, and every few seconds while open. Triggers are debounced and coalesced
+// into one animation frame, so a burst of scrolling or mutations costs the host page one check.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
+import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
+import { isOwnNode } from '../../utils/overlay/observe';
+import { choosePlacement, intersects } from '../../utils/overlay/placement';
+
+export interface PanelPlacementState {
+  /** Inline position for the panel; empty until measured (the CSS home corner applies). */
+  style: CSSProperties;
+  /** Max height for the panel's scrolling body when the panel had to be shortened. */
+  bodyMaxHeight: number | undefined;
+  /** Open was asked for but there is no room: show the tab. */
+  yielded: boolean;
+  /** Not even the tab fits without covering the app: hidden for now. */
+  hidden: boolean;
+}
+
+interface Measured {
+  width: number;
+  height: number;
+  /** Header and borders: the height that is not the scrolling body. */
+  chrome: number;
+}
+
+/** Least body height worth opening the panel for (a few findings). */
+const MIN_BODY_HEIGHT = 120;
+const RECHECK_OPEN_MS = 2500;
+const QUIET_MS = 120;
+
+export function usePanelPlacement(options: {
+  enabled: boolean;
+  /** The user's choice: collapsed (tab) or open. */
+  collapsed: boolean;
+  panelRef: RefObject<HTMLElement | null>;
+  headerRef: RefObject<HTMLElement | null>;
+  bodyRef: RefObject<HTMLElement | null>;
+}): PanelPlacementState {
+  const { enabled, collapsed, panelRef, headerRef, bodyRef } = options;
+  const [state, setState] = useState<PanelPlacementState>({ style: {}, bodyMaxHeight: undefined, yielded: false, hidden: false });
+  const sizes = useRef<{ open?: Measured; tab?: Measured }>({});
+  const stateRef = useRef(state);
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  });
+
+  const measure = useCallback((): void => {
+    const panel = panelRef.current;
+    const header = headerRef.current;
+    if (!panel || !header) return;
+    const showingOpen = !collapsed && !stateRef.current.yielded;
+    const chrome = header.offsetHeight + panel.offsetHeight - panel.clientHeight;
+    if (showingOpen) {
+      // The natural height, not the shortened one: the body's whole content up to its usual cap.
+      const body = bodyRef.current;
+      const bodyHeight = body ? Math.min(body.scrollHeight + body.offsetHeight - body.clientHeight, bodyCap()) : 0;
+      sizes.current.open = { width: panel.offsetWidth, height: chrome + bodyHeight, chrome };
+    } else {
+      sizes.current.tab = { width: panel.offsetWidth, height: panel.offsetHeight, chrome };
+    }
+  }, [collapsed, panelRef, headerRef, bodyRef]);
+
+  const place = useCallback((): void => {
+    const panel = panelRef.current;
+    // No layout (display: none, or a DOM without a layout engine): nothing to place.
+    if (!enabled || !panel || (panel.offsetWidth === 0 && panel.offsetHeight === 0)) return;
+    measure();
+    const viewport = viewportSize();
+    const obstacles = collectObstacles(document, viewport);
+    let next: PanelPlacementState | undefined;
+    const open = sizes.current.open;
+    if (!collapsed && open) {
+      const minHeight = Math.min(open.height, open.chrome + MIN_BODY_HEIGHT);
+      const spot = choosePlacement({ viewport, size: { width: open.width, height: open.height, minHeight }, obstacles });
+      if (spot.free) {
+        next = {
+          style: { left: spot.left, top: spot.top, bottom: 'auto' },
+          bodyMaxHeight: spot.height < open.height ? Math.max(0, spot.height - open.chrome) : undefined,
+          yielded: false,
+          hidden: false,
+        };
+      }
+    }
+    if (!next) {
+      // Before the tab was ever shown (opened on load, then a dialog), estimate it from the header.
+      const tab = sizes.current.tab ?? { width: 220, height: headerRef.current?.offsetHeight || 32, chrome: 0 };
+      const spot = choosePlacement({ viewport, size: { width: tab.width, height: tab.height }, obstacles });
+      next = { style: { left: spot.left, top: spot.top, bottom: 'auto' }, bodyMaxHeight: undefined, yielded: !collapsed, hidden: !spot.free };
+    }
+    if (!samePlacement(next, stateRef.current)) setState(next);
+  }, [enabled, collapsed, panelRef, headerRef, measure]);
+
+  // Coalesce every trigger into one frame, after the page has been quiet for a moment: a scroll or a resize sends
+  // many events, and the host must not pay for a check per frame.
+  const frame = useRef<number | undefined>(undefined);
+  const quiet = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const schedule = useCallback(() => {
+    if (quiet.current !== undefined) clearTimeout(quiet.current);
+    quiet.current = setTimeout(() => {
+      quiet.current = undefined;
+      if (frame.current !== undefined) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = undefined;
+        try {
+          place();
+        } catch (error) {
+          console.warn('Mapping Guard could not place its panel.', error);
+        }
+      });
+    }, QUIET_MS);
+  }, [place]);
+
+  // Right after a render that changed what is shown (open, tab), measure and place before the browser paints.
+  useLayoutEffect(() => {
+    if (!enabled) return;
+    try {
+      place();
+    } catch (error) {
+      console.warn('Mapping Guard could not place its panel.', error);
+    }
+  }, [enabled, collapsed, state.yielded, place]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const panel = panelRef.current;
+    const listeners = new AbortController();
+    const { signal } = listeners;
+    const onFocus = (event: FocusEvent) => {
+      const target = event.target;
+      if (!(target instanceof Element) || isOwnNode(target) || !panelRef.current) return;
+      if (intersects(target.getBoundingClientRect(), panelRef.current.getBoundingClientRect())) schedule();
+    };
+    window.addEventListener('resize', schedule, { signal, passive: true });
+    document.addEventListener('scrollend', schedule, { signal, capture: true, passive: true });
+    document.addEventListener('focusin', onFocus, { signal, capture: true });
+    window.addEventListener('popstate', schedule, { signal });
+    window.addEventListener('hashchange', schedule, { signal });
+    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(schedule);
+    if (panel) resize?.observe(panel);
+    // Dialogs and menus are added at the top level of <body>, or opened by these attributes.
+    const mutations = new MutationObserver((records) => {
+      if (records.some((record) => !isOwnNode(record.target) && !onlyOwnNodes(record))) schedule();
+    });
+    if (document.body) mutations.observe(document.body, { childList: true });
+    mutations.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'aria-hidden', 'hidden'] });
+    const interval = collapsed
+      ? undefined
+      : setInterval(() => {
+          if (document.visibilityState === 'visible') schedule();
+        }, RECHECK_OPEN_MS);
+    return () => {
+      listeners.abort();
+      resize?.disconnect();
+      mutations.disconnect();
+      if (interval !== undefined) clearInterval(interval);
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+      if (quiet.current !== undefined) clearTimeout(quiet.current);
+      frame.current = undefined;
+      quiet.current = undefined;
+    };
+  }, [enabled, collapsed, panelRef, schedule]);
+
+  return state;
+}
+
+function bodyCap(): number {
+  return Math.min(window.innerHeight * 0.5, 440);
+}
+
+function onlyOwnNodes(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  const changed = [...record.addedNodes, ...record.removedNodes];
+  return changed.length > 0 && changed.every((node) => node instanceof Element && isOwnNode(node));
+}
+
+function samePlacement(a: PanelPlacementState, b: PanelPlacementState): boolean {
+  return (
+    a.style.left === b.style.left &&
+    a.style.top === b.style.top &&
+    a.bodyMaxHeight === b.bodyMaxHeight &&
+    a.yielded === b.yielded &&
+    a.hidden === b.hidden
+  );
+}

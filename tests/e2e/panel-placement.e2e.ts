@@ -1,0 +1,141 @@
+// The health panel never covers the host app's own controls: on real sandbox pages of both apps, opened, in a
+// narrow window, with a dialog up, with a control placed in the panel's home corner, and with a dialog that leaves
+// no room at all. "Covers" is checked two ways: rectangles, and Playwright's own hit test (a trial click fails
+// when another element would receive it).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { connectBothApps } from '../bench/overlay-lib.ts';
+import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+
+const CIN7 = 'https://inventory.dearsystems.com';
+const XERO = 'https://go.xero.com';
+let session: ExtensionSession;
+const pageErrors: string[] = [];
+
+const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+
+async function open(url: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+  await page.setViewportSize(viewport);
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForOverlayPanel(page, { timeout: 30_000 });
+  return page;
+}
+
+async function expand(page: Page): Promise<void> {
+  const toggle = panel(page).locator('.mg-toggle');
+  await toggle.waitFor({ timeout: 20_000 });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+}
+
+/** The host controls (and dialogs) in the viewport that the panel's box overlaps, described for the failure message. */
+function coveredControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const host = document.querySelector('mapping-guard-panel');
+    const box = host?.shadowRoot?.querySelector('.mg-panel')?.getBoundingClientRect();
+    if (!box || box.width === 0) return ['(no panel)'];
+    const controls = document.querySelectorAll('a[href],button,input:not([type="hidden"]),select,textarea,[role="button"],[role="combobox"],[role="dialog"]');
+    const covered: string[] = [];
+    for (const control of controls) {
+      if (control.closest('[data-mg-own]')) continue;
+      const rect = control.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0 || rect.bottom <= 0 || rect.top >= innerHeight) continue;
+      if (rect.left < box.right && rect.right > box.left && rect.top < box.bottom && rect.bottom > box.top) {
+        covered.push(`${control.tagName.toLowerCase()} “${(control.textContent ?? '').trim().slice(0, 30)}” at ${Math.round(rect.left)},${Math.round(rect.top)}`);
+      }
+    }
+    return covered;
+  });
+}
+
+async function settled(page: Page): Promise<void> {
+  // Placement runs in the next animation frame after a change; two frames make sure it has been applied.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+beforeAll(async () => {
+  session = await launchExtension({ scenario: 'broken' });
+  await connectBothApps(session);
+  const rows = session.sandbox.snapshot().cin7?.mapping?.rows ?? [];
+  await session.sendFromExtensionPage({ mgAction: 'saveMapping', args: { rows, readAt: new Date().toISOString() } });
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('health panel placement', () => {
+  it('opened on busy pages of both apps, it covers none of their controls', async () => {
+    const sale = session.sandbox.store.cin7.sales[0];
+    for (const url of [`${CIN7}/AccountMapping`, `${CIN7}/Sale#${String(sale?.ID)}`, `${CIN7}/ProductList`, `${XERO}/GeneralLedger/ChartOfAccounts.aspx`, `${XERO}/Setup/FinancialSettings.aspx`]) {
+      const page = await open(url);
+      await expand(page);
+      await expect.poll(() => panel(page).textContent(), { timeout: 30_000 }).toMatch(/errors?|warnings?|all good/);
+      await settled(page);
+      expect(await coveredControls(page), url).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('in a 1100 px window, Xero’s Edit Account dialog stays usable: Save takes the click, not the panel', async () => {
+    const page = await open(`${XERO}/GeneralLedger/ChartOfAccounts.aspx`, { width: 1100, height: 800 });
+    await expand(page);
+    await page.locator('tr[data-code="310"]').getByRole('button', { name: 'Edit' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);
+    // A trial click runs Playwright's hit test at the button's centre and fails if our panel would get the click.
+    await dialog.getByRole('button', { name: 'Save' }).click({ trial: true, timeout: 5_000 });
+    await session.screenshot('xero-edit-dialog-panel-placement', page);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  });
+
+  it('moves out of its home corner when the page puts a control there, and goes back when it leaves', async () => {
+    const page = await open(`${CIN7}/Dashboard`);
+    await expand(page);
+    await settled(page);
+    const home = await panel(page).boundingBox();
+    expect(home!.x).toBeLessThan(40);
+    await page.evaluate(() => {
+      const button = document.createElement('button');
+      button.id = 'host-corner-action';
+      button.textContent = 'Host action';
+      button.style.cssText = 'position: fixed; left: 16px; bottom: 16px; width: 200px; height: 40px; z-index: 10';
+      document.body.append(button);
+    });
+    await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);
+    await page.locator('#host-corner-action').click({ trial: true, timeout: 5_000 });
+    expect(await panel(page).locator('.mg-toggle').getAttribute('aria-expanded')).toBe('true');
+    await page.evaluate(() => document.getElementById('host-corner-action')?.remove());
+    await expect.poll(async () => (await panel(page).boundingBox())?.y, { timeout: 5_000 }).toBe(home!.y);
+    await page.close();
+  });
+
+  it('with no free spot at all it gets out of the way, and comes back open when the dialog closes', async () => {
+    const page = await open(`${CIN7}/Dashboard`);
+    await expand(page);
+    await page.evaluate(() => {
+      const dialog = document.createElement('div');
+      dialog.id = 'host-full-dialog';
+      dialog.setAttribute('role', 'dialog');
+      dialog.style.cssText = 'position: fixed; inset: 0; background: rgba(255,255,255,0.95); z-index: 20';
+      const button = document.createElement('button');
+      button.textContent = 'Close';
+      dialog.append(button);
+      document.body.append(dialog);
+    });
+    await expect.poll(() => panel(page).getAttribute('data-placement'), { timeout: 5_000 }).toBe('hidden');
+    expect(await panel(page).isVisible()).toBe(false);
+    await page.evaluate(() => document.getElementById('host-full-dialog')?.remove());
+    await expect.poll(() => panel(page).getAttribute('data-placement'), { timeout: 5_000 }).toBe('placed');
+    expect(await panel(page).locator('.mg-toggle').getAttribute('aria-expanded')).toBe('true');
+    await page.close();
+  });
+
+  it('no exception reached any host page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
