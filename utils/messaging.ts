@@ -147,6 +147,29 @@ export const documentResultSchema = z.object({
 });
 export type DocumentResult = z.infer<typeof documentResultSchema>;
 
+/** A product's, customer's or supplier's tax rule fields and their verdicts (utils/audit/record-tax-rules.ts). */
+export const recordTaxRulesResultSchema = z.object({
+  kind: z.enum(['product', 'customer', 'supplier']),
+  id: z.string(),
+  found: z.boolean(),
+  label: z.string().optional(),
+  fields: z.array(
+    z.object({
+      field: z.enum(['SaleTaxRule', 'PurchaseTaxRule', 'TaxRule']),
+      fieldLabel: z.string(),
+      ruleName: z.string().nullable(),
+      verdict: z.enum(['ok', 'notSet', 'unknown', 'inactive', 'accountInvalid', 'xeroTaxRateInactive', 'unchecked']),
+      severity: z.enum(['ok', 'info', 'warning', 'error']),
+      fallback: z.string().optional(),
+      explanation: z.string(),
+      fix: findingSchema.shape.fix,
+    }),
+  ),
+  /** Set when the record could not be checked (not connected, not fetched yet). */
+  reason: z.string().optional(),
+});
+export type RecordTaxRulesResult = z.infer<typeof recordTaxRulesResultSchema>;
+
 /** What the Xero overlay needs beyond the findings: which accounts carry which Cin7 role, and the two lock dates. */
 export const xeroPageFactsSchema = z.object({
   pairId: z.string().optional(),
@@ -229,6 +252,16 @@ export const actions = {
       pairId: z.string().max(200).optional(),
     }),
     result: documentResultSchema,
+  },
+  /** The tax rule fields of the product, customer or supplier whose page is open, from the stored snapshot. */
+  getRecordTaxRules: {
+    sender: 'app',
+    args: z.object({
+      kind: z.enum(['product', 'customer', 'supplier']),
+      id: z.string().min(1).max(100),
+      pairId: z.string().max(200).optional(),
+    }),
+    result: recordTaxRulesResultSchema,
   },
   getXeroPageFacts: {
     sender: 'app',

@@ -2,6 +2,7 @@
 // entrypoints/background.ts; this module is testable with the fake browser and a fetch stub.
 import { z } from 'zod';
 import { auditDocument } from '../audit';
+import { checkRecordTaxRules } from '../audit/record-tax-rules';
 import { matchRoleLabel } from '../audit/labels';
 import type { ActionContext, ActionHandlers, ConnectionState, Pair, Progress, Status } from '../messaging';
 import { Cin7Client, type Cin7Credentials } from '../cin7/api';
@@ -220,6 +221,14 @@ export function createBackgroundService(deps: ServiceDeps) {
         }),
         reason: stored ? undefined : 'Nothing fetched from Xero yet: refresh to check this document’s accounts.',
       };
+    },
+    async getRecordTaxRules(args, context) {
+      const empty = { kind: args.kind, id: args.id, found: false, fields: [] };
+      const pair = await resolvePair(context, { pairId: args.pairId });
+      if (!pair) return { ...empty, reason: 'Connect Cin7 Core and Xero in Mapping Guard’s options first.' };
+      const stored = await deps.data.getSnapshot(pair.id);
+      if (!stored) return { ...empty, reason: 'Nothing fetched yet: refresh to check this record’s tax rules.' };
+      return checkRecordTaxRules(stored.snapshot, { kind: args.kind, id: args.id });
     },
     async getXeroPageFacts(args, context) {
       const pair = await resolvePair(context, { ...(args ?? {}), host: 'xero' });
