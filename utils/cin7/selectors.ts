@@ -30,3 +30,25 @@ export const MAIN_CONTENT = 'main, [role="main"]';
 
 /** Form fields on record pages, found by their label text (SKU, Name). */
 export const FIELD_LABEL = 'label, [role="rowheader"], th, dt, fieldset > legend';
+
+// ---- Sale and purchase lines grids (utils/cin7/readers/document-lines.ts) ------------------------------------
+// A lines grid is any ROW_CONTAINER whose column headers name a product (or, for additional charges, a
+// description and an account). Columns are found by their header text, rows by order; never by class names.
+
+/** What names a lines grid ("Invoice INV-0012 (2025-01-31)"): a table's caption or the legend of its fieldset. */
+export const LINE_GRID_CAPTION = 'caption, legend';
+
+/** Headings before a grid that may name it, when it has no caption, ARIA label or fieldset legend. */
+export const LINE_GRID_HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+
+/** Header texts of a lines grid's columns, matched against a header's whole visible text. */
+export const LINE_COLUMN_TEXT = {
+  /** The product column: shows the SKU, "SKU - Name" or the product's name. */
+  product: /^(?:product|item|product\s*\/\s*sku)$/i,
+  /** A separate SKU column, when the grid has one. */
+  sku: /^(?:sku|product\s*(?:code|sku)|item\s*code|code)$/i,
+  /** The line's own text (product name, or the description of an additional charge). */
+  name: /^(?:name|product\s*name|item\s*name|description|comment)$/i,
+  /** The line's own account override. */
+  account: /^(?:account|account\s*code|gl\s*account|revenue\s*account|expense\s*account)$/i,
+} as const;
