@@ -30,6 +30,12 @@
 //      its comment says Xero redirects to the user's organisation). One unverified link, against [S2]-[S4] which
 //      show the chart still on its classic page: kept, marked weak.
 // Not found anywhere: an `/app/` page for financial settings (lock dates), tracking categories or currencies.
+//
+// Fix links (utils/audit/links.ts XERO_PATHS, checked against the same sources): chart of accounts, financial settings,
+// tracking, currencies, tax rates and bank accounts point at the classic pages the live settings hub still links
+// ([S2], [S3]), so they hold. Products and services points at the classic `/Accounts/Inventory/`, which only older
+// integrations show: no 2025-26 source shows it still served, the sourced page is `/app/products-and-services` [S5]
+// (a change for that file's owner; this file matches both).
 
 import { normalisedPath, toUrl, type UrlInput } from '../overlay/url';
 
@@ -81,7 +87,7 @@ function pageAt({ classic, sourced = [], guessed = [] }: PageRoutes): (url: UrlI
 export function shortCodeFromUrl(input: UrlInput): string | null {
   const url = toUrl(input);
   if (url.hostname !== XERO_APP_HOST) return null;
-  const match = /^\/app\/(![A-Za-z0-9_!-]{1,38})(?:\/|$)/.exec(appPath(url));
+  const match = /^\/app\/(![A-Za-z0-9_!-]{1,38})(?:\/|$)/i.exec(appPath(url));
   if (match?.[1]) return match[1];
   if (normalisedPath(url) === '/organisationlogin/default.aspx') return url.searchParams.get('shortcode')?.trim() || null;
   return null;

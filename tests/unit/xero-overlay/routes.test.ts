@@ -61,6 +61,10 @@ describe('shortCodeFromUrl', () => {
     // `!` percent-encoded.
     ['https://go.xero.com/app/%21Ab12C/bills/view/1', '!Ab12C'],
     ['https://go.xero.com/app/!/dashboard', null],
+    // The page routes ignore the case of `/app/`; so does the short code (which keeps its own case).
+    ['https://go.xero.com/App/!Fx1tu/chart-of-accounts', '!Fx1tu'],
+    ['https://go.xero.com/app/!Fx1tu?redirect=1', '!Fx1tu'],
+    ['https://go.xero.com/app/!Fx1tu/dashboard#mg-target=x:1', '!Fx1tu'],
     ['https://go.xero.com/application/!Fx1tu/dashboard', null],
     ['https://go.xero.com/organisationlogin/default.aspx?shortcode=!Abc12&redirecturl=%2FSetup%2FTracking.aspx', '!Abc12'],
     ['https://go.xero.com/app/products-and-services', null],
