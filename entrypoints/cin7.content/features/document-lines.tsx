@@ -1,11 +1,111 @@
-// Sale and purchase pages: asks the background for the document in the hash (`getDocument`) and shows, per line,
-// the account it will post to and which level decided, with lock-date warnings. Refetches after a refresh.
+// Sale and purchase pages: asks the background for the document in the hash (`getDocument`) and shows, on each
+// row of the page's own lines grids, the account the line will post to and which level decided, with a warning
+// when that account is a problem or the line's invoice, credit note or shipment falls in Xero's locked period.
+// The panel keeps the same facts as a table (the accessible summary). Badges are re-applied through the throttled
+// observer when the grid re-renders, and removed when the feature stops. Refetches after a refresh.
 import { stripTarget } from '../../../utils/audit/links';
+import { describeLine, matchDocumentLines, readLineGrids, type DocumentLine } from '../../../utils/cin7/readers/document-lines';
 import { isPurchase, isSale, recordFromUrl } from '../../../utils/cin7/routes';
+import type { DocumentResult } from '../../../utils/messaging';
+import { BADGE_ATTRIBUTE, removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
+import { observeChanges } from '../../../utils/overlay/observe';
 import { describeError } from '../../../utils/overlay/panel-state';
 import type { Cin7FeatureEnv } from '../environment';
-import { DocumentSection, type DocumentSectionState } from '../sections/DocumentSection';
+import {
+  DocumentSection,
+  POSTING_LABEL,
+  accountText,
+  levelLabel,
+  type DocumentSectionState,
+  type InlineSummary,
+} from '../sections/DocumentSection';
+
+/** The badge key of these badges (the Account Mapping feature's are `status`). */
+export const LINE_BADGE_KEY = 'document-line';
+
+type Posting = DocumentLine['postings'][number];
+
+/** Where this document's invoices, credit notes and shipment fall in Xero's locked period (from its finding). */
+export interface LockedParts {
+  /** Lower-case `where` of the locked invoices / credit notes / bills ("invoice inv-0012"). */
+  groups: Set<string>;
+  /** The shipment (COGS journal) is dated on or before the lock date. */
+  shipment: boolean;
+  day: string | null;
+}
+
+export function lockedParts(document: DocumentResult): LockedParts {
+  const locked: LockedParts = { groups: new Set(), shipment: false, day: document.xeroLockDate?.day ?? null };
+  const finding = document.findings.find((item) => item.code === 'DOCUMENT_IN_LOCKED_PERIOD');
+  if (!finding) return locked;
+  // The engine names each locked part as "<where> dated <day>" (utils/audit/documents.ts lockedPeriodFinding).
+  const message = finding.message.toLowerCase();
+  for (const line of document.lines) {
+    const where = line.where.toLowerCase();
+    if (message.includes(`${where} dated `)) locked.groups.add(where);
+  }
+  locked.shipment = message.includes('shipment (cogs journal) dated ');
+  return locked;
+}
+
+/** What is wrong with one posting's account, or null when nothing is. */
+function postingProblem(posting: Posting, line: DocumentLine, document: DocumentResult): string | null {
+  const role = POSTING_LABEL[posting.role] ?? posting.role;
+  if (!posting.code) return `${role}: no account is set at any level and no default is mapped, so Cin7 Core cannot post it.`;
+  if (!posting.account) return `${role}: ${posting.code} is not in Xero’s chart of accounts, so Xero will reject it.`;
+  const status = posting.account.status?.toUpperCase();
+  if (status && status !== 'ACTIVE') return `${role}: ${accountText(posting)} is ${status.toLowerCase()} in Xero, so Xero will reject it.`;
+  const override = overrideFinding(posting, line, document);
+  return override ? `${role}: ${override}` : null;
+}
+
+/** The engine's override finding (wrong class, inventory type) about the level that decided this posting. */
+function overrideFinding(posting: Posting, line: DocumentLine, document: DocumentResult): string | null {
+  const setTo = `set to ${posting.code} `;
+  const lineField = `${line.where} ${line.charge ? 'additional charge' : 'line'} ${line.index + 1}`;
+  const finding = document.findings.find((item) => {
+    if (!item.code.startsWith('OVERRIDE_ACCOUNT') || !item.message.includes(setTo)) return false;
+    switch (posting.level) {
+      case 'line':
+        return item.subject.kind === document.kind && (item.message.includes(`${lineField} account`) || item.message.includes(`${lineField} (`));
+      case 'product':
+        return item.subject.kind === 'product' && item.subject.key === line.sku;
+      case 'header':
+        return item.subject.kind === document.kind && item.message.includes(`its ${document.kind === 'sale' ? 'sale' : 'inventory'} account ${setTo}`);
+      case 'contact':
+        return item.subject.kind === (document.kind === 'sale' ? 'customer' : 'supplier');
+      default:
+        return false;
+    }
+  });
+  return finding?.message ?? null;
+}
+
+function postingSummary(posting: Posting, kind: DocumentResult['kind']): string {
+  return `${POSTING_LABEL[posting.role] ?? posting.role} → ${accountText(posting)} (decided by ${levelLabel(posting.level, kind)})`;
+}
+
+/** The badge of one matched line row: its main posting as text, every posting and problem as the tooltip. */
+export function lineBadge(line: DocumentLine, document: DocumentResult, locked: LockedParts = lockedParts(document)): BadgeSpec {
+  const main = line.postings[0];
+  const problems = line.postings.map((posting) => postingProblem(posting, line, document)).filter((text): text is string => text !== null);
+  const lockDay = locked.day ? ` ${locked.day}` : '';
+  if (locked.groups.has(line.where.toLowerCase())) {
+    problems.push(`${line.where.charAt(0).toUpperCase()}${line.where.slice(1)} is dated on or before Xero’s lock date${lockDay}, so Xero will reject it.`);
+  }
+  if (locked.shipment && line.postings.some((posting) => posting.role === 'cogs')) {
+    problems.push(`The shipment’s COGS journal is dated on or before Xero’s lock date${lockDay}, so Xero will reject it.`);
+  }
+  const account = !main ? 'nothing to post' : main.account ? `${main.account.code} ${main.account.name}` : main.code ? `${main.code} (not in Xero)` : 'no account';
+  const decided = main ? ` · decided by ${levelLabel(main.level, document.kind)}` : '';
+  const text = `${problems.length > 0 ? '⚠ ' : ''}→ ${account}${decided}`;
+  const tooltip = [
+    `${describeLine(line)}: ${line.postings.map((posting) => postingSummary(posting, document.kind)).join('; ')}.`,
+    ...problems,
+  ].join(' ');
+  return { tone: problems.length > 0 ? 'warning' : 'ok', text, tooltip };
+}
 
 export default defineFeature<Cin7FeatureEnv>({
   id: 'document-lines',
@@ -23,10 +123,56 @@ export default defineFeature<Cin7FeatureEnv>({
     const id = record.id;
     if (!id) return show({ kind: 'no-id' });
 
+    let current: DocumentResult | null = null;
+    let inline: InlineSummary | undefined;
+    let inlineSignature = '';
+    const showLoaded = () => {
+      if (current) show({ kind: 'loaded', document: current, inline });
+    };
+
+    /** Reads the grids, matches rows to lines, then writes every badge in one pass (no layout reads). */
+    const annotate = () => {
+      try {
+        const loaded = current;
+        const ours = [...document.querySelectorAll<HTMLElement>(`[${BADGE_ATTRIBUTE}="${LINE_BADGE_KEY}"]`)];
+        if (!loaded?.found || loaded.lines.length === 0) {
+          for (const badge of ours) badge.remove();
+          return;
+        }
+        const grids = readLineGrids(document);
+        const result = matchDocumentLines(grids, loaded.lines);
+        const locked = lockedParts(loaded);
+        const writes = result.matches.map((match) => [match.row.anchor, lineBadge(match.line, loaded, locked)] as const);
+        const hosts = new Set(writes.map(([anchor]) => anchor));
+        for (const badge of ours) if (!badge.parentElement || !hosts.has(badge.parentElement)) badge.remove();
+        for (const [anchor, spec] of writes) renderBadge(anchor, spec, LINE_BADGE_KEY);
+
+        const next: InlineSummary = {
+          grids: grids.length,
+          matched: new Set(result.matches.map((match) => match.line)).size,
+          lines: loaded.lines.length,
+          notes: [...result.unmatchedLines.map((item) => item.reason), ...result.unmatchedRows.map((item) => item.reason)],
+        };
+        const signature = JSON.stringify(next);
+        if (signature !== inlineSignature) {
+          inlineSignature = signature;
+          inline = next;
+          showLoaded();
+        }
+      } catch (error) {
+        env.reportProblem(error);
+      }
+    };
+
     const load = async () => {
       try {
-        const document = await env.services.getDocument({ kind, id });
-        if (!signal.aborted) show({ kind: 'loaded', document });
+        const result = await env.services.getDocument({ kind, id });
+        if (signal.aborted) return;
+        current = result;
+        inline = undefined;
+        inlineSignature = '';
+        showLoaded();
+        annotate();
       } catch (error) {
         if (!signal.aborted) show({ kind: 'failed', message: describeError(error) });
       }
@@ -36,7 +182,16 @@ export default defineFeature<Cin7FeatureEnv>({
     const unsubscribe = env.status.subscribe((state, previous) => {
       if (state.status?.fetchedAt !== previous.status?.fetchedAt && previous.status) void load();
     });
-    signal.addEventListener('abort', unsubscribe, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        unsubscribe();
+        removeBadges(document, LINE_BADGE_KEY);
+      },
+      { once: true },
+    );
+    // The page renders (and re-renders) its grids on its own schedule: re-apply the badges when it does.
+    observeChanges(document.body, annotate, { signal, waitMs: 300 });
     await load();
   },
 });
