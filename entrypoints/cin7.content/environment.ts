@@ -8,6 +8,7 @@ import type { StatusStore } from '../../utils/overlay/status-store';
 export interface Cin7Services {
   saveMapping(args: ActionArgs<'saveMapping'>): Promise<ActionResult<'saveMapping'>>;
   getDocument(args: ActionArgs<'getDocument'>): Promise<ActionResult<'getDocument'>>;
+  getRecordTaxRules(args: ActionArgs<'getRecordTaxRules'>): Promise<ActionResult<'getRecordTaxRules'>>;
   openOptions(): Promise<boolean>;
 }
 
@@ -15,6 +16,7 @@ export function messagingServices(openOptions: () => Promise<boolean>): Cin7Serv
   return {
     saveMapping: (args) => sendAction('saveMapping', args),
     getDocument: (args) => sendAction('getDocument', args),
+    getRecordTaxRules: (args) => sendAction('getRecordTaxRules', args),
     openOptions,
   };
 }

@@ -39,6 +39,9 @@ export function featureEnv(url: string, status: Status, services: Partial<Cin7Se
       getDocument: vi.fn(async () => {
         throw new Error('not stubbed');
       }),
+      getRecordTaxRules: vi.fn(async () => {
+        throw new Error('not stubbed');
+      }),
       openOptions: vi.fn(async () => false),
       ...services,
     },

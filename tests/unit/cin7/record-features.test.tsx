@@ -5,7 +5,7 @@ import chartOfAccounts, { rolesByAccount } from '../../../entrypoints/cin7.conte
 import documentLines from '../../../entrypoints/cin7.content/features/document-lines';
 import recordOverrides from '../../../entrypoints/cin7.content/features/record-overrides';
 import { storeLastMapping } from '../../../entrypoints/cin7.content/last-mapping';
-import type { DocumentResult } from '../../../utils/messaging';
+import type { DocumentResult, RecordTaxRulesResult } from '../../../utils/messaging';
 import { HIGHLIGHT_ATTRIBUTE } from '../../../utils/overlay/highlight';
 import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
 import { finding, status } from '../overlay/status-fixtures';
@@ -99,6 +99,99 @@ describe('record-overrides feature', () => {
     recordOverrides.init(controller.signal, env);
     renderSection(env.panel, 'record-overrides');
     expect(screen.getByText('No problems with this customer’s account overrides.')).toBeTruthy();
+    controller.abort();
+  });
+});
+
+describe('record-overrides feature: tax rules', () => {
+  const taxRules: RecordTaxRulesResult = {
+    kind: 'product',
+    id: PRODUCT_ID,
+    found: true,
+    label: 'Product WIDGET-1',
+    fields: [
+      {
+        field: 'SaleTaxRule',
+        fieldLabel: 'Sale tax rule',
+        ruleName: 'GST on Sales <img src=x onerror=alert(1)>',
+        verdict: 'unknown',
+        severity: 'error',
+        explanation: 'Cin7 Core has no tax rule named “GST on Sales”.',
+        fix: { app: 'cin7', url: `https://inventory.dearsystems.com/Product#${PRODUCT_ID}&mg-target=field:Sale%20tax%20rule`, label: 'Choose an existing tax rule for this product' },
+      },
+      { field: 'PurchaseTaxRule', fieldLabel: 'Purchase tax rule', ruleName: null, verdict: 'notSet', severity: 'info', explanation: 'Not set: purchases use the supplier’s rule.' },
+    ],
+  };
+
+  it('asks for this record’s tax rules and shows each field, its rule, the verdict and the fix link, beside the accounts part', async () => {
+    const getRecordTaxRules = vi.fn(async () => taxRules);
+    const { env, controller, statusStore } = featureEnv(`https://inventory.dearsystems.com/Product#${PRODUCT_ID}`, status({ findings: [] }), { getRecordTaxRules });
+    await statusStore.load();
+    await recordOverrides.init(controller.signal, env);
+    expect(getRecordTaxRules).toHaveBeenCalledWith({ kind: 'product', id: PRODUCT_ID });
+    const { container } = renderSection(env.panel, 'record-overrides');
+    expect(screen.getByText('No problems with this product’s account overrides.')).toBeTruthy();
+    const part = container.querySelector('[data-part="tax-rules"]')!;
+    expect(within(part as HTMLElement).getByText('Tax rules')).toBeTruthy();
+    const sale = part.querySelector('[data-field="SaleTaxRule"]')!;
+    expect(sale.getAttribute('data-verdict')).toBe('unknown');
+    expect(sale.className).toContain('mg-error');
+    expect(sale.textContent).toContain('Sale tax rule: GST on Sales <img src=x onerror=alert(1)>');
+    expect(sale.textContent).toContain('(unknown rule). Cin7 Core has no tax rule named “GST on Sales”.');
+    expect(part.querySelector('img')).toBeNull();
+    const link = within(sale as HTMLElement).getByRole('link', { name: 'Choose an existing tax rule for this product' });
+    expect(link.getAttribute('href')).toBe(taxRules.fields[0]!.fix!.url);
+    expect(link.getAttribute('target')).toBeNull();
+    const purchase = part.querySelector('[data-field="PurchaseTaxRule"]')!;
+    expect(purchase.textContent).toContain('Purchase tax rule: none (not set). Not set: purchases use the supplier’s rule.');
+    expect(purchase.querySelector('a')).toBeNull();
+    controller.abort();
+    expect(env.panel.getState().sections).toEqual([]);
+  });
+
+  it('says why when the record is not in the fetched data, and reports a failed request in the section', async () => {
+    const notFound = featureEnv(`https://inventory.dearsystems.com/Supplier#${PRODUCT_ID}`, status({ findings: [] }), {
+      getRecordTaxRules: vi.fn(async () => ({ kind: 'supplier' as const, id: PRODUCT_ID, found: false, fields: [], reason: 'Nothing fetched yet: refresh to check this record’s tax rules.' })),
+    });
+    await notFound.statusStore.load();
+    await recordOverrides.init(notFound.controller.signal, notFound.env);
+    renderSection(notFound.env.panel, 'record-overrides');
+    expect(screen.getByText('Nothing fetched yet: refresh to check this record’s tax rules.')).toBeTruthy();
+    notFound.controller.abort();
+    cleanup();
+
+    const failing = featureEnv(`https://inventory.dearsystems.com/Customer#${PRODUCT_ID}`, status({ findings: [] }), {
+      getRecordTaxRules: vi.fn(async () => {
+        throw new Error('Mapping Guard’s background did not answer.');
+      }),
+    });
+    await failing.statusStore.load();
+    await expect(recordOverrides.init(failing.controller.signal, failing.env)).resolves.toBeUndefined();
+    renderSection(failing.env.panel, 'record-overrides');
+    expect(screen.getByText(/Could not check this customer’s tax rules: Mapping Guard’s background did not answer/)).toBeTruthy();
+    failing.controller.abort();
+  });
+
+  it('checks again after a refresh brings new data', async () => {
+    const getRecordTaxRules = vi.fn(async () => taxRules);
+    const { env, controller, statusStore, client } = featureEnv(`https://inventory.dearsystems.com/Product#${PRODUCT_ID}`, status({ findings: [], fetchedAt: '2026-11-21T08:00:00.000Z' }), { getRecordTaxRules });
+    await statusStore.load();
+    await recordOverrides.init(controller.signal, env);
+    expect(getRecordTaxRules).toHaveBeenCalledTimes(1);
+    client.set(status({ findings: [], fetchedAt: '2026-11-21T09:00:00.000Z' }));
+    await statusStore.load();
+    await vi.waitFor(() => expect(getRecordTaxRules).toHaveBeenCalledTimes(2));
+    controller.abort();
+  });
+
+  it('does not ask for a record without an id (a new record)', async () => {
+    const getRecordTaxRules = vi.fn(async () => taxRules);
+    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/Product', status({ findings: [] }), { getRecordTaxRules });
+    await statusStore.load();
+    await recordOverrides.init(controller.signal, env);
+    expect(getRecordTaxRules).not.toHaveBeenCalled();
+    renderSection(env.panel, 'record-overrides');
+    expect(screen.getByText('Save the product to check its accounts.')).toBeTruthy();
     controller.abort();
   });
 });
