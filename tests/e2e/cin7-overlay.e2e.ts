@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { matchRoleLabel } from '../../utils/audit/labels.ts';
-import { statusSchema, type Status } from '../../utils/messaging.ts';
+import { statusSchema, type DocumentResult, type Status } from '../../utils/messaging.ts';
 import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
@@ -139,6 +139,38 @@ describe('Cin7 Core overlay', () => {
     const decidedBy = await section.locator('tbody tr td:nth-child(3)').allTextContents();
     for (const level of decidedBy) expect(level).toMatch(/order line|product|sale header|customer|default mapping|nothing set/);
     await session.screenshot('cin7-sale-lines', page);
+    await page.close();
+  });
+
+  it('Sale page: each invoice line row carries an inline badge with the account it posts to', async () => {
+    const sale = session.sandbox.store.cin7.sales.find((record) => Array.isArray(record.Invoices) && record.Invoices.length > 0);
+    expect(sale?.ID).toBeTruthy();
+    const id = String(sale!.ID);
+    const reply = (await session.sendFromExtensionPage({ mgAction: 'getDocument', args: { kind: 'sale', id } })) as { ok: boolean; result: DocumentResult };
+    expect(reply.ok).toBe(true);
+    const invoice = reply.result.lines.filter((line) => line.where === reply.result.lines[0]?.where);
+    expect(invoice.length).toBeGreaterThan(0);
+    // The page lists lines before additional charges; the badge shows the first posting's account code.
+    const expected = [...invoice.filter((line) => !line.charge), ...invoice.filter((line) => line.charge)].map((line) => line.postings[0]?.code ?? 'no account');
+
+    const page = await open(`${CIN7}/Sale#${id}`);
+    const rows = page.locator('#gridInvoiceLines0 tr[role="row"]');
+    await expect.poll(() => page.locator('#gridInvoiceLines0 [data-mg-badge="document-line"]').count(), { timeout: 30_000 }).toBe(expected.length);
+    const notes = await rows.evaluateAll((elements) =>
+      elements.map((row) => {
+        const note = row.querySelector('[data-mg-badge="document-line"] [role="note"]');
+        return { text: note?.textContent ?? '', title: note?.getAttribute('title') ?? '', label: note?.getAttribute('aria-label') ?? '' };
+      }),
+    );
+    expect(notes.map((note) => /→ (\S+)/.exec(note.text)?.[1])).toEqual(expected);
+    for (const note of notes) {
+      expect(note.text).toMatch(/· decided by (order line|product|sale header|customer|default mapping|nothing set)$/);
+      expect(note.title).toMatch(/^Invoice .+ line \d+/);
+      expect(note.label.startsWith(note.text)).toBe(true);
+    }
+    await expandPanel(page);
+    await expect.poll(() => panel(page).locator('[data-section="document-lines"]').textContent(), { timeout: 20_000 }).toMatch(/annotated on (its|their) rows? in the page/);
+    await session.screenshot('cin7-sale-inline-lines', page);
     await page.close();
   });
 
