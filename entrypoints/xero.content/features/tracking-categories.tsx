@@ -1,65 +1,128 @@
-// Tracking categories: Cin7 Core maps at most two of Xero's tracking categories (Category 1 and Category 2 in its
-// Xero settings); archived ones cannot be used. Flags a third active category and the archived ones.
-import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
+// Tracking categories: how Cin7 Core uses them (Category 1 and Category 2 of its Xero settings, each filled from one
+// Cin7 Core field) and, per category on this page, its status, its options and whether Cin7 Core fills it. Xero itself
+// never allows more than two active categories, so there is nothing to count; what can break is archived categories and
+// options, renames, and values that are no option (sources in ../sections/TrackingSection.tsx).
+// Which Cin7 Core field fills which category is in no API, so the panel shows the checklist's answers (if recorded)
+// and says "cannot tell" otherwise.
+import { storage } from 'wxt/utils/storage';
+import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
-import { readTrackingCategories } from '../../../utils/xero/readers/tracking';
+import { keepUpdated } from '../../../utils/overlay/keep-updated';
+import { cleanText, visibleText } from '../../../utils/xero/readers/dom-text';
+import { readTables } from '../../../utils/xero/readers/tables';
+import { readTrackingCategories, type TrackingCategoryRead } from '../../../utils/xero/readers/tracking';
 import { isTracking } from '../../../utils/xero/routes';
+import { HEADING } from '../../../utils/xero/selectors';
+import { CHECKLIST_STORAGE_KEY, selectPairChecklist, UNASSIGNED_PAIR } from '../../../utils/store/checklist';
+import { migrateChecklistState } from '../../../utils/store/checklist-schema';
 import type { XeroFeatureEnv } from '../environment';
 import { guarded } from '../guard';
+import { TrackingSection, type RecordedTracking, type TrackingCategoryView, type TrackingOptionView } from '../sections/TrackingSection';
 
 const BADGE_KEY = 'tracking';
-export const CIN7_TRACKING_LIMIT = 2;
+const ARCHIVED = /\(archived\)/i;
+
+// Options are read here until utils/xero/readers/tracking.ts (another owner's file) reads them: the classic page lists
+// a category's options under its heading; the table layout has an "Options" column (names separated by commas).
+const OPTION_LIST = 'ul, ol, [role="list"]';
+const OPTION_ITEM = 'li, [role="listitem"]';
+
+function optionCells(root: ParentNode): Map<HTMLElement, HTMLElement> {
+  const cells = new Map<HTMLElement, HTMLElement>();
+  for (const table of [...readTables(root, ['tracking category']), ...readTables(root, ['category name'])]) {
+    for (const row of table.rows) {
+      const cell = row.cells.get('options');
+      if (cell) cells.set(row.row, cell);
+    }
+  }
+  return cells;
+}
+
+function option(text: string): TrackingOptionView {
+  return { name: cleanText(text.replace(ARCHIVED, '')), archived: ARCHIVED.test(text) };
+}
+
+export function readOptions(category: TrackingCategoryRead, cells: Map<HTMLElement, HTMLElement>): TrackingOptionView[] | null {
+  const cell = cells.get(category.element);
+  if (cell) return visibleText(cell).split(',').map(option).filter((item) => item.name);
+  const list = category.element.querySelector(OPTION_LIST);
+  if (!list) return null;
+  return [...list.querySelectorAll<HTMLElement>(OPTION_ITEM)].map((item) => option(visibleText(item))).filter((item) => item.name);
+}
+
+// The checklist (utils/store/checklist.ts) lives in storage.local, which content scripts may read; only its
+// "trackingCategories" answers are used, and anything unreadable counts as "nothing recorded".
+const checklistItem = storage.defineItem<unknown>(`local:${CHECKLIST_STORAGE_KEY}`, { fallback: null });
+
+export function recordedTracking(stored: unknown, pairId: string | undefined): RecordedTracking | null {
+  if (!stored || typeof stored !== 'object') return null;
+  const { state, version } = stored as { state?: unknown; version?: unknown };
+  try {
+    const checklist = migrateChecklistState(state, typeof version === 'number' ? version : 1);
+    const values = selectPairChecklist(checklist, pairId ?? UNASSIGNED_PAIR)?.decisions.trackingCategories?.values ?? {};
+    const recorded: RecordedTracking = {
+      ...(values.category1 ? { category1: values.category1 } : {}),
+      ...(values.category2 ? { category2: values.category2 } : {}),
+    };
+    return recorded.category1 || recorded.category2 ? recorded : null;
+  } catch {
+    return null;
+  }
+}
 
 export default defineFeature<XeroFeatureEnv>({
   id: 'tracking-categories',
   include: [isTracking],
   restartOn: 'path',
   init(signal, env) {
+    let stored: unknown = null;
     let lastSignature = '';
     const update = guarded(env.reportProblem, () => {
-      const categories = readTrackingCategories(document);
-      const active = categories.filter((category) => !category.archived);
-      const tooMany = active.length > CIN7_TRACKING_LIMIT;
-      for (const category of categories) {
-        const host = category.element.querySelector('h2, h3, h4, [role="heading"]') ?? category.element;
-        if (category.archived) {
-          renderBadge(host, { tone: 'neutral', text: 'Archived: not available to Cin7 Core', tooltip: 'Cin7 Core can only map active tracking categories and options.' }, BADGE_KEY);
-        } else if (tooMany) {
+      const read = readTrackingCategories(document);
+      const cells = optionCells(document);
+      const categories: TrackingCategoryView[] = read.map((category) => ({ name: category.name, archived: category.archived, options: readOptions(category, cells) }));
+      read.forEach((category, index) => {
+        const view = categories[index]!;
+        const host = category.element.querySelector(HEADING) ?? category.element;
+        const archivedOptions = view.options?.filter((item) => item.archived).length ?? 0;
+        if (view.archived) {
+          renderBadge(host, { tone: 'neutral', text: 'Archived: Cin7 Core cannot fill it', tooltip: 'Archived categories cannot be chosen for new transactions.' }, BADGE_KEY);
+        } else {
           renderBadge(
             host,
-            { tone: 'warning', text: `Cin7 Core maps only ${CIN7_TRACKING_LIMIT} of ${active.length}`, tooltip: `Cin7 Core maps at most two tracking categories (Category 1 and Category 2). ${active.length} are active, so at least one is never filled from Cin7 Core.` },
+            {
+              tone: 'ok',
+              text: archivedOptions > 0 ? `Active: Cin7 Core can fill it · ${archivedOptions} archived ${archivedOptions === 1 ? 'option' : 'options'}` : 'Active: Cin7 Core can fill it',
+              tooltip: 'One of the two active categories Cin7 Core can fill (Category 1 and 2 in its Xero settings). Which Cin7 Core field fills it is not in Cin7 Core’s API.',
+            },
             BADGE_KEY,
           );
-        } else {
-          renderBadge(host, { tone: 'ok', text: 'Cin7 Core can map this', tooltip: 'Cin7 Core maps up to two active tracking categories (Category 1 and Category 2 in its Xero integration settings).' }, BADGE_KEY);
         }
-      }
-      const signature = JSON.stringify(categories.map((category) => [category.name, category.archived]));
+      });
+      const pairId = env.status.getState().status?.pairId;
+      const recorded = recordedTracking(stored, pairId);
+      const signature = JSON.stringify([categories, recorded]);
       if (signature === lastSignature) return;
       lastSignature = signature;
       env.panel.showWhileActive(
-        {
-          id: 'tracking-categories',
-          title: 'Tracking categories',
-          order: 20,
-          content: (
-            <>
-              <p className="mg-muted">
-                Cin7 Core maps at most two tracking categories, as Category 1 and Category 2 in its Xero integration settings; only active categories and
-                options can be used.
-              </p>
-              <p className={tooMany ? 'mg-error-text' : 'mg-ok-text'}>
-                {active.length} active: {active.map((category) => category.name).join(', ') || 'none'}.
-                {tooMany ? ` Cin7 Core can fill only two of them; choose which two in Cin7 Core or archive the others.` : ''}
-              </p>
-            </>
-          ),
-        },
+        { id: 'tracking-categories', title: 'Tracking categories', order: 20, content: <TrackingSection categories={categories} recorded={recorded} /> },
         signal,
       );
     });
-    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
-    signal.addEventListener('abort', () => removeBadges(document, BADGE_KEY), { once: true });
+    const load = async () => {
+      try {
+        stored = await checklistItem.getValue();
+      } catch (error) {
+        env.reportProblem(error);
+      }
+      if (!signal.aborted) update();
+    };
+    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
+    const unwatch = checklistItem.watch((value) => {
+      stored = value;
+      update();
+    });
+    signal.addEventListener('abort', unwatch, { once: true });
+    return load();
   },
 });

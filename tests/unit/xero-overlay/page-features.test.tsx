@@ -2,6 +2,7 @@
 // bank accounts, the arrival highlight; names as text; status store asks for the page's organisation.
 import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import arrivalHighlight from '../../../entrypoints/xero.content/features/arrival-highlight';
 import bankAccounts from '../../../entrypoints/xero.content/features/bank-accounts';
 import currencies from '../../../entrypoints/xero.content/features/currencies';
@@ -95,21 +96,115 @@ describe('products-and-services feature', () => {
 });
 
 describe('tracking-categories feature', () => {
-  it('warns when more than two categories are active; hostile names stay text', async () => {
+  const CHECKLIST_KEY = 'mappingGuard.checklist';
+  const checklist = (pairId: string, values: Record<string, string>) => ({
+    state: { pairs: { [pairId]: { decisions: { trackingCategories: { values, note: '' } }, channels: [{ id: 'all', name: 'All channels' }] } } },
+    version: 2,
+  });
+  /** A classic tracking page built as a parsed document (never innerHTML): options under each heading. */
+  function loadClassicPage(categories: { name: string; options: string[] }[]) {
+    const parsed = document.implementation.createHTMLDocument('Tracking');
+    const main = parsed.createElement('main');
+    for (const category of categories) {
+      const section = parsed.createElement('section');
+      const heading = parsed.createElement('h2');
+      heading.textContent = category.name;
+      const list = parsed.createElement('ul');
+      for (const option of category.options) {
+        const item = parsed.createElement('li');
+        item.textContent = option;
+        list.append(item);
+      }
+      section.append(heading, list);
+      main.append(section);
+    }
+    parsed.body.append(main);
+    document.body.replaceWith(document.adoptNode(parsed.body));
+  }
+  const categoryRows = (container: HTMLElement) => [...container.querySelectorAll('[data-mg-tracking-category]')].map((row) => row.textContent);
+
+  it('per category: status, options from the Options column, and "cannot tell" for Cin7 Core’s use; hostile names stay text', async () => {
     loadFixture('tracking-variant.html');
     const setup = featureEnv('https://go.xero.com/Setup/Tracking.aspx', status(), facts());
     await trackingCategories.init(setup.controller.signal, setup.env);
-    expect(pills('tracking')).toEqual(['Cin7 Core maps only 2 of 3', 'Cin7 Core maps only 2 of 3', 'Cin7 Core maps only 2 of 3', 'Archived: not available to Cin7 Core']);
-    const text = renderSection(setup.panel, 'tracking-categories').container.textContent;
-    expect(text).toContain('3 active: Region, Channel, <img src=x onerror="alert(1)"> Project.');
+    expect(pills('tracking')).toEqual([
+      'Active: Cin7 Core can fill it',
+      'Active: Cin7 Core can fill it',
+      'Active: Cin7 Core can fill it',
+      'Archived: Cin7 Core cannot fill it',
+    ]);
+    const { container } = renderSection(setup.panel, 'tracking-categories');
+    const rows = categoryRows(container);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toBe('Region · ActiveOptions: North, SouthCin7 Core: Cannot tell which Cin7 Core field fills it: Cin7 Core’s Category 1 and 2 settings are in none of its APIs.');
+    expect(rows[2]).toContain('<img src=x onerror="alert(1)"> Project · Active');
+    expect(rows[3]).toBe('Legacy · ArchivedOptions: noneCin7 Core: No: archived categories cannot be chosen for new transactions, so Cin7 Core cannot fill it.');
+    expect(container.textContent).toContain('3 active: Region, Channel, <img src=x onerror="alert(1)"> Project.');
+    expect(container.textContent).toContain('Which Cin7 Core field fills Category 1 and Category 2 is not in Cin7 Core’s API, so it cannot be checked here.');
+    expect(container.textContent).not.toMatch(/only 2 of|more than two/);
+    const link = within(container).getByRole('link', { name: /Open Integrations in Cin7 Core/ });
+    expect(link.getAttribute('href')).toBe('https://inventory.dearsystems.com/Integration');
+    expect(link.getAttribute('target')).toBe('_blank');
     expect(document.querySelectorAll('img')).toHaveLength(0);
   });
 
-  it('two active categories fit', async () => {
+  it('classic page: options under each heading; archived options counted on the badge and named in the panel', async () => {
+    loadClassicPage([
+      { name: 'Region', options: ['North', 'South (Archived)', 'East'] },
+      { name: 'Old (Archived)', options: [] },
+    ]);
+    const setup = featureEnv('https://go.xero.com/app/!Fx1tu/tracking-categories', status(), facts());
+    await trackingCategories.init(setup.controller.signal, setup.env);
+    expect(pills('tracking')).toEqual(['Active: Cin7 Core can fill it · 1 archived option', 'Archived: Cin7 Core cannot fill it']);
+    const rows = categoryRows(renderSection(setup.panel, 'tracking-categories').container);
+    expect(rows[0]).toContain('Options: North, East');
+    expect(rows[0]).toContain('Archived options (not on new transactions): South. If Cin7 Core still sends one of these names, restore the option here.');
+    expect(rows[1]).toContain('Old · Archived');
+    setup.controller.abort();
+    expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('says when the page does not list options (fixture: options only on the classic markup it reads)', async () => {
     loadFixture('tracking.html');
     const setup = featureEnv('https://go.xero.com/Setup/Tracking.aspx', status(), facts());
     await trackingCategories.init(setup.controller.signal, setup.env);
-    expect(pills('tracking')).toEqual(['Cin7 Core can map this', 'Archived: not available to Cin7 Core']);
+    expect(pills('tracking')).toEqual(['Active: Cin7 Core can fill it', 'Archived: Cin7 Core cannot fill it']);
+    const rows = categoryRows(renderSection(setup.panel, 'tracking-categories').container);
+    expect(rows[0]).toContain('Options: North');
+    expect(rows[1]).toContain('Options: none');
+  });
+
+  it('shows the checklist’s answers for this pair, marked as recorded (not read), and follows later edits', async () => {
+    await fakeBrowser.storage.local.set({ [CHECKLIST_KEY]: checklist('pair-1', { category1: 'Location' }) });
+    loadFixture('tracking.html');
+    const setup = featureEnv('https://go.xero.com/Setup/Tracking.aspx', status(), facts());
+    await setup.statusStore.load();
+    await trackingCategories.init(setup.controller.signal, setup.env);
+    let text = renderSection(setup.panel, 'tracking-categories').container.textContent;
+    expect(text).toContain('Recorded in the checklist (not read from Cin7 Core): Category 1: Location; Category 2: not recorded.');
+    expect(text).toContain('Cannot tell which Cin7 Core field fills it');
+    cleanup();
+
+    await fakeBrowser.storage.local.set({ [CHECKLIST_KEY]: checklist('pair-1', { category1: 'Not mapped', category2: 'Not mapped' }) });
+    await waitFor(() => expect(renderSection(setup.panel, 'tracking-categories').container.textContent).toContain('Category 1: Not mapped; Category 2: Not mapped.'));
+    cleanup();
+    text = renderSection(setup.panel, 'tracking-categories').container.textContent;
+    expect(text).toContain('Region · ActiveOptions: NorthCin7 Core: No, as recorded in the checklist: Category 1 and Category 2 are not mapped.');
+    setup.controller.abort();
+  });
+
+  it('ignores another pair’s answers and an unreadable checklist', async () => {
+    await fakeBrowser.storage.local.set({ [CHECKLIST_KEY]: checklist('pair-2', { category1: 'Location' }) });
+    loadFixture('tracking.html');
+    const setup = featureEnv('https://go.xero.com/Setup/Tracking.aspx', status(), facts());
+    await setup.statusStore.load();
+    await trackingCategories.init(setup.controller.signal, setup.env);
+    expect(renderSection(setup.panel, 'tracking-categories').container.textContent).toContain('so it cannot be checked here');
+    cleanup();
+    await fakeBrowser.storage.local.set({ [CHECKLIST_KEY]: { state: { pairs: 'broken' }, version: 2 } });
+    await settle(50);
+    expect(renderSection(setup.panel, 'tracking-categories').container.textContent).toContain('so it cannot be checked here');
+    expect(setup.panel.getState().problems).toEqual([]);
   });
 });
 
