@@ -155,6 +155,11 @@ describe('Xero overlay', () => {
     let page = await open(`${XERO}/Setup/Tracking.aspx`);
     await expandPanel(page);
     await expect.poll(() => section(page, 'tracking-categories').textContent(), { timeout: 20_000 }).toMatch(/2 active: Region, Sales Channel/);
+    const tracking = (await section(page, 'tracking-categories').textContent()) ?? '';
+    expect(tracking).toContain('Region · ActiveOptions: Northland, Auckland, Waikato, Wellington, Canterbury, Otago');
+    expect(tracking).toContain('Sales Channel · ActiveOptions: Retail, Wholesale, Online');
+    expect(tracking).toContain('Cannot tell which Cin7 Core field fills it');
+    expect(await page.locator('[data-mg-badge="tracking"] [role="note"]').allTextContents()).toEqual(['Active: Cin7 Core can fill it', 'Active: Cin7 Core can fill it']);
     await page.close();
 
     page = await open(`${XERO}/Setup/CurrencyRates.aspx`);
