@@ -54,7 +54,7 @@ export const CIN7_TRACKING_SETTINGS_LINK: Fix = {
 export function cin7Use(category: TrackingCategoryView, recorded: RecordedTracking | null): string {
   if (category.archived) return 'No: archived categories cannot be chosen for new transactions, so Cin7 Core cannot fill it.';
   if (recorded?.category1 === NOT_MAPPED && recorded.category2 === NOT_MAPPED) return 'No, as recorded in the checklist: Category 1 and Category 2 are not mapped.';
-  return 'Cannot tell which Cin7 Core field fills it: Cin7 Core’s Category 1 and 2 settings are in none of its APIs.';
+  return 'Cannot tell which Cin7 Core field fills it: Cin7 Core’s Category 1 and 2 settings are not in its API.';
 }
 
 function describeOptions(options: TrackingOptionView[] | null): { active: string; archived: string[] } {
@@ -80,7 +80,7 @@ export function TrackingSection({ categories, recorded }: TrackingSectionProps) 
         Cin7 Core field (sales rep, location, job, category, brand, product family, or a product, customer or supplier attribute), and every sync sends that
         field’s value as the category’s option.
       </p>
-      {categories.length === 0 ? <p className="mg-muted">No tracking categories on this page: Cin7 Core sends no tracking to Xero.</p> : null}
+      {categories.length === 0 ? <p className="mg-muted">No tracking categories read on this page. Cin7 Core can only fill categories set up here in Xero.</p> : null}
       {categories.length > 0 ? (
         <p>
           {active.length} active: {active.map((category) => category.name).join(', ') || 'none'}.

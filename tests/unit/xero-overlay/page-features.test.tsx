@@ -136,7 +136,7 @@ describe('tracking-categories feature', () => {
     const { container } = renderSection(setup.panel, 'tracking-categories');
     const rows = categoryRows(container);
     expect(rows).toHaveLength(4);
-    expect(rows[0]).toBe('Region · ActiveOptions: North, SouthCin7 Core: Cannot tell which Cin7 Core field fills it: Cin7 Core’s Category 1 and 2 settings are in none of its APIs.');
+    expect(rows[0]).toBe('Region · ActiveOptions: North, SouthCin7 Core: Cannot tell which Cin7 Core field fills it: Cin7 Core’s Category 1 and 2 settings are not in its API.');
     expect(rows[2]).toContain('<img src=x onerror="alert(1)"> Project · Active');
     expect(rows[3]).toBe('Legacy · ArchivedOptions: noneCin7 Core: No: archived categories cannot be chosen for new transactions, so Cin7 Core cannot fill it.');
     expect(container.textContent).toContain('3 active: Region, Channel, <img src=x onerror="alert(1)"> Project.');
@@ -162,6 +162,17 @@ describe('tracking-categories feature', () => {
     expect(rows[1]).toContain('Old · Archived');
     setup.controller.abort();
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('a page without categories says so, and claims nothing about Cin7 Core’s use', async () => {
+    loadClassicPage([]);
+    const setup = featureEnv('https://go.xero.com/Setup/Tracking.aspx', status(), facts());
+    await trackingCategories.init(setup.controller.signal, setup.env);
+    const { container } = renderSection(setup.panel, 'tracking-categories');
+    expect(container.textContent).toContain('No tracking categories read on this page. Cin7 Core can only fill categories set up here in Xero.');
+    expect(categoryRows(container)).toEqual([]);
+    expect(container.textContent).not.toContain('active:');
+    expect(pills('tracking')).toEqual([]);
   });
 
   it('says when the page does not list options (fixture: options only on the classic markup it reads)', async () => {
