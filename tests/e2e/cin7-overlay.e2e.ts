@@ -208,7 +208,6 @@ describe('Cin7 Core overlay', () => {
     await landed.close();
   });
 
-
   it('Chart of Accounts: accounts carrying a role are marked', async () => {
     const page = await open(`${CIN7}/ChartOfAccounts`);
     await expect.poll(() => page.locator('[data-mg-badge="role"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
