@@ -107,6 +107,20 @@ export function lineBadge(line: DocumentLine, document: DocumentResult, locked: 
   return { tone: problems.length > 0 ? 'warning' : 'ok', text, tooltip };
 }
 
+/**
+ * Grid cells are narrow and `nowrap` with hidden overflow (Ext JS): let the badge wrap onto its own lines inside
+ * the cell instead of being cut off. Writes only when renderBadge has just (re)built the badge's styles.
+ */
+function fitInCell(badge: HTMLElement): void {
+  if (badge.style.whiteSpace === 'normal') return;
+  badge.style.whiteSpace = 'normal';
+  badge.style.display = 'flex';
+  badge.style.flexWrap = 'wrap';
+  badge.style.margin = '2px 0 0';
+  const pill = badge.firstElementChild;
+  if (pill instanceof HTMLElement) pill.style.whiteSpace = 'normal';
+}
+
 export default defineFeature<Cin7FeatureEnv>({
   id: 'document-lines',
   include: [isSale, isPurchase],
@@ -145,7 +159,7 @@ export default defineFeature<Cin7FeatureEnv>({
         const writes = result.matches.map((match) => [match.row.anchor, lineBadge(match.line, loaded, locked)] as const);
         const hosts = new Set(writes.map(([anchor]) => anchor));
         for (const badge of ours) if (!badge.parentElement || !hosts.has(badge.parentElement)) badge.remove();
-        for (const [anchor, spec] of writes) renderBadge(anchor, spec, LINE_BADGE_KEY);
+        for (const [anchor, spec] of writes) fitInCell(renderBadge(anchor, spec, LINE_BADGE_KEY));
 
         const next: InlineSummary = {
           grids: grids.length,

@@ -50,6 +50,8 @@ describe('document-lines feature: inline badges', () => {
     expect(badge.parentElement?.getAttribute('role')).toBe('gridcell');
     expect(badge.hasAttribute('data-mg-own')).toBe(true);
     expect(badge.getAttribute('data-mg-tone')).toBe('ok');
+    // Wraps inside the narrow nowrap cell instead of being cut off.
+    expect((badge as HTMLElement).style.whiteSpace).toBe('normal');
     const pill = pillOf(rows[0])!;
     expect(pill.title).toBe(
       'Invoice INV-0042 line 1 (SKU-A): Revenue → 4000: Sales (decided by product); COGS → 500: Cost of Goods Sold (decided by default mapping); Inventory → 630: Inventory (decided by default mapping).',
