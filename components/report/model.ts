@@ -1,50 +1,9 @@
 // The report's view of a pair's findings: areas, counts, a health score, filtering and sorting. Pure.
-import type { FindingCode, Severity } from '../../utils/audit/types';
+import { AREAS, areaOf, groupByArea, type Area } from '../../utils/audit/areas';
+import type { Severity } from '../../utils/audit/types';
 import type { StatusFinding } from '../../utils/messaging';
 
-export const AREAS = [
-  'Account mapping',
-  'Mapped accounts',
-  'Chart of accounts',
-  'Products and services',
-  'Tax rules and overrides',
-  'Currencies',
-  'Lock dates',
-] as const;
-export type Area = (typeof AREAS)[number];
-
-const AREA_OF_CODE: Record<FindingCode, Area> = {
-  MAPPING_UNKNOWN: 'Account mapping',
-  MAPPING_MISSING: 'Account mapping',
-  MAPPING_NOT_UNIQUE: 'Account mapping',
-  ACCOUNT_NOT_FOUND: 'Mapped accounts',
-  ACCOUNT_ARCHIVED: 'Mapped accounts',
-  ACCOUNT_TYPE_MISMATCH: 'Mapped accounts',
-  PAYMENTS_NOT_ENABLED: 'Mapped accounts',
-  PAYMENTS_ENABLED: 'Mapped accounts',
-  SYSTEM_ACCOUNT_MAPPED: 'Mapped accounts',
-  ACCOUNT_WITHOUT_CODE: 'Chart of accounts',
-  BANK_ACCOUNT_WITHOUT_CODE: 'Chart of accounts',
-  TRACKED_INVENTORY: 'Products and services',
-  SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT: 'Products and services',
-  TAX_RULE_ACCOUNT_INVALID: 'Tax rules and overrides',
-  OVERRIDE_ACCOUNT_INVALID: 'Tax rules and overrides',
-  OVERRIDE_ACCOUNT_TYPE: 'Tax rules and overrides',
-  BASE_CURRENCY_MISMATCH: 'Currencies',
-  CURRENCY_NOT_ENABLED: 'Currencies',
-  LOCK_DATE_NOT_SET: 'Lock dates',
-  LOCK_DATE_MISALIGNED: 'Lock dates',
-  DOCUMENT_IN_LOCKED_PERIOD: 'Lock dates',
-};
-
-/** The area a finding belongs to. An account problem of a tax rule or override reads better under that area. */
-export function areaOf(finding: Pick<StatusFinding, 'code' | 'subject'>): Area {
-  const area = AREA_OF_CODE[finding.code];
-  if (area === 'Mapped accounts' && finding.subject.kind !== 'role' && finding.subject.kind !== 'account') {
-    return 'Tax rules and overrides';
-  }
-  return area;
-}
+export { AREAS, areaOf, groupByArea, type Area };
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -131,11 +90,4 @@ export function sortFindings<F extends StatusFinding>(findings: readonly F[], ke
     compareText(a.code, b.code) ||
     compareText(a.key, b.key);
   return [...findings].sort((a, b) => (descending ? -primary(a, b) : primary(a, b)) || tieBreak(a, b));
-}
-
-/** Findings grouped by area, in AREAS order, empty areas left out. */
-export function groupByArea<F extends StatusFinding>(findings: readonly F[]): { area: Area; findings: F[] }[] {
-  return AREAS.map((area) => ({ area, findings: findings.filter((finding) => areaOf(finding) === area) })).filter(
-    (group) => group.findings.length > 0,
-  );
 }

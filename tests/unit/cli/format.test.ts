@@ -33,13 +33,16 @@ const result: AuditResult = {
 describe('groupByArea', () => {
   it('orders areas by where they are fixed and findings by severity, keeping engine order within a severity', () => {
     const groups = groupByArea(result.findings);
-    expect(groups.map((group) => group.area)).toEqual(['Account mapping', 'Xero products and services']);
-    expect(groups[0]?.findings.map((f) => f.code)).toEqual(['MAPPING_MISSING', 'MAPPING_NOT_UNIQUE', 'PAYMENTS_ENABLED', 'MAPPING_UNKNOWN']);
+    expect(groups.map((group) => group.area)).toEqual(['Account mapping', 'Mapped accounts', 'Products and services']);
+    expect(groups[0]?.findings.map((f) => f.code)).toEqual(['MAPPING_MISSING', 'MAPPING_NOT_UNIQUE', 'MAPPING_UNKNOWN']);
+    expect(groups[1]?.findings.map((f) => f.code)).toEqual(['PAYMENTS_ENABLED']);
   });
 
-  it('files a shared account under the mapping and other account findings under the chart', () => {
+  it('uses the same areas as the report page (one list in utils/audit)', () => {
     expect(areaOf(finding({ code: 'MAPPING_NOT_UNIQUE', severity: 'error', subject: { kind: 'account', key: '820', label: '' } }))).toBe('Account mapping');
-    expect(areaOf(finding({ code: 'ACCOUNT_WITHOUT_CODE', severity: 'warning', subject: { kind: 'account', key: 'id', label: '' } }))).toBe('Xero chart of accounts');
+    expect(areaOf(finding({ code: 'ACCOUNT_WITHOUT_CODE', severity: 'warning', subject: { kind: 'account', key: 'id', label: '' } }))).toBe('Chart of accounts');
+    expect(areaOf(finding({ code: 'ACCOUNT_ARCHIVED', severity: 'error', subject: { kind: 'product', key: 'p1', label: '' } }))).toBe('Tax rules and overrides');
+    expect(areaOf(finding({ code: 'DOCUMENT_IN_LOCKED_PERIOD', severity: 'error', subject: { kind: 'sale', key: 's1', label: '' } }))).toBe('Lock dates');
   });
 });
 
@@ -62,10 +65,13 @@ describe('formatTable', () => {
 
   it('lists each area with its count, the fix links, what was not checked, and the summary', () => {
     const text = formatTable(result, { ...options, color: false });
-    expect(text).toContain('Account mapping (4)');
-    expect(text).toContain('Xero products and services (1)');
-    expect(text.indexOf('MAPPING_MISSING')).toBeLessThan(text.indexOf('PAYMENTS_ENABLED'));
-    expect(text.indexOf('PAYMENTS_ENABLED')).toBeLessThan(text.indexOf('MAPPING_UNKNOWN'));
+    expect(text).toContain('Account mapping (3)');
+    expect(text).toContain('Mapped accounts (1)');
+    expect(text).toContain('Products and services (1)');
+    // Severity first inside an area, areas in the shared order.
+    expect(text.indexOf('MAPPING_MISSING')).toBeLessThan(text.indexOf('MAPPING_UNKNOWN'));
+    expect(text.indexOf('MAPPING_UNKNOWN')).toBeLessThan(text.indexOf('PAYMENTS_ENABLED'));
+    expect(text.indexOf('PAYMENTS_ENABLED')).toBeLessThan(text.indexOf('TRACKED_INVENTORY'));
     expect(text).toContain('→ Open the chart: https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:310');
     expect(text).toContain('Tax rules post to liabilities: Cin7 Core tax rules not available');
     expect(text.trimEnd().split('\n').at(-1)).toBe('3 errors, 1 warning, 1 info (5 findings)');
