@@ -198,14 +198,15 @@ describe('Cin7 Core overlay', () => {
     const href = `${CIN7}/Product#${id}&mg-target=field:Sale%20tax%20rule`;
     expect(await sale.getByRole('link', { name: 'Choose an existing tax rule for this product' }).getAttribute('href')).toBe(href);
     await session.screenshot('cin7-product-tax-rules', page);
-    await page.close();
-    // The link opened as a page load lands on the field. (Clicked in place, the hash-only navigation lets the
-    // highlight mark the old form before the record page re-renders it: a known gap of the arrival highlight.)
-    const landed = await open(href);
-    const highlighted = landed.locator('[data-mg-highlight]');
+    // Clicked in place (a hash-only navigation): the record page re-renders its form, and the highlight follows to
+    // the new field.
+    await sale.getByRole('link', { name: 'Choose an existing tax rule for this product' }).click();
+    await page.waitForURL(href);
+    const highlighted = page.locator('[data-mg-highlight]');
     await highlighted.waitFor({ timeout: 20_000 });
     expect(await highlighted.textContent()).toContain('Sale tax rule');
-    await landed.close();
+    await expect.poll(() => highlighted.evaluate((element) => element.isConnected), { timeout: 3_000 }).toBe(true);
+    await page.close();
   });
 
   it('Chart of Accounts: accounts carrying a role are marked', async () => {

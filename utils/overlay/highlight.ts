@@ -1,7 +1,7 @@
 // Arrival highlight: a fix link may carry `mg-target=<kind>:<key>` in its fragment; the page it opens scrolls to
 // that row and marks it for a few seconds. Styles go inline on the host's element (our CSS lives in a shadow root)
 // and are restored afterwards, so the host page is left as it was.
-import { waitForElement } from './observe';
+import { observeChanges, waitForElement } from './observe';
 
 export const HIGHLIGHT_ATTRIBUTE = 'data-mg-highlight';
 
@@ -46,7 +46,8 @@ export interface ArrivalTarget {
 }
 
 /**
- * Waits (throttled, up to `timeoutMs`) for the target's row to appear, then highlights it.
+ * Waits (throttled, up to `timeoutMs`) for the target's row to appear, then highlights it. While the mark lasts, a
+ * host page that redraws (a single-page app re-rendering its form after a hash change) gets the new row marked.
  * Resolves true when a row was found and marked.
  */
 export async function highlightWhenPresent(
@@ -61,9 +62,36 @@ export async function highlightWhenPresent(
     const element = await waitForElement(find, { signal: waiting.signal });
     if (!element || options.signal.aborted) return false;
     highlightElement(element, options);
+    followRedraws(element, find, options);
     return true;
   } finally {
     clearTimeout(timer);
     options.signal.removeEventListener('abort', stop);
   }
+}
+
+/** Re-marks the target when the host replaces the marked element, until the mark's time is up. */
+function followRedraws(first: HTMLElement, find: () => HTMLElement | null, options: HighlightOptions): void {
+  const durationMs = options.durationMs ?? 6000;
+  const endsAt = performance.now() + durationMs;
+  const following = new AbortController();
+  const stop = () => following.abort();
+  const timer = setTimeout(stop, durationMs);
+  options.signal.addEventListener('abort', stop, { once: true });
+  following.signal.addEventListener('abort', () => {
+    clearTimeout(timer);
+    options.signal.removeEventListener('abort', stop);
+  }, { once: true });
+  let current = first;
+  observeChanges(
+    document.documentElement,
+    () => {
+      if (current.isConnected) return;
+      const next = find();
+      if (!next || next === current) return;
+      current = next;
+      highlightElement(next, { signal: following.signal, durationMs: Math.max(0, endsAt - performance.now()) });
+    },
+    { signal: following.signal, waitMs: 100 },
+  );
 }

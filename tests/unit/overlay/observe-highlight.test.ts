@@ -80,6 +80,23 @@ describe('highlight', () => {
     expect(row.hasAttribute(HIGHLIGHT_ATTRIBUTE)).toBe(true);
   });
 
+  it('marks the new row when the host redraws the marked one while the mark lasts', async () => {
+    const first = document.createElement('div');
+    first.dataset.row = 'tax';
+    document.body.append(first);
+    const controller = new AbortController();
+    await expect(
+      highlightWhenPresent(() => document.querySelector<HTMLElement>('[data-row="tax"]'), { signal: controller.signal, durationMs: 2000 }),
+    ).resolves.toBe(true);
+    expect(first.hasAttribute(HIGHLIGHT_ATTRIBUTE)).toBe(true);
+    const redrawn = document.createElement('div');
+    redrawn.dataset.row = 'tax';
+    first.replaceWith(redrawn);
+    await vi.waitFor(() => expect(redrawn.hasAttribute(HIGHLIGHT_ATTRIBUTE)).toBe(true), { timeout: 1000 });
+    controller.abort();
+    expect(redrawn.hasAttribute(HIGHLIGHT_ATTRIBUTE)).toBe(false);
+  });
+
   it('gives up after its timeout', async () => {
     await expect(
       highlightWhenPresent(() => null, { signal: new AbortController().signal, timeoutMs: 30 }),
