@@ -114,6 +114,29 @@ describe('health panel placement', () => {
     await page.close();
   });
 
+  it('after the page scrolls a control under it, it moves off once the scrolling stops', async () => {
+    const page = await open(`${CIN7}/Dashboard`);
+    await expand(page);
+    await settled(page);
+    const box = (await panel(page).boundingBox())!;
+    // A long page whose button will sit, after scrolling by 1,000 px, right where the panel is.
+    await page.evaluate(({ left, top }) => {
+      const filler = document.createElement('div');
+      filler.style.cssText = 'height: 4000px';
+      const button = document.createElement('button');
+      button.id = 'host-scrolled-action';
+      button.textContent = 'Scrolled into place';
+      button.style.cssText = `position: absolute; left: ${left}px; top: ${top + 1000 + window.scrollY}px; width: 160px; height: 36px`;
+      document.body.append(filler, button);
+    }, { left: box.x + 20, top: box.y + 40 });
+    await settled(page);
+    expect(await coveredControls(page)).toEqual([]);
+    await page.evaluate(() => window.scrollBy(0, 1000));
+    await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);
+    await page.locator('#host-scrolled-action').click({ trial: true, timeout: 5_000 });
+    await page.close();
+  });
+
   it('with no free spot at all it gets out of the way, and comes back open when the dialog closes', async () => {
     const page = await open(`${CIN7}/Dashboard`);
     await expand(page);
