@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { browser, type Browser } from 'wxt/browser';
 import { FINDING_CODES } from './audit/types';
-import { mappingRowSchema } from './schemas/snapshot';
+import { mappingRowSchema, mappingSchema } from './schemas/snapshot';
 
 /** Origins of the two web apps our content scripts run on. */
 export const APP_ORIGINS = {
@@ -243,6 +243,12 @@ export const actions = {
       pairId: z.string().max(200).optional(),
     }),
     result: z.object({ saved: z.boolean(), pairId: z.string().optional() }),
+  },
+  /** The pair's saved mapping (read from the Account Mapping page or entered in the options), or null. */
+  getMapping: {
+    sender: 'app',
+    args: z.object({ pairId: z.string().max(200).optional(), host: z.enum(['cin7', 'xero']).optional() }).optional(),
+    result: z.object({ mapping: mappingSchema.nullable(), pairId: z.string().optional() }),
   },
   getDocument: {
     sender: 'app',

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
+import { parseAccountText } from '../../utils/audit/account-text';
+import { matchRoleLabel } from '../../utils/audit/labels';
 import { ROLES, describeExpectedTypes, type RoleDefinition } from '../../utils/audit/roles';
+import type { Mapping } from '../../utils/schemas/snapshot';
 import { Button } from '../ui/Button';
 import { errorText, type MappingGuardClient } from '../ui/client';
 import { Section } from './Section';
@@ -28,16 +31,44 @@ export function mappingProblems(codes: Readonly<Record<string, string>>): Record
   return problems;
 }
 
+/** Role id → account code of a saved mapping (rows whose label names no known role are left out). */
+export function codesFromMapping(mapping: Mapping | null): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const row of mapping?.rows ?? []) {
+    const roleId = matchRoleLabel(row.label);
+    const code = parseAccountText(row.account);
+    if (roleId && code && !(roleId in codes)) codes[roleId] = code;
+  }
+  return codes;
+}
+
 /**
- * The manual mapping, for when the Account Mapping page cannot be read. The same role table as the engine; saved
+ * The manual mapping, for when the Account Mapping page cannot be read. It starts from the saved mapping, if any. The same role table as the engine; saved
  * through the `saveMapping` action exactly as the page reader would send it (label + account text).
  */
 export function MappingEditorSection({ client, pairId }: { client: MappingGuardClient; pairId?: string }) {
   const [codes, setCodes] = useState<Record<string, string>>({});
   const [dirty, setDirty] = useState(false);
   const [message, setMessage] = useState<string>();
+  const [loadedFrom, setLoadedFrom] = useState<string | null>(null);
   const problems = mappingProblems(codes);
   const hasProblems = Object.keys(problems).length > 0;
+
+  useEffect(() => {
+    let active = true;
+    client.getMapping(pairId).then(
+      (mapping) => {
+        if (!active || !mapping) return;
+        // Never overwrite what the person has started typing.
+        setCodes((current) => (Object.keys(current).length > 0 ? current : codesFromMapping(mapping)));
+        setLoadedFrom(mapping.readAt);
+      },
+      () => undefined, // No saved mapping to start from: the empty table is the right start.
+    );
+    return () => {
+      active = false;
+    };
+  }, [client, pairId]);
 
   useEffect(() => {
     if (!dirty) return;
@@ -63,6 +94,11 @@ export function MappingEditorSection({ client, pairId }: { client: MappingGuardC
         Mapping Guard reads Cin7 Core’s Account Mapping page when you open it. If that page cannot be read, enter the
         Xero account code mapped to each role here.
       </p>
+      {loadedFrom ? (
+        <p className="mg-muted" data-mapping-loaded>
+          Filled in from the saved mapping{formatSavedAt(loadedFrom)}.
+        </p>
+      ) : null}
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -123,4 +159,9 @@ export function MappingEditorSection({ client, pairId }: { client: MappingGuardC
       </p>
     </Section>
   );
+}
+
+function formatSavedAt(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : ` (${date.toLocaleString()})`;
 }

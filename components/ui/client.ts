@@ -10,7 +10,7 @@ import {
   type Status,
   type StatusChanged,
 } from '../../utils/messaging';
-import type { MappingRow } from '../../utils/schemas/snapshot';
+import type { Mapping, MappingRow } from '../../utils/schemas/snapshot';
 
 export interface PairList {
   pairs: Pair[];
@@ -27,6 +27,8 @@ export interface MappingGuardClient {
   getSettings(): Promise<Settings>;
   setSettings(settings: Partial<Settings>): Promise<Settings>;
   saveMapping(rows: MappingRow[], pairId?: string): Promise<void>;
+  /** The saved mapping, to start the manual editor from. */
+  getMapping(pairId?: string): Promise<Mapping | null>;
   getFeatures(pairId?: string): Promise<FeatureState>;
   setFeatures(features: DeclaredFeatures, pairId?: string): Promise<void>;
   getDiagnostics(pairId?: string): Promise<Diagnostics>;
@@ -54,6 +56,7 @@ export const backgroundClient: MappingGuardClient = {
   saveMapping: async (rows, pairId) => {
     await sendAction('saveMapping', { rows, readAt: new Date().toISOString(), pairId });
   },
+  getMapping: async (pairId) => (await sendAction('getMapping', { pairId })).mapping,
   getFeatures: (pairId) => sendAction('getFeatures', { pairId }),
   setFeatures: async (features, pairId) => {
     await sendAction('setFeatures', { ...features, pairId });

@@ -7,6 +7,7 @@ import type { StatusStore } from '../../utils/overlay/status-store';
 
 export interface Cin7Services {
   saveMapping(args: ActionArgs<'saveMapping'>): Promise<ActionResult<'saveMapping'>>;
+  getMapping(args?: ActionArgs<'getMapping'>): Promise<ActionResult<'getMapping'>>;
   getDocument(args: ActionArgs<'getDocument'>): Promise<ActionResult<'getDocument'>>;
   getRecordTaxRules(args: ActionArgs<'getRecordTaxRules'>): Promise<ActionResult<'getRecordTaxRules'>>;
   openOptions(): Promise<boolean>;
@@ -15,6 +16,7 @@ export interface Cin7Services {
 export function messagingServices(openOptions: () => Promise<boolean>): Cin7Services {
   return {
     saveMapping: (args) => sendAction('saveMapping', args),
+    getMapping: (args) => sendAction('getMapping', args ?? { host: 'cin7' }),
     getDocument: (args) => sendAction('getDocument', args),
     getRecordTaxRules: (args) => sendAction('getRecordTaxRules', args),
     openOptions,

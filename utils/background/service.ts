@@ -190,6 +190,11 @@ export function createBackgroundService(deps: ServiceDeps) {
       deps.onStatusChanged?.(pair.id, undefined);
       return { saved: true, pairId: pair.id };
     },
+    async getMapping(args, context) {
+      const pair = await resolvePair(context, args ?? {});
+      if (!pair) return { mapping: null };
+      return { mapping: (await deps.data.getMapping(pair.id)) ?? null, pairId: pair.id };
+    },
     async getDocument(args, context) {
       const empty = { found: false, kind: args.kind, id: args.id, lines: [], findings: [] };
       const pair = await resolvePair(context, { pairId: args.pairId });

@@ -37,7 +37,13 @@ export default defineFeature<Cin7FeatureEnv>({
   include: [isChartOfAccounts],
   restartOn: 'path',
   async init(signal, env) {
-    const mapping = await loadLastMapping();
+    // The background's saved mapping (read on any visit or entered in the options); the copy this browser kept
+    // from its last read when the background cannot answer.
+    const saved = await env.services.getMapping().then(
+      (reply) => reply.mapping,
+      () => null,
+    );
+    const mapping = saved ?? (await loadLastMapping());
     if (signal.aborted) return;
     const roleAccounts = rolesByAccount(mapping);
 

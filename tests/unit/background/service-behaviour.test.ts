@@ -128,6 +128,10 @@ describe('background service behaviour', () => {
 
     await updateBadge(service, 3);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe(String(after.summary?.errors));
+
+    // The saved mapping is what getMapping gives back, to a Cin7 tab as to the options page.
+    const fromPage = await fromTab(3, 'https://inventory.dearsystems.com/ChartOfAccounts', { mgAction: 'getMapping', args: { host: 'cin7' } });
+    expect(fromPage).toMatchObject({ ok: true, result: { pairId: pair.id, mapping: { readAt: '2026-11-21T10:00:00Z', rows } } });
   });
 
   it('declared features make their roles required in the next audit', async () => {

@@ -36,6 +36,7 @@ export function featureEnv(url: string, status: Status, services: Partial<Cin7Se
     status: statusStore,
     services: {
       saveMapping: vi.fn(async () => ({ saved: true, pairId: 'pair-1' })),
+      getMapping: vi.fn(async () => ({ mapping: null })),
       getDocument: vi.fn(async () => {
         throw new Error('not stubbed');
       }),

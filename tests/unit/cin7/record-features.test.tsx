@@ -227,6 +227,36 @@ describe('chart-of-accounts feature', () => {
   });
 });
 
+describe('chart-of-accounts feature: where the mapping comes from', () => {
+  it('uses the background’s saved mapping before this browser’s last read', async () => {
+    loadFixture('account-mapping-extjs-grid.html');
+    await storeLastMapping({ readAt: '2026-11-20T09:00:00Z', rows: [{ label: 'COGS', account: '610' }] });
+    const saved = { readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'Inventory Control', account: '610: Accounts Receivable' }] };
+    const getMapping = vi.fn(async () => ({ mapping: saved, pairId: 'pair-1' }));
+    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status(), { getMapping });
+    await statusStore.load();
+    await chartOfAccounts.init(controller.signal, env);
+    expect(getMapping).toHaveBeenCalled();
+    const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610: Accounts Receivable'))!;
+    expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Inventory Control');
+    controller.abort();
+  });
+
+  it('falls back to the last read when the background cannot answer', async () => {
+    loadFixture('account-mapping-extjs-grid.html');
+    await storeLastMapping({ readAt: '2026-11-20T09:00:00Z', rows: [{ label: 'COGS', account: '610' }] });
+    const getMapping = vi.fn(async () => {
+      throw new Error('Could not reach the background');
+    });
+    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status(), { getMapping });
+    await statusStore.load();
+    await chartOfAccounts.init(controller.signal, env);
+    const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610: Accounts Receivable'))!;
+    expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Cost of Goods Sold');
+    controller.abort();
+  });
+});
+
 describe('arrival-highlight feature', () => {
   it('does not run without a target', () => {
     expect(arrivalHighlight.exclude?.some((test) => test(new URL('https://inventory.dearsystems.com/AccountMapping')))).toBe(true);

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { Diagnostics, FeatureState, MappingGuardClient } from '../../../components/ui/client';
 import type { Pair, Status, StatusChanged, StatusFinding } from '../../../utils/messaging';
+import type { Mapping } from '../../../utils/schemas/snapshot';
 
 export const PAIRS: Pair[] = [
   { id: 'pair-a', name: 'Acme Cin7 ↔ Acme Xero', cin7AccountId: 'c-a', xeroTenantId: 't-a' },
@@ -52,6 +53,7 @@ export function fakeClient(statuses: Record<string, Status> = { 'pair-a': status
     getSettings: vi.fn(async () => ({ refreshHours: 24 })),
     setSettings: vi.fn(async (settings: { refreshHours?: number }) => ({ refreshHours: settings.refreshHours ?? 24 })),
     saveMapping: vi.fn(async () => undefined),
+    getMapping: vi.fn(async (): Promise<Mapping | null> => null),
     getFeatures: vi.fn(async (): Promise<FeatureState> => ({ detected: {}, declared: {} })),
     setFeatures: vi.fn(async () => undefined),
     getDiagnostics: vi.fn(async (): Promise<Diagnostics> => ({ readers: [], limits: [], errors: [] })),

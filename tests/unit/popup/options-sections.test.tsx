@@ -28,6 +28,33 @@ describe('manual mapping editor', () => {
     expect(await screen.findByText('Mapping saved. The next audit uses it.')).toBeTruthy();
   });
 
+  it('starts from the saved mapping, and never overwrites what the person typed first', async () => {
+    const { client } = fakeClient();
+    client.getMapping.mockResolvedValue({
+      readAt: '2026-11-21T09:00:00Z',
+      rows: [
+        { label: 'Inventory Control', account: '1400: Inventory' },
+        { label: 'Cost of Goods Sold', account: '310 - Cost of Goods Sold' },
+        { label: 'Something Cin7 added later', account: '999' },
+      ],
+    });
+    render(<MappingEditorSection client={client} pairId="pair-a" />);
+    await waitFor(() => expect((screen.getByLabelText('Inventory Control') as HTMLInputElement).value).toBe('1400'));
+    expect(client.getMapping).toHaveBeenCalledWith('pair-a');
+    expect((screen.getByLabelText('Cost of Goods Sold') as HTMLInputElement).value).toBe('310');
+    expect((screen.getByLabelText('Accounts Receivable') as HTMLInputElement).value).toBe('');
+    expect(screen.getByText(/Filled in from the saved mapping/)).toBeTruthy();
+    cleanup();
+
+    let answer: (mapping: { readAt: string; rows: { label: string; account: string }[] }) => void = () => undefined;
+    client.getMapping.mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    render(<MappingEditorSection client={client} pairId="pair-a" />);
+    fireEvent.change(screen.getByLabelText('Inventory Control'), { target: { value: '1410' } });
+    answer({ readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'Inventory Control', account: '1400' }] });
+    await screen.findByText(/Filled in from the saved mapping/);
+    expect((screen.getByLabelText('Inventory Control') as HTMLInputElement).value).toBe('1410');
+  });
+
   it('refuses one account behind two roles and malformed codes', () => {
     expect(mappingProblems({ cogs: '500', inventoryControl: '500' })).toEqual({
       cogs: 'Account 500 is already mapped to Inventory Control.',
