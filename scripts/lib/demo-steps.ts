@@ -41,15 +41,24 @@ function pageStep(id: string, title: string, url: string, options: { openPanel?:
   };
 }
 
-/** Record pages carry the record's id in the hash, as Cin7 Core does; take the scenario's first record. */
+/**
+ * Record pages carry the record's id in the hash, as Cin7 Core does. Products, customers and suppliers: the first
+ * one that names a tax rule Cin7 Core does not have (so the screen shows the tax rules check at work), else the
+ * first one.
+ */
 function cin7RecordSteps(scenario: ScenarioName): DemoStep[] {
   const cin7 = loadScenario(scenario).cin7 ?? {};
+  const ruleNames = new Set((cin7.taxRules ?? []).filter((rule) => rule.IsActive !== false).map((rule) => String(rule.Name ?? '').toLowerCase()));
+  const namesMissingRule = (record: Record<string, unknown>) =>
+    ['SaleTaxRule', 'PurchaseTaxRule', 'TaxRule'].some((field) => typeof record[field] === 'string' && record[field] !== '' && !ruleNames.has(String(record[field]).toLowerCase()));
+  const telling = <T extends Record<string, unknown> & { ID?: string }>(records: readonly T[] | undefined) =>
+    (records ?? []).find(namesMissingRule)?.ID ?? records?.[0]?.ID;
   const records: [string, string, string | undefined][] = [
     ['cin7-sale', 'Sale', cin7.sales?.[0]?.ID],
     ['cin7-purchase', 'Purchase', cin7.purchases?.[0]?.ID],
-    ['cin7-product', 'Product', cin7.products?.[0]?.ID],
-    ['cin7-customer', 'Customer', cin7.customers?.[0]?.ID],
-    ['cin7-supplier', 'Supplier', cin7.suppliers?.[0]?.ID],
+    ['cin7-product', 'Product', telling(cin7.products)],
+    ['cin7-customer', 'Customer', telling(cin7.customers)],
+    ['cin7-supplier', 'Supplier', telling(cin7.suppliers)],
   ];
   return records.map(([id, route, recordId]) => ({
     ...pageStep(id, `Cin7 Core ${route}`, `${CIN7}/${route}#${recordId ?? ''}`),
