@@ -3,10 +3,9 @@
 // it shows as the small tab meanwhile ("yielded"), and when even the tab fits nowhere it is hidden until there is
 // room again. Rechecked on resize, after scrolling, when the page adds or opens something at its top level, when a
 // host control under the panel takes focus, and every few seconds while open. Triggers are debounced and coalesced
-// into one animation frame, so a burst of scrolling or mutations costs the host page one check; see `run` for how
-// that check stays cheap on pages with thousands of rows.
+// into one animation frame, so a burst of scrolling or mutations costs the host page one placement.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
-import { collectObstacles, controlsUnder, viewportSize } from '../../utils/overlay/obstacles';
+import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
 import { isOwnNode } from '../../utils/overlay/observe';
 import { choosePlacement, intersects } from '../../utils/overlay/placement';
 
@@ -19,8 +18,6 @@ export interface PanelPlacementState {
   yielded: boolean;
   /** Not even the tab fits without covering the app: hidden for now. */
   hidden: boolean;
-  /** Where it would be with nothing in the way (home corner, full height). */
-  atHome: boolean;
 }
 
 interface Measured {
@@ -44,7 +41,7 @@ export function usePanelPlacement(options: {
   bodyRef: RefObject<HTMLElement | null>;
 }): PanelPlacementState {
   const { enabled, collapsed, panelRef, headerRef, bodyRef } = options;
-  const [state, setState] = useState<PanelPlacementState>({ style: {}, bodyMaxHeight: undefined, yielded: false, hidden: false, atHome: true });
+  const [state, setState] = useState<PanelPlacementState>({ style: {}, bodyMaxHeight: undefined, yielded: false, hidden: false });
   const sizes = useRef<{ open?: Measured; tab?: Measured }>({});
   const stateRef = useRef(state);
   useLayoutEffect(() => {
@@ -86,7 +83,6 @@ export function usePanelPlacement(options: {
           bodyMaxHeight: spot.height < open.height ? Math.max(0, spot.height - open.chrome) : undefined,
           yielded: false,
           hidden: false,
-          atHome: sameSpot(spot, choosePlacement({ viewport, size, obstacles: [] })),
         };
       }
     }
@@ -100,47 +96,31 @@ export function usePanelPlacement(options: {
         bodyMaxHeight: undefined,
         yielded: !collapsed,
         hidden: !spot.free,
-        atHome: collapsed && sameSpot(spot, choosePlacement({ viewport, size, obstacles: [] })),
       };
     }
     if (!samePlacement(next, stateRef.current)) setState(next);
   }, [enabled, collapsed, panelRef, headerRef, measure]);
 
   // Coalesce every trigger into one frame, after the page has been quiet for a moment: a scroll or a resize sends
-  // many events, and the host must not pay for a check per frame. A "check" (after scrolling, a DOM change, the
-  // periodic recheck) only hit-tests the panel's own box while it sits at home; the full placement, which reads
-  // every control's box, runs only when something is under it, or when it is away from home and may go back.
+  // many events, and the host must not pay for a placement per frame. (A placement reads only the boxes of controls
+  // in view: see collectObstacles.)
   const frame = useRef<number | undefined>(undefined);
   const quiet = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const pending = useRef<'check' | 'full' | undefined>(undefined);
-  const run = useCallback(() => {
-    const kind = pending.current;
-    pending.current = undefined;
-    const panel = panelRef.current;
-    if (!panel) return;
-    const current = stateRef.current;
-    if (kind === 'check' && current.atHome && !current.hidden && !controlsUnder(panel.getBoundingClientRect())) return;
-    place();
-  }, [panelRef, place]);
-  const schedule = useCallback(
-    (kind: 'check' | 'full') => {
-      pending.current = pending.current === 'full' ? 'full' : kind;
-      if (quiet.current !== undefined) clearTimeout(quiet.current);
-      quiet.current = setTimeout(() => {
-        quiet.current = undefined;
-        if (frame.current !== undefined) return;
-        frame.current = requestAnimationFrame(() => {
-          frame.current = undefined;
-          try {
-            run();
-          } catch (error) {
-            console.warn('Mapping Guard could not place its panel.', error);
-          }
-        });
-      }, QUIET_MS);
-    },
-    [run],
-  );
+  const schedule = useCallback(() => {
+    if (quiet.current !== undefined) clearTimeout(quiet.current);
+    quiet.current = setTimeout(() => {
+      quiet.current = undefined;
+      if (frame.current !== undefined) return;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = undefined;
+        try {
+          place();
+        } catch (error) {
+          console.warn('Mapping Guard could not place its panel.', error);
+        }
+      });
+    }, QUIET_MS);
+  }, [place]);
 
   // Right after a render that changed what is shown (open, tab), measure and place before the browser paints.
   useLayoutEffect(() => {
@@ -160,27 +140,25 @@ export function usePanelPlacement(options: {
     const onFocus = (event: FocusEvent) => {
       const target = event.target;
       if (!(target instanceof Element) || isOwnNode(target) || !panelRef.current) return;
-      if (intersects(target.getBoundingClientRect(), panelRef.current.getBoundingClientRect())) schedule('full');
+      if (intersects(target.getBoundingClientRect(), panelRef.current.getBoundingClientRect())) schedule();
     };
-    const full = () => schedule('full');
-    const check = () => schedule('check');
-    window.addEventListener('resize', full, { signal, passive: true });
-    document.addEventListener('scrollend', check, { signal, capture: true, passive: true });
+    window.addEventListener('resize', schedule, { signal, passive: true });
+    document.addEventListener('scrollend', schedule, { signal, capture: true, passive: true });
     document.addEventListener('focusin', onFocus, { signal, capture: true });
-    window.addEventListener('popstate', full, { signal });
-    window.addEventListener('hashchange', full, { signal });
-    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(full);
+    window.addEventListener('popstate', schedule, { signal });
+    window.addEventListener('hashchange', schedule, { signal });
+    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(schedule);
     if (panel) resize?.observe(panel);
     // Dialogs and menus are added at the top level of <body>, or opened by these attributes.
     const mutations = new MutationObserver((records) => {
-      if (records.some((record) => !isOwnNode(record.target) && !onlyOwnNodes(record))) check();
+      if (records.some((record) => !isOwnNode(record.target) && !onlyOwnNodes(record))) schedule();
     });
     if (document.body) mutations.observe(document.body, { childList: true });
     mutations.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'aria-hidden', 'hidden'] });
     const interval = collapsed
       ? undefined
       : setInterval(() => {
-          if (document.visibilityState === 'visible') check();
+          if (document.visibilityState === 'visible') schedule();
         }, RECHECK_OPEN_MS);
     return () => {
       listeners.abort();
@@ -207,13 +185,8 @@ function onlyOwnNodes(record: MutationRecord): boolean {
   return changed.length > 0 && changed.every((node) => node instanceof Element && isOwnNode(node));
 }
 
-function sameSpot(a: { left: number; top: number; height: number }, b: { left: number; top: number; height: number }): boolean {
-  return a.left === b.left && a.top === b.top && a.height === b.height;
-}
-
 function samePlacement(a: PanelPlacementState, b: PanelPlacementState): boolean {
   return (
-    a.atHome === b.atHome &&
     a.style.left === b.style.left &&
     a.style.top === b.style.top &&
     a.bodyMaxHeight === b.bodyMaxHeight &&

@@ -12,7 +12,7 @@ export interface ObserveOptions {
   immediate?: boolean;
 }
 
-const OWN_NODE_ATTRIBUTE = 'data-mg-own';
+export const OWN_NODE_ATTRIBUTE = 'data-mg-own';
 
 /** Marks a node as ours so observers skip mutations inside it. */
 export function markOwnNode<T extends Element>(element: T): T {

@@ -1,6 +1,6 @@
 // The host page's controls and dialogs that the panel must not cover, as viewport rectangles. Generic on purpose:
 // anything a user can click, type in or tab to, on any page of either app, plus open dialogs as a whole.
-import { isOwnNode } from './observe';
+import { isOwnNode, OWN_NODE_ATTRIBUTE } from './observe';
 import type { Rect } from './placement';
 
 export const HOST_CONTROL_SELECTOR = [
@@ -35,13 +35,19 @@ function obstacleRect(element: Element, isDialog: boolean, viewport: { width: nu
   return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
 }
 
-/** Every obstacle in the viewport. Reads every control's box: meant for when something changed, not per frame. */
+/** Sibling lists longer than this are searched for the part in view instead of walked whole. */
+const LONG_LIST = 48;
+
+/**
+ * Every obstacle in the viewport. Walks the page, but a long list of siblings (the rows of a grid) is cut down to
+ * the rows in view by a binary search on their boxes, so a 5,000-row grid costs a few dozen box reads, not tens
+ * of thousands. Dialogs are found by selector (they may sit anywhere).
+ */
 export function collectObstacles(root: ParentNode = document, viewport = viewportSize()): Rect[] {
   const obstacles: Rect[] = [];
-  for (const element of root.querySelectorAll(HOST_CONTROL_SELECTOR)) {
-    const rect = obstacleRect(element, false, viewport);
-    if (rect) obstacles.push(rect);
-  }
+  const node = root as Node;
+  const start = node.nodeType === Node.DOCUMENT_NODE ? (node as Document).body : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+  if (start) visit(start, viewport, obstacles);
   for (const element of root.querySelectorAll(HOST_DIALOG_SELECTOR)) {
     const rect = obstacleRect(element, true, viewport);
     if (rect) obstacles.push(rect);
@@ -49,39 +55,57 @@ export function collectObstacles(root: ParentNode = document, viewport = viewpor
   return obstacles;
 }
 
-/**
- * Whether any host control or dialog lies under `area`, by hit-testing a grid of points (every `stepPx`, edges
- * included) through the whole stack at each point. Cheap enough to run after every scroll, unlike
- * `collectObstacles` on a page with thousands of rows; controls smaller than the step can slip between points.
- */
-export function controlsUnder(area: Rect, options: { stepPx?: number; viewport?: { width: number; height: number } } = {}): boolean {
-  if (typeof document.elementsFromPoint !== 'function') return false;
-  const step = options.stepPx ?? 12;
-  const viewport = options.viewport ?? viewportSize();
-  const checked = new Set<Element>();
-  for (const y of samplePoints(area.top, area.bottom, step)) {
-    for (const x of samplePoints(area.left, area.right, step)) {
-      for (const element of document.elementsFromPoint(x, y)) {
-        if (checked.has(element)) continue;
-        checked.add(element);
-        const isDialog = element.matches(HOST_DIALOG_SELECTOR);
-        if (!isDialog && !element.matches(HOST_CONTROL_SELECTOR)) continue;
-        if (obstacleRect(element, isDialog, viewport)) return true;
-      }
-    }
+function visit(element: Element, viewport: { width: number; height: number }, obstacles: Rect[]): void {
+  if (element.hasAttribute(OWN_NODE_ATTRIBUTE)) return;
+  if (element.matches(HOST_CONTROL_SELECTOR)) {
+    const rect = obstacleRect(element, false, viewport);
+    if (rect) obstacles.push(rect);
   }
-  return false;
+  const children = element.children;
+  const [from, to] = children.length > LONG_LIST ? rowsInView(children, viewport.height) : [0, children.length];
+  for (let index = from; index < to; index++) visit(children[index] as Element, viewport, obstacles);
 }
 
-/** Points from `from` to `to`, `step` apart, always including both ends (1 px inside). */
-function samplePoints(from: number, to: number, step: number): number[] {
-  const first = from + 1;
-  const last = to - 1;
-  if (last <= first) return [Math.round((from + to) / 2)];
-  const points: number[] = [];
-  for (let point = first; point < last; point += step) points.push(point);
-  points.push(last);
-  return points;
+/**
+ * The index range [from, to) of `children` whose boxes may reach into the viewport, when they are stacked top to
+ * bottom (rows); the whole range when they are not, or when that cannot be told.
+ */
+function rowsInView(children: HTMLCollection, viewportHeight: number): [number, number] {
+  const count = children.length;
+  const top = (index: number) => children[index]?.getBoundingClientRect();
+  const first = top(0);
+  const last = top(count - 1);
+  const middle = top(count >> 1);
+  // Only a vertical stack can be searched: first above middle above last, each box with a height.
+  if (!first || !last || !middle || !(first.top <= middle.top && middle.top <= last.top && first.top < last.top)) return [0, count];
+  // A hidden row has an all-zero box: probe the next visible one instead.
+  const probe = (index: number) => {
+    for (let step = 0; step < 8 && index + step < count; step++) {
+      const rect = top(index + step);
+      if (rect && (rect.width > 0 || rect.height > 0)) return rect;
+    }
+    return null;
+  };
+  let low = 0;
+  let high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const rect = probe(mid);
+    if (!rect) return [0, count];
+    if (rect.bottom <= 0) low = mid + 1;
+    else high = mid;
+  }
+  const from = Math.max(0, low - 1);
+  low = from;
+  high = count;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const rect = probe(mid);
+    if (!rect) return [0, count];
+    if (rect.top < viewportHeight) low = mid + 1;
+    else high = mid;
+  }
+  return [from, Math.min(count, low + 8)];
 }
 
 /** The layout viewport without scrollbars: the panel must not cover the page's scrollbar either. */
