@@ -15,6 +15,14 @@ export default defineConfig({
     description:
       'Checks the Cin7 Core ↔ Xero integration set-up before anything syncs, and shows what to fix inside both apps.',
     permissions: ['storage', 'alarms', 'identity'],
+    // Opens or closes the health panel from the keyboard on Cin7 Core and Xero pages (changeable in the browser's
+    // shortcuts page). No permission needed.
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: 'Open or close the Mapping Guard panel on this page',
+      },
+    },
     host_permissions: [
       'https://inventory.dearsystems.com/*',
       'https://api.xero.com/*',

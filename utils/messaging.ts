@@ -428,6 +428,20 @@ export function onStatusChanged(listener: (event: StatusChanged) => void): () =>
   return () => browser.runtime.onMessage.removeListener(handler);
 }
 
+/** Event the background sends to the active app tab when the user presses the panel shortcut (manifest commands). */
+export const togglePanelSchema = z.object({ mgEvent: z.literal('togglePanel') });
+export const TOGGLE_PANEL_COMMAND = 'toggle-panel';
+
+/** Calls `listener` when the background relays the panel shortcut to this tab; returns the unsubscribe function. */
+export function onTogglePanel(listener: () => void): () => void {
+  const handler = (message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id) return;
+    if (togglePanelSchema.safeParse(message).success) listener();
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Background side
 
@@ -527,6 +541,12 @@ export function registerActionHandlers(handlers: ActionHandlers, describe: Error
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Relays the panel shortcut to a tab; a tab without our content script (not Cin7 Core or Xero) just doesn't answer. */
+export async function sendTogglePanel(tabId: number): Promise<void> {
+  const message: z.infer<typeof togglePanelSchema> = { mgEvent: 'togglePanel' };
+  await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
 /** Tells open extension pages and the given app tabs that a pair's status changed. Never carries data. */

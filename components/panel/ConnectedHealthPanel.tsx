@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { PanelContributionStore } from '../../utils/overlay/panel-state';
+import { onTogglePanel } from '../../utils/messaging';
 import { panelCollapsedItem } from '../../utils/overlay/preferences';
 import type { StatusStore } from '../../utils/overlay/status-store';
 import { HealthPanel } from './HealthPanel';
@@ -21,6 +22,7 @@ export function ConnectedHealthPanel({ currentApp, statusStore, contributions, m
   const { sections, problems } = useStore(contributions);
   const [collapsed, setCollapsed] = useState(true);
   const [optionsHint, setOptionsHint] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
 
   useEffect(() => {
     let active = true;
@@ -31,6 +33,20 @@ export function ConnectedHealthPanel({ currentApp, statusStore, contributions, m
       unwatch();
     };
   }, []);
+
+  // The keyboard shortcut (Alt+Shift+M by default), relayed by the background: open or close, and put focus on the
+  // panel's toggle so the keyboard user lands in it.
+  useEffect(
+    () =>
+      onTogglePanel(() => {
+        setCollapsed((current) => {
+          void panelCollapsedItem.setValue(!current);
+          return !current;
+        });
+        setFocusRequest((count) => count + 1);
+      }),
+    [],
+  );
 
   return (
     <HealthPanel
@@ -56,6 +72,7 @@ export function ConnectedHealthPanel({ currentApp, statusStore, contributions, m
       problems={problems}
       optionsHint={optionsHint}
       avoidHostControls
+      focusRequest={focusRequest}
     />
   );
 }

@@ -2,7 +2,7 @@
 // (or shortened, or shown as the tab) wherever it would cover the app's own controls (usePanelPlacement).
 // Keyboard: the toggle is a real button with aria-expanded; Esc inside the panel collapses it and returns focus to
 // the toggle.
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-state';
 import type { Progress, Status } from '../../utils/messaging';
 import { FindingList, topFindings } from './FindingList';
@@ -32,6 +32,8 @@ export interface HealthPanelProps {
   optionsHint?: string | null;
   /** Move off the host page's controls (on in the overlays; off where there is no host page). */
   avoidHostControls?: boolean;
+  /** Each change moves focus to the panel's toggle (the keyboard shortcut). */
+  focusRequest?: number;
 }
 
 export function HealthPanel(props: HealthPanelProps) {
@@ -49,6 +51,10 @@ export function HealthPanel(props: HealthPanelProps) {
   });
   // Shown as the tab while there is no room for the open panel; the user's choice is kept for when there is.
   const collapsed = props.collapsed || placement.yielded;
+
+  useEffect(() => {
+    if (props.focusRequest) toggleRef.current?.focus();
+  }, [props.focusRequest]);
   const summary = status?.summary;
   const tone = !status ? 'unknown' : summary && summary.errors > 0 ? 'error' : summary && summary.warnings > 0 ? 'warning' : 'ok';
 
@@ -109,7 +115,7 @@ export function HealthPanel(props: HealthPanelProps) {
           {props.optionsHint ? <p className="mg-muted">{props.optionsHint}</p> : null}
         </div>
       )}
-      {collapsed ? null : <span className="mg-sr-only">Press Escape to collapse.</span>}
+      {collapsed ? null : <span className="mg-sr-only">Press Escape to collapse. Alt+Shift+M (unless changed in the browser’s shortcut settings) opens or closes this panel.</span>}
     </section>
   );
 }

@@ -158,6 +158,23 @@ describe('health panel placement', () => {
     await page.close();
   });
 
+  it('the keyboard shortcut (manifest command, relayed by the background) opens the panel with focus on its toggle', async () => {
+    const manifest = (await session.evalInServiceWorker((chrome) => chrome.runtime.getManifest())) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
+    expect(manifest.commands?.['toggle-panel']?.suggested_key?.default).toBe('Alt+Shift+M');
+    const page = await open(`${XERO}/Dashboard`);
+    const toggle = panel(page).locator('.mg-toggle');
+    await toggle.waitFor({ timeout: 20_000 });
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+    // What the background's onCommand handler sends to the active tab (without the tabs permission the worker cannot
+    // read tab URLs; this page is the only one open, and other tabs have no listener).
+    await session.evalInServiceWorker(async (chrome) => {
+      for (const tab of await chrome.tabs.query({})) if (tab.id !== undefined) await chrome.tabs.sendMessage(tab.id, { mgEvent: 'togglePanel' }).catch(() => undefined);
+    });
+    await expect.poll(() => toggle.getAttribute('aria-expanded'), { timeout: 5_000 }).toBe('true');
+    expect(await page.evaluate(() => document.querySelector('mapping-guard-panel')?.shadowRoot?.activeElement?.className)).toContain('mg-toggle');
+    await page.close();
+  });
+
   it('no exception reached any host page', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Connects the background service to browser events: messages, the refresh alarm, the toolbar badge, broadcasts.
 import { browser } from 'wxt/browser';
-import { broadcastStatusChanged, registerActionHandlers, type Progress } from '../messaging';
+import { broadcastStatusChanged, registerActionHandlers, sendTogglePanel, TOGGLE_PANEL_COMMAND, type Progress } from '../messaging';
 import { cin7Queues } from '../cin7/api';
 import { xeroQueues } from '../xero/api';
 import { createPairDataStore } from './results';
@@ -24,6 +24,13 @@ export async function updateBadge(service: BackgroundService, tabId?: number): P
   const text = errors ? String(Math.min(errors, 999)) : '';
   await browser.action.setBadgeBackgroundColor({ color: '#c62828', ...(tabId === undefined ? {} : { tabId }) });
   await browser.action.setBadgeText({ text, ...(tabId === undefined ? {} : { tabId }) });
+}
+
+/** The panel shortcut (manifest `commands`): content scripts cannot see browser-level keys, so it is relayed. */
+export async function handleCommand(command: string): Promise<void> {
+  if (command !== TOGGLE_PANEL_COMMAND) return;
+  const tabId = await activeTabId();
+  if (tabId !== undefined) await sendTogglePanel(tabId);
 }
 
 async function activeTabId(): Promise<number | undefined> {
@@ -83,6 +90,7 @@ export function startBackground(): BackgroundService {
     if (!existing) await scheduleRefreshAlarm((await settingsItem.getValue()).refreshHours);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(service, tabId).catch(() => undefined));
+  browser.commands?.onCommand.addListener((command) => void handleCommand(command).catch(() => undefined));
   browser.tabs.onRemoved.addListener((tabId) => {
     void tabPairsItem.getValue().then((tabs) => {
       const { [String(tabId)]: _closed, ...rest } = tabs;

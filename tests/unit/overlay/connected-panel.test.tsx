@@ -1,5 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { handleCommand } from '../../../utils/background/wiring';
 import { ConnectedHealthPanel } from '../../../components/panel/ConnectedHealthPanel';
 import { createPanelContributionStore } from '../../../utils/overlay/panel-state';
 import { panelCollapsedItem } from '../../../utils/overlay/preferences';
@@ -65,5 +67,43 @@ describe('ConnectedHealthPanel', () => {
     expect(screen.getByRole('heading', { name: 'This sale' })).toBeTruthy();
     expect(screen.getByText('section body')).toBeTruthy();
     expect(screen.getByRole('alert').textContent).toContain('grid gone');
+  });
+});
+
+describe('the panel shortcut', () => {
+  const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (message: unknown, sender: { id?: string }) => Promise<unknown[]>;
+
+  it('opens and closes the panel and puts focus on its toggle when the background relays it', async () => {
+    const { statusStore } = setup();
+    await act(() => statusStore.load());
+    const toggle = screen.getByRole('button', { name: /^Mapping Guard/ });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await act(() => trigger({ mgEvent: 'togglePanel' }, { id: fakeBrowser.runtime.id }));
+    await waitFor(() => expect(toggle.getAttribute('aria-expanded')).toBe('true'));
+    expect(document.activeElement).toBe(toggle);
+    await waitFor(async () => expect(await panelCollapsedItem.getValue()).toBe(false));
+    await act(() => trigger({ mgEvent: 'togglePanel' }, { id: fakeBrowser.runtime.id }));
+    await waitFor(() => expect(toggle.getAttribute('aria-expanded')).toBe('false'));
+  });
+
+  it('ignores the same message from anyone but this extension', async () => {
+    const { statusStore } = setup();
+    await act(() => statusStore.load());
+    await act(() => trigger({ mgEvent: 'togglePanel' }, { id: 'another-extension' }));
+    expect(screen.getByRole('button', { name: /^Mapping Guard/ }).getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe('handleCommand', () => {
+  it('relays the toggle-panel command to the active tab, and nothing else', async () => {
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 7, url: 'https://go.xero.com/Dashboard' } as never]);
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    await handleCommand('something-else');
+    expect(sent).not.toHaveBeenCalled();
+    await handleCommand('toggle-panel');
+    expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
+    expect(sent).toHaveBeenCalledWith(7, { mgEvent: 'togglePanel' });
+    sent.mockRestore();
+    query.mockRestore();
   });
 });
