@@ -141,6 +141,8 @@ export const documentResultSchema = z.object({
   contactPosting: postingSchema.optional(),
   /** Xero's later lock date (period or end of year), as YYYY-MM-DD, and which one it is. */
   xeroLockDate: z.object({ day: z.string(), which: z.enum(['period', 'endOfYear']) }).nullable().optional(),
+  /** Each dated invoice, credit note, bill and shipment ("invoice INV-0012", "shipment (COGS journal)"), and whether Xero's lock date refuses it. */
+  datedParts: z.array(z.object({ what: z.string().max(200), day: z.string().max(10), locked: z.boolean() })).max(500).optional(),
   findings: z.array(statusFindingSchema),
   /** Set when the document could not be checked (not connected, not found, nothing fetched yet). */
   reason: z.string().optional(),

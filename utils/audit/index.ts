@@ -3,7 +3,7 @@ import type { Snapshot } from '../schemas/snapshot';
 import type { Cin7Customer, Cin7Product, Cin7Supplier } from '../schemas/cin7';
 import type { AuditOptions, AuditResult, AuditSummary, CoverageEntry, Finding, Severity } from './types';
 import { buildContext, MISSING_DATA_REASON, type AuditContext, type LockDate } from './context';
-import { accountLineGroups, checkDocumentOverrides, lockedPeriodFinding, type CheckedDocument } from './documents';
+import { accountLineGroups, checkDocumentOverrides, datedParts, lockedPeriodFinding, type CheckedDocument } from './documents';
 import { effectiveAccount, type AccountLevel, type PostingRole } from './effective-account';
 import { checkCustomerOverrides, checkProductOverrides, checkSupplierOverrides } from './overrides';
 import type { Rule } from './rule';
@@ -101,6 +101,8 @@ export interface DocumentAudit {
   /** Receivable (sale) or payable (purchase) of the whole document. */
   contactPosting: LinePosting;
   xeroLockDate: LockDate | null;
+  /** Each dated invoice, credit note, bill and shipment, and whether Xero's lock date refuses it. */
+  datedParts: { what: string; day: string; locked: boolean }[];
   findings: Finding[];
 }
 
@@ -180,6 +182,7 @@ export function auditDocument(document: CheckedDocument, snapshot: Snapshot, opt
     lines,
     contactPosting: posting(document.kind === 'sale' ? 'accountsReceivable' : 'accountsPayable', {}),
     xeroLockDate: ctx.xeroLockDate,
+    datedParts: datedParts(document).map((part) => ({ what: part.what, day: part.day, locked: ctx.xeroLockDate !== null && part.day <= ctx.xeroLockDate.day })),
     findings,
   };
 }

@@ -220,6 +220,7 @@ export function createBackgroundService(deps: ServiceDeps) {
         lines: checked.lines,
         contactPosting: checked.contactPosting,
         xeroLockDate: checked.xeroLockDate,
+        datedParts: checked.datedParts,
         findings: checked.findings.map((finding) => {
           const key = findingKey(finding);
           return { ...finding, key, reviewed: reviewed.has(key) };

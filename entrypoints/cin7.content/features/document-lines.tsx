@@ -26,7 +26,7 @@ export const LINE_BADGE_KEY = 'document-line';
 
 type Posting = DocumentLine['postings'][number];
 
-/** Where this document's invoices, credit notes and shipment fall in Xero's locked period (from its finding). */
+/** Where this document's invoices, credit notes and shipment fall in Xero's locked period (the engine's dated parts). */
 export interface LockedParts {
   /** Lower-case `where` of the locked invoices / credit notes / bills ("invoice inv-0012"). */
   groups: Set<string>;
@@ -37,15 +37,12 @@ export interface LockedParts {
 
 export function lockedParts(document: DocumentResult): LockedParts {
   const locked: LockedParts = { groups: new Set(), shipment: false, day: document.xeroLockDate?.day ?? null };
-  const finding = document.findings.find((item) => item.code === 'DOCUMENT_IN_LOCKED_PERIOD');
-  if (!finding) return locked;
-  // The engine names each locked part as "<where> dated <day>" (utils/audit/documents.ts lockedPeriodFinding).
-  const message = finding.message.toLowerCase();
-  for (const line of document.lines) {
-    const where = line.where.toLowerCase();
-    if (message.includes(`${where} dated `)) locked.groups.add(where);
+  for (const part of document.datedParts ?? []) {
+    if (!part.locked) continue;
+    // The engine names shipments "shipment (COGS journal)" and the rest like the line groups ("invoice INV-0012").
+    if (part.what.toLowerCase().startsWith('shipment')) locked.shipment = true;
+    else locked.groups.add(part.what.toLowerCase());
   }
-  locked.shipment = message.includes('shipment (cogs journal) dated ');
   return locked;
 }
 

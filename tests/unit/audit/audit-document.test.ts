@@ -72,9 +72,19 @@ describe('auditDocument', () => {
       const product = (raw.cin7.products as Raw[]).find((candidate) => candidate.SKU === 'WIDGET')!;
       product.COGSAccount = '477';
       (raw.cin7.customers as Raw[])[0]!.AccountReceivable = '999';
-      (raw.cin7.sales as Raw[]).push({ ID: 'S3', CustomerID: 'c1', Invoices: [{ InvoiceNumber: 'INV-3', InvoiceDate: '2025-03-31', Lines: [{ SKU: 'WIDGET', Account: '1400' }] }] });
+      (raw.cin7.sales as Raw[]).push({
+        ID: 'S3',
+        CustomerID: 'c1',
+        Invoices: [{ InvoiceNumber: 'INV-3', InvoiceDate: '2025-03-31', Lines: [{ SKU: 'WIDGET', Account: '1400' }] }],
+        CreditNotes: [{ CreditNoteNumber: 'CR-3', CreditNoteDate: '2025-04-01', Lines: [] }],
+      });
     });
     const result = auditDocument({ kind: 'sale', sale: saleOf(snapshot, 'S3') }, snapshot, { today: TODAY });
+    // Each dated part, flagged when the lock date (inclusive) refuses it: what the sale page's line badges use.
+    expect(result.datedParts).toEqual([
+      { what: 'invoice INV-3', day: '2025-03-31', locked: true },
+      { what: 'credit note CR-3', day: '2025-04-01', locked: false },
+    ]);
     expect(result.findings.map((f) => [f.code, f.subject.kind, f.subject.key])).toEqual([
       ['DOCUMENT_IN_LOCKED_PERIOD', 'sale', 'S3'],
       ['OVERRIDE_ACCOUNT_INVALID', 'customer', 'Acme Ltd'],

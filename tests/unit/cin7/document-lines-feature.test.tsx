@@ -119,7 +119,14 @@ describe('document-lines feature: inline badges', () => {
       subject: { kind: 'sale', key: SALE_ID, label: 'Sale SO-00042' },
       message: "Sale SO-00042 (Acme Ltd) has invoice INV-0042 dated 2026-03-01, on or before Xero's period lock date 2026-03-03, so Xero will reject it.",
     });
-    const document_ = saleDocument({ xeroLockDate: { day: '2026-03-03', which: 'period' }, findings: [locked] });
+    const document_ = saleDocument({
+      xeroLockDate: { day: '2026-03-03', which: 'period' },
+      datedParts: [
+        { what: 'invoice INV-0042', day: '2026-03-01', locked: true },
+        { what: 'credit note CR-0042', day: '2026-03-10', locked: false },
+      ],
+      findings: [locked],
+    });
     await start(`https://inventory.dearsystems.com/Sale#${SALE_ID}`, document_);
     const rows = invoiceRows();
     for (const row of rows) expect(pillOf(row)?.textContent?.startsWith('⚠')).toBe(true);
@@ -128,7 +135,16 @@ describe('document-lines feature: inline badges', () => {
     expect(pillOf(document.querySelector('#gridpanel-1050 tr[role="row"]')!)?.textContent?.startsWith('→')).toBe(true);
 
     const shipment = { ...locked, message: "Sale SO-00042 (Acme Ltd) has shipment (COGS journal) dated 2026-03-02, on or before Xero's period lock date 2026-03-03." };
-    const parts = lockedParts(saleDocument({ xeroLockDate: { day: '2026-03-03', which: 'period' }, findings: [shipment] }));
+    const parts = lockedParts(
+      saleDocument({
+        xeroLockDate: { day: '2026-03-03', which: 'period' },
+        datedParts: [
+          { what: 'invoice INV-0042', day: '2026-03-05', locked: false },
+          { what: 'shipment (COGS journal)', day: '2026-03-02', locked: true },
+        ],
+        findings: [shipment],
+      }),
+    );
     expect([...parts.groups]).toEqual([]);
     expect(parts.shipment).toBe(true);
     const [stockLine, , serviceLine] = saleDocument().lines;
