@@ -119,6 +119,8 @@ const postingSchema = z.object({
   account: z
     .object({ code: z.string(), name: z.string(), type: z.string(), status: z.string().nullable() })
     .nullable(),
+  /** Set when a record's own field decided and its account is wrong for this posting (the override check's words). */
+  problem: z.object({ severity: z.enum(['error', 'warning']), text: z.string().max(2000) }).optional(),
 });
 
 /** One line of the document and where it posts (utils/audit's DocumentLineAudit). */

@@ -5,7 +5,7 @@ import type { AuditOptions, AuditResult, AuditSummary, CoverageEntry, Finding, S
 import { buildContext, MISSING_DATA_REASON, type AuditContext, type LockDate } from './context';
 import { accountLineGroups, checkDocumentOverrides, datedParts, lockedPeriodFinding, type CheckedDocument } from './documents';
 import { effectiveAccount, type AccountLevel, type PostingRole } from './effective-account';
-import { checkCustomerOverrides, checkProductOverrides, checkSupplierOverrides } from './overrides';
+import { checkCustomerOverrides, checkProductOverrides, checkSupplierOverrides, overrideProblemText, type OverridePurpose } from './overrides';
 import type { Rule } from './rule';
 import { RULES } from './rules';
 
@@ -83,6 +83,11 @@ export interface LinePosting {
   level: AccountLevel | null;
   /** The Xero account behind the code, when the chart has it. */
   account: { code: string; name: string; type: string; status: string | null } | null;
+  /**
+   * When a record's own field (line, product, header, contact) decided and its account is wrong for this posting:
+   * the override check's words ("set to 477 Old Sales, which is archived in Xero…") and how bad it is.
+   */
+  problem?: { severity: 'error' | 'warning'; text: string };
 }
 
 export interface DocumentLineAudit {
@@ -94,6 +99,24 @@ export interface DocumentLineAudit {
   sku: string | null;
   productId: string | null;
   postings: LinePosting[];
+}
+
+/** Which override check applies to the field that decided a posting (as checkDocumentOverrides and the record checks use). */
+function overridePurposeOf(role: PostingRole, level: AccountLevel, kind: CheckedDocument['kind']): OverridePurpose {
+  switch (role) {
+    case 'defaultRevenue':
+      return 'revenue';
+    case 'cogs':
+      return 'cogs';
+    case 'inventoryControl':
+      return level === 'line' && kind === 'purchase' ? 'purchaseLine' : 'inventory';
+    case 'serviceExpense':
+      return level === 'line' ? 'purchaseLine' : 'expense';
+    case 'accountsReceivable':
+      return 'receivable';
+    case 'accountsPayable':
+      return 'payable';
+  }
 }
 
 export interface DocumentAudit {
@@ -133,11 +156,17 @@ export function auditDocument(document: CheckedDocument, snapshot: Snapshot, opt
   const posting = (role: PostingRole, parts: { line?: object; product?: object }): LinePosting => {
     const decided = effectiveAccount({ ...parts, header, contact, role }, ctx);
     const account = decided ? ctx.findAccount(decided.code) : undefined;
+    // A mapped default is judged by the mapping rules; a record's own field by the override rules.
+    const problem =
+      decided && decided.level !== 'default' && ctx.has('xero.accounts')
+        ? overrideProblemText(ctx, decided.code, overridePurposeOf(role, decided.level, document.kind))
+        : null;
     return {
       role,
       code: decided?.code ?? null,
       level: decided?.level ?? null,
       account: account ? { code: account.Code ?? decided?.code ?? '', name: account.Name, type: account.Type, status: account.Status ?? null } : null,
+      ...(problem ? { problem } : {}),
     };
   };
 

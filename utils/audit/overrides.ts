@@ -91,6 +91,15 @@ function cachedProblem(ctx: AuditContext, code: string, purpose: OverridePurpose
   return problem;
 }
 
+/**
+ * What is wrong with `code` used for `purpose` ("set to 477 Old Sales, which is archived in Xero…"), or null: the same
+ * judgement as the override findings, for a surface that shows one posting (the sale page's line badges).
+ */
+export function overrideProblemText(ctx: AuditContext, code: string, purpose: OverridePurpose): { severity: 'error' | 'warning'; text: string } | null {
+  const problem = cachedProblem(ctx, code, purpose);
+  return problem ? { severity: problem.severity, text: problem.text } : null;
+}
+
 /** Checks one override field; appends at most one finding. `field` reads like "revenue account". */
 export function checkOverride(
   ctx: AuditContext,

@@ -47,36 +47,15 @@ export function lockedParts(document: DocumentResult): LockedParts {
 }
 
 /** What is wrong with one posting's account, or null when nothing is. */
-function postingProblem(posting: Posting, line: DocumentLine, document: DocumentResult): string | null {
+function postingProblem(posting: Posting, kind: DocumentResult['kind']): string | null {
   const role = POSTING_LABEL[posting.role] ?? posting.role;
   if (!posting.code) return `${role}: no account is set at any level and no default is mapped, so Cin7 Core cannot post it.`;
   if (!posting.account) return `${role}: ${posting.code} is not in Xero’s chart of accounts, so Xero will reject it.`;
   const status = posting.account.status?.toUpperCase();
   if (status && status !== 'ACTIVE') return `${role}: ${accountText(posting)} is ${status.toLowerCase()} in Xero, so Xero will reject it.`;
-  const override = overrideFinding(posting, line, document);
-  return override ? `${role}: ${override}` : null;
-}
-
-/** The engine's override finding (wrong class, inventory type) about the level that decided this posting. */
-function overrideFinding(posting: Posting, line: DocumentLine, document: DocumentResult): string | null {
-  const setTo = `set to ${posting.code} `;
-  const lineField = `${line.where} ${line.charge ? 'additional charge' : 'line'} ${line.index + 1}`;
-  const finding = document.findings.find((item) => {
-    if (!item.code.startsWith('OVERRIDE_ACCOUNT') || !item.message.includes(setTo)) return false;
-    switch (posting.level) {
-      case 'line':
-        return item.subject.kind === document.kind && (item.message.includes(`${lineField} account`) || item.message.includes(`${lineField} (`));
-      case 'product':
-        return item.subject.kind === 'product' && item.subject.key === line.sku;
-      case 'header':
-        return item.subject.kind === document.kind && item.message.includes(`its ${document.kind === 'sale' ? 'sale' : 'inventory'} account ${setTo}`);
-      case 'contact':
-        return item.subject.kind === (document.kind === 'sale' ? 'customer' : 'supplier');
-      default:
-        return false;
-    }
-  });
-  return finding?.message ?? null;
+  // The engine's override judgement of the field that decided (wrong class, Inventory type).
+  if (posting.problem) return `${role}: the ${levelLabel(posting.level, kind)} account is ${posting.problem.text}`;
+  return null;
 }
 
 function postingSummary(posting: Posting, kind: DocumentResult['kind']): string {
@@ -86,7 +65,7 @@ function postingSummary(posting: Posting, kind: DocumentResult['kind']): string 
 /** The badge of one matched line row: its main posting as text, every posting and problem as the tooltip. */
 export function lineBadge(line: DocumentLine, document: DocumentResult, locked: LockedParts = lockedParts(document)): BadgeSpec {
   const main = line.postings[0];
-  const problems = line.postings.map((posting) => postingProblem(posting, line, document)).filter((text): text is string => text !== null);
+  const problems = line.postings.map((posting) => postingProblem(posting, document.kind)).filter((text): text is string => text !== null);
   const lockDay = locked.day ? ` ${locked.day}` : '';
   if (locked.groups.has(line.where.toLowerCase())) {
     problems.push(`${line.where.charAt(0).toUpperCase()}${line.where.slice(1)} is dated on or before Xero’s lock date${lockDay}, so Xero will reject it.`);

@@ -94,6 +94,11 @@ describe('auditDocument', () => {
     expect(result.findings[0]?.message).toContain("end-of-year lock date 2025-03-31");
     const cogs = result.lines[0]?.postings.find((p) => p.role === 'cogs');
     expect(cogs).toMatchObject({ code: '477', level: 'product', account: { status: 'ARCHIVED' } });
+    // Each posting decided by a record's own field carries the override check's judgement (the line badges show it).
+    expect(cogs?.problem).toMatchObject({ severity: 'error', text: expect.stringContaining('archived in Xero') });
+    const revenue = result.lines[0]?.postings.find((p) => p.role === 'defaultRevenue');
+    expect(revenue).toMatchObject({ code: '1400', level: 'line', problem: { severity: 'warning' } });
+    expect(result.lines[0]?.postings.find((p) => p.role === 'inventoryControl')?.problem).toBeUndefined();
   });
 
   it('works without a mapping or a chart: postings fall back to what the records say', () => {

@@ -187,17 +187,17 @@ describe('lineBadge', () => {
     expect(spec.tooltip).toContain('no account is set at any level');
   });
 
-  it('flags a product account of the wrong class from the engine’s override finding', () => {
-    const wrongClass = finding({
-      code: 'OVERRIDE_ACCOUNT_TYPE',
-      severity: 'warning',
-      subject: { kind: 'product', key: 'SKU-A', label: 'Product SKU-A (Blue widget)' },
-      message: 'Product SKU-A (Blue widget) has its revenue account set to 4000 Sales, a Current Asset account; it needs a revenue account.',
-    });
-    const document_ = saleDocument({ findings: [wrongClass] });
-    const [skuA, skuB] = document_.lines;
-    expect(lineBadge(skuA!, document_).tooltip).toContain('Revenue: Product SKU-A (Blue widget) has its revenue account set to 4000 Sales');
-    // Another product's line is not touched by it.
-    expect(lineBadge(skuB!, document_).tooltip).not.toContain('Product SKU-A');
+  it('flags a posting whose deciding field the engine judged wrong for it (its problem), and only that posting', () => {
+    const base = saleDocument();
+    const problem = { severity: 'warning' as const, text: 'set to 4000 Sales, a Current Asset account; it needs a revenue account.' };
+    const [skuA, skuB] = base.lines;
+    const flagged = { ...skuA!, postings: skuA!.postings.map((posting, index) => (index === 0 ? { ...posting, problem } : posting)) };
+    const document_ = { ...base, lines: [flagged, ...base.lines.slice(1)] };
+    const badge = lineBadge(flagged, document_);
+    expect(badge.tone).toBe('warning');
+    expect(badge.text.startsWith('⚠')).toBe(true);
+    expect(badge.tooltip).toContain('Revenue: the product account is set to 4000 Sales, a Current Asset account; it needs a revenue account.');
+    // Another line is not touched by it, and finding texts play no part.
+    expect(lineBadge(skuB!, document_).tooltip).not.toContain('Current Asset');
   });
 });
