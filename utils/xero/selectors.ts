@@ -37,3 +37,7 @@ export const BUTTON = 'button, [role="button"], input[type="button"], input[type
 
 /** Text inside these is chrome or ours, not content. */
 export const NOT_CONTENT_TEXT = 'script, style, template, [aria-hidden="true"], [data-mg-own]';
+
+/** A tracking category's option list under its heading (classic page), and one option in it. */
+export const OPTION_LIST = 'ul, ol, [role="list"]';
+export const OPTION_ITEM = 'li, [role="listitem"]';

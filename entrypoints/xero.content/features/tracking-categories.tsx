@@ -8,47 +8,16 @@ import { storage } from 'wxt/utils/storage';
 import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { keepUpdated } from '../../../utils/overlay/keep-updated';
-import { cleanText, visibleText } from '../../../utils/xero/readers/dom-text';
-import { readTables } from '../../../utils/xero/readers/tables';
-import { readTrackingCategories, type TrackingCategoryRead } from '../../../utils/xero/readers/tracking';
+import { readTrackingCategories } from '../../../utils/xero/readers/tracking';
 import { isTracking } from '../../../utils/xero/routes';
 import { HEADING } from '../../../utils/xero/selectors';
 import { CHECKLIST_STORAGE_KEY, selectPairChecklist, UNASSIGNED_PAIR } from '../../../utils/store/checklist';
 import { migrateChecklistState } from '../../../utils/store/checklist-schema';
 import type { XeroFeatureEnv } from '../environment';
 import { guarded } from '../guard';
-import { TrackingSection, type RecordedTracking, type TrackingCategoryView, type TrackingOptionView } from '../sections/TrackingSection';
+import { TrackingSection, type RecordedTracking, type TrackingCategoryView } from '../sections/TrackingSection';
 
 const BADGE_KEY = 'tracking';
-const ARCHIVED = /\(archived\)/i;
-
-// Options are read here until utils/xero/readers/tracking.ts (another owner's file) reads them: the classic page lists
-// a category's options under its heading; the table layout has an "Options" column (names separated by commas).
-const OPTION_LIST = 'ul, ol, [role="list"]';
-const OPTION_ITEM = 'li, [role="listitem"]';
-
-function optionCells(root: ParentNode): Map<HTMLElement, HTMLElement> {
-  const cells = new Map<HTMLElement, HTMLElement>();
-  for (const table of [...readTables(root, ['tracking category']), ...readTables(root, ['category name'])]) {
-    for (const row of table.rows) {
-      const cell = row.cells.get('options');
-      if (cell) cells.set(row.row, cell);
-    }
-  }
-  return cells;
-}
-
-function option(text: string): TrackingOptionView {
-  return { name: cleanText(text.replace(ARCHIVED, '')), archived: ARCHIVED.test(text) };
-}
-
-export function readOptions(category: TrackingCategoryRead, cells: Map<HTMLElement, HTMLElement>): TrackingOptionView[] | null {
-  const cell = cells.get(category.element);
-  if (cell) return visibleText(cell).split(',').map(option).filter((item) => item.name);
-  const list = category.element.querySelector(OPTION_LIST);
-  if (!list) return null;
-  return [...list.querySelectorAll<HTMLElement>(OPTION_ITEM)].map((item) => option(visibleText(item))).filter((item) => item.name);
-}
 
 // The checklist (utils/store/checklist.ts) lives in storage.local, which content scripts may read; only its
 // "trackingCategories" answers are used, and anything unreadable counts as "nothing recorded".
@@ -79,8 +48,7 @@ export default defineFeature<XeroFeatureEnv>({
     let lastSignature = '';
     const update = guarded(env.reportProblem, () => {
       const read = readTrackingCategories(document);
-      const cells = optionCells(document);
-      const categories: TrackingCategoryView[] = read.map((category) => ({ name: category.name, archived: category.archived, options: readOptions(category, cells) }));
+      const categories: TrackingCategoryView[] = read.map((category) => ({ name: category.name, archived: category.archived, options: category.options }));
       read.forEach((category, index) => {
         const view = categories[index]!;
         const host = category.element.querySelector(HEADING) ?? category.element;

@@ -133,7 +133,9 @@ describe('tracking, currencies, bank accounts', () => {
       ['Region', false],
       ['Old', true],
     ]);
+    expect(readTrackingCategories(document)[0]?.options).toEqual([{ name: 'North', archived: false }]);
     loadFixture('tracking-variant.html');
+    expect(readTrackingCategories(document)[0]?.options?.length).toBeGreaterThan(0);
     expect(readTrackingCategories(document).map((category) => [category.name, category.archived])).toEqual([
       ['Region', false],
       ['Channel', false],

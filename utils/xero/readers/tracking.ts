@@ -1,13 +1,25 @@
-// Tracking categories: each category is a heading with its options below (classic page), or a row of a table with a
-// "Tracking category" / "Name" header (variant). "(Archived)" beside the name marks an archived category.
-import { HEADING } from '../selectors';
+// Tracking categories: each category is a heading with its options listed below (classic page), or a row of a table
+// with a "Tracking category" / "Name" header and an "Options" column of comma-separated names (variant). "(Archived)"
+// beside a name marks an archived category or option.
+import { HEADING, OPTION_ITEM, OPTION_LIST } from '../selectors';
 import { cleanText, normalise, visibleText } from './dom-text';
 import { readTables } from './tables';
+
+export interface TrackingOptionRead {
+  name: string;
+  archived: boolean;
+}
 
 export interface TrackingCategoryRead {
   element: HTMLElement;
   name: string;
   archived: boolean;
+  /** Null when the page shows no options for it (nothing to judge, not "no options"). */
+  options: TrackingOptionRead[] | null;
+}
+
+function option(text: string): TrackingOptionRead {
+  return { name: cleanText(text.replace(ARCHIVED, '')), archived: ARCHIVED.test(text) };
 }
 
 const ARCHIVED = /\(archived\)/i;
@@ -20,7 +32,9 @@ export function readTrackingCategories(root: ParentNode): TrackingCategoryRead[]
         const cell = row.cells.get('tracking category') ?? row.cells.get('category name')!;
         const text = visibleText(cell);
         const status = normalise(visibleText(row.cells.get('status') ?? cell));
-        return { element: row.row, name: cleanText(text.replace(ARCHIVED, '')), archived: ARCHIVED.test(text) || status === 'archived' };
+        const optionsCell = row.cells.get('options');
+        const options = optionsCell ? visibleText(optionsCell).split(',').map(option).filter((item) => item.name) : null;
+        return { element: row.row, name: cleanText(text.replace(ARCHIVED, '')), archived: ARCHIVED.test(text) || status === 'archived', options };
       }),
     ).filter((category) => category.name);
   }
@@ -30,7 +44,10 @@ export function readTrackingCategories(root: ParentNode): TrackingCategoryRead[]
     const text = visibleText(heading);
     const name = cleanText(text.replace(ARCHIVED, ''));
     if (!name) continue;
-    categories.push({ element: heading.closest<HTMLElement>('section, article, li') ?? heading, name, archived: ARCHIVED.test(text) });
+    const element = heading.closest<HTMLElement>('section, article, li') ?? heading;
+    const list = element.querySelector(OPTION_LIST);
+    const options = list ? [...list.querySelectorAll<HTMLElement>(OPTION_ITEM)].map((item) => option(visibleText(item))).filter((item) => item.name) : null;
+    categories.push({ element, name, archived: ARCHIVED.test(text), options });
   }
   return categories;
 }
