@@ -162,7 +162,7 @@ export const recordTaxRulesResultSchema = z.object({
       field: z.enum(['SaleTaxRule', 'PurchaseTaxRule', 'TaxRule']),
       fieldLabel: z.string(),
       ruleName: z.string().nullable(),
-      verdict: z.enum(['ok', 'notSet', 'unknown', 'inactive', 'accountInvalid', 'xeroTaxRateInactive', 'unchecked']),
+      verdict: z.enum(['ok', 'notSet', 'unknown', 'inactive', 'wrongUse', 'accountInvalid', 'xeroTaxRateInactive', 'unchecked']),
       severity: z.enum(['ok', 'info', 'warning', 'error']),
       fallback: z.string().optional(),
       explanation: z.string(),

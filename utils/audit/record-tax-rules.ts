@@ -30,6 +30,8 @@ export type TaxRuleVerdict =
   | 'unknown'
   /** The rule exists but is inactive in Cin7 Core. */
   | 'inactive'
+  /** The rule is not for this side: a purchase-only rule on a sale field, or a sale-only rule on a purchase field. */
+  | 'wrongUse'
   /** The rule's account (or a component's) is missing, archived or not a liability (TAX_RULE_ACCOUNT_INVALID). */
   | 'accountInvalid'
   /** The Xero tax rate of the same name is archived or deleted. */
@@ -71,6 +73,7 @@ const SEVERITY: Record<TaxRuleVerdict, TaxRuleSeverity> = {
   notSet: 'info',
   unknown: 'error',
   inactive: 'warning',
+  wrongUse: 'warning',
   accountInvalid: 'error',
   xeroTaxRateInactive: 'error',
   unchecked: 'info',
@@ -199,6 +202,17 @@ export function checkRecordTaxRules(snapshot: Snapshot, record: { kind: TaxRuleR
         'inactive',
         `The tax rule “${rule.Name}” is inactive in Cin7 Core, so it should not be used on new ${use}s. Choose an active tax rule, or make “${rule.Name}” active again in Cin7 Core’s tax rules.`,
         recordFix(label, `Choose an active tax rule for this ${NOUN[kind]}`),
+      );
+    }
+    // Cin7 Core marks each rule for sales, purchases or both (IsTaxForSale / IsTaxForPurchase); only an explicit false
+    // counts, since older payloads leave the flags out.
+    const forThisUse = use === 'sale' ? rule.IsTaxForSale : rule.IsTaxForPurchase;
+    if (forThisUse === false) {
+      const other = use === 'sale' ? 'purchases' : 'sales';
+      return check(
+        'wrongUse',
+        `The tax rule “${rule.Name}” is set up in Cin7 Core for ${other} only, not for ${use}s, so this ${NOUN[kind]}’s ${use}s get a rule meant for ${other}. Choose a tax rule for ${use}s, or tick “${use === 'sale' ? 'Sale' : 'Purchase'}” on “${rule.Name}” in Cin7 Core’s tax rules.`,
+        recordFix(label, `Choose a ${use} tax rule for this ${NOUN[kind]}`),
       );
     }
     const problems = accountFindings.filter((finding) => finding.subject.key === (rule.Name.trim() || '(unnamed tax rule)'));

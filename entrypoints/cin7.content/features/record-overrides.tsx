@@ -34,6 +34,7 @@ const VERDICT_LABEL: Record<TaxField['verdict'], string> = {
   ok: 'valid',
   notSet: 'not set',
   unknown: 'unknown rule',
+  wrongUse: 'not a rule for this side',
   inactive: 'inactive rule',
   accountInvalid: 'its account is invalid',
   xeroTaxRateInactive: 'its Xero tax rate is unavailable',

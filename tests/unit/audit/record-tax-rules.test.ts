@@ -32,7 +32,7 @@ function snapshot(setup: Setup = {}): Snapshot {
       me: has('me') ? setup.me : { Currency: 'NZD', DefaultSaleTaxRuleName: 'GST on Income' },
       taxRules: has('rules')
         ? setup.rules
-        : [rule('GST on Income'), rule('GST on Expenses'), rule('Old GST', { IsActive: false }), rule('Posts to Sales', { Account: '200' }), rule('Archived account', { Account: '477' }), rule('Gone account', { Account: '555' }), rule('Zero Rated')],
+        : [rule('GST on Income'), rule('GST on Expenses'), rule('Old GST', { IsActive: false }), rule('Posts to Sales', { Account: '200' }), rule('Archived account', { Account: '477' }), rule('Gone account', { Account: '555' }), rule('Zero Rated'), rule('Purchases only', { IsTaxForSale: false }), rule('Sales only', { IsTaxForPurchase: false }), rule('Flags absent', { IsTaxForSale: undefined, IsTaxForPurchase: undefined })],
       products: [{ ID: PRODUCT, SKU: 'TENT-1', Name: 'Tent', SaleTaxRule: null, PurchaseTaxRule: null, ...setup.product }],
       customers: [{ ID: CUSTOMER, Name: 'Acme Ltd', TaxRule: 'GST on Income', ...setup.customer }],
       suppliers: [{ ID: SUPPLIER, Name: 'Metalworks', TaxRule: 'GST on Expenses', ...setup.supplier }],
@@ -63,6 +63,9 @@ describe('checkRecordTaxRules verdicts', () => {
     { name: 'supplier without a rule: no purchase default', kind: 'supplier', setup: { supplier: { TaxRule: null } }, verdict: 'notSet', severity: 'info', explains: /no default purchase tax rule/, fix: /\/Supplier#s-0001/ },
     { name: 'unknown rule name', kind: 'product', setup: { product: { SaleTaxRule: 'GST on Sales' } }, verdict: 'unknown', severity: 'error', explains: /no tax rule named “GST on Sales” .*this product’s sales/, fix: /\/Product#p-0001&mg-target=field:Sale%20tax%20rule/ },
     { name: 'inactive rule', kind: 'product', setup: { product: { PurchaseTaxRule: 'Old GST' } }, index: 1, verdict: 'inactive', severity: 'warning', explains: /“Old GST” is inactive in Cin7 Core, so it should not be used on new purchases/, fix: /\/Product#p-0001&mg-target=field:Purchase%20tax%20rule/ },
+    { name: 'purchase-only rule on a customer (sales)', kind: 'customer', setup: { customer: { TaxRule: 'Purchases only' } }, verdict: 'wrongUse', severity: 'warning', explains: /“Purchases only” is set up in Cin7 Core for purchases only, not for sales/, fix: /\/Customer#c-0001&mg-target=field:Tax%20rule/ },
+    { name: 'sale-only rule on a product’s purchase field', kind: 'product', setup: { product: { PurchaseTaxRule: 'Sales only' } }, index: 1, verdict: 'wrongUse', severity: 'warning', explains: /for sales only, not for purchases/, fix: /Purchase%20tax%20rule/ },
+    { name: 'rule without the sale/purchase flags: not judged on them', kind: 'supplier', setup: { supplier: { TaxRule: 'Flags absent' } }, verdict: 'ok', severity: 'ok', explains: /“Flags absent” is an active/, fix: null },
     { name: 'rule posting to a non-liability account (the engine’s message, its Xero chart link)', kind: 'supplier', setup: { supplier: { TaxRule: 'Posts to Sales' } }, verdict: 'accountInvalid', severity: 'error', explains: /"Posts to Sales" posts to 200 Sales, which is not a liability account/, fix: /go\.xero\.com.*ChartOfAccounts/ },
     { name: 'rule posting to an archived account', kind: 'customer', setup: { customer: { TaxRule: 'Archived account' } }, verdict: 'accountInvalid', severity: 'error', explains: /which is archived in Xero/, fix: /ChartOfAccounts/ },
     { name: 'rule posting to a code not in Xero: fixed on the record', kind: 'customer', setup: { customer: { TaxRule: 'Gone account' } }, verdict: 'accountInvalid', severity: 'error', explains: /account 555, which is not in Xero's chart of accounts/, fix: /\/Customer#c-0001/ },
