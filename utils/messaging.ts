@@ -130,6 +130,8 @@ const documentLineSchema = z.object({
   charge: z.boolean(),
   sku: z.string().nullable(),
   productId: z.string().nullable(),
+  /** Product name or description as saved (matches a row that shows no SKU). */
+  name: z.string().max(500).nullable().optional(),
   postings: z.array(postingSchema),
 });
 

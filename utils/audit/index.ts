@@ -98,6 +98,8 @@ export interface DocumentLineAudit {
   charge: boolean;
   sku: string | null;
   productId: string | null;
+  /** The line's product name or description as saved, to match it to the page's row when it has no SKU. */
+  name: string | null;
   postings: LinePosting[];
 }
 
@@ -193,7 +195,8 @@ export function auditDocument(document: CheckedDocument, snapshot: Snapshot, opt
       } else {
         postings.push(posting(isService && !group.charges ? 'serviceExpense' : 'inventoryControl', { line, product }));
       }
-      lines.push({ where: group.where, index, charge: Boolean(group.charges), sku, productId, postings });
+      const name = line.Name?.trim() || line.Description?.trim() || null;
+      lines.push({ where: group.where, index, charge: Boolean(group.charges), sku, productId, name, postings });
     }
   }
 

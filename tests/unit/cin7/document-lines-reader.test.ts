@@ -131,6 +131,28 @@ describe('matchDocumentLines', () => {
     expect(shorter.unmatchedLines).toHaveLength(3);
   });
 
+  it('matches rows that show names only by the saved line names, even when the counts differ', () => {
+    loadFixture(EXTJS);
+    const invoice = readLineGrids(document)[1]!;
+    const namesOnly: LineGridRead = {
+      ...invoice,
+      title: '',
+      rows: invoice.rows.map((row) => ({ ...row, product: row.product.replace(/^[A-Z-]+ - /, '') })),
+    };
+    const names: Record<string, string> = { 'SKU-A': 'Blue widget', 'SKU-B': 'Red widget', INSTALL: 'Installation' };
+    const lines = saleDocument()
+      .lines.filter((line) => line.where === 'invoice INV-0042')
+      .map((line) => ({ ...line, name: line.sku ? (names[line.sku] ?? null) : 'Freight' }));
+    // One row fewer on the page (the first product line is not shown): the others still find their lines by name.
+    const shorter = matchDocumentLines([{ ...namesOnly, rows: namesOnly.rows.slice(1) }], lines);
+    expect(shorter.matches.map((match) => [match.line.sku, match.by])).toEqual([
+      ['SKU-B', 'name'],
+      ['INSTALL', 'name'],
+      [null, 'name'],
+    ]);
+    expect(shorter.unmatchedLines.map((item) => item.reason)).toEqual([expect.stringMatching(/^Invoice INV-0042 line 1 \(SKU-A\)/)]);
+  });
+
   it('says when the page has no grid for a part of the document', () => {
     loadFixture(EXTJS);
     const grids = readLineGrids(document).filter((grid) => !grid.title.startsWith('Credit note'));

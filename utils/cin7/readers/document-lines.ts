@@ -41,7 +41,7 @@ export interface LineMatch {
   line: DocumentLine;
   grid: LineGridRead;
   /** How the row was tied to the line. */
-  by: 'sku' | 'order';
+  by: 'sku' | 'name' | 'order';
 }
 
 export interface LineMatchResult {
@@ -250,7 +250,7 @@ export function describeLine(line: DocumentLine): string {
   return `${line.where.charAt(0).toUpperCase()}${line.where.slice(1)} ${what} ${line.index + 1}${line.sku ? ` (${line.sku})` : ''}`;
 }
 
-/** One grid: first by SKU (preferring the line at the same position), then the rest by order. */
+/** One grid: first by SKU (preferring the line at the same position), then by the saved name, then the rest by order. */
 function matchRows(grid: LineGridRead, lines: DocumentLine[], result: LineMatchResult): LineMatch[] {
   const matches: LineMatch[] = [];
   const used = new Set<DocumentLine>();
@@ -266,6 +266,20 @@ function matchRows(grid: LineGridRead, lines: DocumentLine[], result: LineMatchR
       matches.push({ row, line, grid, by: 'sku' });
     } else leftRows.push(row);
   });
+
+  // Rows that show no SKU of this document but a name: the line saved under that name (one each, in order).
+  const byName = (row: LineRowRead): DocumentLine | undefined => {
+    const shown = sameText(row.name) || sameText(row.product);
+    if (!shown || skus.some((sku) => mentions(row.product, sku))) return undefined;
+    return lines.find((line) => !used.has(line) && line.name && sameText(line.name) === shown);
+  };
+  for (const row of [...leftRows]) {
+    const line = byName(row);
+    if (!line) continue;
+    used.add(line);
+    matches.push({ row, line, grid, by: 'name' });
+    leftRows.splice(leftRows.indexOf(row), 1);
+  }
 
   const leftLines = lines.filter((line) => !used.has(line));
   // A row showing a SKU of this document that was already matched is a repeat the fetched data does not have.
@@ -294,4 +308,9 @@ function matchRows(grid: LineGridRead, lines: DocumentLine[], result: LineMatchR
     });
   }
   return matches;
+}
+
+/** Text compared as a person would read it: case, spacing and punctuation around it ignored. */
+function sameText(text: string | null | undefined): string {
+  return (text ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
