@@ -175,6 +175,7 @@ export function usePanelPlacement(options: {
   return state;
 }
 
+/** The body's usual height cap: the same as `.mg-body { max-height: min(50vh, 440px) }` in panel.css. */
 function bodyCap(): number {
   return Math.min(window.innerHeight * 0.5, 440);
 }

@@ -53,3 +53,22 @@ export async function plainContext(sandbox: Sandbox): Promise<{ context: Browser
     },
   };
 }
+
+/**
+ * ms of main-thread CPU spent in the extension's own scripts while `work` runs in `page` (CDP sampling profiler,
+ * self time of chrome-extension:// frames). Run apart from the timed runs: the profiler adds its own cost.
+ */
+export async function extensionScriptMs(context: BrowserContext, page: Page, work: () => Promise<void>): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const selfMicros = new Map<number, number>();
+  (profile.samples ?? []).forEach((id, index) => selfMicros.set(id, (selfMicros.get(id) ?? 0) + (profile.timeDeltas?.[index] ?? 0)));
+  let total = 0;
+  for (const node of profile.nodes) if (node.callFrame.url.startsWith('chrome-extension://')) total += selfMicros.get(node.id) ?? 0;
+  return total / 1000;
+}
