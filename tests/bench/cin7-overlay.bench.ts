@@ -140,9 +140,16 @@ export const section: BenchSection = {
       await renderAndScrollMs(session.context);
       const withRuns: number[] = [];
       const withoutRuns: number[] = [];
+      // Alternate which side goes first: whatever the first run leaves behind (a closing page, late GC) must not
+      // always land on the same side.
       for (let i = 0; i < iterations; i++) {
-        withoutRuns.push(await renderAndScrollMs(plain.context));
-        withRuns.push(await renderAndScrollMs(session.context));
+        if (i % 2 === 0) {
+          withoutRuns.push(await renderAndScrollMs(plain.context));
+          withRuns.push(await renderAndScrollMs(session.context));
+        } else {
+          withRuns.push(await renderAndScrollMs(session.context));
+          withoutRuns.push(await renderAndScrollMs(plain.context));
+        }
       }
       // Apart from the timed runs: how much of the "with" side is the overlay's own script at all.
       log('  cin7-overlay: the overlay script\'s own CPU during the same workload (2 profiled runs)…');
