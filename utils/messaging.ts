@@ -423,15 +423,20 @@ export const statusChangedSchema = z.object({
 });
 export type StatusChanged = z.infer<typeof statusChangedSchema>;
 
-/** Calls `listener` on each `statusChanged` broadcast from the background; returns the unsubscribe function. */
-export function onStatusChanged(listener: (event: StatusChanged) => void): () => void {
+/** Calls `listener` with each message from this extension that `schema` accepts; returns the unsubscribe function. */
+function onBackgroundEvent<T>(schema: z.ZodType<T>, listener: (event: T) => void): () => void {
   const handler = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return;
-    const event = statusChangedSchema.safeParse(message);
+    const event = schema.safeParse(message);
     if (event.success) listener(event.data);
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/** Calls `listener` on each `statusChanged` broadcast from the background; returns the unsubscribe function. */
+export function onStatusChanged(listener: (event: StatusChanged) => void): () => void {
+  return onBackgroundEvent(statusChangedSchema, listener);
 }
 
 /** Event the background sends to the active app tab when the user presses the panel shortcut (manifest commands). */
@@ -440,12 +445,7 @@ export const TOGGLE_PANEL_COMMAND = 'toggle-panel';
 
 /** Calls `listener` when the background relays the panel shortcut to this tab; returns the unsubscribe function. */
 export function onTogglePanel(listener: () => void): () => void {
-  const handler = (message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (sender.id !== browser.runtime.id) return;
-    if (togglePanelSchema.safeParse(message).success) listener();
-  };
-  browser.runtime.onMessage.addListener(handler);
-  return () => browser.runtime.onMessage.removeListener(handler);
+  return onBackgroundEvent(togglePanelSchema, () => listener());
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 // into one animation frame, so a burst of scrolling or mutations costs the host page one placement.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
-import { isOwnNode } from '../../utils/overlay/observe';
+import { isOwnNode, onlyOwnNodesChanged } from '../../utils/overlay/observe';
 import { choosePlacement, intersects } from '../../utils/overlay/placement';
 
 export interface PanelPlacementState {
@@ -151,7 +151,7 @@ export function usePanelPlacement(options: {
     if (panel) resize?.observe(panel);
     // Dialogs and menus are added at the top level of <body>, or opened by these attributes.
     const mutations = new MutationObserver((records) => {
-      if (records.some((record) => !isOwnNode(record.target) && !onlyOwnNodes(record))) schedule();
+      if (records.some((record) => !isOwnNode(record.target) && !onlyOwnNodesChanged(record))) schedule();
     });
     if (document.body) mutations.observe(document.body, { childList: true });
     mutations.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'aria-hidden', 'hidden'] });
@@ -178,12 +178,6 @@ export function usePanelPlacement(options: {
 /** The body's usual height cap: the same as `.mg-body { max-height: min(50vh, 440px) }` in panel.css. */
 function bodyCap(): number {
   return Math.min(window.innerHeight * 0.5, 440);
-}
-
-function onlyOwnNodes(record: MutationRecord): boolean {
-  if (record.type !== 'childList') return false;
-  const changed = [...record.addedNodes, ...record.removedNodes];
-  return changed.length > 0 && changed.every((node) => node instanceof Element && isOwnNode(node));
 }
 
 function samePlacement(a: PanelPlacementState, b: PanelPlacementState): boolean {

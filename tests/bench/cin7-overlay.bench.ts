@@ -10,8 +10,8 @@ import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../..
 import { median, round } from '../../scripts/lib/bench/stats';
 import { ensureExtensionBuild } from '../../scripts/lib/build-extension';
 import { startSandbox } from '../../sandbox/index';
-import { launchExtension, type ExtensionSession } from '../e2e/harness';
-import { connectBothApps, contentScriptSize, extensionScriptMs, plainContext } from './overlay-lib';
+import { connectBothApps, launchExtension, type ExtensionSession } from '../e2e/harness';
+import { contentScriptSize, extensionScriptMs, plainContext } from './overlay-lib';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const SIZE_BUDGET_KB = 200;

@@ -1,5 +1,6 @@
-// What the two overlay bench sections share: connecting both apps through the sandbox (the real consent page), the
-// content script's size, and a plain Chromium with the same host mapping but no extension (the "without" side).
+// What the two overlay bench sections share: the content script's size, a plain Chromium with the same host mapping
+// but no extension (the "without" side), and the extension scripts' own CPU from a profile. (Connecting both apps is
+// the e2e harness's connectBothApps.)
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,23 +10,6 @@ import { round } from '../../scripts/lib/bench/stats';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension';
 import { findChromium } from '../../scripts/find-chromium';
 import type { Sandbox } from '../../sandbox/index';
-import type { ExtensionSession } from '../e2e/harness';
-
-/** Connects Xero through the sandbox consent page and saves the sandbox's Cin7 keys, all through the worker. */
-export async function connectBothApps(session: ExtensionSession): Promise<void> {
-  const { sandbox } = session;
-  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
-  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
-  let consent: Page | undefined;
-  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
-  }
-  if (!consent) throw new Error('the Xero consent page never opened');
-  await consent.waitForLoadState('load');
-  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
-  await connecting;
-  await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials });
-}
 
 /** The content script's JS + CSS in the production build, raw and gzipped. */
 export function contentScriptSize(name: 'cin7' | 'xero'): { rawKB: number; gzipKB: number } {

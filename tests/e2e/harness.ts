@@ -247,6 +247,31 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
  * Waits until one of our shadow-root panels shows content on `page`. The overlay marks its hosts `data-mg-own`
  * (utils/overlay/observe.ts); WXT names them after the UI. Throws on timeout.
  */
+/**
+ * Connects Xero through the sandbox's consent page and saves the sandbox's Cin7 Core keys, all through the worker's
+ * extension-page actions (what the options page does). Throws when the worker refuses a step.
+ */
+export async function connectBothApps(session: ExtensionSession): Promise<void> {
+  const { sandbox } = session;
+  const expectOk = (step: string, reply: unknown) => {
+    if (!(reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true)) {
+      throw new Error(`${step} failed: ${JSON.stringify(reply).slice(0, 300)}`);
+    }
+  };
+  expectOk('setXeroClientId', await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } }));
+  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
+  // The sender's own blank extension page opens first: wait for the tab that reaches the consent page.
+  let consent: Page | undefined;
+  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
+  }
+  if (!consent) throw new Error('the Xero consent page never opened');
+  await consent.waitForLoadState('load');
+  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
+  expectOk('connectXero', await connecting);
+  expectOk('saveCin7Credentials', await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials }));
+}
+
 export async function waitForOverlayPanel(page: Page, options: { timeout?: number } = {}): Promise<void> {
   await page.waitForFunction(
     () =>

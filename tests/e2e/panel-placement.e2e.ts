@@ -4,8 +4,7 @@
 // when another element would receive it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { connectBothApps } from '../bench/overlay-lib.ts';
-import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { connectBothApps, launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const XERO = 'https://go.xero.com';

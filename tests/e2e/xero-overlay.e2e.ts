@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { compareLockDates } from '../../entrypoints/xero.content/lock-dates.ts';
 import { statusSchema, type Status } from '../../utils/messaging.ts';
 import { parseAnyDate } from '../../utils/schemas/dates.ts';
-import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { connectBothApps, launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const XERO = 'https://go.xero.com';
 let session: ExtensionSession;
@@ -46,20 +46,8 @@ async function waitForStatus(test: (status: Status) => boolean, timeoutMs = 60_0
 
 /** Both apps connected through the extension-page actions (what the options page does), then the mapping saved. */
 async function connectAndSaveMapping(): Promise<void> {
-  const { sandbox } = session;
-  await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } });
-  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
-  // The sender's own blank extension page opens first: wait for the tab that reaches the consent page.
-  let consent: Page | undefined;
-  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
-  }
-  if (!consent) throw new Error('the Xero consent page never opened');
-  await consent.waitForLoadState('load');
-  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
-  expect(await connecting).toMatchObject({ ok: true });
-  expect(await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials })).toMatchObject({ ok: true });
-  const rows = sandbox.snapshot().cin7?.mapping?.rows ?? [];
+  await connectBothApps(session);
+  const rows = session.sandbox.snapshot().cin7?.mapping?.rows ?? [];
   expect(rows.length).toBeGreaterThan(5);
   expect(await session.sendFromExtensionPage({ mgAction: 'saveMapping', args: { rows, readAt: new Date().toISOString() } })).toMatchObject({ ok: true });
 }

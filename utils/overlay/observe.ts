@@ -71,7 +71,7 @@ export function observeChanges(target: Node, callback: () => void, options: Obse
 }
 
 /** A childList change that only added or removed our own marked nodes (removed nodes are detached: check the node). */
-function onlyOwnNodesChanged(record: MutationRecord): boolean {
+export function onlyOwnNodesChanged(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
   const changed = [...record.addedNodes, ...record.removedNodes];
   return changed.length > 0 && changed.every((node) => node instanceof Element && node.hasAttribute(OWN_NODE_ATTRIBUTE));

@@ -69,6 +69,13 @@ describe('readLineGrids', () => {
 const byLine = (result: ReturnType<typeof matchDocumentLines>) =>
   result.matches.map((match) => [match.row.product || match.row.name, `${match.line.where}#${match.line.charge ? 'c' : ''}${match.line.index}`, match.by]);
 
+/** The fixture's invoice grid, untitled and showing product names without their SKUs. */
+function namesOnlyInvoiceGrid(): LineGridRead {
+  loadFixture(EXTJS);
+  const invoice = readLineGrids(document)[1]!;
+  return { ...invoice, title: '', rows: invoice.rows.map((row) => ({ ...row, product: row.product.replace(/^[A-Z-]+ - /, '') })) };
+}
+
 describe('matchDocumentLines', () => {
   it('ties each Ext JS grid to its invoice or credit note by title, rows by SKU, charges by order', () => {
     loadFixture(EXTJS);
@@ -109,13 +116,7 @@ describe('matchDocumentLines', () => {
   });
 
   it('falls back to row order when the page shows names only and the counts agree', () => {
-    loadFixture(EXTJS);
-    const invoice = readLineGrids(document)[1]!;
-    const namesOnly: LineGridRead = {
-      ...invoice,
-      title: '',
-      rows: invoice.rows.map((row) => ({ ...row, product: row.product.replace(/^[A-Z-]+ - /, '') })),
-    };
+    const namesOnly = namesOnlyInvoiceGrid();
     const lines = saleDocument().lines.filter((line) => line.where === 'invoice INV-0042');
     const result = matchDocumentLines([namesOnly], lines);
     expect(result.matches.map((match) => [match.line.sku, match.by])).toEqual([
@@ -132,13 +133,7 @@ describe('matchDocumentLines', () => {
   });
 
   it('matches rows that show names only by the saved line names, even when the counts differ', () => {
-    loadFixture(EXTJS);
-    const invoice = readLineGrids(document)[1]!;
-    const namesOnly: LineGridRead = {
-      ...invoice,
-      title: '',
-      rows: invoice.rows.map((row) => ({ ...row, product: row.product.replace(/^[A-Z-]+ - /, '') })),
-    };
+    const namesOnly = namesOnlyInvoiceGrid();
     const names: Record<string, string> = { 'SKU-A': 'Blue widget', 'SKU-B': 'Red widget', INSTALL: 'Installation' };
     const lines = saleDocument()
       .lines.filter((line) => line.where === 'invoice INV-0042')
