@@ -7,6 +7,7 @@ import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-sta
 import type { Progress, Status } from '../../utils/messaging';
 import { FindingList, topFindings } from './FindingList';
 import { RefreshButton } from './RefreshButton';
+import { useTopLayer } from './useTopLayer';
 import { formatAge } from './time';
 import { usePanelPlacement } from './usePanelPlacement';
 
@@ -42,6 +43,8 @@ export function HealthPanel(props: HealthPanelProps) {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const bodyId = useId();
+  // Before placement: its layout effects measure the panel where it is finally shown.
+  useTopLayer(panelRef);
   const placement = usePanelPlacement({
     enabled: props.avoidHostControls ?? false,
     collapsed: props.collapsed,

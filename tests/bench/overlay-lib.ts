@@ -1,11 +1,11 @@
 // What the two overlay bench sections share: the content script's size, a plain Chromium with the same host mapping
-// but no extension (the "without" side), and the extension scripts' own CPU from a profile. (Connecting both apps is
-// the e2e harness's connectBothApps.)
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// but no extension (the "without" side), host work measured in lockstep pairs, and the extension scripts' own CPU
+// from a profile. (Connecting both apps is the e2e harness's connectBothApps.)
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { round } from '../../scripts/lib/bench/stats';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension';
 import { findChromium } from '../../scripts/find-chromium';
@@ -55,4 +55,103 @@ export async function extensionScriptMs(context: BrowserContext, page: Page, wor
   let total = 0;
   for (const node of profile.nodes) if (node.callFrame.url.startsWith('chrome-extension://')) total += selfMicros.get(node.id) ?? 0;
   return total / 1000;
+}
+
+/**
+ * A host-page workload cut into steps, so the "with" and "without" pages can take turns (see measurePairInLockstep).
+ * Everything from `start` to `finish` is inside the measured window.
+ */
+export interface SteppedWorkload {
+  /** Before the window: e.g. load the page and wait out the overlay's start-up when that is not the host's work. */
+  prepare?(page: Page, withExtension: boolean): Promise<void>;
+  /** First thing in the window (e.g. the page load itself, when start-up is part of what is measured). */
+  start?(page: Page): Promise<void>;
+  /** How many steps, read from the "without" page once `start` ran. */
+  stepCount(page: Page): Promise<number>;
+  step(page: Page, index: number): Promise<void>;
+  /** Last thing in each page's window, before both settle (e.g. scroll back to the top). */
+  finish?(page: Page): Promise<void>;
+  /** Both pages idle this long at the end, inside the window: throttled observers the steps woke finish there. */
+  settleMs: number;
+}
+
+export interface PairResult {
+  withoutMs: number;
+  withMs: number;
+  ratio: number;
+}
+
+/**
+ * Main-thread CPU ms (CDP ThreadTime) of one workload on two pages, one per browser, the pages taking turns step
+ * by step. Why lockstep: on this kind of shared VM, CPU speed drifts by ±20 % over seconds, so two runs one after
+ * the other differ more than a 5 % target (an A/A check of two extension-free browsers gave 0.82 from medians of 5
+ * back-to-back runs). Interleaved steps see the same drift, which cancels in the ratio.
+ */
+export async function measurePairInLockstep(
+  without: BrowserContext,
+  withExtension: BrowserContext,
+  workload: SteppedWorkload,
+  options: { withFirst: boolean },
+): Promise<PairResult> {
+  const sides = [
+    { context: without, withExtension: false },
+    { context: withExtension, withExtension: true },
+  ];
+  const opened: { page: Page; cdp: CDPSession; withExtension: boolean; startMs: number }[] = [];
+  try {
+    for (const side of sides) {
+      const page = await side.context.newPage();
+      const cdp = await side.context.newCDPSession(page);
+      opened.push({ page, cdp, withExtension: side.withExtension, startMs: 0 });
+      await cdp.send('Performance.enable');
+      await workload.prepare?.(page, side.withExtension);
+    }
+    const turns = options.withFirst ? [opened[1]!, opened[0]!] : [opened[0]!, opened[1]!];
+    await waitForQuietMachine();
+    for (const side of turns) side.startMs = await threadTimeMs(side.cdp);
+    for (const side of turns) await workload.start?.(side.page);
+    const steps = await workload.stepCount(opened[0]!.page);
+    for (let index = 0; index < steps; index++) for (const side of turns) await workload.step(side.page, index);
+    for (const side of turns) await workload.finish?.(side.page);
+    await new Promise((resolve) => setTimeout(resolve, workload.settleMs));
+    const [withoutMs, withMs] = [
+      (await threadTimeMs(opened[0]!.cdp)) - opened[0]!.startMs,
+      (await threadTimeMs(opened[1]!.cdp)) - opened[1]!.startMs,
+    ] as [number, number];
+    return { withoutMs, withMs, ratio: withMs / withoutMs };
+  } finally {
+    for (const side of opened) {
+      await side.cdp.detach().catch(() => undefined);
+      await side.page.close().catch(() => undefined);
+    }
+  }
+}
+
+async function threadTimeMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  // ThreadTime is the main thread's CPU time: unlike TaskDuration (wall time of tasks) it does not stretch when
+  // another process takes the core.
+  return (metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? 0) * 1000;
+}
+
+/**
+ * Waits (up to 15 s) until the machine is ≥ 95 % idle over half a second, so a closing page or a late garbage
+ * collection of the previous pair does not run beside the next one. Where /proc/stat is missing, waits 1 s.
+ */
+export async function waitForQuietMachine(): Promise<void> {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  if (!existsSync('/proc/stat')) {
+    await sleep(1000);
+    return;
+  }
+  const sample = () => {
+    const fields = (readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+    return { idle: (fields[3] ?? 0) + (fields[4] ?? 0), total: fields.reduce((sum, value) => sum + value, 0) };
+  };
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const before = sample();
+    await sleep(500);
+    const after = sample();
+    if ((after.idle - before.idle) / Math.max(1, after.total - before.total) >= 0.95) return;
+  }
 }

@@ -157,6 +157,31 @@ describe('health panel placement', () => {
     await page.close();
   });
 
+  it('sits in the top layer: above any z-index the host uses, and in view even when the host transforms <body>', async () => {
+    const page = await open(`${CIN7}/ProductList`);
+    await expand(page);
+    expect(await panel(page).evaluate((element) => element.matches(':popover-open'))).toBe(true);
+    await page.evaluate(() => {
+      // Not a control, so placement has no reason to move away from it: only the stacking decides who is on top.
+      const banner = document.createElement('div');
+      banner.id = 'host-top-banner';
+      banner.style.cssText = 'position: fixed; inset: 0; z-index: 2147483647; background: rgba(0,0,0,0.05)';
+      document.body.append(banner);
+      // A transform on <body> makes it the containing block of fixed elements: a fixed panel would scroll away.
+      document.body.style.transform = 'translateZ(0)';
+      window.scrollTo(0, 1500);
+    });
+    // Placement re-runs once the scroll is quiet (200 ms): poll for the settled box.
+    await expect
+      .poll(async () => {
+        const box = await panel(page).boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= 860;
+      }, { timeout: 5_000 })
+      .toBe(true);
+    await panel(page).locator('.mg-toggle').click({ trial: true, timeout: 5_000 });
+    await page.close();
+  });
+
   it('the keyboard shortcut (manifest command, relayed by the background) opens the panel with focus on its toggle', async () => {
     const manifest = (await session.evalInServiceWorker((chrome) => chrome.runtime.getManifest())) as { commands?: Record<string, { suggested_key?: { default?: string } }> };
     expect(manifest.commands?.['toggle-panel']?.suggested_key?.default).toBe('Alt+Shift+M');
