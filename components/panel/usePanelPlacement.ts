@@ -5,7 +5,8 @@
 // host control under the panel takes focus, and every few seconds while open. Triggers are debounced and coalesced
 // into one animation frame, so a burst of scrolling or mutations costs the host page one placement.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
-import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
+import { trackDialogs, type DialogLookup } from '../../utils/overlay/dialog-tracker';
+import { collectObstacles, HOST_DIALOG_SELECTOR, viewportSize } from '../../utils/overlay/obstacles';
 import { isOwnNode, onlyOwnNodesChanged } from '../../utils/overlay/observe';
 import { choosePlacement, intersects } from '../../utils/overlay/placement';
 
@@ -43,6 +44,8 @@ export function usePanelPlacement(options: {
   const { enabled, collapsed, panelRef, headerRef, bodyRef } = options;
   const [state, setState] = useState<PanelPlacementState>({ style: {}, bodyMaxHeight: undefined, yielded: false, hidden: false });
   const sizes = useRef<{ open?: Measured; tab?: Measured }>({});
+  // Set up with the listeners below; until then (the very first placement) the document is queried.
+  const dialogs = useRef<DialogLookup | undefined>(undefined);
   const stateRef = useRef(state);
   useLayoutEffect(() => {
     stateRef.current = state;
@@ -70,7 +73,7 @@ export function usePanelPlacement(options: {
     if (!enabled || !panel || (panel.offsetWidth === 0 && panel.offsetHeight === 0)) return;
     measure();
     const viewport = viewportSize();
-    const obstacles = collectObstacles(document, viewport);
+    const obstacles = collectObstacles(document, viewport, dialogs.current?.());
     let next: PanelPlacementState | undefined;
     const open = sizes.current.open;
     if (!collapsed && open) {
@@ -137,6 +140,7 @@ export function usePanelPlacement(options: {
     const panel = panelRef.current;
     const listeners = new AbortController();
     const { signal } = listeners;
+    dialogs.current = trackDialogs(document, HOST_DIALOG_SELECTOR, signal);
     const onFocus = (event: FocusEvent) => {
       const target = event.target;
       if (!(target instanceof Element) || isOwnNode(target) || !panelRef.current) return;
@@ -162,6 +166,7 @@ export function usePanelPlacement(options: {
         }, RECHECK_OPEN_MS);
     return () => {
       listeners.abort();
+      dialogs.current = undefined;
       resize?.disconnect();
       mutations.disconnect();
       if (interval !== undefined) clearInterval(interval);

@@ -41,14 +41,15 @@ const LONG_LIST = 48;
 /**
  * Every obstacle in the viewport. Walks the page, but a long list of siblings (the rows of a grid) is cut down to
  * the rows in view by a binary search on their boxes, so a 5,000-row grid costs a few dozen box reads, not tens
- * of thousands. Dialogs are found by selector (they may sit anywhere).
+ * of thousands. Dialogs may sit anywhere: they come from `dialogs` (a trackDialogs lookup) when given, else from a
+ * query of the whole document.
  */
-export function collectObstacles(root: ParentNode = document, viewport = viewportSize()): Rect[] {
+export function collectObstacles(root: ParentNode = document, viewport = viewportSize(), dialogs?: Iterable<Element>): Rect[] {
   const obstacles: Rect[] = [];
   const node = root as Node;
   const start = node.nodeType === Node.DOCUMENT_NODE ? (node as Document).body : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
   if (start) visit(start, viewport, obstacles);
-  for (const element of root.querySelectorAll(HOST_DIALOG_SELECTOR)) {
+  for (const element of dialogs ?? root.querySelectorAll(HOST_DIALOG_SELECTOR)) {
     const rect = obstacleRect(element, true, viewport);
     if (rect) obstacles.push(rect);
   }

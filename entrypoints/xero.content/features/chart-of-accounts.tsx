@@ -5,12 +5,13 @@ import { accountKey } from '../../../utils/audit/account-text';
 import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
 import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
+import { trackDialogs } from '../../../utils/overlay/dialog-tracker';
 import { observeChanges } from '../../../utils/overlay/observe';
 import type { StatusFinding } from '../../../utils/messaging';
 import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/readers/account-dialog';
 import { readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/readers/chart';
 import { isChartOfAccounts } from '../../../utils/xero/routes';
-import { BUTTON } from '../../../utils/xero/selectors';
+import { BUTTON, DIALOG } from '../../../utils/xero/selectors';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../cpu-budget';
 import { guarded } from '../guard';
@@ -81,10 +82,11 @@ export default defineFeature<XeroFeatureEnv>({
       }
     };
 
-    /** Warnings in open dialogs: cheap (dialogs only), so they follow every change at once. */
+    /** Warnings in open dialogs: cheap (tracked dialogs only, no query of the long chart), so they follow every change at once. */
+    const openDialogs = trackDialogs(document, DIALOG, signal);
     const updateDialogs = () => {
       const roles = roleMap();
-      const dialogs = readAccountDialogs(document);
+      const dialogs = readAccountDialogs(document, openDialogs());
       // The confirmation was answered (or never came): the bulk warning has done its job.
       if (bulk && performance.now() - bulk.at > BULK_WARNING_MS && !dialogs.some((dialog) => dialog.kind !== 'edit')) {
         bulk = null;

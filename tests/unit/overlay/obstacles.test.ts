@@ -91,4 +91,14 @@ describe('collectObstacles', () => {
     document.body.append(own, container, below, dialog);
     expect(collectObstacles(document, viewport)).toEqual([{ left: 200, top: 100, right: 1000, bottom: 700 }]);
   });
+
+  it('takes dialogs from a given list instead of querying the document for them', () => {
+    const tracked = document.createElement('div');
+    tracked.setAttribute('data-box', '300 200 400 300');
+    const untracked = document.createElement('div');
+    untracked.setAttribute('role', 'dialog');
+    untracked.setAttribute('data-box', '200 100 800 600');
+    document.body.append(tracked, untracked);
+    expect(collectObstacles(document, viewport, [tracked])).toEqual([{ left: 300, top: 200, right: 700, bottom: 500 }]);
+  });
 });

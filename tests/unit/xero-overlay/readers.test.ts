@@ -51,6 +51,13 @@ describe('chart of accounts', () => {
     expect(dialog).toMatchObject({ kind: 'edit', code: '310', typeCode: 'DIRECTCOSTS', typeLabel: 'Direct Costs' });
   });
 
+  it('reads only the given candidates when a dialog tracker supplies them, keeping just the dialogs among them', () => {
+    loadFixture('account-edit-dialog.html');
+    const dialog = document.querySelector('[role="dialog"], [role="alertdialog"], dialog[open]') as Element;
+    expect(readAccountDialogs(document, [])).toEqual([]);
+    expect(readAccountDialogs(document, [document.body, dialog])).toEqual([expect.objectContaining({ kind: 'edit', code: '310' })]);
+  });
+
   it('reads the sandbox edit dialog (labels with for=)', () => {
     loadFixture('chart-of-accounts.html');
     expect(readAccountDialogs(document)).toEqual([]);

@@ -24,9 +24,11 @@ function titleOf(dialog: HTMLElement): string {
   return normalise(title ? visibleText(title) : (dialog.getAttribute('aria-label') ?? ''));
 }
 
-export function readAccountDialogs(root: ParentNode): AccountDialog[] {
+/** Account dialogs open under `root`; `candidates` (a trackDialogs lookup) spares a query of the whole page. */
+export function readAccountDialogs(root: ParentNode, candidates?: Iterable<Element>): AccountDialog[] {
   const dialogs: AccountDialog[] = [];
-  for (const dialog of root.querySelectorAll<HTMLElement>(DIALOG)) {
+  const found = candidates ? [...candidates].filter((element): element is HTMLElement => element instanceof HTMLElement && element.matches(DIALOG)) : root.querySelectorAll<HTMLElement>(DIALOG);
+  for (const dialog of found) {
     if (dialog.closest('[data-mg-own]') || dialog.hidden || dialog.getAttribute('aria-hidden') === 'true') continue;
     const codeControl = controlByLabel(dialog, isCodeLabel);
     const typeControl = controlByLabel(dialog, isTypeLabel);

@@ -1,0 +1,65 @@
+// trackDialogs: the host's dialogs from one query plus what the page adds, never a whole-document query per ask.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { trackDialogs } from '../../../utils/overlay/dialog-tracker';
+import { HOST_DIALOG_SELECTOR } from '../../../utils/overlay/obstacles';
+
+let controller: AbortController;
+beforeEach(() => {
+  controller = new AbortController();
+  document.body.replaceChildren();
+});
+afterEach(() => {
+  controller.abort();
+  vi.restoreAllMocks();
+});
+
+function element(tag: string, attributes: Record<string, string> = {}, ...children: Element[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+describe('trackDialogs', () => {
+  it('finds the dialogs already in the page, in document order', () => {
+    const first = element('div', { role: 'alertdialog', id: 'first' });
+    const second = element('dialog', { open: '', id: 'second' });
+    document.body.append(element('main', {}, element('section', {}, first)), second, element('div', { role: 'button' }));
+    const dialogs = trackDialogs(document, HOST_DIALOG_SELECTOR, controller.signal);
+    expect(dialogs().map((dialog) => dialog.id)).toEqual(['first', 'second']);
+  });
+
+  it('sees dialogs the page adds deep in its tree, and a role set on an element already there, without querying the document again', () => {
+    const grid = element('table', {}, element('tbody', {}, element('tr', {}, element('td'))));
+    const plain = element('div', { id: 'later' });
+    document.body.append(grid, plain);
+    const dialogs = trackDialogs(document, HOST_DIALOG_SELECTOR, controller.signal);
+    expect(dialogs()).toEqual([]);
+    const documentQuery = vi.spyOn(document, 'querySelectorAll');
+    const cell = grid.querySelector('td') as HTMLElement;
+    cell.append(element('div', {}, element('div', { role: 'dialog', id: 'deep' })));
+    plain.setAttribute('aria-modal', 'true');
+    expect(dialogs().map((dialog) => dialog.id)).toEqual(['deep', 'later']);
+    expect(documentQuery).not.toHaveBeenCalled();
+  });
+
+  it('drops dialogs that left the page or stopped being dialogs', async () => {
+    const removed = element('div', { role: 'dialog', id: 'removed' });
+    const closed = element('dialog', { open: '', id: 'closed' });
+    const kept = element('div', { role: 'dialog', id: 'kept' });
+    document.body.append(removed, closed, kept);
+    const dialogs = trackDialogs(document, HOST_DIALOG_SELECTOR, controller.signal);
+    removed.remove();
+    closed.removeAttribute('open');
+    await Promise.resolve(); // the observer's records delivered in between asks
+    expect(dialogs().map((dialog) => dialog.id)).toEqual(['kept']);
+  });
+
+  it('stops watching once its signal aborts', async () => {
+    const dialogs = trackDialogs(document, HOST_DIALOG_SELECTOR, controller.signal);
+    controller.abort();
+    document.body.append(element('div', { role: 'dialog' }));
+    await Promise.resolve();
+    expect(dialogs()).toEqual([]);
+  });
+});
