@@ -35,6 +35,17 @@ function obstacleRect(element: Element, isDialog: boolean, viewport: { width: nu
   return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
 }
 
+/** Element names HOST_CONTROL_SELECTOR can match without an attribute below (`localName`: SVG's `a` too). */
+const CONTROL_NAMES = new Set(['a', 'button', 'input', 'select', 'textarea', 'summary', 'label']);
+
+/**
+ * A cheap first look before the selector: most of a page is plain divs, spans and cells, and matching the whole
+ * control selector against each was most of a placement's cost after every scroll of a long chart.
+ */
+function mayBeControl(element: Element): boolean {
+  return CONTROL_NAMES.has(element.localName) || element.hasAttribute('role') || element.hasAttribute('tabindex') || element.hasAttribute('contenteditable');
+}
+
 /** Sibling lists longer than this are searched for the part in view instead of walked whole. */
 const LONG_LIST = 48;
 
@@ -58,7 +69,7 @@ export function collectObstacles(root: ParentNode = document, viewport = viewpor
 
 function visit(element: Element, viewport: { width: number; height: number }, obstacles: Rect[]): void {
   if (element.hasAttribute(OWN_NODE_ATTRIBUTE)) return;
-  if (element.matches(HOST_CONTROL_SELECTOR)) {
+  if (mayBeControl(element) && element.matches(HOST_CONTROL_SELECTOR)) {
     const rect = obstacleRect(element, false, viewport);
     if (rect) obstacles.push(rect);
   }

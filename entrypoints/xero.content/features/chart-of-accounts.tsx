@@ -68,7 +68,7 @@ export default defineFeature<XeroFeatureEnv>({
     const updateRows = () => {
       const roles = roleMap();
       const mapped: MappedAccountView[] = [];
-      for (const account of readChart(document)) {
+      for (const account of readChart(document, (code) => roles.has(accountKey(code)))) {
         const accountRoles = roles.get(accountKey(account.code));
         if (!accountRoles) continue;
         const problems = accountFindings(account.code, accountRoles, findings());

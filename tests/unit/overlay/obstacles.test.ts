@@ -101,4 +101,31 @@ describe('collectObstacles', () => {
     document.body.append(tracked, untracked);
     expect(collectObstacles(document, viewport, [tracked])).toEqual([{ left: 300, top: 200, right: 700, bottom: 500 }]);
   });
+
+  it('finds every kind of control the selector names, past the cheap first look (SVG links included)', () => {
+    const html = (markup: string) => {
+      const holder = document.createElement('div');
+      holder.innerHTML = markup; // test-owned markup, no page or API data
+      return holder.firstElementChild as Element;
+    };
+    const roles = ['button', 'link', 'checkbox', 'radio', 'switch', 'combobox', 'textbox', 'searchbox', 'slider', 'spinbutton', 'tab', 'menuitem', 'option'];
+    const controls = [
+      html('<a href="#x">a</a>'),
+      html('<button>b</button>'),
+      html('<input type="text">'),
+      html('<select></select>'),
+      html('<textarea></textarea>'),
+      html('<details><summary>s</summary></details>').firstElementChild as Element,
+      html('<label for="x">l</label>'),
+      html('<div contenteditable="">c</div>'),
+      html('<div contenteditable="true">c</div>'),
+      html('<div tabindex="0">t</div>'),
+      html('<svg xmlns="http://www.w3.org/2000/svg"><a href="#y"><text>s</text></a></svg>').firstElementChild as Element,
+      ...roles.map((role) => html(`<div role="${role}">r</div>`)),
+    ];
+    const plain = [html('<span>text</span>'), html('<input type="hidden">'), html('<div tabindex="-1">n</div>'), html('<a>no href</a>')];
+    [...controls, ...plain].forEach((element, index) => element.setAttribute('data-box', `${10 + index * 30} 10 20 20`));
+    for (const element of [...controls, ...plain]) document.body.append(element.closest('details') ?? element.closest('svg') ?? element);
+    expect(collectObstacles(document, viewport)).toHaveLength(controls.length);
+  });
 });

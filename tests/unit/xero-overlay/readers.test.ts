@@ -21,6 +21,17 @@ describe('chart of accounts', () => {
     expect(accounts[1]!.badgeHost.textContent).toContain('Cost of Goods Sold');
   });
 
+  it('reads only the rows whose code `keep` accepts, the same rows as a full read', () => {
+    loadFixture('chart-of-accounts.html');
+    const wanted = new Set(['310', '090']);
+    const kept = readChart(document, (code) => wanted.has(code));
+    expect(kept.map((account) => [account.code, account.name])).toEqual([
+      ['310', 'Cost of Goods Sold'],
+      ['090', readChart(document).find((account) => account.code === '090')?.name],
+    ]);
+    expect(kept[0]!.badgeHost).toBe(readChart(document)[1]!.badgeHost);
+  });
+
   it('reads an ARIA grid with selection boxes and a description under the name', () => {
     loadFixture('chart-of-accounts-grid.html');
     const accounts = readChart(document);

@@ -43,13 +43,15 @@ function accountRow(row: TableRow, code: string, badgeHost: HTMLElement): ChartA
   };
 }
 
-export function readChart(root: ParentNode): ChartAccountRow[] {
+/** The chart's account rows; with `keep`, only those whose code it accepts (a long chart scanned for a few codes). */
+export function readChart(root: ParentNode, keep?: (code: string) => boolean): ChartAccountRow[] {
   const accounts: ChartAccountRow[] = [];
   for (const table of readTables(root, ['code', 'name'])) {
     for (const row of table.rows) {
       const code = cellText(row, 'code');
+      if (!code || (keep && !keep(code))) continue;
       const badgeHost = row.cells.get('name') ?? row.cells.get('code');
-      if (!code || !badgeHost) continue;
+      if (!badgeHost) continue;
       accounts.push(accountRow(row, code, badgeHost));
     }
   }

@@ -3,10 +3,30 @@
 import { CELL, HEADER_CELL, ROW, TABLE } from '../selectors';
 import { cleanText, normalise, visibleText } from './dom-text';
 
+/** A row's cells by normalised header text ("code", "name", "tax rate"). */
+export interface RowCells {
+  get(header: string): HTMLElement | undefined;
+}
+
 export interface TableRow {
   row: HTMLElement;
-  /** Cells by normalised header text ("code", "name", "tax rate"). */
-  cells: Map<string, HTMLElement>;
+  cells: RowCells;
+}
+
+/**
+ * Cells looked up through the table's one header → column map: a 5,000-row chart is scanned every few seconds, and a
+ * Map per row made most of that scan's garbage.
+ */
+class ColumnCells implements RowCells {
+  constructor(
+    private readonly rowCells: ArrayLike<HTMLElement>,
+    private readonly columns: ReadonlyMap<string, number>,
+  ) {}
+
+  get(header: string): HTMLElement | undefined {
+    const index = this.columns.get(header);
+    return index === undefined ? undefined : this.rowCells[index];
+  }
 }
 
 export interface ReadTable {
@@ -39,14 +59,16 @@ export function readTables(root: ParentNode, required: readonly string[]): ReadT
     if (!head) continue;
     const headers = cellsOf(head).map((cell) => normalise(visibleText(cell)));
     if (!required.every((name) => headers.includes(name))) continue;
+    // The first column of each header name wins, as before.
+    const columns = new Map<string, number>();
+    headers.forEach((name, index) => {
+      if (name && !columns.has(name)) columns.set(name, index);
+    });
+    const firstColumn = Math.min(...columns.values());
     const rows: TableRow[] = [];
     const addRow = (row: HTMLElement, rowCells: ArrayLike<HTMLElement>) => {
-      const cells = new Map<string, HTMLElement>();
-      for (let index = 0; index < rowCells.length; index++) {
-        const name = headers[index];
-        if (name && !cells.has(name)) cells.set(name, rowCells[index]!);
-      }
-      if (cells.size > 0) rows.push({ row, cells });
+      // A row without a cell under any named header (a spacer, a group heading) is not a row of the list.
+      if (rowCells.length > firstColumn) rows.push({ row, cells: new ColumnCells(rowCells, columns) });
     };
     if (table instanceof HTMLTableElement) {
       // Real tables (long charts have thousands of rows): the DOM's own row and cell lists, no selector matching.
