@@ -103,29 +103,37 @@ describe('collectObstacles', () => {
   });
 
   it('finds every kind of control the selector names, past the cheap first look (SVG links included)', () => {
-    const html = (markup: string) => {
-      const holder = document.createElement('div');
-      holder.innerHTML = markup; // test-owned markup, no page or API data
-      return holder.firstElementChild as Element;
+    const make = (tag: string, attributes: Record<string, string> = {}, namespace?: string) => {
+      const element = namespace ? document.createElementNS(namespace, tag) : document.createElement(tag);
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      element.append('x');
+      return element;
     };
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const svgLink = make('a', { href: '#y' }, 'http://www.w3.org/2000/svg');
+    svg.append(svgLink);
+    const details = document.createElement('details');
+    const summary = make('summary');
+    details.append(summary);
     const roles = ['button', 'link', 'checkbox', 'radio', 'switch', 'combobox', 'textbox', 'searchbox', 'slider', 'spinbutton', 'tab', 'menuitem', 'option'];
     const controls = [
-      html('<a href="#x">a</a>'),
-      html('<button>b</button>'),
-      html('<input type="text">'),
-      html('<select></select>'),
-      html('<textarea></textarea>'),
-      html('<details><summary>s</summary></details>').firstElementChild as Element,
-      html('<label for="x">l</label>'),
-      html('<div contenteditable="">c</div>'),
-      html('<div contenteditable="true">c</div>'),
-      html('<div tabindex="0">t</div>'),
-      html('<svg xmlns="http://www.w3.org/2000/svg"><a href="#y"><text>s</text></a></svg>').firstElementChild as Element,
-      ...roles.map((role) => html(`<div role="${role}">r</div>`)),
+      make('a', { href: '#x' }),
+      make('button'),
+      make('input', { type: 'text' }),
+      make('select'),
+      make('textarea'),
+      summary,
+      make('label', { for: 'x' }),
+      make('div', { contenteditable: '' }),
+      make('div', { contenteditable: 'true' }),
+      make('div', { tabindex: '0' }),
+      svgLink,
+      ...roles.map((role) => make('div', { role })),
     ];
-    const plain = [html('<span>text</span>'), html('<input type="hidden">'), html('<div tabindex="-1">n</div>'), html('<a>no href</a>')];
+    const plain = [make('span'), make('input', { type: 'hidden' }), make('div', { tabindex: '-1' }), make('a')];
     [...controls, ...plain].forEach((element, index) => element.setAttribute('data-box', `${10 + index * 30} 10 20 20`));
-    for (const element of [...controls, ...plain]) document.body.append(element.closest('details') ?? element.closest('svg') ?? element);
+    for (const element of [...controls, ...plain]) if (element !== summary && element !== svgLink) document.body.append(element);
+    document.body.append(details, svg);
     expect(collectObstacles(document, viewport)).toHaveLength(controls.length);
   });
 });
