@@ -5,8 +5,8 @@
 // host control under the panel takes focus, and every few seconds while open. Triggers are debounced and coalesced
 // into one animation frame, so a burst of scrolling or mutations costs the host page one placement.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
-import { trackDialogs, type DialogLookup } from '../../utils/overlay/dialog-tracker';
-import { collectObstacles, HOST_DIALOG_SELECTOR, viewportSize } from '../../utils/overlay/obstacles';
+import { sharedDialogTracker, type DialogLookup } from '../../utils/overlay/dialog-tracker';
+import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
 import { isOwnNode, onlyOwnNodesChanged } from '../../utils/overlay/observe';
 import { choosePlacement, intersects } from '../../utils/overlay/placement';
 
@@ -140,7 +140,7 @@ export function usePanelPlacement(options: {
     const panel = panelRef.current;
     const listeners = new AbortController();
     const { signal } = listeners;
-    dialogs.current = trackDialogs(document, HOST_DIALOG_SELECTOR, signal);
+    dialogs.current = sharedDialogTracker(document, signal);
     const onFocus = (event: FocusEvent) => {
       const target = event.target;
       if (!(target instanceof Element) || isOwnNode(target) || !panelRef.current) return;

@@ -3,6 +3,7 @@
 // that is several ms, and the panel's placement and Xero's dialog warnings asked after every scroll and change. Here
 // the document is queried once, then only what the page adds is looked at: work in proportion to the page's own.
 // Dialogs moved deep inside a long grid are found like any other (added nodes are searched whole).
+import { HOST_DIALOG_SELECTOR } from './obstacles';
 
 /** Returns the tracked dialogs in document order (as a query would): connected and still matching `selector`. */
 export type DialogLookup = () => Element[];
@@ -35,4 +36,39 @@ export function trackDialogs(doc: Document, selector: string, signal: AbortSigna
     }
     return dialogs.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
   };
+}
+
+interface SharedTracker {
+  lookup: DialogLookup;
+  users: number;
+  stop: AbortController;
+}
+
+const shared = new WeakMap<Document, SharedTracker>();
+
+/**
+ * One tracker of HOST_DIALOG_SELECTOR per document for every feature that asks (panel placement, Xero's dialog
+ * warnings): one observer of the page instead of one each. It stops when the last user's signal aborts.
+ */
+export function sharedDialogTracker(doc: Document, signal: AbortSignal): DialogLookup {
+  if (signal.aborted) return () => [...doc.querySelectorAll(HOST_DIALOG_SELECTOR)];
+  let tracker = shared.get(doc);
+  if (!tracker) {
+    const stop = new AbortController();
+    tracker = { lookup: trackDialogs(doc, HOST_DIALOG_SELECTOR, stop.signal), users: 0, stop };
+    shared.set(doc, tracker);
+  }
+  const current = tracker;
+  current.users++;
+  signal.addEventListener(
+    'abort',
+    () => {
+      current.users--;
+      if (current.users > 0) return;
+      current.stop.abort();
+      if (shared.get(doc) === current) shared.delete(doc);
+    },
+    { once: true },
+  );
+  return current.lookup;
 }

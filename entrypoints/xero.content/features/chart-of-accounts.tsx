@@ -5,13 +5,13 @@ import { accountKey } from '../../../utils/audit/account-text';
 import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
 import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { trackDialogs } from '../../../utils/overlay/dialog-tracker';
+import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
 import { observeChanges } from '../../../utils/overlay/observe';
 import type { StatusFinding } from '../../../utils/messaging';
 import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/readers/account-dialog';
 import { readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/readers/chart';
 import { isChartOfAccounts } from '../../../utils/xero/routes';
-import { BUTTON, DIALOG } from '../../../utils/xero/selectors';
+import { BUTTON } from '../../../utils/xero/selectors';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../cpu-budget';
 import { guarded } from '../guard';
@@ -83,7 +83,8 @@ export default defineFeature<XeroFeatureEnv>({
     };
 
     /** Warnings in open dialogs: cheap (tracked dialogs only, no query of the long chart), so they follow every change at once. */
-    const openDialogs = trackDialogs(document, DIALOG, signal);
+    // The page's dialogs as placement tracks them (readAccountDialogs keeps the account dialogs among them).
+    const openDialogs = sharedDialogTracker(document, signal);
     const updateDialogs = () => {
       const roles = roleMap();
       const dialogs = readAccountDialogs(document, openDialogs());

@@ -1,6 +1,6 @@
 // trackDialogs: the host's dialogs from one query plus what the page adds, never a whole-document query per ask.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { trackDialogs } from '../../../utils/overlay/dialog-tracker';
+import { sharedDialogTracker, trackDialogs } from '../../../utils/overlay/dialog-tracker';
 import { HOST_DIALOG_SELECTOR } from '../../../utils/overlay/obstacles';
 
 let controller: AbortController;
@@ -61,5 +61,27 @@ describe('trackDialogs', () => {
     document.body.append(element('div', { role: 'dialog' }));
     await Promise.resolve();
     expect(dialogs()).toEqual([]);
+  });
+
+  it('is shared: one observer of the page for every user, stopped when the last one leaves', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const placement = new AbortController();
+    const warnings = new AbortController();
+    const first = sharedDialogTracker(document, placement.signal);
+    const second = sharedDialogTracker(document, warnings.signal);
+    expect(observe).toHaveBeenCalledTimes(1);
+    document.body.append(element('div', { role: 'dialog', id: 'shared' }));
+    expect(first().map((dialog) => dialog.id)).toEqual(['shared']);
+    expect(second().map((dialog) => dialog.id)).toEqual(['shared']);
+    placement.abort();
+    expect(disconnect).not.toHaveBeenCalled();
+    warnings.abort();
+    expect(disconnect).toHaveBeenCalledTimes(1);
+    // A user after that gets a tracker of its own again.
+    const later = new AbortController();
+    sharedDialogTracker(document, later.signal);
+    expect(observe).toHaveBeenCalledTimes(2);
+    later.abort();
   });
 });
