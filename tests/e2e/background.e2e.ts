@@ -201,8 +201,12 @@ describe('background worker e2e', () => {
   });
 
   it('a revoked refresh token leads to the reconnect state, without a retry loop', async () => {
-    // A refresh already in flight (a page's status request can start one) would have fetched Xero before the faults.
+    // A refresh already in flight (a page's status request can start one) would have fetched Xero before the faults,
+    // and this test's refresh would join it. A status request from the previous test's closing page can still arrive
+    // after one quiet check: wait for quiet, give late requests a second, and wait for quiet again.
     await status();
+    await settled();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     await settled();
     sandbox.faults.set('revokeRefreshTokens', true);
     sandbox.faults.set('expireAccessTokens', true);
