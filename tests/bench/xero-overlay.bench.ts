@@ -57,7 +57,7 @@ async function timeToPanel(context: BrowserContext): Promise<number> {
  * The host-like workload on a freshly loaded long chart, in steps for lockstep pairs. The overlay's start-up is
  * waited out before the window: it is not host work.
  */
-export function chartWorkload(rounds: number): SteppedWorkload {
+function chartWorkload(rounds: number): SteppedWorkload {
   return {
     prepare: async (page, withExtension) => {
       await page.goto(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?rows=${LONG_CHART_ROWS}`, { waitUntil: 'load' });
