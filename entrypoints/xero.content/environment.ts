@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendAction, type ActionArgs, type ActionResult } from '../../utils/messaging';
 import type { PanelContributionStore } from '../../utils/overlay/panel-state';
 import type { StatusStore } from '../../utils/overlay/status-store';
-import type { OrganisationRead } from '../../utils/xero/readers/organisation';
+import type { OrganisationRead } from '../../utils/xero/page/organisation';
 import type { FactsStore } from './facts';
 
 export interface XeroServices {

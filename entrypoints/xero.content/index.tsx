@@ -10,7 +10,7 @@ import { watchLocation } from '../../utils/overlay/location';
 import { requestOptionsPage } from '../../utils/overlay/open-options';
 import { createPanelContributionStore } from '../../utils/overlay/panel-state';
 import { createStatusStore, messagingStatusClient } from '../../utils/overlay/status-store';
-import { readOrganisation, type OrganisationRead } from '../../utils/xero/readers/organisation';
+import { readOrganisation, type OrganisationRead } from '../../utils/xero/page/organisation';
 import { messagingServices, type XeroFeatureEnv } from './environment';
 import { createFactsStore } from './facts';
 import { XERO_FEATURES } from './features';

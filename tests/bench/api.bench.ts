@@ -6,12 +6,12 @@ import { loadScenario } from '../../utils/scenarios';
 import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
 import { median, round } from '../../scripts/lib/bench/stats';
 import { startSandbox, type Sandbox } from '../../sandbox/index';
-import { Cin7Client, CIN7_PAGE_SIZE, cin7Queues } from '../../utils/cin7/api';
-import { XeroClient, xeroQueues } from '../../utils/xero/api';
-import { XeroAuth } from '../../utils/xero/auth';
+import { Cin7Client, CIN7_PAGE_SIZE, cin7Queues } from '../../utils/cin7/api/client';
+import { XeroClient, xeroQueues } from '../../utils/xero/api/client';
+import { XeroAuth } from '../../utils/xero/api/auth';
 import { createSecretStore } from '../../utils/background/secrets';
 import { refreshSnapshot, type StoredSnapshot } from '../../utils/background/snapshot';
-import { CIN7_LIMIT, XERO_LIMIT } from '../../utils/background/limits';
+import { CIN7_LIMIT, XERO_LIMIT } from '../../utils/net/limits';
 import { sandboxConsent, sandboxFetch } from '../unit/background/sandbox-fetch';
 
 /** The shortened rate-limit window used to measure waits quickly; waits scale linearly to the real minute. */

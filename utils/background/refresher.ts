@@ -4,13 +4,13 @@ import { audit } from '../audit';
 import type { Finding } from '../audit/types';
 import type { Progress, UserError } from '../messaging';
 import type { Mapping, Snapshot } from '../schemas';
-import { Cin7Client } from '../cin7/api';
-import { XeroClient, type XeroTokenSource } from '../xero/api';
+import { Cin7Client } from '../cin7/api/client';
+import { XeroClient, type XeroTokenSource } from '../xero/api/client';
 import { findingKey } from './finding-key';
 import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
-import { describeError } from './user-error';
-import type { Cin7Credentials } from '../cin7/api';
+import { describeError } from '../net/user-error';
+import type { Cin7Credentials } from '../cin7/api/client';
 import type { FeatureFlags, Pair } from '../messaging';
 
 export interface RefresherDeps {

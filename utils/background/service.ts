@@ -5,9 +5,9 @@ import { auditDocument } from '../audit';
 import { checkRecordTaxRules } from '../audit/record-tax-rules';
 import { matchRoleLabel } from '../audit/labels';
 import type { ActionContext, ActionHandlers, ConnectionState, Pair, Progress, Status } from '../messaging';
-import { Cin7Client, type Cin7Credentials } from '../cin7/api';
-import { fetchXeroConnections } from '../xero/api';
-import { XeroAuth, type XeroConnectionState } from '../xero/auth';
+import { Cin7Client, type Cin7Credentials } from '../cin7/api/client';
+import { fetchXeroConnections } from '../xero/api/client';
+import { XeroAuth, type XeroConnectionState } from '../xero/api/auth';
 import { findingKey } from './finding-key';
 import { automaticPair, makePair, pairForPage, type PageIdentity } from './pairs';
 import { Refresher, localDay, withPageInputs } from './refresher';
@@ -25,7 +25,7 @@ import {
   xeroClientIdItem,
   xeroTenantsItem,
 } from './state';
-import { UserFacingError, describeError } from './user-error';
+import { UserFacingError, describeError } from '../net/user-error';
 import { countDocumentsInRange, mappedAccounts } from './xero-facts';
 import { parseAnyDate } from '../schemas/dates';
 

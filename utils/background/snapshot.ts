@@ -19,8 +19,8 @@ import {
   type Snapshot,
 } from '../schemas';
 import type { Progress } from '../messaging';
-import { CIN7_LISTS, type Cin7Client, type Cin7ListName } from '../cin7/api';
-import { XERO_LISTS, type XeroClient, type XeroListName } from '../xero/api';
+import { CIN7_LISTS, type Cin7Client, type Cin7ListName } from '../cin7/api/client';
+import { XERO_LISTS, type XeroClient, type XeroListName } from '../xero/api/client';
 import { project } from './projection';
 
 /** Every list a snapshot holds, named `<app>.<list>` as in the snapshot format. */

@@ -1,13 +1,13 @@
 // Connects the background service to browser events: messages, the refresh alarm, the toolbar badge, broadcasts.
 import { browser } from 'wxt/browser';
 import { broadcastStatusChanged, registerActionHandlers, sendTogglePanel, TOGGLE_PANEL_COMMAND, type Progress } from '../messaging';
-import { cin7Queues } from '../cin7/api';
-import { xeroQueues } from '../xero/api';
+import { cin7Queues } from '../cin7/api/client';
+import { xeroQueues } from '../xero/api/client';
 import { createPairDataStore } from './results';
 import { createSecretStore } from './secrets';
 import { createBackgroundService, type BackgroundService } from './service';
 import { settingsItem, tabPairsItem } from './state';
-import { describeError } from './user-error';
+import { describeError } from '../net/user-error';
 
 export const REFRESH_ALARM = 'mapping-guard-refresh';
 /** Progress can come many times a second during a big refresh: broadcast at most this often per pair. */

@@ -1,9 +1,9 @@
 // Account Mapping page: reads the mapping (role label + chosen account per row), hands it to the background with
 // `saveMapping`, and puts a status badge on each row (OK, unmapped, wrong type, payments, archived, duplicate,
 // system account) with the rule as a tooltip and a Fix jump. Re-reads on (throttled) page changes and selections.
-import { isAccountMapping } from '../../../utils/cin7/routes';
-import { readAccountMapping, type MappingRowRead } from '../../../utils/cin7/readers/account-mapping';
-import { describePageStructure } from '../../../utils/cin7/readers/page-structure';
+import { isAccountMapping } from '../../../utils/cin7/page/routes';
+import { readAccountMapping, type MappingRowRead } from '../../../utils/cin7/page/account-mapping';
+import { describePageStructure } from '../../../utils/cin7/page/page-structure';
 import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { observeChanges } from '../../../utils/overlay/observe';

@@ -4,8 +4,8 @@ import { accountKey, parseAccountText } from '../../../utils/audit/account-text'
 import { matchRoleLabel } from '../../../utils/audit/labels';
 import { cin7AccountMappingLink } from '../../../utils/audit/links';
 import { ROLE_BY_ID } from '../../../utils/audit/roles';
-import { isChartOfAccounts } from '../../../utils/cin7/routes';
-import { findAccountRow } from '../../../utils/cin7/readers/targets';
+import { isChartOfAccounts } from '../../../utils/cin7/page/routes';
+import { findAccountRow } from '../../../utils/cin7/page/targets';
 import type { Mapping } from '../../../utils/schemas/snapshot';
 import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';

@@ -4,8 +4,8 @@
 // The panel keeps the same facts as a table (the accessible summary). Badges are re-applied through the throttled
 // observer when the grid re-renders, and removed when the feature stops. Refetches after a refresh.
 import { stripTarget } from '../../../utils/audit/links';
-import { describeLine, matchDocumentLines, readLineGrids, type DocumentLine } from '../../../utils/cin7/readers/document-lines';
-import { isPurchase, isSale, recordFromUrl } from '../../../utils/cin7/routes';
+import { describeLine, matchDocumentLines, readLineGrids, type DocumentLine } from '../../../utils/cin7/page/document-lines';
+import { isPurchase, isSale, recordFromUrl } from '../../../utils/cin7/page/routes';
 import type { DocumentResult } from '../../../utils/messaging';
 import { BADGE_ATTRIBUTE, removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';

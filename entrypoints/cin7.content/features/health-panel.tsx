@@ -1,5 +1,5 @@
 // The health panel on every Cin7 Core page (utils/overlay/health-panel-feature).
-import { isEveryPage } from '../../../utils/cin7/routes';
+import { isEveryPage } from '../../../utils/cin7/page/routes';
 import { defineHealthPanelFeature } from '../../../utils/overlay/health-panel-feature';
 import type { Cin7FeatureEnv } from '../environment';
 

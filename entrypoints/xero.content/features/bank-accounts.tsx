@@ -4,10 +4,10 @@ import { FindingList } from '../../../components/panel/FindingList';
 import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { keepUpdated } from '../../../utils/overlay/keep-updated';
-import { readBankAccounts } from '../../../utils/xero/readers/bank-accounts';
-import { isBankAccounts } from '../../../utils/xero/routes';
+import { readBankAccounts } from '../../../utils/xero/page/bank-accounts';
+import { isBankAccounts } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../guard';
+import { guarded } from '../../../utils/overlay/guard';
 
 const BADGE_KEY = 'bank-code';
 const WHY = 'Cin7 Core lists Xero accounts by code: without one it cannot see this bank account, so payments cannot sync to it. Give it a code in Xero (Chart of accounts → the bank account → Code).';

@@ -3,10 +3,10 @@
 import { FindingList } from '../../../components/panel/FindingList';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { keepUpdated } from '../../../utils/overlay/keep-updated';
-import { readCurrencies } from '../../../utils/xero/readers/currencies';
-import { isCurrencies } from '../../../utils/xero/routes';
+import { readCurrencies } from '../../../utils/xero/page/currencies';
+import { isCurrencies } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../guard';
+import { guarded } from '../../../utils/overlay/guard';
 
 export default defineFeature<XeroFeatureEnv>({
   id: 'currencies',

@@ -3,10 +3,10 @@
 import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { keepUpdated } from '../../../utils/overlay/keep-updated';
-import { readLockDates } from '../../../utils/xero/readers/lock-dates';
-import { isFinancialSettings } from '../../../utils/xero/routes';
+import { readLockDates } from '../../../utils/xero/page/lock-dates';
+import { isFinancialSettings } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../guard';
+import { guarded } from '../../../utils/overlay/guard';
 import { compareLockDates } from '../lock-dates';
 import { LockDateSection } from '../sections/LockDateSection';
 

@@ -5,10 +5,10 @@ import { renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import type { StatusFinding } from '../../../utils/messaging';
-import { readItems } from '../../../utils/xero/readers/items';
-import { isProductsAndServices } from '../../../utils/xero/routes';
+import { readItems } from '../../../utils/xero/page/items';
+import { isProductsAndServices } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../guard';
+import { guarded } from '../../../utils/overlay/guard';
 
 const BADGE_KEY = 'tracked-inventory';
 

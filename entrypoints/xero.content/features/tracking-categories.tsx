@@ -8,13 +8,13 @@ import { storage } from 'wxt/utils/storage';
 import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { keepUpdated } from '../../../utils/overlay/keep-updated';
-import { readTrackingCategories } from '../../../utils/xero/readers/tracking';
-import { isTracking } from '../../../utils/xero/routes';
-import { HEADING } from '../../../utils/xero/selectors';
+import { readTrackingCategories } from '../../../utils/xero/page/tracking';
+import { isTracking } from '../../../utils/xero/page/routes';
+import { HEADING } from '../../../utils/xero/page/selectors';
 import { CHECKLIST_STORAGE_KEY, selectPairChecklist, UNASSIGNED_PAIR } from '../../../utils/store/checklist';
 import { migrateChecklistState } from '../../../utils/store/checklist-schema';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../guard';
+import { guarded } from '../../../utils/overlay/guard';
 import { TrackingSection, type RecordedTracking, type TrackingCategoryView } from '../sections/TrackingSection';
 
 const BADGE_KEY = 'tracking';

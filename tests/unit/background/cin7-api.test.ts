@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Cin7Client, CIN7_PAGE_SIZE, cin7Queues } from '@/utils/cin7/api';
-import { UserFacingError } from '@/utils/background/user-error';
+import { Cin7Client, CIN7_PAGE_SIZE, cin7Queues } from '@/utils/cin7/api/client';
+import { UserFacingError } from '@/utils/net/user-error';
 
 const credentials = { accountId: 'acc-1', applicationKey: 'key-1' };
 type Reply = { status?: number; body?: unknown; text?: string; headers?: Record<string, string> };

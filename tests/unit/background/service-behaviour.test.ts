@@ -11,9 +11,9 @@ import { createPairDataStore } from '@/utils/background/results';
 import { createSecretStore } from '@/utils/background/secrets';
 import { createBackgroundService, type BackgroundService } from '@/utils/background/service';
 import { updateBadge } from '@/utils/background/wiring';
-import { describeError } from '@/utils/background/user-error';
-import { cin7Queues } from '@/utils/cin7/api';
-import { xeroQueues } from '@/utils/xero/api';
+import { describeError } from '@/utils/net/user-error';
+import { cin7Queues } from '@/utils/cin7/api/client';
+import { xeroQueues } from '@/utils/xero/api/client';
 import { registerActionHandlers, type ActionContext, type Pair, type Status } from '@/utils/messaging';
 import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
 

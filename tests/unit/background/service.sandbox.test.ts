@@ -9,8 +9,8 @@ import { localDay } from '@/utils/background/refresher';
 import { createPairDataStore } from '@/utils/background/results';
 import { createSecretStore } from '@/utils/background/secrets';
 import { createBackgroundService, type BackgroundService } from '@/utils/background/service';
-import { cin7Queues } from '@/utils/cin7/api';
-import { xeroQueues } from '@/utils/xero/api';
+import { cin7Queues } from '@/utils/cin7/api/client';
+import { xeroQueues } from '@/utils/xero/api/client';
 import type { ActionContext, Pair } from '@/utils/messaging';
 import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { XeroClient, xeroQueues, type XeroTokenSource } from '@/utils/xero/api';
-import { UserFacingError } from '@/utils/background/user-error';
+import { XeroClient, xeroQueues, type XeroTokenSource } from '@/utils/xero/api/client';
+import { UserFacingError } from '@/utils/net/user-error';
 
 type Reply = { status?: number; body?: unknown; headers?: Record<string, string> };
 const account = (code: string) => ({ AccountID: `id-${code}`, Code: code, Name: `Account ${code}`, Type: 'REVENUE', Status: 'ACTIVE' });

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createSecretStore } from '@/utils/background/secrets';
-import { XeroAuth, type XeroConnectionState } from '@/utils/xero/auth';
-import { UserFacingError } from '@/utils/background/user-error';
+import { XeroAuth, type XeroConnectionState } from '@/utils/xero/api/auth';
+import { UserFacingError } from '@/utils/net/user-error';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
 let dbCounter = 0;

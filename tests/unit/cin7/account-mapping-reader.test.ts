@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAccountMapping } from '../../../utils/cin7/readers/account-mapping';
+import { readAccountMapping } from '../../../utils/cin7/page/account-mapping';
 import { loadFixture } from './load-fixture';
 
 function readFixture(name: string) {

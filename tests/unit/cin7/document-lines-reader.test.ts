@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { matchDocumentLines, readLineGrids, type LineGridRead } from '../../../utils/cin7/readers/document-lines';
-import { LINE_COLUMN_TEXT, LINE_GRID_CAPTION, LINE_GRID_HEADING } from '../../../utils/cin7/selectors';
-import { labelText } from '../../../utils/cin7/readers/dom-text';
+import { matchDocumentLines, readLineGrids, type LineGridRead } from '../../../utils/cin7/page/document-lines';
+import { LINE_COLUMN_TEXT, LINE_GRID_CAPTION, LINE_GRID_HEADING } from '../../../utils/cin7/page/selectors';
+import { labelText } from '../../../utils/cin7/page/dom-text';
 import { purchaseDocument, saleDocument } from './document-lines-fixtures';
 import { loadFixture } from './load-fixture';
 

@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CIN7_FEATURES } from '../../../entrypoints/cin7.content/features';
-import { ROUTE_EXAMPLES } from '../../../utils/cin7/routes';
+import { ROUTE_EXAMPLES } from '../../../utils/cin7/page/routes';
 
 const featureDir = resolve(process.cwd(), 'entrypoints/cin7.content/features');
 const files = readdirSync(featureDir).filter((name) => /\.tsx?$/.test(name) && !name.startsWith('index.'));

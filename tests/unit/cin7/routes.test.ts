@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as routes from '../../../utils/cin7/routes';
+import * as routes from '../../../utils/cin7/page/routes';
 
 type Detector = (url: string) => boolean;
 const detectors = Object.fromEntries(

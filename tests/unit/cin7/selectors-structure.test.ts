@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import * as selectors from '../../../utils/cin7/selectors';
-import { describePageStructure } from '../../../utils/cin7/readers/page-structure';
-import { findTargetElement } from '../../../utils/cin7/readers/targets';
+import * as selectors from '../../../utils/cin7/page/selectors';
+import { describePageStructure } from '../../../utils/cin7/page/page-structure';
+import { findTargetElement } from '../../../utils/cin7/page/targets';
 import { loadFixture } from './load-fixture';
 
 // Each selector with the number of matches expected on each fixture page (refined-github's selectors.test idea).

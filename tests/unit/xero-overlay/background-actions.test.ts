@@ -9,7 +9,7 @@ import { createPairDataStore } from '../../../utils/background/results';
 import { createSecretStore } from '../../../utils/background/secrets';
 import { createBackgroundService } from '../../../utils/background/service';
 import { countDocumentsInRange } from '../../../utils/background/xero-facts';
-import { Cin7Client } from '../../../utils/cin7/api';
+import { Cin7Client } from '../../../utils/cin7/api/client';
 import { parseAnyDate } from '../../../utils/schemas/dates';
 import type { ActionContext } from '../../../utils/messaging';
 import { sandboxConsent, sandboxFetch } from '../background/sandbox-fetch';

@@ -3,7 +3,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import chartOfAccounts, { roleBadge } from '../../../entrypoints/xero.content/features/chart-of-accounts';
-import { WARNING_ATTRIBUTE } from '../../../entrypoints/xero.content/inline-warning';
+import { WARNING_ATTRIBUTE } from '../../../utils/overlay/inline-warning';
 import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
 import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
 import { finding, status } from '../overlay/status-fixtures';

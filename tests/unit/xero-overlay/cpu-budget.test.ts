@@ -1,6 +1,6 @@
 // The CPU budget: a run that cost c ms delays the next by c / share; calls in between coalesce into one run.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { withCpuBudget } from '../../../entrypoints/xero.content/cpu-budget';
+import { withCpuBudget } from '../../../utils/overlay/cpu-budget';
 
 afterEach(() => vi.useRealTimers());
 

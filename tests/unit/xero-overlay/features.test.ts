@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XERO_FEATURES } from '../../../entrypoints/xero.content/features';
-import { ROUTE_EXAMPLES } from '../../../utils/xero/routes';
+import { ROUTE_EXAMPLES } from '../../../utils/xero/page/routes';
 
 const featureDir = resolve(process.cwd(), 'entrypoints/xero.content/features');
 const files = readdirSync(featureDir).filter((name) => /\.tsx?$/.test(name) && !name.startsWith('index.'));

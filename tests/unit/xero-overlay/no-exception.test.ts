@@ -2,7 +2,7 @@
 // panel's problems, and nothing is thrown to the page.
 import { describe, expect, it } from 'vitest';
 import bankAccounts from '../../../entrypoints/xero.content/features/bank-accounts';
-import { guarded } from '../../../entrypoints/xero.content/guard';
+import { guarded } from '../../../utils/overlay/guard';
 import { status } from '../overlay/status-fixtures';
 import { facts, featureEnv, loadFixture, settle } from './helpers';
 

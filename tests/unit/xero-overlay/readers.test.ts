@@ -1,14 +1,14 @@
 // The page readers against the sandbox's pages and a variant markup of each: what they read, not how.
 import { describe, expect, it } from 'vitest';
-import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/readers/account-dialog';
-import { readBankAccounts } from '../../../utils/xero/readers/bank-accounts';
-import { findChartRow, readChart, selectedAccounts } from '../../../utils/xero/readers/chart';
-import { readCurrencies } from '../../../utils/xero/readers/currencies';
-import { readItems } from '../../../utils/xero/readers/items';
-import { parseShownDay, readLockDates } from '../../../utils/xero/readers/lock-dates';
-import { organisationFromTitle, readOrganisation } from '../../../utils/xero/readers/organisation';
-import { findXeroTarget } from '../../../utils/xero/readers/targets';
-import { readTrackingCategories } from '../../../utils/xero/readers/tracking';
+import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
+import { readBankAccounts } from '../../../utils/xero/page/bank-accounts';
+import { findChartRow, readChart, selectedAccounts } from '../../../utils/xero/page/chart';
+import { readCurrencies } from '../../../utils/xero/page/currencies';
+import { readItems } from '../../../utils/xero/page/items';
+import { parseShownDay, readLockDates } from '../../../utils/xero/page/lock-dates';
+import { organisationFromTitle, readOrganisation } from '../../../utils/xero/page/organisation';
+import { findXeroTarget } from '../../../utils/xero/page/targets';
+import { readTrackingCategories } from '../../../utils/xero/page/tracking';
 import { loadFixture } from './helpers';
 
 describe('chart of accounts', () => {

@@ -1,7 +1,7 @@
 // Route detection as table tests: every route matches its own examples and no other route's (refined-github style).
 import { describe, expect, it } from 'vitest';
-import * as routes from '../../../utils/xero/routes';
-import { NO_ROUTE_EXAMPLES, ROUTE_EXAMPLES, shortCodeFromUrl } from '../../../utils/xero/routes';
+import * as routes from '../../../utils/xero/page/routes';
+import { NO_ROUTE_EXAMPLES, ROUTE_EXAMPLES, shortCodeFromUrl } from '../../../utils/xero/page/routes';
 
 type Route = (url: routes.UrlInput) => boolean;
 const routeOf = (name: string) => (routes as unknown as Record<string, Route>)[name]!;

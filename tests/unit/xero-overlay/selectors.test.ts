@@ -2,7 +2,7 @@
 // markup per page (ARIA grid, labels wrapping inputs, header-less tables). A change in a selector that alters what
 // it finds on any page shows up here.
 import { describe, expect, it } from 'vitest';
-import * as selectors from '../../../utils/xero/selectors';
+import * as selectors from '../../../utils/xero/page/selectors';
 import { FIXTURES, loadFixture } from './helpers';
 
 const EXPECTED: Record<string, Record<string, number>> = {

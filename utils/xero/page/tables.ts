@@ -1,6 +1,6 @@
 // Tables by their column headers ("Code", "Name", "Type"): Xero's lists are tables whose header text is stable
 // while their markup and class names are not. A row is read as a map from header to cell.
-import { CELL, HEADER_CELL, ROW, TABLE } from '../selectors';
+import { CELL, HEADER_CELL, ROW, TABLE } from './selectors';
 import { cleanText, normalise, visibleText } from './dom-text';
 
 /** A row's cells by normalised header text ("code", "name", "tax rate"). */

@@ -1,4 +1,4 @@
-// URL helpers the route modules of both apps share (utils/cin7/routes.ts, utils/xero/routes.ts). Pure.
+// URL helpers the route modules of both apps share (utils/cin7/page/routes.ts, utils/xero/page/routes.ts). Pure.
 
 export type UrlInput = URL | string | { href: string };
 

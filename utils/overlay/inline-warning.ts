@@ -1,6 +1,6 @@
 // A warning box placed inside the host page (a dialog, above a table): plain DOM, text only, marked as ours so the
 // observers skip it, inline styles because our stylesheet lives in a shadow root.
-import { markOwnNode } from '../../utils/overlay/observe';
+import { markOwnNode } from './observe';
 
 export const WARNING_ATTRIBUTE = 'data-mg-warning';
 

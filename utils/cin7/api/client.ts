@@ -17,8 +17,8 @@ import {
   type Cin7PurchaseListItem,
   type Cin7Sale,
   type Cin7SaleListItem,
-} from '../schemas';
-import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../background/limits';
+} from '../../schemas';
+import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../../net/limits';
 import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
 
 export const CIN7_API_BASE = 'https://inventory.dearsystems.com/ExternalApi/v2/';

@@ -1,6 +1,6 @@
 // The chart of accounts: one entry per account row, found by the table's "Code" and "Name" headers.
 import { accountKey } from '../../audit/account-text';
-import { SELECTED_ROW_BOX } from '../selectors';
+import { SELECTED_ROW_BOX } from './selectors';
 import { cleanText, visibleText } from './dom-text';
 import { cellText, readTables, type TableRow } from './tables';
 

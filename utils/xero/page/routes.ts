@@ -37,7 +37,7 @@
 // integrations show: no 2025-26 source shows it still served, the sourced page is `/app/products-and-services` [S5]
 // (a change for that file's owner; this file matches both).
 
-import { normalisedPath, toUrl, type UrlInput } from '../overlay/url';
+import { normalisedPath, toUrl, type UrlInput } from '../../net/url';
 
 export { toUrl, type UrlInput };
 

@@ -1,5 +1,5 @@
 // Reading visible text and values from Xero's pages, skipping scripts and our own nodes. Shared by the readers.
-import { NOT_CONTENT_TEXT } from '../selectors';
+import { NOT_CONTENT_TEXT } from './selectors';
 
 /** Collapses whitespace (including non-breaking spaces) and trims. */
 export function cleanText(text: string | null | undefined): string {

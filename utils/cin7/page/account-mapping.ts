@@ -3,7 +3,7 @@
 // so it works on an Ext JS grid, a plain table and a label-and-select form alike. Never throws on odd markup.
 import { matchRoleLabel } from '../../audit/labels';
 import type { RoleId } from '../../audit/roles';
-import { ARIA_LABELLED_CONTROL, COLUMN_HEADER, FORM_LABEL, ROW, ROW_CONTAINER, VALUE_CONTROL } from '../selectors';
+import { ARIA_LABELLED_CONTROL, COLUMN_HEADER, FORM_LABEL, ROW, ROW_CONTAINER, VALUE_CONTROL } from './selectors';
 import { cellValue, cellsOf, cleanText, controlValue, labelText } from './dom-text';
 
 export interface MappingRowRead {

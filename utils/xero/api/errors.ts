@@ -1,5 +1,5 @@
 // Xero API and sign-in failures as sentences a user understands, with the raw detail for support.
-import { UserFacingError, excerpt } from '../background/user-error';
+import { UserFacingError, excerpt } from '../../net/user-error';
 
 export const xeroReconnectError = (detail: string) =>
   new UserFacingError('Xero rejected the saved sign-in; reconnect Xero in Mapping Guard’s options.', 'xero-reconnect', detail);

@@ -1,7 +1,7 @@
 // Which Xero organisation the page shows: the short code from the `/app/!{code}/` URL or the header's organisation
 // element, and the organisation's name (that element's text, else the title "Page – Organisation – Xero").
-import { shortCodeFromUrl } from '../routes';
-import { ORGANISATION_WITH_SHORT_CODE } from '../selectors';
+import { shortCodeFromUrl } from './routes';
+import { ORGANISATION_WITH_SHORT_CODE } from './selectors';
 import { visibleText } from './dom-text';
 
 export interface OrganisationRead {

@@ -1,6 +1,6 @@
 // The account's Edit dialog and the Archive / Delete confirmations on the chart of accounts. Read by role (dialog)
 // and label text ("Code", "Account Type"); a confirmation that names no code is recognised by its words.
-import { DIALOG, HEADING } from '../selectors';
+import { DIALOG, HEADING } from './selectors';
 import { normalise, selectCode, controlValue, visibleText } from './dom-text';
 import { controlByLabel } from './fields';
 

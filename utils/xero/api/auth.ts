@@ -4,9 +4,9 @@
 // rejected refresh leaves the "reconnect Xero" state, which stops all further refresh attempts until the user connects.
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
-import type { SecretStore } from '../background/secrets';
-import { UserFacingError } from '../background/user-error';
-import type { XeroTokenSource } from './api';
+import type { SecretStore } from '../../background/secrets';
+import { UserFacingError } from '../../net/user-error';
+import type { XeroTokenSource } from './client';
 import { xeroClientIdMissing, xeroNetworkError, xeroNotConnectedError, xeroReconnectError } from './errors';
 
 export const XERO_AUTHORIZATION_SERVER: oauth.AuthorizationServer = {

@@ -1,5 +1,5 @@
 // Cin7 Core API failures as sentences a user understands, with the raw detail for support.
-import { UserFacingError, excerpt } from '../background/user-error';
+import { UserFacingError, excerpt } from '../../net/user-error';
 
 export const cin7CredentialsError = (status: number, body: string) =>
   new UserFacingError(

@@ -1,7 +1,7 @@
 // Tracking categories: each category is a heading with its options listed below (classic page), or a row of a table
 // with a "Tracking category" / "Name" header and an "Options" column of comma-separated names (variant). "(Archived)"
 // beside a name marks an archived category or option.
-import { HEADING, OPTION_ITEM, OPTION_LIST } from '../selectors';
+import { HEADING, OPTION_ITEM, OPTION_LIST } from './selectors';
 import { cleanText, normalise, visibleText } from './dom-text';
 import { readTables } from './tables';
 

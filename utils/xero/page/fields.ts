@@ -1,5 +1,5 @@
 // Form fields by their label text: `<label for>`, a label wrapping its control, or an `aria-label`.
-import { FIELD_LABEL, VALUE_CONTROL } from '../selectors';
+import { FIELD_LABEL, VALUE_CONTROL } from './selectors';
 import { cleanText, normalise } from './dom-text';
 
 /** A label's own words, without the text of controls it wraps (a select's options, an input's value). */

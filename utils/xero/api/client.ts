@@ -12,8 +12,8 @@ import {
   type XeroOrganisation,
   type XeroTaxRate,
   type XeroTrackingCategory,
-} from '../schemas';
-import { QueueRegistry, XERO_LIMIT, retryDelayMs, sleep } from '../background/limits';
+} from '../../schemas';
+import { QueueRegistry, XERO_LIMIT, retryDelayMs, sleep } from '../../net/limits';
 import {
   xeroHttpError,
   xeroInvalidResponse,
@@ -25,7 +25,7 @@ import {
 export const XERO_API_BASE = 'https://api.xero.com/api.xro/2.0/';
 export const XERO_CONNECTIONS_URL = 'https://api.xero.com/connections';
 
-/** Where the client gets its bearer token; implemented by utils/xero/auth.ts. */
+/** Where the client gets its bearer token; implemented by utils/xero/api/auth.ts. */
 export interface XeroTokenSource {
   /** A valid access token (refreshed first when about to expire). */
   accessToken(): Promise<string>;

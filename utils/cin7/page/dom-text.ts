@@ -1,5 +1,5 @@
 // Reading text and chosen values from the host page, by structure. Shared by the Cin7 readers.
-import { CELL, NOT_LABEL_TEXT, VALUE_CONTROL } from '../selectors';
+import { CELL, NOT_LABEL_TEXT, VALUE_CONTROL } from './selectors';
 
 /** Collapses whitespace (including non-breaking spaces) and trims. */
 export function cleanText(text: string | null | undefined): string {

@@ -1,7 +1,7 @@
 // Cin7 Core page detection: pure functions of a URL, each followed by the URLs it must match (table-tested in
 // tests/unit/cin7/routes.test.ts, refined-github style). The paths are the project's fixed URL decisions.
 
-import { normalisedPath, toUrl, type UrlInput } from '../overlay/url';
+import { normalisedPath, toUrl, type UrlInput } from '../../net/url';
 
 export { toUrl, type UrlInput };
 

@@ -1,7 +1,7 @@
 // Finds the row an arrival target names (`mg-target=<kind>:<key>`) on a Cin7 Core page, by structure and text.
 import { accountKey, parseAccountText } from '../../audit/account-text';
 import type { LinkTarget } from '../../audit/links';
-import { FIELD_LABEL, ROW } from '../selectors';
+import { FIELD_LABEL, ROW } from './selectors';
 import { readAccountMapping } from './account-mapping';
 import { cellValue, cellsOf, labelText } from './dom-text';
 

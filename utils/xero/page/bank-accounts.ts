@@ -1,6 +1,6 @@
 // Bank accounts: each account is a block with its name as a heading and "Code 090" in its text (classic page), or
 // a row of a table with "Name" and "Code" headers (variant). An empty code or "(none)" means no code.
-import { HEADING } from '../selectors';
+import { HEADING } from './selectors';
 import { cleanText, visibleText } from './dom-text';
 import { cellText, readTables } from './tables';
 
