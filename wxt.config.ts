@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { XERO_API_ORIGIN, XERO_IDENTITY_ORIGIN, appMatchPattern } from './utils/apps';
 
 // The production manifest. E2E tests and the demo load this build unchanged: the sandbox answers on the
 // real hostnames (Chromium's host-resolver rules route them to 127.0.0.1).
@@ -24,9 +25,9 @@ export default defineConfig({
       },
     },
     host_permissions: [
-      'https://inventory.dearsystems.com/*',
-      'https://api.xero.com/*',
-      'https://identity.xero.com/*',
+      appMatchPattern('cin7'), // Cin7 Core's API v2 is on the web app's host
+      `${XERO_API_ORIGIN}/*`,
+      `${XERO_IDENTITY_ORIGIN}/*`,
     ],
     ...(browser !== 'firefox' && { key: CHROMIUM_MANIFEST_KEY }),
     ...(browser === 'firefox' && {

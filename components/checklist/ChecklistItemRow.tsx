@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ChecklistRow } from '../../utils/checklist/build';
 import type { Channel } from '../../utils/checklist/decisions';
-import type { StatusFinding } from '../../utils/messaging';
+import type { StatusFinding } from '../../utils/protocol/shapes';
 import { Badge } from '../ui/Badge';
 import { ChannelTable, type ChannelActions } from './ChannelTable';
 import { ChoiceSelect } from './ChoiceSelect';

@@ -1,7 +1,7 @@
 import type { ChecklistRow } from '../../utils/checklist/build';
 import type { Channel } from '../../utils/checklist/decisions';
 import { PHASE_LABELS, type ChecklistPhase } from '../../utils/checklist/items';
-import type { StatusFinding } from '../../utils/messaging';
+import type { StatusFinding } from '../../utils/protocol/shapes';
 import { ChecklistItemRow, type ItemActions } from './ChecklistItemRow';
 
 /** The checklist in onboarding order, grouped by phase. */

@@ -1,4 +1,4 @@
-import type { Status } from '../../utils/messaging';
+import type { Status } from '../../utils/protocol/shapes';
 import { Badge } from '../ui/Badge';
 
 export function ConnectionStatus({ connection }: { connection: Status['connection'] }) {

@@ -1,4 +1,4 @@
-import type { StatusFinding } from '../../utils/messaging';
+import type { StatusFinding } from '../../utils/protocol/shapes';
 import { Badge } from '../ui/Badge';
 import { Button } from '../ui/Button';
 import { FixLink } from '../ui/FixLink';

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Pair } from '../../utils/messaging';
+import type { Pair } from '../../utils/protocol/shapes';
 
 /** Switches between Cin7 Core ↔ Xero pairs; hidden when there is only one. */
 export function PairSwitcher({

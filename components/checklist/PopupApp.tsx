@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { buildChecklist, checklistProgress } from '../../utils/checklist/build';
-import type { StatusFinding } from '../../utils/messaging';
+import type { StatusFinding } from '../../utils/protocol/shapes';
 import { DEFAULT_CHANNELS } from '../../utils/store/checklist-schema';
 import { selectPairChecklist, UNASSIGNED_PAIR, type ChecklistStore } from '../../utils/store/checklist';
 import { Button } from '../ui/Button';

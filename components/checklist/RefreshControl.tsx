@@ -1,4 +1,4 @@
-import type { Progress } from '../../utils/messaging';
+import type { Progress } from '../../utils/protocol/shapes';
 import { Button } from '../ui/Button';
 
 function describeProgress(progress: Progress): string {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { Settings } from '../../utils/messaging';
+import type { Settings } from '../../utils/protocol/shapes';
 import { errorText, type MappingGuardClient } from '../ui/client';
 import { Section } from './Section';
 

@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import type { PanelContributionStore } from '../../utils/overlay/panel-state';
-import { onTogglePanel } from '../../utils/messaging';
+import { onTogglePanel } from '../../utils/protocol/client';
 import { panelCollapsedItem } from '../../utils/overlay/preferences';
 import type { StatusStore } from '../../utils/overlay/status-store';
 import { HealthPanel } from './HealthPanel';

@@ -1,5 +1,5 @@
 // The findings the panel lists, worst first, each with its fix jump. All text from APIs renders as React text.
-import type { StatusFinding } from '../../utils/messaging';
+import type { StatusFinding } from '../../utils/protocol/shapes';
 import { FixLink } from '../ui/FixLink';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;

@@ -4,7 +4,7 @@
 // the toggle.
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-state';
-import type { Progress, Status } from '../../utils/messaging';
+import type { Progress, Status } from '../../utils/protocol/shapes';
 import { FindingList, topFindings } from './FindingList';
 import { RefreshButton } from './RefreshButton';
 import { useTopLayer } from './useTopLayer';

@@ -1,5 +1,5 @@
 // Refresh with progress: the background reports which list and page it is fetching, and rate-limit waits.
-import type { Progress } from '../../utils/messaging';
+import type { Progress } from '../../utils/protocol/shapes';
 
 export function RefreshButton({
   refreshing,

@@ -1,5 +1,5 @@
 // Exports of a pair's findings: CSV (RFC 4180, spreadsheet-safe) and Markdown (a table per area). Pure.
-import type { StatusFinding } from '../../utils/messaging';
+import type { StatusFinding } from '../../utils/protocol/shapes';
 import { safeFixUrl } from '../ui/safe-url';
 import { areaOf, countBySeverity, groupByArea, healthLabel, healthScore } from './model';
 

@@ -1,7 +1,7 @@
 // The report's view of a pair's findings: areas, counts, a health score, filtering and sorting. Pure.
 import { AREAS, areaOf, groupByArea, type Area } from '../../utils/audit/areas';
 import type { Severity } from '../../utils/audit/types';
-import type { StatusFinding } from '../../utils/messaging';
+import type { StatusFinding } from '../../utils/protocol/shapes';
 
 export { AREAS, areaOf, groupByArea, type Area };
 

@@ -1,15 +1,10 @@
 // What the popup, report and options sections ask of the background, as one injectable interface: the pages pass
 // the real one (through utils/messaging's named actions), tests pass a fake. No component fetches anything itself.
-import {
-  ActionError,
-  type ActionResult,
-  onStatusChanged,
-  sendAction,
-  type Pair,
-  type Settings,
-  type Status,
-  type StatusChanged,
-} from '../../utils/messaging';
+import { ActionError } from '../../utils/protocol/wire';
+import { type ActionResult } from '../../utils/protocol/actions';
+import { onStatusChanged, sendAction } from '../../utils/protocol/client';
+import { type Pair, type Settings, type Status } from '../../utils/protocol/shapes';
+import { type StatusChanged } from '../../utils/protocol/events';
 import type { Mapping, MappingRow } from '../../utils/schemas/snapshot';
 
 export interface PairList {

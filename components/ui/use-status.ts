@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Status } from '../../utils/messaging';
+import type { Status } from '../../utils/protocol/shapes';
 import { errorText, type MappingGuardClient } from './client';
 
 export interface StatusState {

@@ -1,7 +1,8 @@
 // What every Cin7 feature receives: the URL it started on, the panel's contribution store, the status store and
 // the background services (through the typed protocol; content scripts never fetch).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendAction, type ActionArgs, type ActionResult } from '../../utils/messaging';
+import { sendAction } from '../../utils/protocol/client';
+import { type ActionArgs, type ActionResult } from '../../utils/protocol/actions';
 import type { PanelContributionStore } from '../../utils/overlay/panel-state';
 import type { StatusStore } from '../../utils/overlay/status-store';
 

@@ -2,6 +2,7 @@
 // stops them as the single-page app navigates, and reports any failure in the panel instead of the host page.
 import '../../utils/zod-jitless';
 import './style.css';
+import { appMatchPattern } from '../../utils/apps';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FeatureRunner } from '../../utils/overlay/feature-registry';
@@ -13,7 +14,7 @@ import { messagingServices, type Cin7FeatureEnv } from './environment';
 import { CIN7_FEATURES } from './features';
 
 export default defineContentScript({
-  matches: ['https://inventory.dearsystems.com/*'],
+  matches: [appMatchPattern('cin7')],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {

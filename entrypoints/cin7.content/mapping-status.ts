@@ -3,7 +3,7 @@
 import { accountKey, parseAccountText } from '../../utils/audit/account-text';
 import { ROLE_BY_ID, describeExpectedTypes, type RoleId } from '../../utils/audit/roles';
 import type { FindingCode } from '../../utils/audit/types';
-import type { Status, StatusFinding } from '../../utils/messaging';
+import type { Status, StatusFinding } from '../../utils/protocol/shapes';
 import type { BadgeSpec } from '../../utils/overlay/badges';
 
 export type RowStatusKind =

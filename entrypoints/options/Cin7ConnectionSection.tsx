@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { Connections } from '../../utils/messaging';
+import type { Connections } from '../../utils/protocol/shapes';
 import { Section } from '../../components/options/Section';
 import { Button } from '../../components/ui/Button';
 import { errorText } from '../../components/ui/client';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Connections, Pair } from '../../utils/messaging';
+import type { Connections, Pair } from '../../utils/protocol/shapes';
 import { OptionsSections } from '../../components/options/OptionsSections';
 import { errorText, type MappingGuardClient } from '../../components/ui/client';
 import type { ConnectionsClient } from './connections-client';

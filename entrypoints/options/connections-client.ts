@@ -1,5 +1,7 @@
 // The connection actions the options page uses, as an injectable interface (tests pass a fake).
-import { sendAction, type ActionArgs, type ActionResult, type Connections, type Pair } from '../../utils/messaging';
+import { sendAction } from '../../utils/protocol/client';
+import { type ActionArgs, type ActionResult } from '../../utils/protocol/actions';
+import { type Connections, type Pair } from '../../utils/protocol/shapes';
 
 export interface ConnectionsClient {
   getConnections(): Promise<Connections>;

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/checklist/PopupApp';
 import { backgroundClient } from '../../components/ui/client';
 import { getChecklistStore } from '../../utils/store/checklist';
-import { APP_ORIGINS } from '../../utils/messaging';
+import { APP_ORIGINS } from '../../utils/apps';
 import '../../components/ui/theme.css';
 import '../../components/checklist/checklist.css';
 

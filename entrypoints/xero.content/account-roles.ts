@@ -3,7 +3,7 @@
 import { accountKey } from '../../utils/audit/account-text';
 import { ROLE_BY_ID, describeExpectedTypes, isRoleId, typeLabel, type RoleId } from '../../utils/audit/roles';
 import type { FindingCode } from '../../utils/audit/types';
-import type { StatusFinding, XeroPageFacts } from '../../utils/messaging';
+import type { StatusFinding, XeroPageFacts } from '../../utils/protocol/shapes';
 
 /** Short names for badges, where Cin7 Core's label is long. */
 const SHORT_ROLE_NAME: Partial<Record<RoleId, string>> = {

@@ -1,7 +1,8 @@
 // What every Xero feature receives: the URL it started on, the organisation the page shows, the panel's
 // contribution store, the status store, the pair facts and the background services (typed protocol only).
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendAction, type ActionArgs, type ActionResult } from '../../utils/messaging';
+import { sendAction } from '../../utils/protocol/client';
+import { type ActionArgs, type ActionResult } from '../../utils/protocol/actions';
 import type { PanelContributionStore } from '../../utils/overlay/panel-state';
 import type { StatusStore } from '../../utils/overlay/status-store';
 import type { OrganisationRead } from '../../utils/xero/page/organisation';

@@ -1,7 +1,7 @@
 // The pair facts the Xero features share (mapped accounts, lock dates), fetched once per page and again when the
 // background reports new data (a refresh finished, the mapping was read again).
 import { createStore } from 'zustand/vanilla';
-import type { XeroPageFacts } from '../../utils/messaging';
+import type { XeroPageFacts } from '../../utils/protocol/shapes';
 import { describeError } from '../../utils/overlay/panel-state';
 import type { StatusStore } from '../../utils/overlay/status-store';
 

@@ -3,6 +3,7 @@
 // host page: it is reported in the panel instead.
 import '../../utils/zod-jitless';
 import './style.css';
+import { appMatchPattern } from '../../utils/apps';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FeatureRunner } from '../../utils/overlay/feature-registry';
@@ -16,7 +17,7 @@ import { createFactsStore } from './facts';
 import { XERO_FEATURES } from './features';
 
 export default defineContentScript({
-  matches: ['https://go.xero.com/*'],
+  matches: [appMatchPattern('xero')],
   runAt: 'document_idle',
   cssInjectionMode: 'ui',
   main(ctx) {

@@ -1,7 +1,7 @@
 // The screens `npm run demo -- --headless` walks, in order. A new feature adds its screen here.
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
-import { statusSchema } from '../../utils/messaging.ts';
+import { statusSchema } from '../../utils/protocol/shapes';
 import { loadScenario, type ScenarioName } from '../../utils/scenarios/index.ts';
 import { extensionHas, waitForTextToSettle, type DemoContext, type DemoStep } from './demo-walk.ts';
 

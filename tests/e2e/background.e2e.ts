@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
-import { statusSchema, type Status } from '../../utils/messaging.ts';
+import { statusSchema, type Status } from '../../utils/protocol/shapes';
 import { launchExtension, type ExtensionSession } from './harness.ts';
 
 const WINDOW_MS = 2_000;

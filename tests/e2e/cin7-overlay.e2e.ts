@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { matchRoleLabel } from '../../utils/audit/labels.ts';
-import { statusSchema, type DocumentResult, type Status } from '../../utils/messaging.ts';
+import { statusSchema, type DocumentResult, type Status } from '../../utils/protocol/shapes';
 import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { statusSchema, type Status } from '../../utils/messaging.ts';
+import { statusSchema, type Status } from '../../utils/protocol/shapes';
 import { launchExtension, type ExtensionSession } from './harness.ts';
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
-import { connectionsSchema, statusSchema } from '../../utils/messaging.ts';
+import { connectionsSchema, statusSchema } from '../../utils/protocol/shapes';
 import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 let session: ExtensionSession;

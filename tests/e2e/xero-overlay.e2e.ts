@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { compareLockDates } from '../../entrypoints/xero.content/lock-dates.ts';
-import { statusSchema, type Status } from '../../utils/messaging.ts';
+import { statusSchema, type Status } from '../../utils/protocol/shapes';
 import { parseAnyDate } from '../../utils/schemas/dates.ts';
 import { connectBothApps, launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 

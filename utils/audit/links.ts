@@ -2,8 +2,9 @@
 // (`#mg-target=<kind>:<key>`). URLs are the project's fixed decisions (task brief "Fixed URL decisions").
 import type { FixLink } from './types';
 
-export const CIN7_APP_ORIGIN = 'https://inventory.dearsystems.com';
-export const XERO_APP_ORIGIN = 'https://go.xero.com';
+import { CIN7_APP_ORIGIN, XERO_APP_ORIGIN } from '../apps';
+
+export { CIN7_APP_ORIGIN, XERO_APP_ORIGIN };
 
 export const CIN7_PATHS = Object.freeze({
   dashboard: '/Dashboard',

@@ -1,57 +1,14 @@
-// The engine's output contract (PRODUCT.md "Findings"). Stable API: the UI, storage and CLI depend on it.
-export const FINDING_CODES = [
-  'MAPPING_UNKNOWN',
-  'MAPPING_MISSING',
-  'MAPPING_NOT_UNIQUE',
-  'ACCOUNT_NOT_FOUND',
-  'ACCOUNT_ARCHIVED',
-  'ACCOUNT_TYPE_MISMATCH',
-  'PAYMENTS_NOT_ENABLED',
-  'PAYMENTS_ENABLED',
-  'SYSTEM_ACCOUNT_MAPPED',
-  'ACCOUNT_WITHOUT_CODE',
-  'BANK_ACCOUNT_WITHOUT_CODE',
-  'TRACKED_INVENTORY',
-  'BASE_CURRENCY_MISMATCH',
-  'CURRENCY_NOT_ENABLED',
-  'LOCK_DATE_NOT_SET',
-  'LOCK_DATE_MISALIGNED',
-  'DOCUMENT_IN_LOCKED_PERIOD',
-  'TAX_RULE_ACCOUNT_INVALID',
-  'OVERRIDE_ACCOUNT_INVALID',
-  'OVERRIDE_ACCOUNT_TYPE',
-  'SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT',
-] as const;
+// The engine's output contract (PRODUCT.md "Findings"). Stable API: the UI, storage and CLI depend on it. A finding's
+// shape is its zod schema (utils/schemas/finding.ts), defined once for the engine and the protocol.
+import type { z } from 'zod';
+import { FINDING_CODES, type SEVERITIES, type SUBJECT_KINDS, type findingSchema, type fixLinkSchema } from '../schemas/finding';
+
+export { FINDING_CODES };
 export type FindingCode = (typeof FINDING_CODES)[number];
-
-export type Severity = 'error' | 'warning' | 'info';
-
-export type SubjectKind =
-  | 'role'
-  | 'account'
-  | 'item'
-  | 'product'
-  | 'customer'
-  | 'supplier'
-  | 'taxRule'
-  | 'organisation'
-  | 'sale'
-  | 'purchase'
-  | 'currency';
-
-export interface FixLink {
-  app: 'cin7' | 'xero';
-  url: string;
-  label: string;
-}
-
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  subject: { kind: SubjectKind; key: string; label: string };
-  message: string;
-  fix?: FixLink;
-}
+export type Severity = (typeof SEVERITIES)[number];
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
+export type FixLink = z.infer<typeof fixLinkSchema>;
+export type Finding = z.infer<typeof findingSchema>;
 
 export interface AuditSummary {
   errors: number;

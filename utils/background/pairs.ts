@@ -1,5 +1,5 @@
 // Pairs (a Cin7 Core account + a Xero organisation) and how a tab's pair is found from what the page shows.
-import type { Pair } from '../messaging';
+import type { Pair } from '../protocol/shapes';
 import type { KnownCin7Account, KnownTenant } from './state';
 
 export const pairIdOf = (cin7AccountId: string, xeroTenantId: string): string => `${cin7AccountId}~${xeroTenantId}`;

@@ -2,7 +2,7 @@
 // One refresh per pair at a time; progress (list, page, rate-limit waits) is kept for getStatus and broadcast.
 import { audit } from '../audit';
 import type { Finding } from '../audit/types';
-import type { Progress, UserError } from '../messaging';
+import type { Progress, UserError } from '../protocol/shapes';
 import type { Mapping, Snapshot } from '../schemas';
 import { Cin7Client } from '../cin7/api/client';
 import { XeroClient, type XeroTokenSource } from '../xero/api/client';
@@ -11,7 +11,7 @@ import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
 import { describeError } from '../net/user-error';
 import type { Cin7Credentials } from '../cin7/api/client';
-import type { FeatureFlags, Pair } from '../messaging';
+import type { FeatureFlags, Pair } from '../protocol/shapes';
 
 export interface RefresherDeps {
   data: PairDataStore;

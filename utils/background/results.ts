@@ -2,7 +2,7 @@
 // audit (findings, summary, coverage), the mapping read from the Cin7 page, and the reviewed finding keys.
 import type { AuditResult } from '../audit/types';
 import type { Mapping } from '../schemas';
-import type { FeatureFlags, UserError } from '../messaging';
+import type { FeatureFlags, UserError } from '../protocol/shapes';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
 

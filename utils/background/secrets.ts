@@ -1,7 +1,7 @@
 // Secrets (Xero tokens, Cin7 application keys) live only in the extension origin's IndexedDB, encrypted with an
 // AES-GCM key that WebCrypto created non-extractable and that IndexedDB stores as a CryptoKey object. Content scripts
 // can reach storage.local/sync but not this database; the key cannot be exported even by the extension itself.
-import type { z } from 'zod';
+import type { SecretStore } from '../net/secret-store';
 import { idbClear, idbDelete, idbGet, idbKeys, idbPut, openDatabase } from './idb';
 
 const DB_NAME = 'mapping-guard-secrets';
@@ -14,15 +14,7 @@ interface SealedSecret {
   data: ArrayBuffer;
 }
 
-export interface SecretStore {
-  /** The secret under `name` validated by `schema`, or undefined when absent or unreadable. */
-  get<T>(name: string, schema: z.ZodType<T>): Promise<T | undefined>;
-  set(name: string, value: unknown): Promise<void>;
-  delete(name: string): Promise<void>;
-  names(): Promise<string[]>;
-  /** Forgets every secret (and the key, so nothing sealed before can be opened again). */
-  clear(): Promise<void>;
-}
+export type { SecretStore };
 
 export function createSecretStore(dbName = DB_NAME): SecretStore {
   let database: Promise<IDBDatabase> | undefined;

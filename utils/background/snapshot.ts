@@ -18,7 +18,7 @@ import {
   type Mapping,
   type Snapshot,
 } from '../schemas';
-import type { Progress } from '../messaging';
+import type { Progress } from '../protocol/shapes';
 import { CIN7_LISTS, type Cin7Client, type Cin7ListName } from '../cin7/api/client';
 import { XERO_LISTS, type XeroClient, type XeroListName } from '../xero/api/client';
 import { project } from './projection';

@@ -1,7 +1,7 @@
 // Non-secret state in storage.local (versioned WXT storage items). Content scripts can read storage.local, so nothing
 // here is a secret: pairs, tenants' names, Cin7 account ids and company names, settings, the Xero client id.
 import { storage } from 'wxt/utils/storage';
-import type { Pair, Settings } from '../messaging';
+import type { Pair, Settings } from '../protocol/shapes';
 
 export interface KnownTenant {
   tenantId: string;

@@ -1,6 +1,8 @@
 // Connects the background service to browser events: messages, the refresh alarm, the toolbar badge, broadcasts.
 import { browser } from 'wxt/browser';
-import { broadcastStatusChanged, registerActionHandlers, sendTogglePanel, TOGGLE_PANEL_COMMAND, type Progress } from '../messaging';
+import { broadcastStatusChanged, registerActionHandlers, sendTogglePanel } from '../protocol/server';
+import { TOGGLE_PANEL_COMMAND } from '../protocol/events';
+import { type Progress } from '../protocol/shapes';
 import { cin7Queues } from '../cin7/api/client';
 import { xeroQueues } from '../xero/api/client';
 import { createPairDataStore } from './results';

@@ -1,5 +1,10 @@
 // One error type for everything the user may see: a sentence they understand, and the raw detail for support.
-import type { UserError } from '../messaging';
+
+/** An error as a user reads it, plus the raw detail for support (the protocol's `userErrorSchema`). */
+export interface UserError {
+  message: string;
+  detail?: string;
+}
 
 export type UserErrorCode =
   | 'xero-reconnect'

@@ -1,7 +1,9 @@
 // The health data an overlay tab shows: the background's status for this tab's pair, kept current by the
 // background's `statusChanged` broadcasts. Content scripts never fetch; they ask the background by named action.
 import { createStore } from 'zustand/vanilla';
-import { onStatusChanged, sendAction, type Progress, type Status, type StatusChanged } from '../messaging';
+import { onStatusChanged, sendAction } from '../protocol/client';
+import { type Progress, type Status } from '../protocol/shapes';
+import { type StatusChanged } from '../protocol/events';
 import { describeError } from './panel-state';
 
 export interface StatusClient {

@@ -6,7 +6,7 @@
 import { stripTarget } from '../../../utils/audit/links';
 import { describeLine, matchDocumentLines, readLineGrids, type DocumentLine } from '../../../utils/cin7/page/document-lines';
 import { isPurchase, isSale, recordFromUrl } from '../../../utils/cin7/page/routes';
-import type { DocumentResult } from '../../../utils/messaging';
+import type { DocumentResult } from '../../../utils/protocol/shapes';
 import { BADGE_ATTRIBUTE, removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { observeChanges } from '../../../utils/overlay/observe';

@@ -6,7 +6,7 @@ import { FindingList } from '../../../components/panel/FindingList';
 import { FixLink } from '../../../components/ui/FixLink';
 import { stripTarget } from '../../../utils/audit/links';
 import { isRecordWithOverrides, recordFromUrl, recordIdFromUrl } from '../../../utils/cin7/page/routes';
-import type { RecordTaxRulesResult, Status, StatusFinding } from '../../../utils/messaging';
+import type { RecordTaxRulesResult, Status, StatusFinding } from '../../../utils/protocol/shapes';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { describeError } from '../../../utils/overlay/panel-state';
 import type { Cin7FeatureEnv } from '../environment';

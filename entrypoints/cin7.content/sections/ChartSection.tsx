@@ -1,7 +1,7 @@
 // Chart of Accounts page: which accounts carry which Cin7 role (from the last mapping read), and the Xero
 // accounts Cin7 Core cannot see because they have no code.
 import { FindingList } from '../../../components/panel/FindingList';
-import type { StatusFinding } from '../../../utils/messaging';
+import type { StatusFinding } from '../../../utils/protocol/shapes';
 
 export interface RoleAccount {
   code: string;

@@ -3,7 +3,7 @@
 // facts are annotated on the page's own line rows (features/document-lines.tsx); this table is their accessible
 // summary, and says how many lines the page annotation covers and why any could not be placed.
 import { FindingList } from '../../../components/panel/FindingList';
-import type { DocumentResult } from '../../../utils/messaging';
+import type { DocumentResult } from '../../../utils/protocol/shapes';
 
 const LEVEL_LABEL: Record<string, (kind: 'sale' | 'purchase') => string> = {
   line: () => 'order line',

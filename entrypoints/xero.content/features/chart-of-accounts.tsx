@@ -7,7 +7,7 @@ import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overla
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
 import { observeChanges } from '../../../utils/overlay/observe';
-import type { StatusFinding } from '../../../utils/messaging';
+import type { StatusFinding } from '../../../utils/protocol/shapes';
 import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
 import { readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/page/chart';
 import { isChartOfAccounts } from '../../../utils/xero/page/routes';

@@ -4,7 +4,7 @@ import { FindingList } from '../../../components/panel/FindingList';
 import { renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { keepUpdated } from '../../../utils/overlay/keep-updated';
-import type { StatusFinding } from '../../../utils/messaging';
+import type { StatusFinding } from '../../../utils/protocol/shapes';
 import { readItems } from '../../../utils/xero/page/items';
 import { isProductsAndServices } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';

@@ -2,7 +2,7 @@
 // bulk Archive / Delete click with such accounts ticked.
 import { FindingList } from '../../../components/panel/FindingList';
 import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
-import type { StatusFinding } from '../../../utils/messaging';
+import type { StatusFinding } from '../../../utils/protocol/shapes';
 
 export interface MappedAccountView {
   code: string;

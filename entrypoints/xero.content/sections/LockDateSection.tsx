@@ -2,7 +2,7 @@
 // Cin7 sales and purchases in a date range that Xero would refuse, with links to Cin7 Core's lists.
 import { useState } from 'react';
 import { CIN7_PATHS, cin7GeneralSettingsLink, cin7Url } from '../../../utils/audit/links';
-import type { LockedDocumentCount } from '../../../utils/messaging';
+import type { LockedDocumentCount } from '../../../utils/protocol/shapes';
 import { describeError } from '../../../utils/overlay/panel-state';
 import type { LockComparison } from '../lock-dates';
 

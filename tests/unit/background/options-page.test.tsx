@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { OptionsApp } from '../../../entrypoints/options/OptionsApp';
 import type { ConnectionsClient } from '../../../entrypoints/options/connections-client';
-import type { Connections } from '../../../utils/messaging';
-import { ActionError } from '../../../utils/messaging';
+import type { Connections } from '../../../utils/protocol/shapes';
+import { ActionError } from '../../../utils/protocol/wire';
 import { fakeClient } from '../popup/fake-client';
 
 afterEach(cleanup);

@@ -8,7 +8,8 @@ import { checkRecordTaxRules } from '../../../utils/audit/record-tax-rules';
 import { createPairDataStore } from '../../../utils/background/results';
 import { createSecretStore } from '../../../utils/background/secrets';
 import { createBackgroundService } from '../../../utils/background/service';
-import { actions, type ActionContext } from '../../../utils/messaging';
+import { actions } from '../../../utils/protocol/actions';
+import { type ActionContext } from '../../../utils/protocol/server';
 import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
 
 const extension: ActionContext = { caller: 'extension' };

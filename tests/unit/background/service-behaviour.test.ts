@@ -14,7 +14,8 @@ import { updateBadge } from '@/utils/background/wiring';
 import { describeError } from '@/utils/net/user-error';
 import { cin7Queues } from '@/utils/cin7/api/client';
 import { xeroQueues } from '@/utils/xero/api/client';
-import { registerActionHandlers, type ActionContext, type Pair, type Status } from '@/utils/messaging';
+import { registerActionHandlers, type ActionContext } from '@/utils/protocol/server';
+import type { Pair, Status } from '@/utils/protocol/shapes';
 import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
 
 const extension: ActionContext = { caller: 'extension' };

@@ -11,7 +11,8 @@ import { createSecretStore } from '@/utils/background/secrets';
 import { createBackgroundService, type BackgroundService } from '@/utils/background/service';
 import { cin7Queues } from '@/utils/cin7/api/client';
 import { xeroQueues } from '@/utils/xero/api/client';
-import type { ActionContext, Pair } from '@/utils/messaging';
+import type { ActionContext } from '@/utils/protocol/server';
+import type { Pair } from '@/utils/protocol/shapes';
 import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
 
 const WINDOW_MS = 1000;

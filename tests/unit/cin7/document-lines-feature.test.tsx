@@ -1,7 +1,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import documentLines, { LINE_BADGE_KEY, lineBadge, lockedParts } from '../../../entrypoints/cin7.content/features/document-lines';
-import type { DocumentResult } from '../../../utils/messaging';
+import type { DocumentResult } from '../../../utils/protocol/shapes';
 import { finding, status } from '../overlay/status-fixtures';
 import { PURCHASE_ID, SALE_ID, posting, purchaseDocument, saleDocument } from './document-lines-fixtures';
 import { featureEnv } from './feature-env';

@@ -1,5 +1,5 @@
 // Fetched documents (`getDocument` results) that go with the lines fixture pages in tests/fixtures/cin7.
-import type { DocumentResult } from '../../../utils/messaging';
+import type { DocumentResult } from '../../../utils/protocol/shapes';
 
 type Line = DocumentResult['lines'][number];
 type Posting = Line['postings'][number];

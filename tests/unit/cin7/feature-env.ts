@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { Cin7FeatureEnv, Cin7Services } from '../../../entrypoints/cin7.content/environment';
-import type { Status, StatusChanged } from '../../../utils/messaging';
+import type { Status } from '../../../utils/protocol/shapes';
+import type { StatusChanged } from '../../../utils/protocol/events';
 import { createPanelContributionStore } from '../../../utils/overlay/panel-state';
 import { createStatusStore, type StatusClient } from '../../../utils/overlay/status-store';
 

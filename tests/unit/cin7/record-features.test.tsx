@@ -5,7 +5,7 @@ import chartOfAccounts, { rolesByAccount } from '../../../entrypoints/cin7.conte
 import documentLines from '../../../entrypoints/cin7.content/features/document-lines';
 import recordOverrides from '../../../entrypoints/cin7.content/features/record-overrides';
 import { storeLastMapping } from '../../../entrypoints/cin7.content/last-mapping';
-import type { DocumentResult, RecordTaxRulesResult } from '../../../utils/messaging';
+import type { DocumentResult, RecordTaxRulesResult } from '../../../utils/protocol/shapes';
 import { HIGHLIGHT_ATTRIBUTE } from '../../../utils/overlay/highlight';
 import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
 import { finding, status } from '../overlay/status-fixtures';

@@ -1,4 +1,4 @@
-import type { Status, StatusFinding } from '../../../utils/messaging';
+import type { Status, StatusFinding } from '../../../utils/protocol/shapes';
 
 export function finding(overrides: Partial<StatusFinding> = {}): StatusFinding {
   return {

@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import type { Diagnostics, FeatureState, MappingGuardClient } from '../../../components/ui/client';
-import type { Pair, Status, StatusChanged, StatusFinding } from '../../../utils/messaging';
+import type { Pair, Status, StatusFinding } from '../../../utils/protocol/shapes';
+import type { StatusChanged } from '../../../utils/protocol/events';
 import type { Mapping } from '../../../utils/schemas/snapshot';
 
 export const PAIRS: Pair[] = [

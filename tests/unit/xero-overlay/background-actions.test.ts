@@ -11,7 +11,7 @@ import { createBackgroundService } from '../../../utils/background/service';
 import { countDocumentsInRange } from '../../../utils/background/xero-facts';
 import { Cin7Client } from '../../../utils/cin7/api/client';
 import { parseAnyDate } from '../../../utils/schemas/dates';
-import type { ActionContext } from '../../../utils/messaging';
+import type { ActionContext } from '../../../utils/protocol/server';
 import { sandboxConsent, sandboxFetch } from '../background/sandbox-fetch';
 
 const extension: ActionContext = { caller: 'extension' };

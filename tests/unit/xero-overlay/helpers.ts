@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import type { XeroFeatureEnv, XeroServices } from '../../../entrypoints/xero.content/environment';
 import { createFactsStore } from '../../../entrypoints/xero.content/facts';
-import type { Status, StatusChanged, XeroPageFacts } from '../../../utils/messaging';
+import type { Status, XeroPageFacts } from '../../../utils/protocol/shapes';
+import type { StatusChanged } from '../../../utils/protocol/events';
 import { createPanelContributionStore } from '../../../utils/overlay/panel-state';
 import { createStatusStore, type StatusClient } from '../../../utils/overlay/status-store';
 

@@ -19,9 +19,10 @@ import {
   type Cin7SaleListItem,
 } from '../../schemas';
 import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../../net/limits';
+import { CIN7_API_BASE } from '../../apps';
 import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
 
-export const CIN7_API_BASE = 'https://inventory.dearsystems.com/ExternalApi/v2/';
+export { CIN7_API_BASE };
 export const CIN7_PAGE_SIZE = 1000;
 
 export interface Cin7Credentials {

@@ -3,7 +3,7 @@
 // headers name a product (or a description and an account, for additional charges); the grid is tied to an
 // invoice or credit note by its caption/legend/label ("Invoice INV-0012 (…)"), rows to lines by SKU, then by
 // order. No layout reads, no writes: the feature decides what to draw. Never throws on odd markup.
-import type { DocumentResult } from '../../messaging';
+import type { DocumentResult } from '../../protocol/shapes';
 import { COLUMN_HEADER, LINE_COLUMN_TEXT, LINE_GRID_CAPTION, LINE_GRID_HEADING, ROW, ROW_CONTAINER } from './selectors';
 import { cellValue, cellsOf, cleanText, labelText } from './dom-text';
 

@@ -5,8 +5,9 @@ import { normalisedPath, toUrl, type UrlInput } from '../../net/url';
 
 export { toUrl, type UrlInput };
 
-export const CIN7_APP_ORIGIN = 'https://inventory.dearsystems.com';
-const CIN7_APP_HOST = 'inventory.dearsystems.com';
+import { CIN7_APP_HOST, CIN7_APP_ORIGIN } from '../../apps';
+
+export { CIN7_APP_ORIGIN };
 
 export function isCin7App(url: UrlInput): boolean {
   return toUrl(url).hostname === CIN7_APP_HOST;

@@ -4,16 +4,17 @@
 // rejected refresh leaves the "reconnect Xero" state, which stops all further refresh attempts until the user connects.
 import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
-import type { SecretStore } from '../../background/secrets';
+import { XERO_IDENTITY_ORIGIN, XERO_LOGIN_ORIGIN } from '../../apps';
+import type { SecretStore } from '../../net/secret-store';
 import { UserFacingError } from '../../net/user-error';
 import type { XeroTokenSource } from './client';
 import { xeroClientIdMissing, xeroNetworkError, xeroNotConnectedError, xeroReconnectError } from './errors';
 
 export const XERO_AUTHORIZATION_SERVER: oauth.AuthorizationServer = {
-  issuer: 'https://identity.xero.com',
-  authorization_endpoint: 'https://login.xero.com/identity/connect/authorize',
-  token_endpoint: 'https://identity.xero.com/connect/token',
-  revocation_endpoint: 'https://identity.xero.com/connect/revocation',
+  issuer: XERO_IDENTITY_ORIGIN,
+  authorization_endpoint: `${XERO_LOGIN_ORIGIN}/identity/connect/authorize`,
+  token_endpoint: `${XERO_IDENTITY_ORIGIN}/connect/token`,
+  revocation_endpoint: `${XERO_IDENTITY_ORIGIN}/connect/revocation`,
 };
 export const XERO_SCOPES = 'offline_access accounting.settings.read';
 /** Refresh this long before the access token's expiry so a call never starts with a token about to lapse. */

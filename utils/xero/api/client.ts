@@ -14,6 +14,7 @@ import {
   type XeroTrackingCategory,
 } from '../../schemas';
 import { QueueRegistry, XERO_LIMIT, retryDelayMs, sleep } from '../../net/limits';
+import { XERO_API_ORIGIN } from '../../apps';
 import {
   xeroHttpError,
   xeroInvalidResponse,
@@ -22,8 +23,8 @@ import {
   xeroThrottledTooLong,
 } from './errors';
 
-export const XERO_API_BASE = 'https://api.xero.com/api.xro/2.0/';
-export const XERO_CONNECTIONS_URL = 'https://api.xero.com/connections';
+export const XERO_API_BASE = `${XERO_API_ORIGIN}/api.xro/2.0/`;
+export const XERO_CONNECTIONS_URL = `${XERO_API_ORIGIN}/connections`;
 
 /** Where the client gets its bearer token; implemented by utils/xero/api/auth.ts. */
 export interface XeroTokenSource {

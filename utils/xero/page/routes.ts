@@ -41,8 +41,9 @@ import { normalisedPath, toUrl, type UrlInput } from '../../net/url';
 
 export { toUrl, type UrlInput };
 
-export const XERO_APP_ORIGIN = 'https://go.xero.com';
-const XERO_APP_HOST = 'go.xero.com';
+import { XERO_APP_HOST, XERO_APP_ORIGIN } from '../../apps';
+
+export { XERO_APP_ORIGIN };
 
 /** `!` may reach us percent-encoded (`/app/%21Ab12C/…`, seen in a public integration's test). */
 const appPath = (url: URL): string => url.pathname.replace(/%21/gi, '!');

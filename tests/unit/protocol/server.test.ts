@@ -6,7 +6,7 @@ import {
   registerActionHandlers,
   type ActionHandlers,
   type ActionContext,
-} from '@/utils/messaging';
+} from '@/utils/protocol/server';
 
 const extensionUrl = (path: string) => fakeBrowser.runtime.getURL(path as '/');
 const senders = {

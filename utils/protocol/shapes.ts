@@ -1,0 +1,187 @@
+// The shapes the protocol carries (utils/protocol/actions.ts): strict, bounded zod schemas. A finding is the
+// engine's own schema (utils/schemas/finding.ts); the rest are views the background builds for the UIs.
+import { z } from 'zod';
+import type { UserError } from '../net/user-error';
+import { findingSchema, fixLinkSchema } from '../schemas/finding';
+
+export { findingSchema };
+
+export const connectionStateSchema = z.enum(['connected', 'not-connected', 'reconnect-needed']);
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const progressSchema = z.object({
+  /** Which list is being fetched ("Xero accounts", "Cin7 products"). */
+  list: z.string(),
+  page: z.number(),
+  pages: z.number().optional(),
+  /** Set while waiting for a rate limit window. */
+  waitingMs: z.number().optional(),
+  message: z.string(),
+});
+export type Progress = z.infer<typeof progressSchema>;
+
+/** A finding as the UIs receive it: with its stable key and whether the user marked it reviewed. */
+export const statusFindingSchema = findingSchema.extend({ key: z.string(), reviewed: z.boolean() });
+export type StatusFinding = z.infer<typeof statusFindingSchema>;
+
+export const summarySchema = z.object({
+  errors: z.number(),
+  warnings: z.number(),
+  infos: z.number(),
+  total: z.number(),
+});
+
+export const coverageEntrySchema = z.object({
+  check: z.string(),
+  label: z.string().optional(),
+  ran: z.boolean(),
+  reason: z.string().optional(),
+});
+
+/** An error as a user reads it, plus the raw detail for support. */
+export const userErrorSchema = z.object({ message: z.string(), detail: z.string().optional() }) satisfies z.ZodType<UserError>;
+export type { UserError };
+
+export const statusSchema = z.object({
+  connection: z.object({ xero: connectionStateSchema, cin7: connectionStateSchema }),
+  pairId: z.string().optional(),
+  pairName: z.string().optional(),
+  /** When the snapshot's oldest list was fetched (ISO). */
+  fetchedAt: z.string().optional(),
+  mappingReadAt: z.string().optional(),
+  summary: summarySchema.optional(),
+  findings: z.array(statusFindingSchema),
+  coverage: z.array(coverageEntrySchema),
+  refreshing: progressSchema.optional(),
+  lastError: userErrorSchema.optional(),
+  /** Xero's remaining-calls headers of the last call, so the UI can warn when they run low. */
+  xeroLimits: z.object({ minuteRemaining: z.number().optional(), dayRemaining: z.number().optional() }).optional(),
+});
+export type Status = z.infer<typeof statusSchema>;
+
+export const pairSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  cin7AccountId: z.string(),
+  cin7Company: z.string().optional(),
+  xeroTenantId: z.string(),
+  xeroTenantName: z.string().optional(),
+  xeroShortCode: z.string().optional(),
+});
+export type Pair = z.infer<typeof pairSchema>;
+
+export const xeroTenantSchema = z.object({ tenantId: z.string(), tenantName: z.string().optional() });
+
+export const settingsSchema = z.object({ refreshHours: z.number().min(1).max(168) });
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const connectionsSchema = z.object({
+  xero: z.object({
+    state: connectionStateSchema,
+    clientId: z.string().optional(),
+    clientIdSource: z.enum(['options', 'build', 'none']),
+    redirectUrl: z.string(),
+    tenants: z.array(xeroTenantSchema),
+    lastError: userErrorSchema.optional(),
+  }),
+  cin7: z.object({
+    state: connectionStateSchema,
+    accounts: z.array(z.object({ accountId: z.string(), company: z.string().optional() })),
+    lastError: userErrorSchema.optional(),
+  }),
+});
+export type Connections = z.infer<typeof connectionsSchema>;
+
+const postingSchema = z.object({
+  /** defaultRevenue | cogs | inventoryControl | serviceExpense | accountsReceivable | accountsPayable */
+  role: z.string(),
+  /** The account code that decides, or null when no level sets one. */
+  code: z.string().nullable(),
+  /** Which level decided: line | product | header | contact | default. */
+  level: z.string().nullable(),
+  account: z
+    .object({ code: z.string(), name: z.string(), type: z.string(), status: z.string().nullable() })
+    .nullable(),
+  /** Set when a record's own field decided and its account is wrong for this posting (the override check's words). */
+  problem: z.object({ severity: z.enum(['error', 'warning']), text: z.string().max(2000) }).optional(),
+});
+
+/** One line of the document and where it posts (utils/audit's DocumentLineAudit). */
+const documentLineSchema = z.object({
+  where: z.string(),
+  index: z.number(),
+  charge: z.boolean(),
+  sku: z.string().nullable(),
+  productId: z.string().nullable(),
+  /** Product name or description as saved (matches a row that shows no SKU). */
+  name: z.string().max(500).nullable().optional(),
+  postings: z.array(postingSchema),
+});
+
+export const documentResultSchema = z.object({
+  found: z.boolean(),
+  kind: z.enum(['sale', 'purchase']),
+  id: z.string(),
+  /** "Sale SO-0012 (Acme Ltd)". */
+  label: z.string().optional(),
+  lines: z.array(documentLineSchema),
+  contactPosting: postingSchema.optional(),
+  /** Xero's later lock date (period or end of year), as YYYY-MM-DD, and which one it is. */
+  xeroLockDate: z.object({ day: z.string(), which: z.enum(['period', 'endOfYear']) }).nullable().optional(),
+  /** Each dated invoice, credit note, bill and shipment ("invoice INV-0012", "shipment (COGS journal)"), and whether Xero's lock date refuses it. */
+  datedParts: z.array(z.object({ what: z.string().max(200), day: z.string().max(10), locked: z.boolean() })).max(500).optional(),
+  findings: z.array(statusFindingSchema),
+  /** Set when the document could not be checked (not connected, not found, nothing fetched yet). */
+  reason: z.string().optional(),
+});
+export type DocumentResult = z.infer<typeof documentResultSchema>;
+
+/** A product's, customer's or supplier's tax rule fields and their verdicts (utils/audit/record-tax-rules.ts). */
+export const recordTaxRulesResultSchema = z.object({
+  kind: z.enum(['product', 'customer', 'supplier']),
+  id: z.string(),
+  found: z.boolean(),
+  label: z.string().optional(),
+  fields: z.array(
+    z.object({
+      field: z.enum(['SaleTaxRule', 'PurchaseTaxRule', 'TaxRule']),
+      fieldLabel: z.string(),
+      ruleName: z.string().nullable(),
+      verdict: z.enum(['ok', 'notSet', 'unknown', 'inactive', 'wrongUse', 'accountInvalid', 'xeroTaxRateInactive', 'unchecked']),
+      severity: z.enum(['ok', 'info', 'warning', 'error']),
+      fallback: z.string().optional(),
+      explanation: z.string(),
+      fix: fixLinkSchema.optional(),
+    }),
+  ),
+  /** Set when the record could not be checked (not connected, not fetched yet). */
+  reason: z.string().optional(),
+});
+export type RecordTaxRulesResult = z.infer<typeof recordTaxRulesResultSchema>;
+
+/** What the Xero overlay needs beyond the findings: which accounts carry which Cin7 role, and the two lock dates. */
+export const xeroPageFactsSchema = z.object({
+  pairId: z.string().optional(),
+  /** Accounts (by code, as mapped in Cin7 Core) with the engine role ids mapped to them. */
+  mappedAccounts: z.array(z.object({ code: z.string(), roleIds: z.array(z.string()) })),
+  mappingReadAt: z.string().optional(),
+  /** Cin7 Core's lock date (YYYY-MM-DD), or null when unset or not fetched. */
+  cin7LockDate: z.string().nullable(),
+  /** Xero's later lock date from the last fetch, as the engine computes it. */
+  xeroLockDate: z.object({ day: z.string(), which: z.enum(['period', 'endOfYear']) }).nullable(),
+});
+export type XeroPageFacts = z.infer<typeof xeroPageFactsSchema>;
+
+export const isoDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const lockedDocumentCountSchema = z.object({
+  counted: z.boolean(),
+  sales: z.number(),
+  purchases: z.number(),
+  /** Set when nothing could be counted (not connected, no pair). */
+  reason: z.string().optional(),
+});
+export type LockedDocumentCount = z.infer<typeof lockedDocumentCountSchema>;
+
+export const featureFlagsSchema = z.object({ inventoryAccrual: z.boolean().optional(), giftCards: z.boolean().optional() });
+export type FeatureFlags = z.infer<typeof featureFlagsSchema>;

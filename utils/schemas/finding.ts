@@ -1,0 +1,57 @@
+// The engine's output contract (PRODUCT.md "Findings") as one zod schema: utils/audit/types.ts derives its types
+// from it and the protocol sends it, so a finding's shape is defined once.
+import { z } from 'zod';
+
+export const FINDING_CODES = [
+  'MAPPING_UNKNOWN',
+  'MAPPING_MISSING',
+  'MAPPING_NOT_UNIQUE',
+  'ACCOUNT_NOT_FOUND',
+  'ACCOUNT_ARCHIVED',
+  'ACCOUNT_TYPE_MISMATCH',
+  'PAYMENTS_NOT_ENABLED',
+  'PAYMENTS_ENABLED',
+  'SYSTEM_ACCOUNT_MAPPED',
+  'ACCOUNT_WITHOUT_CODE',
+  'BANK_ACCOUNT_WITHOUT_CODE',
+  'TRACKED_INVENTORY',
+  'BASE_CURRENCY_MISMATCH',
+  'CURRENCY_NOT_ENABLED',
+  'LOCK_DATE_NOT_SET',
+  'LOCK_DATE_MISALIGNED',
+  'DOCUMENT_IN_LOCKED_PERIOD',
+  'TAX_RULE_ACCOUNT_INVALID',
+  'OVERRIDE_ACCOUNT_INVALID',
+  'OVERRIDE_ACCOUNT_TYPE',
+  'SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT',
+] as const;
+
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+export const SUBJECT_KINDS = [
+  'role',
+  'account',
+  'item',
+  'product',
+  'customer',
+  'supplier',
+  'taxRule',
+  'organisation',
+  'sale',
+  'purchase',
+  'currency',
+] as const;
+
+export const fixLinkSchema = z.object({
+  app: z.enum(['cin7', 'xero']),
+  url: z.string().max(2000),
+  label: z.string().max(500),
+});
+
+export const findingSchema = z.object({
+  code: z.enum(FINDING_CODES),
+  severity: z.enum(SEVERITIES),
+  subject: z.object({ kind: z.enum(SUBJECT_KINDS), key: z.string().max(500), label: z.string().max(1000) }),
+  message: z.string().max(5000),
+  fix: fixLinkSchema.optional(),
+});
