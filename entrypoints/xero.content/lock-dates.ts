@@ -1,6 +1,7 @@
 // Lock dates side by side: Xero's later lock date (period or end of year) against Cin7 Core's, whether they are
 // aligned (Cin7 Core's is not earlier, so it never accepts a document Xero will refuse), and the default range of
-// documents to count: from the day after Cin7 Core's lock date up to Xero's.
+// documents to count: from the day after Cin7 Core's lock date up to Xero's. The rule itself is the engine's.
+import { laterLockDate } from '../../utils/audit/lock-date';
 
 export interface LockComparison {
   xeroLater: { day: string; which: 'period' | 'endOfYear' } | null;
@@ -10,10 +11,7 @@ export interface LockComparison {
   refusedRange: { from?: string; to: string } | null;
 }
 
-export function laterLockDate(period: string | null, endOfYear: string | null): { day: string; which: 'period' | 'endOfYear' } | null {
-  if (period && (!endOfYear || period >= endOfYear)) return { day: period, which: 'period' };
-  return endOfYear ? { day: endOfYear, which: 'endOfYear' } : null;
-}
+export { laterLockDate };
 
 export function dayAfter(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);

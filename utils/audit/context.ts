@@ -1,4 +1,5 @@
 // Everything the rules look up, built once per audit so every rule stays linear in the snapshot's size.
+import { laterLockDate, type LockDate } from './lock-date';
 import type { Snapshot } from '../schemas/snapshot';
 import type { XeroAccount, XeroOrganisation } from '../schemas/xero';
 import type { Cin7Product } from '../schemas/cin7';
@@ -57,10 +58,7 @@ export interface MappedRole {
   readonly account: XeroAccount | undefined;
 }
 
-export interface LockDate {
-  readonly day: CalendarDay;
-  readonly which: 'period' | 'endOfYear';
-}
+export type { LockDate };
 
 export interface AuditContext {
   readonly snapshot: Snapshot;
@@ -113,12 +111,10 @@ function indexAccounts(accounts: readonly XeroAccount[] | undefined): Map<string
   return byKey;
 }
 
-function laterLockDate(organisation: XeroOrganisation | null): LockDate | null {
+/** Xero's effective lock date from the organisation (utils/audit/lock-date.ts has the rule). */
+export function organisationLockDate(organisation: XeroOrganisation | null | undefined): LockDate | null {
   if (!organisation) return null;
-  const period = parseAnyDate(organisation.PeriodLockDate);
-  const endOfYear = parseAnyDate(organisation.EndOfYearLockDate);
-  if (period && (!endOfYear || period >= endOfYear)) return { day: period, which: 'period' };
-  return endOfYear ? { day: endOfYear, which: 'endOfYear' } : null;
+  return laterLockDate(parseAnyDate(organisation.PeriodLockDate), parseAnyDate(organisation.EndOfYearLockDate));
 }
 
 function collectForeignCurrencies(snapshot: Snapshot, base: string | null): string[] | null {
@@ -234,7 +230,7 @@ export function buildContext(snapshot: Snapshot, today: CalendarDay): AuditConte
     mappedRoles,
     requiredRoles,
     foreignCurrencies,
-    xeroLockDate: laterLockDate(organisation),
+    xeroLockDate: organisationLockDate(organisation),
     cin7LockDate: parseAnyDate(cin7?.me?.LockDate),
     has: (key) => available[key],
     productById(id) {

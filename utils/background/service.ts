@@ -29,6 +29,7 @@ import {
 import { UserFacingError, describeError } from '../net/user-error';
 import { countDocumentsInRange, mappedAccounts } from './xero-facts';
 import { parseAnyDate } from '../schemas/dates';
+import { organisationLockDate } from '../audit/context';
 
 export interface ServiceDeps {
   secrets: SecretStore;
@@ -241,15 +242,7 @@ export function createBackgroundService(deps: ServiceDeps) {
       const pair = await resolvePair(context, { ...(args ?? {}), host: 'xero' });
       if (!pair) return { mappedAccounts: [], cin7LockDate: null, xeroLockDate: null };
       const [stored, mapping] = await Promise.all([deps.data.getSnapshot(pair.id), deps.data.getMapping(pair.id)]);
-      const organisation = stored?.snapshot.xero?.organisation ?? null;
-      const period = parseAnyDate(organisation?.PeriodLockDate);
-      const endOfYear = parseAnyDate(organisation?.EndOfYearLockDate);
-      const xeroLockDate =
-        period && (!endOfYear || period >= endOfYear)
-          ? { day: period, which: 'period' as const }
-          : endOfYear
-            ? { day: endOfYear, which: 'endOfYear' as const }
-            : null;
+      const xeroLockDate = organisationLockDate(stored?.snapshot.xero?.organisation);
       return {
         pairId: pair.id,
         mappedAccounts: mappedAccounts(mapping),
