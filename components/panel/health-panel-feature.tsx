@@ -2,12 +2,12 @@
 // findings with their fix jumps, and the "not connected" / "mapping not read yet" states. Stays mounted across
 // navigation; each overlay only says which app it is in and what else to load when it starts.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ConnectedHealthPanel } from '../../components/panel/ConnectedHealthPanel';
-import { cin7AccountMappingLink } from '../audit/links';
-import { defineFeature, type FeatureDefinition, type RouteTest } from './feature-registry';
-import { mountShadowPanel } from './mount-panel';
-import type { PanelContributionStore } from './panel-state';
-import type { StatusStore } from './status-store';
+import { ConnectedHealthPanel } from './ConnectedHealthPanel';
+import { cin7AccountMappingLink } from '../../utils/audit/links';
+import { defineFeature, type FeatureDefinition, type RouteTest } from '../../utils/overlay/feature-registry';
+import { mountShadowPanel } from '../../utils/overlay/mount-panel';
+import type { PanelContributionStore } from '../../utils/overlay/panel-state';
+import type { StatusStore } from '../../utils/overlay/status-store';
 
 export const PANEL_ELEMENT_NAME = 'mapping-guard-panel';
 
