@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { Connections } from '../../utils/protocol/shapes';
-import { Section } from '../../components/options/Section';
-import { Button } from '../../components/ui/Button';
-import { errorText } from '../../components/ui/client';
-import type { ConnectionsClient } from './connections-client';
+import { Button } from '../ui/Button';
+import { errorText, type ConnectionsClient } from '../ui/client';
+import { Section } from './Section';
 
 const STATE_TEXT = {
   connected: 'Connected',
@@ -58,7 +57,7 @@ export function XeroConnectionSection({
           autoComplete="off"
           spellCheck={false}
         />
-        <Button size="small" disabled={busy} onClick={() => run(() => client.setXeroClientId(clientId), 'Client id saved.')}>
+        <Button size="small" disabled={busy} onClick={() => run(() => client.setXeroClientId({ clientId }), 'Client id saved.')}>
           Use this client id
         </Button>
       </div>

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { Connections } from '../../utils/protocol/shapes';
-import { Section } from '../../components/options/Section';
-import { Button } from '../../components/ui/Button';
-import { errorText } from '../../components/ui/client';
-import type { ConnectionsClient } from './connections-client';
+import { Button } from '../ui/Button';
+import { errorText, type ConnectionsClient } from '../ui/client';
+import { Section } from './Section';
 
 /** Cin7 Core: Account ID + API application key, tested with GET me before they are saved. The key is never shown again. */
 export function Cin7ConnectionSection({
@@ -39,7 +38,7 @@ export function Cin7ConnectionSection({
     setBusy(true);
     setMessage(undefined);
     client
-      .saveCin7Credentials(accountId.trim(), applicationKey.trim())
+      .saveCin7Credentials({ accountId: accountId.trim(), applicationKey: applicationKey.trim() })
       .then(
         (result) => {
           setMessage(`Cin7 Core connected: ${result.company ?? accountId.trim()}.`);
@@ -60,7 +59,7 @@ export function Cin7ConnectionSection({
               {account.company ?? 'Cin7 Core account'} <code>{account.accountId}</code>{' '}
               <Button
                 size="small"
-                onClick={() => void client.removeCin7Credentials(account.accountId).then(onChanged, (f: unknown) => setMessage(errorText(f)))}
+                onClick={() => void client.removeCin7Credentials({ accountId: account.accountId }).then(onChanged, (f: unknown) => setMessage(errorText(f)))}
               >
                 Remove
               </Button>
