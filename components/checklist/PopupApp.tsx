@@ -85,7 +85,9 @@ export function PopupApp({ client, checklist, activeHost, openOptions, reportUrl
       removeChannel: (channelId) => store.removeChannel(pairKey, channelId),
       flush: () => void checklist.flush(),
       markReviewed: (finding, reviewed) => {
-        client.markReviewed(finding.key, reviewed, status?.pairId).then(reload, (failure: unknown) => setActionError(errorText(failure)));
+        client
+          .markReviewed({ findingKey: finding.key, reviewed, pairId: status?.pairId })
+          .then(reload, (failure: unknown) => setActionError(errorText(failure)));
       },
     };
   }, [checklist, client, pairKey, reload, status?.pairId]);
@@ -94,14 +96,14 @@ export function PopupApp({ client, checklist, activeHost, openOptions, reportUrl
     setStarting(true);
     setActionError(undefined);
     client
-      .refresh(status?.pairId)
+      .refresh({ pairId: status?.pairId })
       .then(reload, (failure: unknown) => setActionError(errorText(failure)))
       .finally(() => setStarting(false));
   };
 
   const selectPair = (pairId: string) => {
     setChosenPairId(pairId);
-    client.selectPair(pairId).catch((failure: unknown) => setActionError(errorText(failure)));
+    client.selectPair({ pairId }).catch((failure: unknown) => setActionError(errorText(failure)));
   };
 
   const connected = status?.connection.cin7 === 'connected' && status.connection.xero === 'connected';

@@ -16,7 +16,7 @@ export function DiagnosticsSection({ client, pairId }: { client: MappingGuardCli
   const [diagnostics, setDiagnostics] = useState<Diagnostics>();
   const [diagnosticsError, setDiagnosticsError] = useState<string>();
   useEffect(() => {
-    client.getDiagnostics(pairId).then(setDiagnostics, (failure: unknown) => setDiagnosticsError(errorText(failure)));
+    client.getDiagnostics({ pairId }).then(setDiagnostics, (failure: unknown) => setDiagnosticsError(errorText(failure)));
   }, [client, pairId]);
 
   const skipped = status?.coverage.filter((entry) => !entry.ran) ?? [];

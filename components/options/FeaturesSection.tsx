@@ -54,13 +54,13 @@ export function FeaturesSection({ client, pairId }: { client: MappingGuardClient
   const [message, setMessage] = useState<string>();
 
   useEffect(() => {
-    client.getFeatures(pairId).then(setState, (failure: unknown) => setMessage(errorText(failure)));
+    client.getFeatures({ pairId }).then(setState, (failure: unknown) => setMessage(errorText(failure)));
   }, [client, pairId]);
 
   const declare = (feature: keyof DeclaredFeatures, value: boolean | undefined) => {
     const declared = { ...(state?.declared ?? {}), [feature]: value };
     setState({ detected: state?.detected ?? {}, declared });
-    client.setFeatures(declared, pairId).then(
+    client.setFeatures({ ...declared, pairId }).then(
       () => setMessage('Saved. The next audit uses it.'),
       (failure: unknown) => setMessage(errorText(failure)),
     );

@@ -56,8 +56,8 @@ export function MappingEditorSection({ client, pairId }: { client: MappingGuardC
 
   useEffect(() => {
     let active = true;
-    client.getMapping(pairId).then(
-      (mapping) => {
+    client.getMapping({ pairId }).then(
+      ({ mapping }) => {
         if (!active || !mapping) return;
         // Never overwrite what the person has started typing.
         setCodes((current) => (Object.keys(current).length > 0 ? current : codesFromMapping(mapping)));
@@ -79,7 +79,7 @@ export function MappingEditorSection({ client, pairId }: { client: MappingGuardC
 
   const save = () => {
     const rows = ROLES.map((role) => ({ label: role.label, account: codes[role.id]?.trim() ?? '' }));
-    client.saveMapping(rows, pairId).then(
+    client.saveMapping({ rows, readAt: new Date().toISOString(), pairId }).then(
       () => {
         setDirty(false);
         setMessage('Mapping saved. The next audit uses it.');

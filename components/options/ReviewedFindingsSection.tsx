@@ -22,7 +22,9 @@ export function ReviewedFindingsSection({ client, pairId }: { client: MappingGua
               <Button
                 size="small"
                 onClick={() =>
-                  client.markReviewed(finding.key, false, status?.pairId).then(reload, (failure: unknown) => setMessage(errorText(failure)))
+                  client
+                    .markReviewed({ findingKey: finding.key, reviewed: false, pairId: status?.pairId })
+                    .then(reload, (failure: unknown) => setMessage(errorText(failure)))
                 }
               >
                 Undo reviewed<span className="mg-visually-hidden">: {finding.subject.label}</span>

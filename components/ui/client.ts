@@ -1,63 +1,51 @@
-// What the popup, report and options sections ask of the background, as one injectable interface: the pages pass
-// the real one (through utils/messaging's named actions), tests pass a fake. No component fetches anything itself.
+// What the popup, report and options page ask of the background. The views receive a client (tests pass a fake),
+// typed as the slice of the protocol's one derived client they use: a call is the action's own, e.g.
+// `client.selectPair({ pairId })`, so a new action needs no wrapper here. No component fetches anything itself.
+import type { ActionResult } from '../../utils/protocol/actions';
+import { background, onStatusChanged, type ClientOf } from '../../utils/protocol/client';
 import { ActionError } from '../../utils/protocol/wire';
-import { type ActionResult } from '../../utils/protocol/actions';
-import { onStatusChanged, sendAction } from '../../utils/protocol/client';
-import { type Pair, type Settings, type Status } from '../../utils/protocol/shapes';
-import { type StatusChanged } from '../../utils/protocol/events';
-import type { Mapping, MappingRow } from '../../utils/schemas/snapshot';
 
-export interface PairList {
-  pairs: Pair[];
-  selectedPairId?: string;
-}
+/** The actions behind the status views (popup, report) and the options sections, plus the change broadcasts. */
+export type MappingGuardClient = ClientOf<
+  | 'getStatus'
+  | 'listPairs'
+  | 'selectPair'
+  | 'refresh'
+  | 'markReviewed'
+  | 'getSettings'
+  | 'setSettings'
+  | 'saveMapping'
+  | 'getMapping'
+  | 'getFeatures'
+  | 'setFeatures'
+  | 'getDiagnostics'
+> & { onStatusChanged: typeof onStatusChanged };
 
-export interface MappingGuardClient {
-  getStatus(args?: { pairId?: string; host?: 'cin7' | 'xero' }): Promise<Status>;
-  listPairs(): Promise<PairList>;
-  selectPair(pairId: string): Promise<void>;
-  refresh(pairId?: string): Promise<void>;
-  markReviewed(findingKey: string, reviewed: boolean, pairId?: string): Promise<void>;
-  onStatusChanged(listener: (event: StatusChanged) => void): () => void;
-  getSettings(): Promise<Settings>;
-  setSettings(settings: Partial<Settings>): Promise<Settings>;
-  saveMapping(rows: MappingRow[], pairId?: string): Promise<void>;
-  /** The saved mapping, to start the manual editor from. */
-  getMapping(pairId?: string): Promise<Mapping | null>;
-  getFeatures(pairId?: string): Promise<FeatureState>;
-  setFeatures(features: DeclaredFeatures, pairId?: string): Promise<void>;
-  getDiagnostics(pairId?: string): Promise<Diagnostics>;
-}
+/** The connection and pair management of the options page. */
+export type ConnectionsClient = ClientOf<
+  | 'getConnections'
+  | 'connectXero'
+  | 'disconnectXero'
+  | 'setXeroClientId'
+  | 'testCin7'
+  | 'saveCin7Credentials'
+  | 'removeCin7Credentials'
+  | 'listPairs'
+  | 'savePair'
+  | 'removePair'
+  | 'selectPair'
+>;
 
+/** Everything the options page uses. */
+export type OptionsClient = MappingGuardClient & ConnectionsClient;
+
+export type PairList = ActionResult<'listPairs'>;
 export type FeatureState = ActionResult<'getFeatures'>;
 export type DeclaredFeatures = FeatureState['declared'];
 export type Diagnostics = ActionResult<'getDiagnostics'>;
 
-export const backgroundClient: MappingGuardClient = {
-  getStatus: (args) => sendAction('getStatus', args),
-  listPairs: () => sendAction('listPairs'),
-  selectPair: async (pairId) => {
-    await sendAction('selectPair', { pairId });
-  },
-  refresh: async (pairId) => {
-    await sendAction('refresh', { pairId });
-  },
-  markReviewed: async (findingKey, reviewed, pairId) => {
-    await sendAction('markReviewed', { findingKey, reviewed, pairId });
-  },
-  onStatusChanged,
-  getSettings: () => sendAction('getSettings'),
-  setSettings: (settings) => sendAction('setSettings', settings),
-  saveMapping: async (rows, pairId) => {
-    await sendAction('saveMapping', { rows, readAt: new Date().toISOString(), pairId });
-  },
-  getMapping: async (pairId) => (await sendAction('getMapping', { pairId })).mapping,
-  getFeatures: (pairId) => sendAction('getFeatures', { pairId }),
-  setFeatures: async (features, pairId) => {
-    await sendAction('setFeatures', { ...features, pairId });
-  },
-  getDiagnostics: (pairId) => sendAction('getDiagnostics', { pairId }),
-};
+/** The real client the extension pages hand to their views: every action, and the status broadcasts. */
+export const pageClient = { ...background, onStatusChanged } satisfies OptionsClient;
 
 /** A user-facing sentence for any error a client call throws. */
 export function errorText(error: unknown): string {

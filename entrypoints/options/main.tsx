@@ -1,16 +1,8 @@
+// Options page entry: mounts the options app on the background client.
 import '../../utils/zod-jitless';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '../../components/ui/theme.css';
-import { backgroundClient } from '../../components/ui/client';
-import { backgroundConnections } from './connections-client';
-import { OptionsApp } from './OptionsApp';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import { pageClient } from '../../components/ui/client';
+import { mountPage } from '../../components/ui/mount-page';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <OptionsApp connectionsClient={backgroundConnections} client={backgroundClient} />
-    </StrictMode>,
-  );
-}
+mountPage(<OptionsApp client={pageClient} />);

@@ -1,33 +1,18 @@
-// Report page entry (report.html?pair=<pairId>): wires the report to the background client.
+// Report page entry (report.html?pair=<pairId>): mounts the report on the background client.
 import '../../utils/zod-jitless';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { downloadFile } from '../../components/report/download';
 import { ReportPage } from '../../components/report/ReportPage';
-import { backgroundClient } from '../../components/ui/client';
+import { pageClient } from '../../components/ui/client';
+import { mountPage } from '../../components/ui/mount-page';
 import '../../components/ui/theme.css';
 import '../../components/report/report.css';
 
-function download(fileName: string, mimeType: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const root = document.getElementById('root');
-const pairId = new URLSearchParams(location.search).get('pair') ?? undefined;
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ReportPage
-        client={backgroundClient}
-        pairId={pairId}
-        now={() => new Date()}
-        download={download}
-        print={() => window.print()}
-      />
-    </StrictMode>,
-  );
-}
+mountPage(
+  <ReportPage
+    client={pageClient}
+    pairId={new URLSearchParams(location.search).get('pair') ?? undefined}
+    now={() => new Date()}
+    download={downloadFile}
+    print={() => window.print()}
+  />,
+);

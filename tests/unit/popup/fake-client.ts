@@ -1,8 +1,8 @@
 import { vi } from 'vitest';
 import type { Diagnostics, FeatureState, MappingGuardClient } from '../../../components/ui/client';
+import type { ActionArgs, ActionResult } from '../../../utils/protocol/actions';
 import type { Pair, Status, StatusFinding } from '../../../utils/protocol/shapes';
 import type { StatusChanged } from '../../../utils/protocol/events';
-import type { Mapping } from '../../../utils/schemas/snapshot';
 
 export const PAIRS: Pair[] = [
   { id: 'pair-a', name: 'Acme Cin7 ↔ Acme Xero', cin7AccountId: 'c-a', xeroTenantId: 't-a' },
@@ -34,29 +34,32 @@ export function status(over: Partial<Status> = {}): Status {
   };
 }
 
+/** What an action that only acknowledges answers. */
+export const acknowledged = async () => ({ ok: true as const });
+
 /** A client whose status per pair the test controls; `emit` plays a background broadcast. */
 export function fakeClient(statuses: Record<string, Status> = { 'pair-a': status() }) {
   const listeners = new Set<(event: StatusChanged) => void>();
   const client = {
-    getStatus: vi.fn(async (args?: { pairId?: string }) => {
+    getStatus: vi.fn(async (args?: ActionArgs<'getStatus'>) => {
       const found = statuses[args?.pairId ?? 'pair-a'];
       if (!found) throw new Error('no such pair');
       return found;
     }),
     listPairs: vi.fn(async () => ({ pairs: PAIRS, selectedPairId: 'pair-a' })),
-    selectPair: vi.fn(async () => undefined),
-    refresh: vi.fn(async () => undefined),
-    markReviewed: vi.fn(async () => undefined),
+    selectPair: vi.fn(acknowledged),
+    refresh: vi.fn(async (args?: ActionArgs<'refresh'>) => ({ started: true, pairId: args?.pairId })),
+    markReviewed: vi.fn(acknowledged),
     onStatusChanged: vi.fn((listener: (event: StatusChanged) => void) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     }),
     getSettings: vi.fn(async () => ({ refreshHours: 24 })),
-    setSettings: vi.fn(async (settings: { refreshHours?: number }) => ({ refreshHours: settings.refreshHours ?? 24 })),
-    saveMapping: vi.fn(async () => undefined),
-    getMapping: vi.fn(async (): Promise<Mapping | null> => null),
+    setSettings: vi.fn(async (settings: ActionArgs<'setSettings'>) => ({ refreshHours: settings.refreshHours ?? 24 })),
+    saveMapping: vi.fn(async (args: ActionArgs<'saveMapping'>) => ({ saved: true, pairId: args.pairId })),
+    getMapping: vi.fn(async (): Promise<ActionResult<'getMapping'>> => ({ mapping: null })),
     getFeatures: vi.fn(async (): Promise<FeatureState> => ({ detected: {}, declared: {} })),
-    setFeatures: vi.fn(async () => undefined),
+    setFeatures: vi.fn(acknowledged),
     getDiagnostics: vi.fn(async (): Promise<Diagnostics> => ({ readers: [], limits: [], errors: [] })),
   } satisfies MappingGuardClient;
   return {

@@ -7,6 +7,7 @@ import { RefreshScheduleSection } from '../../../components/options/RefreshSched
 import { ReviewedFindingsSection } from '../../../components/options/ReviewedFindingsSection';
 import { DiagnosticsSection } from '../../../components/options/DiagnosticsSection';
 import { ROLES } from '../../../utils/audit/roles';
+import type { ActionResult } from '../../../utils/protocol/actions';
 import { fakeClient, finding, status } from './fake-client';
 
 afterEach(cleanup);
@@ -20,8 +21,9 @@ describe('manual mapping editor', () => {
     fireEvent.change(screen.getByLabelText('Cost of Goods Sold'), { target: { value: '500' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use this mapping' }));
     await waitFor(() => expect(client.saveMapping).toHaveBeenCalled());
-    const [rows, pairId] = client.saveMapping.mock.calls[0] as unknown as [{ label: string; account: string }[], string];
+    const [{ rows, readAt, pairId }] = client.saveMapping.mock.calls[0]!;
     expect(pairId).toBe('pair-a');
+    expect(Number.isNaN(Date.parse(readAt))).toBe(false);
     expect(rows).toHaveLength(ROLES.length);
     expect(rows).toContainEqual({ label: 'Inventory Control', account: '1400' });
     expect(rows).toContainEqual({ label: 'Accounts Receivable', account: '' });
@@ -31,26 +33,28 @@ describe('manual mapping editor', () => {
   it('starts from the saved mapping, and never overwrites what the person typed first', async () => {
     const { client } = fakeClient();
     client.getMapping.mockResolvedValue({
-      readAt: '2026-11-21T09:00:00Z',
-      rows: [
-        { label: 'Inventory Control', account: '1400: Inventory' },
-        { label: 'Cost of Goods Sold', account: '310 - Cost of Goods Sold' },
-        { label: 'Something Cin7 added later', account: '999' },
-      ],
+      mapping: {
+        readAt: '2026-11-21T09:00:00Z',
+        rows: [
+          { label: 'Inventory Control', account: '1400: Inventory' },
+          { label: 'Cost of Goods Sold', account: '310 - Cost of Goods Sold' },
+          { label: 'Something Cin7 added later', account: '999' },
+        ],
+      },
     });
     render(<MappingEditorSection client={client} pairId="pair-a" />);
     await waitFor(() => expect((screen.getByLabelText('Inventory Control') as HTMLInputElement).value).toBe('1400'));
-    expect(client.getMapping).toHaveBeenCalledWith('pair-a');
+    expect(client.getMapping).toHaveBeenCalledWith({ pairId: 'pair-a' });
     expect((screen.getByLabelText('Cost of Goods Sold') as HTMLInputElement).value).toBe('310');
     expect((screen.getByLabelText('Accounts Receivable') as HTMLInputElement).value).toBe('');
     expect(screen.getByText(/Filled in from the saved mapping/)).toBeTruthy();
     cleanup();
 
-    let answer: (mapping: { readAt: string; rows: { label: string; account: string }[] }) => void = () => undefined;
+    let answer: (result: ActionResult<'getMapping'>) => void = () => undefined;
     client.getMapping.mockReturnValue(new Promise((resolve) => (answer = resolve)));
     render(<MappingEditorSection client={client} pairId="pair-a" />);
     fireEvent.change(screen.getByLabelText('Inventory Control'), { target: { value: '1410' } });
-    answer({ readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'Inventory Control', account: '1400' }] });
+    answer({ mapping: { readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'Inventory Control', account: '1400' }] } });
     await screen.findByText(/Filled in from the saved mapping/);
     expect((screen.getByLabelText('Inventory Control') as HTMLInputElement).value).toBe('1410');
   });
@@ -89,7 +93,7 @@ describe('features', () => {
     render(<FeaturesSection client={client} pairId="pair-a" />);
     expect(await screen.findByText(/on \(its rows are on the Account Mapping page\)/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Gift cards: declared'), { target: { value: 'on' } });
-    await waitFor(() => expect(client.setFeatures).toHaveBeenCalledWith({ giftCards: true }, 'pair-a'));
+    await waitFor(() => expect(client.setFeatures).toHaveBeenCalledWith({ giftCards: true, pairId: 'pair-a' }));
   });
 
   it('clears a declaration back to "use what was detected"', async () => {
@@ -99,7 +103,7 @@ describe('features', () => {
     const select = screen.getByLabelText('Gift cards: declared') as HTMLSelectElement;
     await waitFor(() => expect(select.value).toBe('on'));
     fireEvent.change(select, { target: { value: 'detected' } });
-    await waitFor(() => expect(client.setFeatures).toHaveBeenCalledWith({ giftCards: undefined }, 'pair-a'));
+    await waitFor(() => expect(client.setFeatures).toHaveBeenCalledWith({ giftCards: undefined, pairId: 'pair-a' }));
   });
 });
 
@@ -111,7 +115,7 @@ describe('reviewed findings', () => {
     const item = (await screen.findByText(/In Transit accepts payments/)).closest('li') as HTMLElement;
     expect(screen.queryByText(/tracked as inventory/)).toBeNull();
     fireEvent.click(within(item).getByRole('button', { name: /Undo reviewed/ }));
-    await waitFor(() => expect(client.markReviewed).toHaveBeenCalledWith('k-rev', false, 'pair-a'));
+    await waitFor(() => expect(client.markReviewed).toHaveBeenCalledWith({ findingKey: 'k-rev', reviewed: false, pairId: 'pair-a' }));
   });
 });
 

@@ -129,7 +129,7 @@ describe('popup checklist', () => {
     const button = await screen.findByRole('button', { name: 'Re-run audit' });
     fake.statuses['pair-a'] = status({ refreshing: { list: 'Xero accounts', page: 1, pages: 3, message: 'Reading Xero accounts' } });
     fireEvent.click(button);
-    await waitFor(() => expect(client.refresh).toHaveBeenCalledWith('pair-a'));
+    await waitFor(() => expect(client.refresh).toHaveBeenCalledWith({ pairId: 'pair-a' }));
     act(() => emit({ pairId: 'pair-a' }));
     expect(await screen.findByText('Reading Xero accounts (page 1 of 3)')).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Auditing…' }) as HTMLButtonElement).disabled).toBe(true);
@@ -144,7 +144,7 @@ describe('popup checklist', () => {
     const select = await screen.findByLabelText('Cin7 Core ↔ Xero pair');
     fireEvent.change(select, { target: { value: 'pair-b' } });
     expect(await screen.findByText('Beta Cin7 ↔ Beta Xero', { selector: 'p' })).toBeTruthy();
-    expect(client.selectPair).toHaveBeenCalledWith('pair-b');
+    expect(client.selectPair).toHaveBeenCalledWith({ pairId: 'pair-b' });
     expect(client.getStatus).toHaveBeenLastCalledWith({ pairId: 'pair-b', host: undefined });
   });
 
@@ -152,7 +152,7 @@ describe('popup checklist', () => {
     const warning = finding({ code: 'LOCK_DATE_NOT_SET', severity: 'info', subject: { kind: 'organisation', key: 'organisation', label: 'Org' }, message: 'No lock date set.', key: 'LOCK|org', fix: undefined });
     const { client } = renderPopup(fakeClient({ 'pair-a': status({ findings: [warning] }) }));
     fireEvent.click(await screen.findByRole('button', { name: 'Mark reviewed' }));
-    await waitFor(() => expect(client.markReviewed).toHaveBeenCalledWith('LOCK|org', true, 'pair-a'));
+    await waitFor(() => expect(client.markReviewed).toHaveBeenCalledWith({ findingKey: 'LOCK|org', reviewed: true, pairId: 'pair-a' }));
   });
 
   it('sends a user who is not connected to Settings', async () => {

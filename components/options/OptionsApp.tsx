@@ -1,20 +1,19 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Connections, Pair } from '../../utils/protocol/shapes';
-import { OptionsSections } from '../../components/options/OptionsSections';
-import { errorText, type MappingGuardClient } from '../../components/ui/client';
-import type { ConnectionsClient } from './connections-client';
+import type { Connections } from '../../utils/protocol/shapes';
+import { errorText, type OptionsClient, type PairList } from '../ui/client';
 import { Cin7ConnectionSection } from './Cin7ConnectionSection';
+import { OptionsSections } from './OptionsSections';
 import { PairsSection } from './PairsSection';
 import { XeroConnectionSection } from './XeroConnectionSection';
 
-/** The options page: connections and pairs first, then the other sections (components/options). */
-export function OptionsApp({ connectionsClient, client }: { connectionsClient: ConnectionsClient; client: MappingGuardClient }) {
+/** The options page: connections and pairs first, then the other sections. */
+export function OptionsApp({ client }: { client: OptionsClient }) {
   const [connections, setConnections] = useState<Connections>();
-  const [pairs, setPairs] = useState<{ pairs: Pair[]; selectedPairId?: string }>({ pairs: [] });
+  const [pairs, setPairs] = useState<PairList>({ pairs: [] });
   const [error, setError] = useState<string>();
 
   const reload = useCallback(() => {
-    Promise.all([connectionsClient.getConnections(), connectionsClient.listPairs()]).then(
+    Promise.all([client.getConnections(), client.listPairs()]).then(
       ([nextConnections, nextPairs]) => {
         setConnections(nextConnections);
         setPairs(nextPairs);
@@ -22,7 +21,7 @@ export function OptionsApp({ connectionsClient, client }: { connectionsClient: C
       },
       (failure: unknown) => setError(errorText(failure)),
     );
-  }, [connectionsClient]);
+  }, [client]);
 
   useEffect(() => {
     reload();
@@ -35,10 +34,10 @@ export function OptionsApp({ connectionsClient, client }: { connectionsClient: C
       {error && <p role="alert">{error}</p>}
       {connections ? (
         <>
-          <XeroConnectionSection client={connectionsClient} xero={connections.xero} onChanged={reload} />
-          <Cin7ConnectionSection client={connectionsClient} cin7={connections.cin7} onChanged={reload} />
+          <XeroConnectionSection client={client} xero={connections.xero} onChanged={reload} />
+          <Cin7ConnectionSection client={client} cin7={connections.cin7} onChanged={reload} />
           <PairsSection
-            client={connectionsClient}
+            client={client}
             connections={connections}
             pairs={pairs.pairs}
             selectedPairId={pairs.selectedPairId}

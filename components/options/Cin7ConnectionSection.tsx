@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { Connections } from '../../utils/protocol/shapes';
-import { Section } from '../../components/options/Section';
-import { Button } from '../../components/ui/Button';
-import { errorText } from '../../components/ui/client';
-import type { ConnectionsClient } from './connections-client';
+import { Button } from '../ui/Button';
+import { errorText, type ConnectionsClient } from '../ui/client';
+import { Section } from './Section';
+import { useBusyAction } from './use-busy-action';
 
 /** Cin7 Core: Account ID + API application key, tested with GET me before they are saved. The key is never shown again. */
 export function Cin7ConnectionSection({
@@ -18,38 +18,25 @@ export function Cin7ConnectionSection({
   const id = useId();
   const [accountId, setAccountId] = useState('');
   const [applicationKey, setApplicationKey] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
+  const { busy, message, setMessage, run } = useBusyAction();
   const ready = accountId.trim() !== '' && applicationKey.trim() !== '';
+  const keys = () => ({ accountId: accountId.trim(), applicationKey: applicationKey.trim() });
 
-  const test = () => {
-    setBusy(true);
-    setMessage(undefined);
-    client
-      .testCin7({ accountId: accountId.trim(), applicationKey: applicationKey.trim() })
-      .then(
-        (result) =>
-          setMessage(result.ok ? `Connection works: ${result.company ?? 'Cin7 Core account'}.` : (result.error?.message ?? 'Failed.')),
-        (failure: unknown) => setMessage(errorText(failure)),
-      )
-      .finally(() => setBusy(false));
-  };
+  const test = () =>
+    run(
+      () => client.testCin7(keys()),
+      (result) => (result.ok ? `Connection works: ${result.company ?? 'Cin7 Core account'}.` : (result.error?.message ?? 'Failed.')),
+    );
 
-  const save = () => {
-    setBusy(true);
-    setMessage(undefined);
-    client
-      .saveCin7Credentials(accountId.trim(), applicationKey.trim())
-      .then(
-        (result) => {
-          setMessage(`Cin7 Core connected: ${result.company ?? accountId.trim()}.`);
-          setApplicationKey('');
-          onChanged();
-        },
-        (failure: unknown) => setMessage(errorText(failure)),
-      )
-      .finally(() => setBusy(false));
-  };
+  const save = () =>
+    run(
+      () => client.saveCin7Credentials(keys()),
+      (result) => {
+        setApplicationKey('');
+        onChanged();
+        return `Cin7 Core connected: ${result.company ?? accountId.trim()}.`;
+      },
+    );
 
   return (
     <Section id="mg-cin7" title="Cin7 Core">
@@ -60,7 +47,7 @@ export function Cin7ConnectionSection({
               {account.company ?? 'Cin7 Core account'} <code>{account.accountId}</code>{' '}
               <Button
                 size="small"
-                onClick={() => void client.removeCin7Credentials(account.accountId).then(onChanged, (f: unknown) => setMessage(errorText(f)))}
+                onClick={() => void client.removeCin7Credentials({ accountId: account.accountId }).then(onChanged, (f: unknown) => setMessage(errorText(f)))}
               >
                 Remove
               </Button>

@@ -1,11 +1,11 @@
-// The options page's connection sections (entrypoints/options) with a fake connections client.
+// The options page's connection sections (components/options) with a fake client.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { OptionsApp } from '../../../entrypoints/options/OptionsApp';
-import type { ConnectionsClient } from '../../../entrypoints/options/connections-client';
+import { OptionsApp } from '../../../components/options/OptionsApp';
+import type { ConnectionsClient } from '../../../components/ui/client';
 import type { Connections } from '../../../utils/protocol/shapes';
 import { ActionError } from '../../../utils/protocol/wire';
-import { fakeClient } from '../popup/fake-client';
+import { acknowledged, fakeClient } from './fake-client';
 
 afterEach(cleanup);
 
@@ -30,15 +30,15 @@ function fakeConnections(initial: Connections) {
       current = connections({ xero: { state: 'connected', tenants: [{ tenantId: 't1', tenantName: 'Demo NZ' }] } });
       return Promise.resolve({ tenants: [{ tenantId: 't1', tenantName: 'Demo NZ' }] });
     }),
-    disconnectXero: vi.fn(() => Promise.resolve()),
-    setXeroClientId: vi.fn(() => Promise.resolve()),
+    disconnectXero: vi.fn(acknowledged),
+    setXeroClientId: vi.fn(acknowledged),
     testCin7: vi.fn(() => Promise.resolve({ ok: false, error: { message: 'Cin7 Core refused the Account ID or application key.' } })),
     saveCin7Credentials: vi.fn(() => Promise.resolve({ company: 'Acme Ltd' })),
-    removeCin7Credentials: vi.fn(() => Promise.resolve()),
+    removeCin7Credentials: vi.fn(acknowledged),
     listPairs: vi.fn(() => Promise.resolve({ pairs: [] })),
     savePair: vi.fn(),
-    removePair: vi.fn(() => Promise.resolve()),
-    selectPair: vi.fn(() => Promise.resolve()),
+    removePair: vi.fn(acknowledged),
+    selectPair: vi.fn(acknowledged),
   } satisfies ConnectionsClient;
   return client;
 }
@@ -46,7 +46,7 @@ function fakeConnections(initial: Connections) {
 describe('options page: connections', () => {
   it('shows the reconnect state and the redirect URI to register', async () => {
     const client = fakeConnections(connections({ xero: { state: 'reconnect-needed', clientId: 'abc', clientIdSource: 'options' } }));
-    render(<OptionsApp connectionsClient={client} client={fakeClient().client} />);
+    render(<OptionsApp client={{ ...fakeClient().client, ...client }} />);
     expect(await screen.findByText(/reconnect Xero/)).toBeTruthy();
     expect(screen.getByTestId('xero-redirect').textContent).toBe('https://kgifakjijaobjokpdplikeiegeobjlem.chromiumapp.org/');
     expect(screen.getByRole('button', { name: 'Reconnect Xero' })).toBeTruthy();
@@ -54,12 +54,12 @@ describe('options page: connections', () => {
 
   it('needs a client id before connecting, saves it, then connects', async () => {
     const client = fakeConnections(connections());
-    render(<OptionsApp connectionsClient={client} client={fakeClient().client} />);
+    render(<OptionsApp client={{ ...fakeClient().client, ...client }} />);
     const connect = (await screen.findByRole('button', { name: 'Connect Xero' })) as HTMLButtonElement;
     expect(connect.disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('Xero app client id'), { target: { value: 'CLIENT123' } });
     fireEvent.click(screen.getByRole('button', { name: 'Use this client id' }));
-    await waitFor(() => expect(client.setXeroClientId).toHaveBeenCalledWith('CLIENT123'));
+    await waitFor(() => expect(client.setXeroClientId).toHaveBeenCalledWith({ clientId: 'CLIENT123' }));
     fireEvent.click(screen.getByRole('button', { name: 'Connect Xero' }));
     expect(await screen.findByText('Xero connected.')).toBeTruthy();
     expect(await screen.findByText('Demo NZ')).toBeTruthy();
@@ -67,7 +67,7 @@ describe('options page: connections', () => {
 
   it('tests Cin7 keys, shows why they fail, and clears the key field after saving', async () => {
     const client = fakeConnections(connections());
-    render(<OptionsApp connectionsClient={client} client={fakeClient().client} />);
+    render(<OptionsApp client={{ ...fakeClient().client, ...client }} />);
     fireEvent.change(await screen.findByLabelText('Account ID'), { target: { value: ' acc-1 ' } });
     fireEvent.change(screen.getByLabelText('Application key'), { target: { value: 'key-1' } });
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
@@ -82,7 +82,7 @@ describe('options page: connections', () => {
   it('shows the background’s sentence when saving fails', async () => {
     const client = fakeConnections(connections());
     client.saveCin7Credentials.mockImplementation(() => Promise.reject(new ActionError('Cin7 Core refused the Account ID or application key.')));
-    render(<OptionsApp connectionsClient={client} client={fakeClient().client} />);
+    render(<OptionsApp client={{ ...fakeClient().client, ...client }} />);
     fireEvent.change(await screen.findByLabelText('Account ID'), { target: { value: 'acc-1' } });
     fireEvent.change(screen.getByLabelText('Application key'), { target: { value: 'bad' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save Cin7 keys' }));

@@ -1,9 +1,8 @@
 import { useId, useState } from 'react';
 import type { Connections, Pair } from '../../utils/protocol/shapes';
-import { Section } from '../../components/options/Section';
-import { Button } from '../../components/ui/Button';
-import { errorText } from '../../components/ui/client';
-import type { ConnectionsClient } from './connections-client';
+import { Button } from '../ui/Button';
+import { errorText, type ConnectionsClient } from '../ui/client';
+import { Section } from './Section';
 
 /** Which Cin7 Core account goes with which Xero organisation (one pair is made automatically when there is one of each). */
 export function PairsSection({
@@ -38,11 +37,11 @@ export function PairsSection({
                   type="radio"
                   name={`${id}-selected`}
                   checked={pair.id === selectedPairId}
-                  onChange={() => void client.selectPair(pair.id).then(onChanged, fail)}
+                  onChange={() => void client.selectPair({ pairId: pair.id }).then(onChanged, fail)}
                 />{' '}
                 {pair.name}
               </label>{' '}
-              <Button size="small" onClick={() => void client.removePair(pair.id).then(onChanged, fail)}>
+              <Button size="small" onClick={() => void client.removePair({ pairId: pair.id }).then(onChanged, fail)}>
                 Remove
               </Button>
             </li>
@@ -72,7 +71,7 @@ export function PairsSection({
           <Button
             size="small"
             disabled={!account || !tenant}
-            onClick={() => void client.savePair(account, tenant).then(onChanged, fail)}
+            onClick={() => void client.savePair({ cin7AccountId: account, xeroTenantId: tenant }).then(onChanged, fail)}
           >
             Add pair
           </Button>

@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import type { Connections } from '../../utils/protocol/shapes';
-import { Section } from '../../components/options/Section';
-import { Button } from '../../components/ui/Button';
-import { errorText } from '../../components/ui/client';
-import type { ConnectionsClient } from './connections-client';
+import { Button } from '../ui/Button';
+import type { ConnectionsClient } from '../ui/client';
+import { Section } from './Section';
+import { useBusyAction } from './use-busy-action';
 
 const STATE_TEXT = {
   connected: 'Connected',
@@ -23,20 +23,13 @@ export function XeroConnectionSection({
 }) {
   const id = useId();
   const [clientId, setClientId] = useState(xero.clientIdSource === 'options' ? (xero.clientId ?? '') : '');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string>();
+  const { busy, message, run: runAction } = useBusyAction();
 
-  const run = (work: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setMessage(undefined);
-    work().then(
-      () => {
-        setMessage(done);
-        onChanged();
-      },
-      (failure: unknown) => setMessage(errorText(failure)),
-    ).finally(() => setBusy(false));
-  };
+  const run = (work: () => Promise<unknown>, done: string) =>
+    runAction(work, () => {
+      onChanged();
+      return done;
+    });
 
   return (
     <Section id="mg-xero" title="Xero">
@@ -58,7 +51,7 @@ export function XeroConnectionSection({
           autoComplete="off"
           spellCheck={false}
         />
-        <Button size="small" disabled={busy} onClick={() => run(() => client.setXeroClientId(clientId), 'Client id saved.')}>
+        <Button size="small" disabled={busy} onClick={() => run(() => client.setXeroClientId({ clientId }), 'Client id saved.')}>
           Use this client id
         </Button>
       </div>
