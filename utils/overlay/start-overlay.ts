@@ -39,6 +39,7 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
     performance.mark?.(START_MARK[app]);
     const panel = createPanelContributionStore();
     const status = createStatusStore(backgroundStatusClient, { signal: ctx.signal, query: () => ({ host: app, ...pageIdentity?.() }) });
+    // Without `appEnv` the app has no part of its own (Extra stays its empty default).
     const appEnv = options.appEnv?.({ status, signal: ctx.signal }) ?? (() => ({}) as Extra);
     const runner = new FeatureRunner<FullEnv<Extra>>(features, {
       signal: ctx.signal,
