@@ -1,23 +1,16 @@
 // The health panel feature both overlays run on every page: the pair's errors and warnings, data age, refresh, top
 // findings with their fix jumps, and the "not connected" / "mapping not read yet" states. Stays mounted across
 // navigation; each overlay only says which app it is in and what else to load when it starts.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ConnectedHealthPanel } from './ConnectedHealthPanel';
 import { cin7AccountMappingLink } from '../../utils/audit/links';
 import { defineFeature, type FeatureDefinition, type RouteTest } from '../../utils/overlay/feature-registry';
 import { mountShadowPanel } from '../../utils/overlay/mount-panel';
-import type { PanelContributionStore } from '../../utils/overlay/panel-state';
-import type { StatusStore } from '../../utils/overlay/status-store';
+import { requestOptionsPage } from '../../utils/overlay/open-options';
+import type { OverlayEnv } from '../../utils/overlay/overlay-env';
 
 export const PANEL_ELEMENT_NAME = 'mapping-guard-panel';
 
-export interface HealthPanelEnv {
-  /** Null in unit tests that don't mount shadow-root UI. */
-  ctx: ContentScriptContext | null;
-  status: StatusStore;
-  panel: PanelContributionStore;
-  services: { openOptions(): Promise<boolean> };
-}
+export type HealthPanelEnv = Pick<OverlayEnv, 'ctx' | 'status' | 'panel' | 'background'>;
 
 export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
   app: 'cin7' | 'xero';
@@ -41,7 +34,7 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
           statusStore={env.status}
           contributions={env.panel}
           mappingPageUrl={cin7AccountMappingLink().url}
-          openOptions={env.services.openOptions}
+          openOptions={() => requestOptionsPage(env.background)}
         />,
       );
       if (signal.aborted) panel.remove();

@@ -1,36 +1,15 @@
-// What every Xero feature receives: the URL it started on, the organisation the page shows, the panel's
-// contribution store, the status store, the pair facts and the background services (typed protocol only).
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendAction } from '../../utils/protocol/client';
-import { type ActionArgs, type ActionResult } from '../../utils/protocol/actions';
-import type { PanelContributionStore } from '../../utils/overlay/panel-state';
-import type { StatusStore } from '../../utils/overlay/status-store';
+// What every Xero feature receives: the overlay environment both apps share (utils/overlay/overlay-env), the
+// background actions the Xero features call, the organisation the page shows and the pair facts they share.
+import type { OverlayEnv } from '../../utils/overlay/overlay-env';
 import type { OrganisationRead } from '../../utils/xero/page/organisation';
 import type { FactsStore } from './facts';
 
-export interface XeroServices {
-  getXeroPageFacts(args: ActionArgs<'getXeroPageFacts'>): Promise<ActionResult<'getXeroPageFacts'>>;
-  countLockedDocuments(args: ActionArgs<'countLockedDocuments'>): Promise<ActionResult<'countLockedDocuments'>>;
-  openOptions(): Promise<boolean>;
-}
+export type XeroActions = 'countLockedDocuments';
 
-export function messagingServices(openOptions: () => Promise<boolean>): XeroServices {
-  return {
-    getXeroPageFacts: (args) => sendAction('getXeroPageFacts', args),
-    countLockedDocuments: (args) => sendAction('countLockedDocuments', args),
-    openOptions,
-  };
-}
-
-export interface XeroFeatureEnv {
-  url: URL;
-  /** Null in unit tests that don't mount shadow-root UI. */
-  ctx: ContentScriptContext | null;
+/** Xero's own part of the environment (the rest is the shared overlay environment). */
+export interface XeroAppEnv {
   organisation: OrganisationRead;
-  panel: PanelContributionStore;
-  status: StatusStore;
   facts: FactsStore;
-  services: XeroServices;
-  /** Reports a failure to the panel without stopping the feature. */
-  reportProblem(error: unknown): void;
 }
+
+export type XeroFeatureEnv = OverlayEnv<XeroActions> & XeroAppEnv;

@@ -11,8 +11,6 @@ export interface LockComparison {
   refusedRange: { from?: string; to: string } | null;
 }
 
-export { laterLockDate };
-
 export function dayAfter(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);

@@ -30,8 +30,8 @@ export function featureMatches(feature: FeatureDefinition<unknown>, url: URL): b
 }
 
 export interface FeatureRunnerOptions<Env> {
-  /** Builds the environment handed to one feature run (the URL it starts on, helpers, services). */
-  environment(url: URL, featureId: string): Env;
+  /** Builds the environment handed to one feature run (the URL it starts on, helpers bound to its `signal`). */
+  environment(url: URL, featureId: string, signal: AbortSignal): Env;
   onError(featureId: string, error: unknown): void;
   /** Stops every feature when the content script is invalidated. */
   signal?: AbortSignal;
@@ -84,7 +84,7 @@ export class FeatureRunner<Env> {
       if (!controller.signal.aborted) this.options.onError(feature.id, error);
     };
     try {
-      const result = feature.init(controller.signal, this.options.environment(url, feature.id));
+      const result = feature.init(controller.signal, this.options.environment(url, feature.id, controller.signal));
       if (result && typeof result.then === 'function') result.then(undefined, report);
     } catch (error) {
       report(error);

@@ -6,7 +6,8 @@ import type { StatusStore } from './status-store';
 
 export function keepUpdated(options: {
   update: () => void;
-  status: StatusStore;
+  /** The status store to follow; without it only page changes re-run `update`. */
+  status?: StatusStore;
   signal: AbortSignal;
   /** The feature's badge key, removed when it stops. */
   badgeKey?: string;
@@ -14,13 +15,13 @@ export function keepUpdated(options: {
 }): void {
   const { update, status, signal, badgeKey, waitMs = 300 } = options;
   observeChanges(document.body, update, { signal, waitMs, immediate: true });
-  const unsubscribe = status.subscribe((state, previous) => {
+  const unsubscribe = status?.subscribe((state, previous) => {
     if (state.status !== previous.status) update();
   });
   signal.addEventListener(
     'abort',
     () => {
-      unsubscribe();
+      unsubscribe?.();
       if (badgeKey) removeBadges(document, badgeKey);
     },
     { once: true },

@@ -1,10 +1,11 @@
 // Content scripts cannot open extension pages themselves; the background does it on request (`openOptions`).
-// When that fails the panel tells the user the manual way (the toolbar button).
-import { sendAction } from '../protocol/client';
+// The panel only needs to know whether that worked: when it did not, it tells the user the manual way (the
+// toolbar button).
+import type { ClientOf } from '../protocol/client';
 
-export async function requestOptionsPage(): Promise<boolean> {
+export async function requestOptionsPage(client: ClientOf<'openOptions'>): Promise<boolean> {
   try {
-    await sendAction('openOptions');
+    await client.openOptions();
     return true;
   } catch {
     return false;

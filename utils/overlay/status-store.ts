@@ -1,33 +1,16 @@
 // The health data an overlay tab shows: the background's status for this tab's pair, kept current by the
 // background's `statusChanged` broadcasts. Content scripts never fetch; they ask the background by named action.
 import { createStore } from 'zustand/vanilla';
-import { onStatusChanged, sendAction } from '../protocol/client';
-import { type Progress, type Status } from '../protocol/shapes';
-import { type StatusChanged } from '../protocol/events';
+import type { ActionArgs } from '../protocol/actions';
+import { background, onStatusChanged, type ClientOf } from '../protocol/client';
+import type { Progress, Status } from '../protocol/shapes';
 import { describeError } from './panel-state';
 
-export interface StatusClient {
-  getStatus(): Promise<Status>;
-  refresh(): Promise<void>;
-  onStatusChanged(listener: (event: StatusChanged) => void): () => void;
-}
+/** The two actions the store calls and the broadcast it follows (tests pass a fake of the same shape). */
+export type StatusClient = ClientOf<'getStatus' | 'refresh'> & { onStatusChanged: typeof onStatusChanged };
 
-/**
- * The client over the real protocol (utils/messaging.ts). `page` names what the page shows (a Xero short code or
- * organisation name), read when each status is fetched, so the background picks that page's pair.
- */
-export function messagingStatusClient(
-  host: 'cin7' | 'xero',
-  page: () => { xeroShortCode?: string; xeroOrgName?: string; cin7Company?: string } = () => ({}),
-): StatusClient {
-  return {
-    getStatus: () => sendAction('getStatus', { host, ...page() }),
-    refresh: async () => {
-      await sendAction('refresh', {});
-    },
-    onStatusChanged,
-  };
-}
+/** The real protocol: the derived background client and its `statusChanged` broadcasts. */
+export const backgroundStatusClient: StatusClient = { getStatus: background.getStatus, refresh: background.refresh, onStatusChanged };
 
 export interface StatusState {
   status: Status | null;
@@ -42,7 +25,17 @@ export interface StatusState {
 
 export type StatusStore = ReturnType<typeof createStatusStore>;
 
-export function createStatusStore(client: StatusClient, options: { signal: AbortSignal; reloadDelayMs?: number }) {
+export interface StatusStoreOptions {
+  signal: AbortSignal;
+  reloadDelayMs?: number;
+  /**
+   * The `getStatus` arguments, read at each request: the host and what the page shows (a Xero short code or
+   * organisation name), so the background picks that page's pair.
+   */
+  query?: () => ActionArgs<'getStatus'>;
+}
+
+export function createStatusStore(client: StatusClient, options: StatusStoreOptions) {
   const store = createStore<StatusState>(() => ({
     status: null,
     loading: false,
@@ -55,7 +48,7 @@ export function createStatusStore(client: StatusClient, options: { signal: Abort
   const load = async (): Promise<void> => {
     store.setState({ loading: true });
     try {
-      const status = await client.getStatus();
+      const status = await client.getStatus(options.query?.());
       if (options.signal.aborted) return;
       store.setState({
         status,
@@ -72,7 +65,7 @@ export function createStatusStore(client: StatusClient, options: { signal: Abort
   const refresh = async (): Promise<void> => {
     store.setState({ refreshRequested: true, error: null });
     try {
-      await client.refresh();
+      await client.refresh({});
     } catch (error) {
       if (!options.signal.aborted) store.setState({ refreshRequested: false, error: describeError(error) });
       return;

@@ -4,12 +4,10 @@
 import { isAccountMapping } from '../../../utils/cin7/page/routes';
 import { readAccountMapping, type MappingRowRead } from '../../../utils/cin7/page/account-mapping';
 import { describePageStructure } from '../../../utils/cin7/page/page-structure';
-import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
+import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
 import { describeError } from '../../../utils/overlay/panel-state';
 import type { Cin7FeatureEnv } from '../environment';
-import { storeLastMapping } from '../last-mapping';
 import { badgeFor, rowStatus } from '../mapping-status';
 import { MappingReadSection, type MappingReadState } from '../sections/MappingReadSection';
 
@@ -17,6 +15,8 @@ import { MappingReadSection, type MappingReadState } from '../sections/MappingRe
 const UNREADABLE_AFTER_MS = 8000;
 /** Selections come in bursts (keyboard through a select): send once they settle. */
 const SAVE_DEBOUNCE_MS = 800;
+/** renderBadge's default key: the row status badges. */
+const BADGE_KEY = 'status';
 
 export default defineFeature<Cin7FeatureEnv>({
   id: 'account-mapping',
@@ -50,19 +50,18 @@ export default defineFeature<Cin7FeatureEnv>({
       for (const row of rows) {
         if (!row.row.isConnected) continue;
         const host = row.labelElement.matches('label') && row.labelElement !== row.row ? row.row : row.labelElement;
-        renderBadge(host, badgeFor(rowStatus(row.roleId, row.account, status), row.roleId));
+        renderBadge(host, badgeFor(rowStatus(row.roleId, row.account, status), row.roleId), BADGE_KEY);
       }
     };
 
     const save = (snapshotRows: { label: string; account: string }[], readAt: string) => {
       const roles = new Set(rows.map((row) => row.roleId).filter(Boolean)).size;
       setReadState({ kind: 'read', rows: snapshotRows.length, roles, saved: 'saving', readAt });
-      env.services
+      env.background
         .saveMapping({ rows: snapshotRows, readAt })
         .then(async (result) => {
           if (signal.aborted) return;
           if (!result.saved) throw new Error('The background did not save it (no Cin7 Core ↔ Xero pair selected?)');
-          await storeLastMapping({ readAt, rows: snapshotRows });
           setReadState({ kind: 'read', rows: snapshotRows.length, roles, saved: 'saved', readAt });
           // The background audited this mapping: fetch the new findings now rather than wait for a broadcast.
           await env.status.load();
@@ -90,25 +89,24 @@ export default defineFeature<Cin7FeatureEnv>({
       lastSent = signature;
       if (saveTimer !== undefined) clearTimeout(saveTimer);
       if (readState.kind !== 'read') setReadState({ kind: 'reading' });
-      saveTimer = setTimeout(() => save(snapshotRows, new Date().toISOString()), SAVE_DEBOUNCE_MS);
+      saveTimer = setTimeout(
+        env.guard(() => save(snapshotRows, new Date().toISOString())),
+        SAVE_DEBOUNCE_MS,
+      );
     };
 
     setReadState({ kind: 'reading' });
-    observeChanges(document.body, update, { signal, waitMs: 300, immediate: true });
+    // Status changes re-read too: the badges show the new findings.
+    env.watch(update, { badgeKey: BADGE_KEY });
     // A new choice in a <select> changes no attribute: listen for the change itself.
-    document.addEventListener('change', () => update(), { signal, capture: true });
+    document.addEventListener('change', env.guard(update), { signal, capture: true });
     // Say "unreadable" even if the page never changes again.
-    const unreadableTimer = setTimeout(update, UNREADABLE_AFTER_MS + 50);
-    const unsubscribe = env.status.subscribe((state, previous) => {
-      if (state.status !== previous.status) renderBadges();
-    });
+    const unreadableTimer = setTimeout(env.guard(update), UNREADABLE_AFTER_MS + 50);
     signal.addEventListener(
       'abort',
       () => {
-        unsubscribe();
         clearTimeout(unreadableTimer);
         if (saveTimer !== undefined) clearTimeout(saveTimer);
-        removeBadges(document);
       },
       { once: true },
     );

@@ -7,11 +7,9 @@ import { ROLE_BY_ID } from '../../../utils/audit/roles';
 import { isChartOfAccounts } from '../../../utils/cin7/page/routes';
 import { findAccountRow } from '../../../utils/cin7/page/targets';
 import type { Mapping } from '../../../utils/schemas/snapshot';
-import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
+import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
 import type { Cin7FeatureEnv } from '../environment';
-import { loadLastMapping } from '../last-mapping';
 import { ChartSection, type RoleAccount } from '../sections/ChartSection';
 
 /** Accounts by code, each with the role names mapped to it, in the mapping page's order. */
@@ -37,13 +35,12 @@ export default defineFeature<Cin7FeatureEnv>({
   include: [isChartOfAccounts],
   restartOn: 'path',
   async init(signal, env) {
-    // The background's saved mapping (read on any visit or entered in the options); the copy this browser kept
-    // from its last read when the background cannot answer.
-    const saved = await env.services.getMapping().then(
+    // The mapping's one home is the background (read on any visit to Account Mapping, or entered in the options);
+    // when it cannot answer, the section still lists the accounts without a code.
+    const mapping = await env.background.getMapping({ host: 'cin7' }).then(
       (reply) => reply.mapping,
       () => null,
     );
-    const mapping = saved ?? (await loadLastMapping());
     if (signal.aborted) return;
     const roleAccounts = rolesByAccount(mapping);
 
@@ -86,17 +83,9 @@ export default defineFeature<Cin7FeatureEnv>({
     };
 
     renderSection();
-    if (roleAccounts.length > 0) observeChanges(document.body, markRows, { signal, waitMs: 400, immediate: true });
-    const unsubscribe = env.status.subscribe((state, previous) => {
+    env.listen(env.status.subscribe, (state, previous) => {
       if (state.status !== previous.status) renderSection();
     });
-    signal.addEventListener(
-      'abort',
-      () => {
-        unsubscribe();
-        removeBadges(document, BADGE_KEY);
-      },
-      { once: true },
-    );
+    if (roleAccounts.length > 0) env.watch(markRows, { badgeKey: BADGE_KEY, waitMs: 400 });
   },
 });

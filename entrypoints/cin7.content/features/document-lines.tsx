@@ -7,9 +7,8 @@ import { stripTarget } from '../../../utils/audit/links';
 import { describeLine, matchDocumentLines, readLineGrids, type DocumentLine } from '../../../utils/cin7/page/document-lines';
 import { isPurchase, isSale, recordFromUrl } from '../../../utils/cin7/page/routes';
 import type { DocumentResult } from '../../../utils/protocol/shapes';
-import { BADGE_ATTRIBUTE, removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
+import { BADGE_ATTRIBUTE, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { observeChanges } from '../../../utils/overlay/observe';
 import { describeError } from '../../../utils/overlay/panel-state';
 import type { Cin7FeatureEnv } from '../environment';
 import {
@@ -122,66 +121,54 @@ export default defineFeature<Cin7FeatureEnv>({
 
     /** Reads the grids, matches rows to lines, then writes every badge in one pass (no layout reads). */
     const annotate = () => {
-      try {
-        const loaded = current;
-        const ours = [...document.querySelectorAll<HTMLElement>(`[${BADGE_ATTRIBUTE}="${LINE_BADGE_KEY}"]`)];
-        if (!loaded?.found || loaded.lines.length === 0) {
-          for (const badge of ours) badge.remove();
-          return;
-        }
-        const grids = readLineGrids(document);
-        const result = matchDocumentLines(grids, loaded.lines);
-        const locked = lockedParts(loaded);
-        const writes = result.matches.map((match) => [match.row.anchor, lineBadge(match.line, loaded, locked)] as const);
-        const hosts = new Set(writes.map(([anchor]) => anchor));
-        for (const badge of ours) if (!badge.parentElement || !hosts.has(badge.parentElement)) badge.remove();
-        for (const [anchor, spec] of writes) fitInCell(renderBadge(anchor, spec, LINE_BADGE_KEY));
+      const loaded = current;
+      const ours = [...document.querySelectorAll<HTMLElement>(`[${BADGE_ATTRIBUTE}="${LINE_BADGE_KEY}"]`)];
+      if (!loaded?.found || loaded.lines.length === 0) {
+        for (const badge of ours) badge.remove();
+        return;
+      }
+      const grids = readLineGrids(document);
+      const result = matchDocumentLines(grids, loaded.lines);
+      const locked = lockedParts(loaded);
+      const writes = result.matches.map((match) => [match.row.anchor, lineBadge(match.line, loaded, locked)] as const);
+      const hosts = new Set(writes.map(([anchor]) => anchor));
+      for (const badge of ours) if (!badge.parentElement || !hosts.has(badge.parentElement)) badge.remove();
+      for (const [anchor, spec] of writes) fitInCell(renderBadge(anchor, spec, LINE_BADGE_KEY));
 
-        const next: InlineSummary = {
-          grids: grids.length,
-          matched: new Set(result.matches.map((match) => match.line)).size,
-          lines: loaded.lines.length,
-          notes: [...result.unmatchedLines.map((item) => item.reason), ...result.unmatchedRows.map((item) => item.reason)],
-        };
-        const signature = JSON.stringify(next);
-        if (signature !== inlineSignature) {
-          inlineSignature = signature;
-          inline = next;
-          showLoaded();
-        }
-      } catch (error) {
-        env.reportProblem(error);
+      const next: InlineSummary = {
+        grids: grids.length,
+        matched: new Set(result.matches.map((match) => match.line)).size,
+        lines: loaded.lines.length,
+        notes: [...result.unmatchedLines.map((item) => item.reason), ...result.unmatchedRows.map((item) => item.reason)],
+      };
+      const signature = JSON.stringify(next);
+      if (signature !== inlineSignature) {
+        inlineSignature = signature;
+        inline = next;
+        showLoaded();
       }
     };
 
     const load = async () => {
       try {
-        const result = await env.services.getDocument({ kind, id });
+        const result = await env.background.getDocument({ kind, id });
         if (signal.aborted) return;
         current = result;
         inline = undefined;
         inlineSignature = '';
         showLoaded();
-        annotate();
+        env.guard(annotate)();
       } catch (error) {
         if (!signal.aborted) show({ kind: 'failed', message: describeError(error) });
       }
     };
     show({ kind: 'loading' });
     // A finished refresh brings new data: check the document again.
-    const unsubscribe = env.status.subscribe((state, previous) => {
+    env.listen(env.status.subscribe, (state, previous) => {
       if (state.status?.fetchedAt !== previous.status?.fetchedAt && previous.status) void load();
     });
-    signal.addEventListener(
-      'abort',
-      () => {
-        unsubscribe();
-        removeBadges(document, LINE_BADGE_KEY);
-      },
-      { once: true },
-    );
     // The page renders (and re-renders) its grids on its own schedule: re-apply the badges when it does.
-    observeChanges(document.body, annotate, { signal, waitMs: 300 });
+    env.watch(annotate, { badgeKey: LINE_BADGE_KEY });
     await load();
   },
 });

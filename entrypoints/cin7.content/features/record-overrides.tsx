@@ -116,21 +116,20 @@ export default defineFeature<Cin7FeatureEnv>({
     const loadTaxRules = async () => {
       if (!id) return;
       try {
-        const result = await env.services.getRecordTaxRules({ kind, id });
+        const result = await env.background.getRecordTaxRules({ kind, id });
         taxRules = { kind: 'loaded', result };
       } catch (error) {
         taxRules = { kind: 'failed', message: describeError(error) };
       }
-      if (!signal.aborted) render();
+      if (!signal.aborted) env.guard(render)();
     };
     render();
-    const unsubscribe = env.status.subscribe((state, previous) => {
+    env.listen(env.status.subscribe, (state, previous) => {
       if (state.status === previous.status) return;
       render();
       // A finished refresh brings new data: check the tax rules again.
       if (previous.status && state.status?.fetchedAt !== previous.status.fetchedAt) void loadTaxRules();
     });
-    signal.addEventListener('abort', unsubscribe, { once: true });
     await loadTaxRules();
   },
 });

@@ -3,11 +3,9 @@
 import { FindingList } from '../../../components/panel/FindingList';
 import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import { readBankAccounts } from '../../../utils/xero/page/bank-accounts';
 import { isBankAccounts } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../../../utils/overlay/guard';
 
 const BADGE_KEY = 'bank-code';
 const WHY = 'Cin7 Core lists Xero accounts by code: without one it cannot see this bank account, so payments cannot sync to it. Give it a code in Xero (Chart of accounts → the bank account → Code).';
@@ -18,7 +16,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = guarded(env.reportProblem, () => {
+    const update = () => {
       const accounts = readBankAccounts(document);
       const withoutCode = accounts.filter((account) => !account.code);
       for (const account of withoutCode) renderBadge(account.badgeHost, { tone: 'error', text: 'No code: Cin7 Core cannot see it', tooltip: WHY }, BADGE_KEY);
@@ -45,7 +43,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    });
-    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
+    };
+    env.watch(update, { badgeKey: BADGE_KEY });
   },
 });

@@ -2,11 +2,9 @@
 // check), and whether this page now lists them (added since: refresh to clear the finding).
 import { FindingList } from '../../../components/panel/FindingList';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import { readCurrencies } from '../../../utils/xero/page/currencies';
 import { isCurrencies } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../../../utils/overlay/guard';
 
 export default defineFeature<XeroFeatureEnv>({
   id: 'currencies',
@@ -14,7 +12,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = guarded(env.reportProblem, () => {
+    const update = () => {
       const onPage = new Set(readCurrencies(document).map((row) => row.code));
       const findings = (env.status.getState().status?.findings ?? []).filter((finding) => finding.code === 'CURRENCY_NOT_ENABLED');
       const missing = findings.filter((finding) => !onPage.has(finding.subject.key.toUpperCase()));
@@ -40,7 +38,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    });
-    keepUpdated({ update, status: env.status, signal });
+    };
+    env.watch(update);
   },
 });

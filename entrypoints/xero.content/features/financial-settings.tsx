@@ -2,11 +2,9 @@
 // background), whether they are aligned, and how many of the pair's Cin7 documents in a range Xero would refuse.
 import { removeBadges, renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import { readLockDates } from '../../../utils/xero/page/lock-dates';
 import { isFinancialSettings } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../../../utils/overlay/guard';
 import { compareLockDates } from '../lock-dates';
 import { LockDateSection } from '../sections/LockDateSection';
 
@@ -18,7 +16,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = guarded(env.reportProblem, () => {
+    const update = () => {
       const read = readLockDates(document);
       const facts = env.facts.getState().facts;
       const cin7Known = facts !== null && env.status.getState().status?.fetchedAt !== undefined;
@@ -57,16 +55,15 @@ export default defineFeature<XeroFeatureEnv>({
               unreadable={unreadable}
               comparison={comparison}
               cin7Known={cin7Known}
-              count={(range) => env.services.countLockedDocuments({ ...range, ...(facts?.pairId ? { pairId: facts.pairId } : {}) })}
+              count={(range) => env.background.countLockedDocuments({ ...range, ...(facts?.pairId ? { pairId: facts.pairId } : {}) })}
             />
           ),
         },
         signal,
       );
-    });
-    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
-    document.addEventListener('change', () => update(), { signal, capture: true });
-    const unsubscribeFacts = env.facts.subscribe(update);
-    signal.addEventListener('abort', unsubscribeFacts, { once: true });
+    };
+    env.watch(update, { badgeKey: BADGE_KEY });
+    document.addEventListener('change', env.guard(update), { signal, capture: true });
+    env.listen(env.facts.subscribe, update);
   },
 });

@@ -3,12 +3,10 @@
 import { FindingList } from '../../../components/panel/FindingList';
 import { renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
 import { readItems } from '../../../utils/xero/page/items';
 import { isProductsAndServices } from '../../../utils/xero/page/routes';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../../../utils/overlay/guard';
 
 const BADGE_KEY = 'tracked-inventory';
 
@@ -32,7 +30,7 @@ export default defineFeature<XeroFeatureEnv>({
   restartOn: 'path',
   init(signal, env) {
     let lastSignature = '';
-    const update = guarded(env.reportProblem, () => {
+    const update = () => {
       const findings = (env.status.getState().status?.findings ?? []).filter((finding) => finding.code === 'TRACKED_INVENTORY');
       const byCode = new Map(findings.map((finding) => [finding.subject.key.toLowerCase(), finding]));
       const tracked: string[] = [];
@@ -65,7 +63,7 @@ export default defineFeature<XeroFeatureEnv>({
         },
         signal,
       );
-    });
-    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
+    };
+    env.watch(update, { badgeKey: BADGE_KEY });
   },
 });

@@ -7,14 +7,12 @@
 import { storage } from 'wxt/utils/storage';
 import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { keepUpdated } from '../../../utils/overlay/keep-updated';
 import { readTrackingCategories } from '../../../utils/xero/page/tracking';
 import { isTracking } from '../../../utils/xero/page/routes';
 import { HEADING } from '../../../utils/xero/page/selectors';
 import { CHECKLIST_STORAGE_KEY, selectPairChecklist, UNASSIGNED_PAIR } from '../../../utils/store/checklist';
 import { migrateChecklistState } from '../../../utils/store/checklist-schema';
 import type { XeroFeatureEnv } from '../environment';
-import { guarded } from '../../../utils/overlay/guard';
 import { TrackingSection, type RecordedTracking, type TrackingCategoryView } from '../sections/TrackingSection';
 
 const BADGE_KEY = 'tracking';
@@ -46,7 +44,7 @@ export default defineFeature<XeroFeatureEnv>({
   init(signal, env) {
     let stored: unknown = null;
     let lastSignature = '';
-    const update = guarded(env.reportProblem, () => {
+    const update = () => {
       const read = readTrackingCategories(document);
       const categories: TrackingCategoryView[] = read.map((category) => ({ name: category.name, archived: category.archived, options: category.options }));
       read.forEach((category, index) => {
@@ -76,21 +74,20 @@ export default defineFeature<XeroFeatureEnv>({
         { id: 'tracking-categories', title: 'Tracking categories', order: 20, content: <TrackingSection categories={categories} recorded={recorded} /> },
         signal,
       );
-    });
+    };
     const load = async () => {
       try {
         stored = await checklistItem.getValue();
       } catch (error) {
         env.reportProblem(error);
       }
-      if (!signal.aborted) update();
+      if (!signal.aborted) env.guard(update)();
     };
-    keepUpdated({ update, status: env.status, signal, badgeKey: BADGE_KEY });
-    const unwatch = checklistItem.watch((value) => {
+    env.watch(update, { badgeKey: BADGE_KEY });
+    env.listen<[unknown]>((listener) => checklistItem.watch(listener), (value) => {
       stored = value;
       update();
     });
-    signal.addEventListener('abort', unwatch, { once: true });
     return load();
   },
 });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import accountMapping from '../../../entrypoints/cin7.content/features/account-mapping';
-import { loadLastMapping } from '../../../entrypoints/cin7.content/last-mapping';
 import { finding, status } from '../overlay/status-fixtures';
 import { featureEnv } from './feature-env';
 import { loadFixture } from './load-fixture';
@@ -19,8 +18,8 @@ describe('account-mapping feature', () => {
     await statusStore.load();
     await accountMapping.init(controller.signal, env);
 
-    await vi.waitFor(() => expect(env.services.saveMapping).toHaveBeenCalledTimes(1), { timeout: 3000 });
-    const sent = vi.mocked(env.services.saveMapping).mock.calls[0]![0];
+    await vi.waitFor(() => expect(env.background.saveMapping).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    const sent = vi.mocked(env.background.saveMapping).mock.calls[0]![0];
     expect(sent.rows).toContainEqual({ label: 'Inventory Control', account: '630 - Inventory' });
     expect(sent.rows).toContainEqual({ label: 'Cost of Goods Sold', account: '' });
     expect(Number.isNaN(Date.parse(sent.readAt))).toBe(false);
@@ -32,9 +31,10 @@ describe('account-mapping feature', () => {
     const arRow = [...document.querySelectorAll('tr')].find((row) => row.textContent?.includes('Accounts Receivable'))!;
     expect(arRow.querySelector('[data-mg-badge]')?.textContent).toBe('OK');
 
-    await vi.waitFor(async () => expect((await loadLastMapping())?.rows).toHaveLength(6));
-    const section = env.panel.getState().sections.find((item) => item.id === 'account-mapping');
-    expect(section).toBeDefined();
+    // The background is the mapping's one home: all six rows went to it, and the panel says it was saved.
+    expect(sent.rows).toHaveLength(6);
+    const readState = () => (env.panel.getState().sections.find((item) => item.id === 'account-mapping')?.content as { props: { state: unknown } } | undefined)?.props.state;
+    await vi.waitFor(() => expect(readState()).toMatchObject({ kind: 'read', rows: 6, saved: 'saved' }));
 
     controller.abort();
     expect(document.querySelector('[data-mg-badge]')).toBeNull();
@@ -47,13 +47,13 @@ describe('account-mapping feature', () => {
     stop = controller;
     await statusStore.load();
     await accountMapping.init(controller.signal, env);
-    await vi.waitFor(() => expect(env.services.saveMapping).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    await vi.waitFor(() => expect(env.background.saveMapping).toHaveBeenCalledTimes(1), { timeout: 3000 });
 
     const select = document.querySelector<HTMLSelectElement>('select[name="m_tax"]')!;
     select.value = '820';
     select.dispatchEvent(new Event('change', { bubbles: true }));
-    await vi.waitFor(() => expect(env.services.saveMapping).toHaveBeenCalledTimes(2), { timeout: 3000 });
-    expect(vi.mocked(env.services.saveMapping).mock.calls[1]![0].rows).toContainEqual({ label: 'Sales Tax', account: '820: GST' });
+    await vi.waitFor(() => expect(env.background.saveMapping).toHaveBeenCalledTimes(2), { timeout: 3000 });
+    expect(vi.mocked(env.background.saveMapping).mock.calls[1]![0].rows).toContainEqual({ label: 'Sales Tax', account: '820: GST' });
 
     client.set(status({ findings: [finding({ code: 'MAPPING_NOT_UNIQUE', subject: { kind: 'account', key: '1400', label: 'Inventory Control' } })] }));
     client.broadcast({ pairId: 'pair-1' });
@@ -71,7 +71,7 @@ describe('account-mapping feature', () => {
       await vi.advanceTimersByTimeAsync(9000);
       const section = env.panel.getState().sections.find((item) => item.id === 'account-mapping');
       expect(JSON.stringify((section?.content as { props: unknown }).props)).toContain('Could not find the account mapping');
-      expect(env.services.saveMapping).not.toHaveBeenCalled();
+      expect(env.background.saveMapping).not.toHaveBeenCalled();
     } finally {
       vi.useRealTimers();
     }

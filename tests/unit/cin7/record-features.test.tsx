@@ -4,7 +4,6 @@ import arrivalHighlight from '../../../entrypoints/cin7.content/features/arrival
 import chartOfAccounts, { rolesByAccount } from '../../../entrypoints/cin7.content/features/chart-of-accounts';
 import documentLines from '../../../entrypoints/cin7.content/features/document-lines';
 import recordOverrides from '../../../entrypoints/cin7.content/features/record-overrides';
-import { storeLastMapping } from '../../../entrypoints/cin7.content/last-mapping';
 import type { DocumentResult, RecordTaxRulesResult } from '../../../utils/protocol/shapes';
 import { HIGHLIGHT_ATTRIBUTE } from '../../../utils/overlay/highlight';
 import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
@@ -16,6 +15,8 @@ const SALE_ID = '6a1f7bd0-2c3e-4d5f-8a9b-0c1d2e3f4a5b';
 const PRODUCT_ID = '2d2f0c55-7e11-4a3c-9c0e-111122223333';
 
 afterEach(cleanup);
+
+const noCode = finding({ key: 'nc', code: 'ACCOUNT_WITHOUT_CODE', severity: 'warning', subject: { kind: 'account', key: 'Petty cash', label: 'Petty cash' }, message: 'Xero account “Petty cash” has no code: Cin7 Core cannot see it.' });
 
 function renderSection(panel: PanelContributionStore, id: string) {
   const section = panel.getState().sections.find((item) => item.id === id);
@@ -212,9 +213,8 @@ describe('chart-of-accounts feature', () => {
 
   it('badges the rows of accounts that carry a role and lists accounts without a code', async () => {
     loadFixture('account-mapping-extjs-grid.html');
-    await storeLastMapping({ readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'COGS', account: '610' }] });
-    const noCode = finding({ key: 'nc', code: 'ACCOUNT_WITHOUT_CODE', severity: 'warning', subject: { kind: 'account', key: 'Petty cash', label: 'Petty cash' }, message: 'Xero account “Petty cash” has no code: Cin7 Core cannot see it.' });
-    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status({ findings: [noCode] }));
+    const getMapping = vi.fn(async () => ({ mapping: { readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'COGS', account: '610' }] } }));
+    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status({ findings: [noCode] }), { getMapping });
     await statusStore.load();
     await chartOfAccounts.init(controller.signal, env);
     const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610: Accounts Receivable'))!;
@@ -228,31 +228,31 @@ describe('chart-of-accounts feature', () => {
 });
 
 describe('chart-of-accounts feature: where the mapping comes from', () => {
-  it('uses the background’s saved mapping before this browser’s last read', async () => {
+  it('uses the background’s saved mapping (getMapping), its one home', async () => {
     loadFixture('account-mapping-extjs-grid.html');
-    await storeLastMapping({ readAt: '2026-11-20T09:00:00Z', rows: [{ label: 'COGS', account: '610' }] });
     const saved = { readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'Inventory Control', account: '610: Accounts Receivable' }] };
     const getMapping = vi.fn(async () => ({ mapping: saved, pairId: 'pair-1' }));
     const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status(), { getMapping });
     await statusStore.load();
     await chartOfAccounts.init(controller.signal, env);
-    expect(getMapping).toHaveBeenCalled();
+    expect(getMapping).toHaveBeenCalledWith({ host: 'cin7' });
     const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610: Accounts Receivable'))!;
     expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Inventory Control');
     controller.abort();
   });
 
-  it('falls back to the last read when the background cannot answer', async () => {
+  it('when the background cannot answer, marks no row and still lists the accounts without a code', async () => {
     loadFixture('account-mapping-extjs-grid.html');
-    await storeLastMapping({ readAt: '2026-11-20T09:00:00Z', rows: [{ label: 'COGS', account: '610' }] });
     const getMapping = vi.fn(async () => {
       throw new Error('Could not reach the background');
     });
-    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status(), { getMapping });
+    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status({ findings: [noCode] }), { getMapping });
     await statusStore.load();
     await chartOfAccounts.init(controller.signal, env);
-    const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610: Accounts Receivable'))!;
-    expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Cost of Goods Sold');
+    expect(document.querySelector('[data-mg-badge="role"]')).toBeNull();
+    const { container } = renderSection(env.panel, 'chart-of-accounts');
+    expect(within(container).getByText(/Petty cash” has no code/)).toBeTruthy();
+    expect(env.panel.getState().problems).toEqual([]);
     controller.abort();
   });
 });

@@ -6,7 +6,7 @@ import { ConnectedHealthPanel } from '../../../components/panel/ConnectedHealthP
 import { createPanelContributionStore } from '../../../utils/overlay/panel-state';
 import { panelCollapsedItem } from '../../../utils/overlay/preferences';
 import { createStatusStore } from '../../../utils/overlay/status-store';
-import { fakeStatusClient } from '../cin7/feature-env';
+import { fakeStatusClient } from './overlay-env-fixtures';
 import { status } from './status-fixtures';
 
 afterEach(cleanup);

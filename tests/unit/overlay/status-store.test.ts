@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStatusStore } from '../../../utils/overlay/status-store';
-import { fakeStatusClient } from '../cin7/feature-env';
+import { fakeStatusClient } from './overlay-env-fixtures';
 import { status } from './status-fixtures';
 
 describe('status store', () => {

@@ -1,14 +1,16 @@
 // Shared by the Xero overlay tests: fixture pages (parsed, never assigned as innerHTML), a feature environment with
-// a fake status client and stubbed services, and a way to let throttled observers run.
+// the shared feature environment with a fake background client, and a way to let throttled observers run.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { vi } from 'vitest';
-import type { XeroFeatureEnv, XeroServices } from '../../../entrypoints/xero.content/environment';
+import type { XeroActions, XeroFeatureEnv } from '../../../entrypoints/xero.content/environment';
 import { createFactsStore } from '../../../entrypoints/xero.content/facts';
+import type { ClientOf } from '../../../utils/protocol/client';
 import type { Status, XeroPageFacts } from '../../../utils/protocol/shapes';
-import type { StatusChanged } from '../../../utils/protocol/events';
-import { createPanelContributionStore } from '../../../utils/overlay/panel-state';
-import { createStatusStore, type StatusClient } from '../../../utils/overlay/status-store';
+import { fakeOpenOptions, overlayTestEnv } from '../overlay/overlay-env-fixtures';
+
+/** The actions the Xero overlay calls: its features' and the facts store's. */
+type XeroBackground = ClientOf<XeroActions | 'getXeroPageFacts' | 'openOptions'>;
 
 export function fixtureHtml(name: string): string {
   return readFileSync(resolve(process.cwd(), 'tests/fixtures/xero', name), 'utf8');
@@ -39,53 +41,21 @@ export const FIXTURES = [
   'bank-accounts-variant.html',
 ] as const;
 
-export function fakeStatusClient(initial: Status) {
-  let current = initial;
-  const listeners = new Set<(event: StatusChanged) => void>();
-  const client: StatusClient & { set(status: Status): void; broadcast(): void } = {
-    getStatus: vi.fn(async () => current),
-    refresh: vi.fn(async () => {}),
-    onStatusChanged(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    set(status) {
-      current = status;
-    },
-    broadcast() {
-      for (const listener of listeners) listener({ mgEvent: 'statusChanged' });
-    },
-  };
-  return client;
-}
-
 export function facts(overrides: Partial<XeroPageFacts> = {}): XeroPageFacts {
   return { pairId: 'pair-1', mappedAccounts: [], cin7LockDate: null, xeroLockDate: null, ...overrides };
 }
 
-export function featureEnv(url: string, status: Status, pageFacts: XeroPageFacts, services: Partial<XeroServices> = {}) {
-  const controller = new AbortController();
-  const client = fakeStatusClient(status);
-  const statusStore = createStatusStore(client, { signal: controller.signal, reloadDelayMs: 0 });
-  const panel = createPanelContributionStore();
-  const allServices: XeroServices = {
+export function featureEnv(url: string, status: Status, pageFacts: XeroPageFacts, background: Partial<XeroBackground> = {}) {
+  const fake: XeroBackground = {
     getXeroPageFacts: vi.fn(async () => pageFacts),
     countLockedDocuments: vi.fn(async () => ({ counted: true, sales: 0, purchases: 0 })),
-    openOptions: vi.fn(async () => false),
-    ...services,
+    openOptions: fakeOpenOptions(),
+    ...background,
   };
-  const factsStore = createFactsStore(() => allServices.getXeroPageFacts({}), statusStore, controller.signal);
-  const env: XeroFeatureEnv = {
-    url: new URL(url),
-    ctx: null,
-    organisation: {},
-    panel,
-    status: statusStore,
-    facts: factsStore,
-    services: allServices,
-    reportProblem: (error) => panel.reportProblem('test', error),
-  };
-  return { env, controller, client, statusStore, factsStore, panel, services: allServices };
+  const setup = overlayTestEnv(url, status, fake);
+  const factsStore = createFactsStore(() => fake.getXeroPageFacts({}), setup.statusStore, setup.controller.signal);
+  const env: XeroFeatureEnv = { ...setup.env, organisation: {}, facts: factsStore };
+  return { ...setup, env, factsStore, background: fake };
 }
 
 /** Lets throttled observers (setTimeout + requestAnimationFrame) and pending promises run. */

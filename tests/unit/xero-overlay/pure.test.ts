@@ -2,7 +2,8 @@
 // background's facts (mapped accounts, documents in a date range).
 import { describe, expect, it } from 'vitest';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../../../entrypoints/xero.content/account-roles';
-import { compareLockDates, dayAfter, laterLockDate } from '../../../entrypoints/xero.content/lock-dates';
+import { compareLockDates, dayAfter } from '../../../entrypoints/xero.content/lock-dates';
+import { laterLockDate } from '../../../utils/audit/lock-date';
 import { countDocumentsInRange, mappedAccounts } from '../../../utils/background/xero-facts';
 import { finding } from '../overlay/status-fixtures';
 import { facts } from './helpers';

@@ -1,0 +1,114 @@
+// The one start-up both overlays share: status requests carry the app and what the page shows (read at each
+// request: the newer Xero app switches organisation without a page load), the app's own environment reaches every
+// feature, navigation is followed, and a feature's failure goes to the panel and the console, never to the page.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { defineFeature } from '../../../utils/overlay/feature-registry';
+import { startOverlay, type FullEnv, type PageIdentity } from '../../../utils/overlay/start-overlay';
+import { status } from './status-fixtures';
+
+let stop: AbortController | undefined;
+afterEach(() => {
+  stop?.abort();
+  history.replaceState(null, '', '/');
+});
+
+/** The two things the start-up uses of WXT's context: its signal and its event listeners. */
+function fakeContext(): ContentScriptContext {
+  stop = new AbortController();
+  const signal = stop.signal;
+  const ctx = {
+    signal,
+    addEventListener: (target: Window, type: string, handler: () => void) => target.addEventListener(type, handler, { signal }),
+  };
+  return ctx as unknown as ContentScriptContext;
+}
+
+function answerGetStatus(): unknown[] {
+  const sent: unknown[] = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    sent.push(message);
+    return Promise.resolve({ ok: true, result: status() });
+  });
+  return sent;
+}
+
+function recorder<Extra extends object>() {
+  const started: FullEnv<Extra>[] = [];
+  const feature = defineFeature<FullEnv<Extra>>({ id: 'recorder', include: [() => true], init: (_signal, env) => void started.push(env) });
+  return { started, feature };
+}
+
+describe('startOverlay', () => {
+  it('sends the page identity with getStatus, read at each request', async () => {
+    const sent = answerGetStatus();
+    let identity: PageIdentity = { xeroShortCode: '!Fx1tu', xeroOrgName: 'Fixture Ltd' };
+    const { started, feature } = recorder();
+    startOverlay({ app: 'xero', ctx: fakeContext(), features: [feature], pageIdentity: () => identity });
+    await started[0]!.status.load();
+    identity = { xeroOrgName: 'Other Org' };
+    await started[0]!.status.load();
+    expect(sent).toEqual([
+      { mgAction: 'getStatus', args: { host: 'xero', xeroShortCode: '!Fx1tu', xeroOrgName: 'Fixture Ltd' } },
+      { mgAction: 'getStatus', args: { host: 'xero', xeroOrgName: 'Other Org' } },
+    ]);
+  });
+
+  it('asks for the Cin7 Core pair by host alone, and marks its start for the bench', async () => {
+    const sent = answerGetStatus();
+    const { started, feature } = recorder();
+    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature] });
+    await started[0]!.status.load();
+    expect(sent).toEqual([{ mgAction: 'getStatus', args: { host: 'cin7' } }]);
+    expect(performance.getEntriesByName('mapping-guard:cin7:start').length).toBeGreaterThan(0);
+  });
+
+  it('hands each feature the app’s own environment and follows navigation after onNavigate', async () => {
+    const seen: string[] = [];
+    const { started, feature } = recorder<{ page: string }>();
+    startOverlay<{ page: string }>({
+      app: 'xero',
+      ctx: fakeContext(),
+      features: [feature],
+      onNavigate: (url) => seen.push(url.pathname),
+      appEnv: () => () => ({ page: seen.at(-1) ?? 'none' }),
+    });
+    expect(started.map((env) => [env.url.pathname, env.page])).toEqual([['/', '/']]);
+    history.pushState(null, '', '/Bank/BankAccounts.aspx');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(seen).toEqual(['/', '/Bank/BankAccounts.aspx']);
+    expect(started.map((env) => env.page)).toEqual(['/', '/Bank/BankAccounts.aspx']);
+  });
+
+  it('reports a failing feature in the panel and the console; nothing reaches the page', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const { started, feature } = recorder();
+      const failing = defineFeature<FullEnv<object>>({ id: 'failing', include: [() => true], init: () => { throw new Error('boom'); } });
+      expect(() => startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature, failing] })).not.toThrow();
+      expect(started[0]!.panel.getState().problems).toEqual([{ featureId: 'failing', message: 'boom' }]);
+      expect(warn).toHaveBeenCalledWith('Mapping Guard: feature "failing" failed.', new Error('boom'));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('a failure to start stays in the console', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const options = {
+        app: 'xero' as const,
+        ctx: fakeContext(),
+        features: [],
+        onNavigate: () => {
+          throw new Error('no organisation');
+        },
+      };
+      expect(() => startOverlay(options)).not.toThrow();
+      expect(warn).toHaveBeenCalledWith('Mapping Guard could not start on this page.', new Error('no organisation'));
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
