@@ -1,4 +1,4 @@
-// The health panel on every Cin7 Core page (utils/overlay/health-panel-feature).
+// The health panel on every Cin7 Core page (components/panel/health-panel-feature).
 import { isEveryPage } from '../../../utils/cin7/page/routes';
 import { defineHealthPanelFeature } from '../../../components/panel/health-panel-feature';
 import type { Cin7FeatureEnv } from '../environment';
