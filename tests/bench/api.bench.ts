@@ -64,7 +64,6 @@ async function measureRefreshes(context: BenchContext | undefined) {
         xero: new XeroClient(tenantId, auth, { fetch: fetchFn }),
         previous,
         full,
-        mapping: null,
         now: Date.now,
       });
       if (outcome.failures.length) throw new Error(`refresh failed: ${String(outcome.failures[0]?.error)}`);

@@ -14,3 +14,12 @@ function fnv1a(text: string): string {
 export function findingKey(finding: { code: string; subject: { kind: string; key: string }; message: string }): string {
   return `${finding.code}:${finding.subject.kind}:${finding.subject.key}:${fnv1a(finding.message)}`;
 }
+
+/** A finding as pages see it: with its key and whether the user marked it reviewed. */
+export function withReviewMark<F extends { code: string; subject: { kind: string; key: string }; message: string }>(
+  finding: F,
+  reviewed: ReadonlySet<string>,
+  key: string = findingKey(finding),
+): F & { key: string; reviewed: boolean } {
+  return { ...finding, key, reviewed: reviewed.has(key) };
+}

@@ -1,17 +1,18 @@
-// Refreshes a pair: fetch (incremental unless asked for full), store the snapshot, run the audit, store the findings.
+// Refreshes a pair: fetch (incremental unless asked for full), store the API snapshot, audit it with the pair's mapping
+// and features (page-inputs.ts), store the findings.
 // One refresh per pair at a time; progress (list, page, rate-limit waits) is kept for getStatus and broadcast.
 import { audit } from '../audit';
 import type { Finding } from '../audit/types';
 import type { Progress, UserError } from '../protocol/shapes';
-import type { Mapping, Snapshot } from '../schemas';
 import { Cin7Client } from '../cin7/api/client';
 import { XeroClient, type XeroTokenSource } from '../xero/api/client';
 import { findingKey } from './finding-key';
+import { snapshotToAudit } from './page-inputs';
 import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
 import { describeError } from '../net/user-error';
 import type { Cin7Credentials } from '../cin7/api/client';
-import type { FeatureFlags, Pair } from '../protocol/shapes';
+import type { Pair } from '../protocol/shapes';
 
 export interface RefresherDeps {
   data: PairDataStore;
@@ -116,13 +117,11 @@ export class Refresher {
       if (!cin7) throw new Error('Cin7 Core credentials are missing for this pair');
       const xero = this.xeroClient(pair.xeroTenantId);
       const previous = await data.getSnapshot(pair.id);
-      const mapping = await data.getMapping(pair.id);
       const outcome = await refreshSnapshot({
         cin7,
         xero,
         previous,
         full: full || !previous,
-        mapping: mapping ?? null,
         now,
         onProgress: (progress) => this.report(pair.id, progress),
       });
@@ -142,10 +141,10 @@ export class Refresher {
     }
   }
 
-  /** Runs the engine on the stored snapshot + the latest mapping and stores the findings with their keys. */
+  /** Runs the engine on the stored snapshot + the pair's mapping and features, and stores the findings with their keys. */
   async auditAndStore(pairId: string, stored: StoredSnapshot | undefined, lastError?: StoredResult['lastError']): Promise<StoredResult> {
     const { data, now } = this.deps;
-    const snapshot = withPageInputs(stored?.snapshot ?? {}, await data.getMapping(pairId), await data.getFeatures(pairId));
+    const snapshot = await snapshotToAudit(data, pairId, stored);
     const result = audit(snapshot, { today: localDay(now()) });
     const record: StoredResult = {
       audit: result,
@@ -158,18 +157,4 @@ export class Refresher {
     await data.putResult(pairId, record);
     return record;
   }
-}
-
-/** The API snapshot plus what no API gives: the mapping read from the Cin7 page and the features the user declared. */
-export function withPageInputs(snapshot: Snapshot, mapping: Mapping | undefined, features: FeatureFlags | undefined): Snapshot {
-  const declared = Object.fromEntries(Object.entries(features ?? {}).filter(([, value]) => value !== undefined));
-  if (!mapping && Object.keys(declared).length === 0) return snapshot;
-  return {
-    ...snapshot,
-    cin7: {
-      ...snapshot.cin7,
-      ...(mapping ? { mapping } : {}),
-      ...(Object.keys(declared).length ? { features: { ...snapshot.cin7?.features, ...declared } } : {}),
-    },
-  };
 }

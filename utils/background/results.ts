@@ -1,5 +1,6 @@
-// Per-pair data too large for storage.local, in the extension origin's IndexedDB: the compact snapshot, the last
-// audit (findings, summary, coverage), the mapping read from the Cin7 page, and the reviewed finding keys.
+// Per-pair data too large for storage.local, in the extension origin's IndexedDB: the compact API snapshot, the last
+// audit (findings, summary, coverage), the mapping read from the Cin7 page (its one home: the snapshot holds no copy),
+// the reviewed finding keys and the declared features.
 import type { AuditResult } from '../audit/types';
 import type { Mapping } from '../schemas';
 import type { FeatureFlags, UserError } from '../protocol/shapes';

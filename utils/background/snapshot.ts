@@ -15,7 +15,6 @@ import {
   xeroOrganisationSchema,
   xeroTaxRateSchema,
   xeroTrackingCategorySchema,
-  type Mapping,
   type Snapshot,
 } from '../schemas';
 import type { Progress } from '../protocol/shapes';
@@ -40,6 +39,11 @@ export const SNAPSHOT_LISTS = [
 ] as const;
 export type SnapshotList = (typeof SNAPSHOT_LISTS)[number];
 
+/**
+ * What the APIs gave, nothing else: the mapping and the declared features live in the pair's own stores and are
+ * combined with it only when auditing (page-inputs.ts). Older stored snapshots may carry a mapping: it is ignored,
+ * and dropped by their next refresh.
+ */
 export interface StoredSnapshot {
   version: 1;
   snapshot: Snapshot;
@@ -107,8 +111,6 @@ export interface RefreshInput {
   previous: StoredSnapshot | undefined;
   /** Full: read every list completely. Otherwise incremental where the API allows it. */
   full: boolean;
-  /** The mapping the Cin7 overlay read (not available from any API). */
-  mapping: Mapping | null | undefined;
   now: () => number;
   onProgress?: (progress: Progress) => void;
 }
@@ -121,7 +123,8 @@ export interface RefreshOutcome {
 
 export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutcome> {
   const { previous, full, now } = input;
-  const previousCin7 = previous?.snapshot.cin7 ?? {};
+  // An older snapshot's copy of the mapping is not carried forward (the mapping's home is the mappings store).
+  const { mapping: _notFromAnApi, ...previousCin7 } = previous?.snapshot.cin7 ?? {};
   const previousXero = previous?.snapshot.xero ?? {};
   const cin7: NonNullable<Snapshot['cin7']> = { ...previousCin7 };
   const xero: NonNullable<Snapshot['xero']> = { ...previousXero };
@@ -196,7 +199,6 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   ]);
   await Promise.all([cin7Work, xeroWork]);
 
-  if (input.mapping !== undefined) cin7.mapping = input.mapping;
   return { stored: { version: 1, snapshot: { cin7, xero }, fetched }, failures };
 }
 

@@ -135,6 +135,17 @@ describe('background service behaviour', () => {
     expect(fromPage).toMatchObject({ ok: true, result: { pairId: pair.id, mapping: { readAt: '2026-11-21T10:00:00Z', rows } } });
   });
 
+  it('keeps the mapping in its own store only: a refresh after a save stores no copy, and still audits it', async () => {
+    const rows = sandbox.snapshot().cin7?.mapping?.rows ?? [];
+    await service.handlers.saveMapping({ rows, readAt: '2026-11-21T10:00:00Z', pairId: pair.id }, extension);
+    const saved = await service.handlers.getStatus({ pairId: pair.id }, extension);
+    await service.refresher.refresh(pair, { full: false });
+    expect((await service.data.getSnapshot(pair.id))?.snapshot.cin7).not.toHaveProperty('mapping');
+    const after = await service.handlers.getStatus({ pairId: pair.id }, extension);
+    expect(after.mappingReadAt).toBe('2026-11-21T10:00:00Z');
+    expect(after.findings.map((f) => f.key)).toEqual(saved.findings.map((f) => f.key));
+  });
+
   it('declared features make their roles required in the next audit', async () => {
     // Without a gift card row on the page, gift cards are not detected, so the role is not required...
     const rows = (sandbox.snapshot().cin7?.mapping?.rows ?? []).filter((row) => !/gift/i.test(row.label));

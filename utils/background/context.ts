@@ -1,0 +1,68 @@
+// The one context every handler group shares: what the service is given (deps) plus what it builds from them once
+// (Xero sign-in, the refresher, the Cin7 keys, pair resolution). Handler groups take it explicitly; none keeps state.
+import type { Progress } from '../protocol/shapes';
+import { XeroAuth } from '../xero/api/auth';
+import { cin7Keys, type Cin7Keys } from './cin7-keys';
+import { findPair, pairById, resolvePair } from './pair-resolution';
+import { rememberOrganisation } from './pair-store';
+import { Refresher } from './refresher';
+import type { PairDataStore } from './results';
+import type { SecretStore } from './secrets';
+import { resolveXeroClientId } from './state';
+
+export interface ServiceDeps {
+  secrets: SecretStore;
+  data: PairDataStore;
+  redirectUrl: string;
+  launchWebAuthFlow: (url: string) => Promise<string | undefined>;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** A pair's status changed (progress, new findings, connection): broadcast + badge. */
+  onStatusChanged?: (pairId: string | undefined, progress: Progress | undefined) => void;
+  /** Settings changed (the refresh alarm's period). */
+  onSettingsChanged?: (refreshHours: number) => void;
+  /** Opens the options page (browser.runtime.openOptionsPage). */
+  openOptionsPage?: () => Promise<void>;
+}
+
+export interface BackgroundContext {
+  readonly deps: ServiceDeps;
+  /** Per-pair data in IndexedDB: snapshot, result, mapping (its one home), reviewed marks, declared features. */
+  readonly data: PairDataStore;
+  readonly now: () => number;
+  readonly xeroAuth: XeroAuth;
+  readonly refresher: Refresher;
+  readonly cin7Keys: Cin7Keys;
+  /** Read only: which pair an action is about. */
+  readonly findPair: typeof findPair;
+  /** `findPair`, and remembers the tab's pair when the page named it (a write). */
+  readonly resolvePair: typeof resolvePair;
+  readonly pairById: typeof pairById;
+  /** Tells pages and the badge that a pair's status changed (every pair's, without an id). */
+  readonly statusChanged: (pairId?: string) => void;
+}
+
+export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
+  const now = deps.now ?? Date.now;
+  const statusChanged = (pairId?: string) => deps.onStatusChanged?.(pairId, undefined);
+  const keys = cin7Keys(deps.secrets);
+  const xeroAuth = new XeroAuth({
+    secrets: deps.secrets,
+    clientId: async () => (await resolveXeroClientId()).clientId,
+    redirectUrl: deps.redirectUrl,
+    launchWebAuthFlow: deps.launchWebAuthFlow,
+    fetch: deps.fetch,
+    now,
+    onStateChange: () => statusChanged(),
+  });
+  const refresher = new Refresher({
+    data: deps.data,
+    xeroTokens: xeroAuth,
+    cin7Credentials: keys.get,
+    fetch: deps.fetch,
+    now,
+    onChange: (pairId, progress) => deps.onStatusChanged?.(pairId, progress),
+    onXeroOrganisation: (pair, shortCode, name) => void rememberOrganisation(pair, shortCode, name),
+  });
+  return { deps, data: deps.data, now, xeroAuth, refresher, cin7Keys: keys, findPair, resolvePair, pairById, statusChanged };
+}

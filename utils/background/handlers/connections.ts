@@ -1,0 +1,105 @@
+// Both sides' connections: Xero sign-in (OAuth + PKCE) and its organisations, Cin7 Core accounts and their keys.
+// Connecting the only account of each side pairs them (pair-store.ts).
+import { Cin7Client, type Cin7Credentials } from '../../cin7/api/client';
+import { describeError } from '../../net/user-error';
+import type { ActionHandlers } from '../../protocol/server';
+import { fetchXeroConnections } from '../../xero/api/client';
+import type { BackgroundContext } from '../context';
+import { addAutomaticPair } from '../pair-store';
+import { cin7AccountsItem, resolveXeroClientId, xeroClientIdItem, xeroTenantsItem } from '../state';
+
+type ConnectionActions =
+  | 'getConnections'
+  | 'connectXero'
+  | 'disconnectXero'
+  | 'setXeroClientId'
+  | 'testCin7'
+  | 'saveCin7Credentials'
+  | 'removeCin7Credentials';
+
+export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers, ConnectionActions> {
+  /** The company name Cin7 Core answers for these credentials; throws the user-facing reason when refused. */
+  async function cin7Company(credentials: Cin7Credentials): Promise<string | undefined> {
+    const me = await new Cin7Client(credentials, { fetch: ctx.deps.fetch, maxRetries: 2 }).me();
+    return me.Company ?? undefined;
+  }
+
+  return {
+    async getConnections() {
+      const { clientId, source } = await resolveXeroClientId();
+      const tenants = await xeroTenantsItem.getValue();
+      const accounts = await cin7AccountsItem.getValue();
+      const withKeys = [];
+      for (const account of accounts) if (await ctx.cin7Keys.get(account.accountId)) withKeys.push(account);
+      return {
+        xero: {
+          state: await ctx.xeroAuth.state(),
+          clientId,
+          clientIdSource: source,
+          redirectUrl: ctx.deps.redirectUrl,
+          tenants: tenants.map(({ tenantId, tenantName }) => ({ tenantId, tenantName })),
+        },
+        cin7: {
+          state: withKeys.length ? ('connected' as const) : ('not-connected' as const),
+          accounts: withKeys.map(({ accountId, company }) => ({ accountId, company })),
+        },
+      };
+    },
+    async connectXero() {
+      await ctx.xeroAuth.connect();
+      const connections = await fetchXeroConnections(await ctx.xeroAuth.accessToken(), ctx.deps.fetch);
+      const tenants = connections
+        .filter((connection) => connection.tenantType.toUpperCase() === 'ORGANISATION')
+        .map((connection) => ({
+          tenantId: connection.tenantId,
+          tenantName: connection.tenantName ?? undefined,
+          connectionId: connection.id,
+        }));
+      await xeroTenantsItem.setValue(tenants);
+      await addAutomaticPair();
+      ctx.statusChanged();
+      return { tenants: tenants.map(({ tenantId, tenantName }) => ({ tenantId, tenantName })) };
+    },
+    async disconnectXero() {
+      await ctx.xeroAuth.disconnect();
+      await xeroTenantsItem.setValue([]);
+      ctx.statusChanged();
+      return { ok: true as const };
+    },
+    async setXeroClientId(args) {
+      await xeroClientIdItem.setValue(args.clientId.trim() || null);
+      return { ok: true as const };
+    },
+    async testCin7(args) {
+      let credentials: Cin7Credentials | undefined;
+      if (args?.accountId && args.applicationKey) credentials = { accountId: args.accountId, applicationKey: args.applicationKey };
+      else {
+        const accounts = await cin7AccountsItem.getValue();
+        const accountId = args?.accountId ?? (accounts.length === 1 ? accounts[0]?.accountId : undefined);
+        credentials = accountId ? await ctx.cin7Keys.get(accountId) : undefined;
+      }
+      if (!credentials) return { ok: false, error: { message: 'Enter the Cin7 Core Account ID and application key first.' } };
+      try {
+        return { ok: true, company: await cin7Company(credentials) };
+      } catch (error) {
+        const { message, detail } = describeError(error);
+        return { ok: false, error: { message, detail } };
+      }
+    },
+    async saveCin7Credentials(args) {
+      const credentials = { accountId: args.accountId.trim(), applicationKey: args.applicationKey.trim() };
+      const company = await cin7Company(credentials); // throws the user-facing reason when refused
+      await ctx.cin7Keys.save(credentials);
+      const accounts = (await cin7AccountsItem.getValue()).filter((a) => a.accountId !== credentials.accountId);
+      await cin7AccountsItem.setValue([...accounts, { accountId: credentials.accountId, company }]);
+      await addAutomaticPair();
+      ctx.statusChanged();
+      return { company };
+    },
+    async removeCin7Credentials(args) {
+      await ctx.cin7Keys.remove(args.accountId);
+      await cin7AccountsItem.setValue((await cin7AccountsItem.getValue()).filter((a) => a.accountId !== args.accountId));
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,49 @@
+// What no API gives, per pair: the mapping read from the Cin7 page and the features the user declared. Both live in
+// the pair's IndexedDB stores (their one home); saving either re-audits the stored snapshot with it.
+import { matchRoleLabel } from '../../audit/labels';
+import { UserFacingError } from '../../net/user-error';
+import type { ActionHandlers } from '../../protocol/server';
+import type { BackgroundContext } from '../context';
+
+export function pageInputHandlers(
+  ctx: BackgroundContext,
+): Pick<ActionHandlers, 'saveMapping' | 'getMapping' | 'getFeatures' | 'setFeatures'> {
+  /** Audits the stored snapshot again with the page inputs just saved, keeping the last refresh's error. */
+  async function reaudit(pairId: string): Promise<void> {
+    const previous = await ctx.data.getResult(pairId);
+    await ctx.refresher.auditAndStore(pairId, await ctx.data.getSnapshot(pairId), previous?.lastError);
+    ctx.statusChanged(pairId);
+  }
+
+  return {
+    async saveMapping(args, context) {
+      const pair = await ctx.resolvePair(context, { pairId: args.pairId, cin7Company: args.cin7Company, host: 'cin7' });
+      if (!pair) return { saved: false };
+      await ctx.data.putMapping(pair.id, { readAt: args.readAt, rows: args.rows });
+      await reaudit(pair.id);
+      return { saved: true, pairId: pair.id };
+    },
+    async getMapping(args, context) {
+      const pair = await ctx.resolvePair(context, args ?? {});
+      if (!pair) return { mapping: null };
+      return { mapping: (await ctx.data.getMapping(pair.id)) ?? null, pairId: pair.id };
+    },
+    async getFeatures(args, context) {
+      const pair = await ctx.resolvePair(context, { pairId: args?.pairId });
+      if (!pair) return { detected: {}, declared: {} };
+      const roles = new Set(((await ctx.data.getMapping(pair.id))?.rows ?? []).map((row) => matchRoleLabel(row.label)));
+      const detected = {
+        inventoryAccrual: roles.has('inventoryAccrual') || roles.has('stockInTransit'),
+        giftCards: roles.has('giftCardLiability'),
+      };
+      return { detected, declared: await ctx.data.getFeatures(pair.id) };
+    },
+    async setFeatures(args, context) {
+      const pair = await ctx.resolvePair(context, { pairId: args.pairId });
+      if (!pair) throw new UserFacingError('No Cin7 Core ↔ Xero pair is set up yet.', 'not-found');
+      await ctx.data.putFeatures(pair.id, { inventoryAccrual: args.inventoryAccrual, giftCards: args.giftCards });
+      await reaudit(pair.id);
+      return { ok: true as const };
+    },
+  };
+}

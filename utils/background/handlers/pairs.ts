@@ -1,0 +1,35 @@
+// The pairs the options page lists, adds, removes and selects. Removing a pair forgets its data.
+import { UserFacingError } from '../../net/user-error';
+import type { ActionHandlers } from '../../protocol/server';
+import type { BackgroundContext } from '../context';
+import { makePair } from '../pairs';
+import { storePair } from '../pair-store';
+import { cin7AccountsItem, pairsItem, selectedPairItem, xeroTenantsItem } from '../state';
+
+export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'listPairs' | 'savePair' | 'removePair' | 'selectPair'> {
+  return {
+    async listPairs() {
+      return { pairs: await pairsItem.getValue(), selectedPairId: (await selectedPairItem.getValue()) ?? undefined };
+    },
+    async savePair(args) {
+      const account = (await cin7AccountsItem.getValue()).find((a) => a.accountId === args.cin7AccountId);
+      const tenant = (await xeroTenantsItem.getValue()).find((t) => t.tenantId === args.xeroTenantId);
+      if (!account || !tenant) throw new UserFacingError('Connect that Cin7 Core account and Xero organisation first.', 'not-found');
+      const pair = makePair(account, tenant);
+      await storePair(pair);
+      return pair;
+    },
+    async removePair(args) {
+      await pairsItem.setValue((await pairsItem.getValue()).filter((p) => p.id !== args.pairId));
+      if ((await selectedPairItem.getValue()) === args.pairId) await selectedPairItem.setValue(null);
+      await ctx.data.forget(args.pairId);
+      return { ok: true as const };
+    },
+    async selectPair(args) {
+      if (!(await ctx.pairById(args.pairId))) throw new UserFacingError('That pair no longer exists.', 'not-found');
+      await selectedPairItem.setValue(args.pairId);
+      ctx.statusChanged(args.pairId);
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// A refresh asked for by the user (popup, panel, options). Automatic ones: refresh-policy.ts.
+import type { ActionHandlers } from '../../protocol/server';
+import type { BackgroundContext } from '../context';
+import { startRefresh } from '../refresh-policy';
+
+export function refreshHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'refresh'> {
+  return {
+    async refresh(args, context) {
+      const pair = await ctx.resolvePair(context, args ?? {});
+      if (!pair) return { started: false };
+      return { started: await startRefresh(ctx, pair, args?.full ?? false), pairId: pair.id };
+    },
+  };
+}

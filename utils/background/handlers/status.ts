@@ -1,0 +1,27 @@
+// The status of a pair, and the reviewed marks on its findings.
+import type { ActionHandlers } from '../../protocol/server';
+import { UserFacingError } from '../../net/user-error';
+import type { BackgroundContext } from '../context';
+import { refreshIfDue } from '../refresh-policy';
+import { readStatus } from '../status';
+
+export function statusHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'getStatus' | 'markReviewed'> {
+  return {
+    async getStatus(args, context) {
+      const pair = await ctx.resolvePair(context, args ?? {});
+      // The read's one side effect, on purpose: data older than the setting starts refreshing now.
+      if (pair) await refreshIfDue(ctx, pair);
+      return readStatus(ctx, pair);
+    },
+    async markReviewed(args, context) {
+      const pair = await ctx.resolvePair(context, { pairId: args.pairId });
+      if (!pair) throw new UserFacingError('No Cin7 Core ↔ Xero pair is set up yet.', 'not-found');
+      const reviewed = await ctx.data.getReviewed(pair.id);
+      if (args.reviewed) reviewed.add(args.findingKey);
+      else reviewed.delete(args.findingKey);
+      await ctx.data.putReviewed(pair.id, reviewed);
+      ctx.statusChanged(pair.id);
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// The status view of a pair (what the panel, popup and badge show). Building it only reads: stored data, the
+// refresher's progress, the connection states. Starting a refresh is the caller's explicit step (refresh-policy.ts).
+import type { ConnectionState, Pair, Status } from '../protocol/shapes';
+import type { BackgroundContext } from './context';
+import { withReviewMark } from './finding-key';
+import { oldestFetch } from './snapshot';
+import { cin7AccountsItem } from './state';
+
+type StatusSources = Pick<BackgroundContext, 'data' | 'xeroAuth' | 'refresher' | 'cin7Keys'>;
+
+/** Cin7 Core's side: the pair's account (or the only known one) has a key, and the last refresh did not refuse it. */
+export async function cin7ConnectionState(
+  ctx: Pick<StatusSources, 'cin7Keys'>,
+  pair: Pair | undefined,
+  lastErrorCode: string | undefined,
+): Promise<ConnectionState> {
+  const accounts = await cin7AccountsItem.getValue();
+  const accountId = pair?.cin7AccountId ?? (accounts.length === 1 ? accounts[0]?.accountId : undefined);
+  if (!accountId || !(await ctx.cin7Keys.get(accountId))) return 'not-connected';
+  return lastErrorCode === 'cin7-credentials' ? 'reconnect-needed' : 'connected';
+}
+
+/** The status of a pair (or of the connections alone, without one). Never writes, never starts a refresh. */
+export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Promise<Status> {
+  const xero = await ctx.xeroAuth.state();
+  if (!pair) {
+    return { connection: { xero, cin7: await cin7ConnectionState(ctx, undefined, undefined) }, findings: [], coverage: [] };
+  }
+  const [result, mapping, reviewed] = await Promise.all([
+    ctx.data.getResult(pair.id),
+    ctx.data.getMapping(pair.id),
+    ctx.data.getReviewed(pair.id),
+  ]);
+  const { limits } = ctx.refresher.xeroClient(pair.xeroTenantId);
+  return {
+    connection: { xero, cin7: await cin7ConnectionState(ctx, pair, result?.lastError?.code) },
+    pairId: pair.id,
+    pairName: pair.name,
+    fetchedAt: oldestFetch(result),
+    mappingReadAt: mapping?.readAt,
+    summary: result?.audit.summary,
+    findings: (result?.audit.findings ?? []).map((finding, index) => withReviewMark(finding, reviewed, result?.keys[index])),
+    coverage: result?.audit.coverage ?? [],
+    refreshing: ctx.refresher.progressOf(pair.id),
+    lastError: result?.lastError ? { message: result.lastError.message, detail: result.lastError.detail } : undefined,
+    xeroLimits: { minuteRemaining: limits.minuteRemaining, dayRemaining: limits.dayRemaining },
+  };
+}
+
+/** Errors of the pair a tab shows (or the selected pair), for the toolbar badge. Reads only. */
+export async function errorCountForTab(ctx: Pick<BackgroundContext, 'data' | 'findPair'>, tabId: number | undefined): Promise<number | undefined> {
+  const { pair } = await ctx.findPair({ caller: tabId === undefined ? 'extension' : 'content', tabId });
+  if (!pair) return undefined;
+  return (await ctx.data.getResult(pair.id))?.audit.summary.errors;
+}
