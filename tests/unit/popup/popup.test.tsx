@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../../components/checklist/PopupApp';
 import { createChecklistStore, type ChecklistStore } from '../../../utils/store/checklist';
 import { storedChecklist } from '../checklist/stored';
