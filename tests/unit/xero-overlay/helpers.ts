@@ -9,9 +9,12 @@ import type { Status, XeroPageFacts } from '../../../utils/protocol/shapes';
 import type { StatusChanged } from '../../../utils/protocol/events';
 import { createPanelContributionStore } from '../../../utils/overlay/panel-state';
 import { createStatusStore, type StatusClient } from '../../../utils/overlay/status-store';
+import { SANDBOX_PAGE_FIXTURES } from '../../fixtures/xero/sandbox-pages';
 
+/** A page the sandbox serves is built by the sandbox's own markup; other markup comes from tests/fixtures/xero. */
 export function fixtureHtml(name: string): string {
-  return readFileSync(resolve(process.cwd(), 'tests/fixtures/xero', name), 'utf8');
+  const sandboxPage = SANDBOX_PAGE_FIXTURES[name];
+  return sandboxPage ? sandboxPage() : readFileSync(resolve(process.cwd(), 'tests/fixtures/xero', name), 'utf8');
 }
 
 /** Replaces the test document's body (and title) with the fixture page's. */
