@@ -11,7 +11,8 @@ import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../..
 import { median, round } from '../../scripts/lib/bench/stats';
 import { ensureExtensionBuild } from '../../scripts/lib/build-extension';
 import { startSandbox } from '../../sandbox/index';
-import { connectBothApps, launchExtension, type ExtensionSession } from '../e2e/harness';
+import { launchExtension, type ExtensionSession } from '../e2e/harness';
+import { connectBothApps } from '../e2e/connect-apps';
 import { contentScriptSize, measurePairInLockstep, plainContext, type PairResult, type SteppedWorkload } from './overlay-lib';
 
 const XERO = 'https://go.xero.com';

@@ -3,38 +3,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
-import type { Browser } from 'wxt/browser';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { copyExtensionBuild, E2E_BUILD_ENV, EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { startSandbox, type Sandbox, type ScenarioName } from '../../sandbox/index.ts';
-
-/** Flags checked in design/TOOLING.md: extension side-loading, and no traffic to the (closed) internet. */
-export function baseChromiumArgs(extensionDir: string): string[] {
-  return [
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ];
-}
-
-/** The `chrome.*` API as seen inside the extension (service worker or extension page). */
-export type ExtensionApi = typeof Browser;
-
-/**
- * Source text that calls `fn(chrome, arg)` where it is evaluated. Playwright evaluates strings over CDP, which the
- * extension's CSP does not restrict; `arg` must be JSON.
- */
-function callWithExtensionApi(fn: (...args: never[]) => unknown, arg: unknown): string {
-  return `(${fn.toString()})(globalThis.chrome, ${JSON.stringify(arg ?? null)})`;
-}
+import { connectXeroInOptions, saveCin7KeysInOptions, type ConnectXeroOptions } from './connect-apps.ts';
+import { baseChromiumArgs, callWithExtensionApi, extensionIdOf, waitForExtensionWorker, type ExtensionApi } from './extension-worker.ts';
 
 export interface LaunchOptions {
   /** Sandbox scenario when the harness starts its own sandbox (default `broken`). */
@@ -45,13 +19,6 @@ export interface LaunchOptions {
   /** Where screenshot(name) writes; default .output/e2e-screenshots (git-ignored). */
   screenshotDir?: string;
   viewport?: { width: number; height: number };
-}
-
-export interface ConnectXeroOptions {
-  /** Organisation to choose on the consent page (default: the first). */
-  organisation?: string;
-  /** Called with the consent page once the organisation is chosen, before Allow (e.g. to screenshot it). */
-  onConsentPage?: (consent: Page) => Promise<void>;
 }
 
 export interface ExtensionSession {
@@ -80,23 +47,6 @@ export interface ExtensionSession {
   /** PNG of `page` (default: the page opened last); returns its path. */
   screenshot(name: string, page?: Page): Promise<string>;
   close(): Promise<void>;
-}
-
-const EXTENSION_WORKER_TIMEOUT_MS = 20_000;
-
-function extensionIdOf(worker: Worker): string | undefined {
-  const url = new URL(worker.url());
-  return url.protocol === 'chrome-extension:' ? url.host : undefined;
-}
-
-async function waitForExtensionWorker(context: BrowserContext, extensionId?: string): Promise<Worker> {
-  const matches = (worker: Worker) => {
-    const id = extensionIdOf(worker);
-    return id !== undefined && (extensionId === undefined || id === extensionId);
-  };
-  const existing = context.serviceWorkers().find(matches);
-  if (existing) return existing;
-  return context.waitForEvent('serviceworker', { predicate: matches, timeout: EXTENSION_WORKER_TIMEOUT_MS });
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -184,45 +134,14 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       }
     },
 
-    async connectXero(connectOptions = {}) {
-      const options = await session.openOptions();
-      const state = options.getByTestId('xero-state');
-      await state.waitFor();
-      if ((await state.textContent())?.trim() === 'Connected') return options;
-      // The production build has no client id of its own: the user enters their Xero app's (here the sandbox's).
-      const clientIdField = options.getByLabel(/xero app client id/i);
-      if ((await clientIdField.inputValue()) !== sandbox.xeroClientId) {
-        await clientIdField.fill(sandbox.xeroClientId);
-        await options.getByRole('button', { name: /use this client id/i }).click();
-        await options.getByTestId('xero-message').filter({ hasText: /client id saved/i }).waitFor({ timeout: 15_000 });
-      }
-      const consentPagePromise = context.waitForEvent('page', {
-        predicate: (page) => page.url().includes('login.xero.com') || page.url() === 'about:blank',
-        timeout: 15_000,
-      });
-      await options.getByRole('button', { name: /^(re)?connect xero$/i }).click();
-      const consent = await consentPagePromise;
-      await consent.waitForURL(/login\.xero\.com/, { timeout: 15_000 });
-      await consent.waitForLoadState('load');
-      await chooseOrganisation(consent, connectOptions.organisation);
-      await connectOptions.onConsentPage?.(consent);
-      await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
-      // launchWebAuthFlow closes the window on the redirect to chromiumapp.org; the worker then fetches the token.
-      await expectText(state, /^Connected$/, 30_000, () => options.getByTestId('xero-message').textContent());
-      lastPage = options;
-      return options;
+    async connectXero(connectOptions) {
+      lastPage = await connectXeroInOptions(session, connectOptions);
+      return lastPage;
     },
 
     async saveCin7Keys() {
-      const options = await session.openOptions();
-      const { accountId, applicationKey } = sandbox.cin7Credentials;
-      await options.getByLabel(/^account id$/i).fill(accountId);
-      await options.getByLabel(/^application key$/i).fill(applicationKey);
-      await options.getByRole('button', { name: /save cin7 keys/i }).click();
-      const message = options.getByTestId('cin7-message');
-      await expectText(message, /cin7 core connected/i, 30_000, () => message.textContent());
-      lastPage = options;
-      return options;
+      lastPage = await saveCin7KeysInOptions(session);
+      return lastPage;
     },
 
     async screenshot(name, page) {
@@ -247,31 +166,6 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
  * Waits until one of our shadow-root panels shows content on `page`. The overlay marks its hosts `data-mg-own`
  * (utils/overlay/observe.ts); WXT names them after the UI. Throws on timeout.
  */
-/**
- * Connects Xero through the sandbox's consent page and saves the sandbox's Cin7 Core keys, all through the worker's
- * extension-page actions (what the options page does). Throws when the worker refuses a step.
- */
-export async function connectBothApps(session: ExtensionSession): Promise<void> {
-  const { sandbox } = session;
-  const expectOk = (step: string, reply: unknown) => {
-    if (!(reply && typeof reply === 'object' && (reply as { ok?: unknown }).ok === true)) {
-      throw new Error(`${step} failed: ${JSON.stringify(reply).slice(0, 300)}`);
-    }
-  };
-  expectOk('setXeroClientId', await session.sendFromExtensionPage({ mgAction: 'setXeroClientId', args: { clientId: sandbox.xeroClientId } }));
-  const connecting = session.sendFromExtensionPage({ mgAction: 'connectXero' });
-  // The sender's own blank extension page opens first: wait for the tab that reaches the consent page.
-  let consent: Page | undefined;
-  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
-  }
-  if (!consent) throw new Error('the Xero consent page never opened');
-  await consent.waitForLoadState('load');
-  await consent.getByRole('button', { name: /^allow/i }).or(consent.getByRole('link', { name: /^allow/i })).first().click();
-  expectOk('connectXero', await connecting);
-  expectOk('saveCin7Credentials', await session.sendFromExtensionPage({ mgAction: 'saveCin7Credentials', args: sandbox.cin7Credentials }));
-}
-
 export async function waitForOverlayPanel(page: Page, options: { timeout?: number } = {}): Promise<void> {
   await page.waitForFunction(
     () =>
@@ -285,31 +179,3 @@ export async function waitForOverlayPanel(page: Page, options: { timeout?: numbe
   );
 }
 
-/** Waits until `locator`'s text matches; on timeout, the error carries what the page said instead. */
-async function expectText(
-  locator: Locator,
-  pattern: RegExp,
-  timeout: number,
-  explain: () => Promise<string | null>,
-): Promise<void> {
-  try {
-    await locator.filter({ hasText: pattern }).waitFor({ timeout });
-  } catch (error) {
-    const said = await explain().catch(() => null);
-    throw new Error(`Expected ${pattern} on the options page; it says: ${said ?? '(nothing)'}`, { cause: error });
-  }
-}
-
-/** Picks the organisation on the sandbox's consent page: a <select>, radio buttons or a list of links/buttons. */
-async function chooseOrganisation(consent: Page, organisation?: string): Promise<void> {
-  const select = consent.locator('select');
-  if ((await select.count()) > 0) {
-    if (organisation) await select.first().selectOption({ label: organisation });
-    return; // the first organisation is preselected
-  }
-  const radios = consent.getByRole('radio');
-  if ((await radios.count()) > 0) {
-    const radio = organisation ? consent.getByRole('radio', { name: organisation }) : radios.first();
-    await radio.check();
-  }
-}

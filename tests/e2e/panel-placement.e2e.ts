@@ -4,7 +4,8 @@
 // when another element would receive it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { connectBothApps, launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { connectBothApps } from './connect-apps.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const XERO = 'https://go.xero.com';

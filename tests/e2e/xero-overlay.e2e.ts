@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { compareLockDates } from '../../entrypoints/xero.content/lock-dates.ts';
 import { statusSchema, type Status } from '../../utils/protocol/shapes';
 import { parseAnyDate } from '../../utils/schemas/dates.ts';
-import { connectBothApps, launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { connectBothApps } from './connect-apps.ts';
 
 const XERO = 'https://go.xero.com';
 let session: ExtensionSession;

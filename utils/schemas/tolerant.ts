@@ -23,3 +23,6 @@ export function tolerantEnumTest(schema: unknown): ((value: string) => boolean) 
 
 /** Optional text the APIs send as a string, null, or not at all. */
 export const optionalText = z.string().nullish();
+
+/** Numbers Cin7 sometimes sends as text (`"Percent": "10.0000000000"`, `"ComponentOrder": "1"`). */
+export const numberOrText = z.union([z.number(), z.string()]).nullish();

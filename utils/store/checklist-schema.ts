@@ -1,6 +1,8 @@
 // The stored shapes of the checklist store, every version, and the migrations between them.
 // Version 1 was the first release: one checklist for whatever pair was set up, one choice per item.
-// Version 2 keeps a checklist per Cin7 ↔ Xero pair, several choices per item, and per-channel sync types.
+// Version 2 keeps a checklist per Cin7 ↔ Xero pair, several choices per item, and per-channel sync types. Versions 1
+// and 2 first stored everything under one key; each pair's version-2 checklist now has a record of its own
+// (checklist-records.ts), and a record's `version` is the version of the checklist it holds.
 import { z } from 'zod';
 import { findChecklistItem } from '../checklist/items';
 import { valueKey, type Channel, type Decision } from '../checklist/decisions';
@@ -35,7 +37,7 @@ const decisionSchema = z.object({
   updatedAt: z.string().optional().catch(undefined),
 });
 
-const pairChecklistSchema = z.object({
+export const pairChecklistSchema = z.object({
   decisions: z.record(z.string(), decisionSchema).catch({}),
   channels: z
     .array(z.object({ id: z.string(), name: z.string() }))
@@ -96,22 +98,28 @@ function newer(local: Decision, remote: Decision): Decision {
 /**
  * Two contexts (popup, options, report) may edit before either has written. When this context writes, what the
  * other one stored meanwhile is merged in item by item, the later edit winning, so neither loses what was typed.
- * Channel lists are this context's (adding and removing them is deliberate); pairs only the other knows are kept.
+ * Channel lists are this context's (adding and removing them is deliberate).
  */
+export function mergePairChecklists(mine: PairChecklist, theirs: PairChecklist): PairChecklist {
+  const decisions: Record<string, Decision> = { ...theirs.decisions };
+  for (const [itemId, decision] of Object.entries(mine.decisions)) {
+    const other = theirs.decisions[itemId];
+    decisions[itemId] = other ? newer(decision, other) : decision;
+  }
+  return { decisions, channels: mine.channels };
+}
+
+function mergeOptional(mine: PairChecklist | undefined, theirs: PairChecklist | undefined): PairChecklist | undefined {
+  return mine && theirs ? mergePairChecklists(mine, theirs) : (mine ?? theirs);
+}
+
+/** Every pair's checklist merged as above; pairs (and unassigned decisions) only one side has are kept. */
 export function mergeChecklistStates(local: ChecklistStateV2, remote: ChecklistStateV2): ChecklistStateV2 {
   const pairs: Record<string, PairChecklist> = { ...remote.pairs };
   for (const [pairId, mine] of Object.entries(local.pairs)) {
     const theirs = remote.pairs[pairId];
-    if (!theirs) {
-      pairs[pairId] = mine;
-      continue;
-    }
-    const decisions: Record<string, Decision> = { ...theirs.decisions };
-    for (const [itemId, decision] of Object.entries(mine.decisions)) {
-      const other = theirs.decisions[itemId];
-      decisions[itemId] = other ? newer(decision, other) : decision;
-    }
-    pairs[pairId] = { decisions, channels: mine.channels };
+    pairs[pairId] = theirs ? mergePairChecklists(mine, theirs) : mine;
   }
-  return { pairs, unassigned: local.unassigned };
+  const unassigned = mergeOptional(local.unassigned, remote.unassigned);
+  return unassigned ? { pairs, unassigned } : { pairs };
 }

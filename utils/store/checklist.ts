@@ -1,22 +1,22 @@
-// The onboarding checklist's decisions: a zustand store persisted to browser.storage.local (non-secret), shared live
-// with every other open context through storage.onChanged, versioned (see checklist-schema.ts).
-// Writes are debounced so typing a note does not hammer storage; `flush()` writes at once (call it on blur and when
-// the page hides) so nothing typed is lost when the popup closes.
+// The onboarding checklist's decisions: a zustand store persisted to browser.storage.local (non-secret), one
+// versioned record per pair (checklist-records.ts, shapes in checklist-schema.ts), shared live with every other open
+// context through storage.onChanged. Writes are debounced so typing a note does not hammer storage; `flush()` writes
+// at once (call it on blur and when the page hides) so nothing typed is lost when the popup closes.
 import { browser } from 'wxt/browser';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { valueKey, type Channel, type Decision } from '../checklist/decisions';
 import {
   CHECKLIST_STORE_VERSION,
   checklistV2Schema,
   emptyPairChecklist,
-  mergeChecklistStates,
-  migrateChecklistState,
   type ChecklistStateV2,
   type PairChecklist,
 } from './checklist-schema';
+import { UNASSIGNED_PAIR } from './checklist-records';
+import { createChecklistStorage } from './checklist-storage';
 
-export const CHECKLIST_STORAGE_KEY = 'mappingGuard.checklist';
+export { UNASSIGNED_PAIR, forgetPairChecklist } from './checklist-records';
 
 export interface ChecklistActions {
   /** Records a choice; `channelId` for per-channel items. An empty value clears the choice. */
@@ -47,65 +47,6 @@ export interface ChecklistStore {
   dispose(): Promise<void>;
 }
 
-type Persisted = StorageValue<ChecklistStateV2>;
-
-/**
- * browser.storage.local as zustand's storage, with debounced writes. A write first merges in what another context
- * stored since our last write (`onMerged` hands the merged state back to the store).
- */
-function createDebouncedStorage(debounceMs: number, onMerged: (state: ChecklistStateV2) => void) {
-  let pending: Persisted | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let lastWritten: string | undefined;
-
-  const write = async () => {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    let value = pending;
-    pending = undefined;
-    if (!value) return;
-    const stored = (await browser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY] as Persisted | undefined;
-    if (stored && stored.version === CHECKLIST_STORE_VERSION && JSON.stringify(stored) !== lastWritten) {
-      const remote = checklistV2Schema.safeParse(stored.state);
-      if (remote.success) {
-        value = { ...value, state: mergeChecklistStates(value.state, remote.data) };
-        onMerged(value.state);
-      }
-    }
-    lastWritten = JSON.stringify(value);
-    await browser.storage.local.set({ [CHECKLIST_STORAGE_KEY]: value });
-  };
-
-  const storage: PersistStorage<ChecklistStateV2> = {
-    getItem: async (name) => {
-      const stored = (await browser.storage.local.get(name))[name];
-      if (!stored || typeof stored !== 'object') return null;
-      const { state, version } = stored as Partial<Persisted>;
-      return { state: state as ChecklistStateV2, version: typeof version === 'number' ? version : 1 };
-    },
-    setItem: (_name, value) => {
-      pending = value;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => void write(), debounceMs);
-    },
-    removeItem: async (name) => {
-      pending = undefined;
-      await browser.storage.local.remove(name);
-    },
-  };
-
-  return {
-    storage,
-    flush: write,
-    hasPending: () => pending !== undefined,
-    /** True when a storage change is just our own last write coming back. */
-    isEcho: (value: unknown) => lastWritten !== undefined && JSON.stringify(value) === lastWritten,
-  };
-}
-
-/** Pair id for decisions made before any Cin7 ↔ Xero pair exists; the first pair opened adopts them. */
-export const UNASSIGNED_PAIR = '';
-
 function updatePair(
   state: ChecklistStateV2,
   pairId: string,
@@ -129,7 +70,7 @@ function updateDecision(pair: PairChecklist, itemId: string, change: (decision: 
 export function createChecklistStore(options: ChecklistStoreOptions = {}): ChecklistStore {
   const now = options.now ?? (() => new Date());
   let applyMerged: (state: ChecklistStateV2) => void = () => undefined;
-  const debounced = createDebouncedStorage(options.debounceMs ?? 400, (state) => applyMerged(state));
+  const debounced = createChecklistStorage(options.debounceMs ?? 400, (state) => applyMerged(state));
 
   const store = createStore<ChecklistState>()(
     persist(
@@ -196,13 +137,15 @@ export function createChecklistStore(options: ChecklistStoreOptions = {}): Check
           }),
       }),
       {
-        name: CHECKLIST_STORAGE_KEY,
+        name: 'mappingGuard.checklist', // unused: the storage keeps one record per pair (checklist-records.ts)
         version: CHECKLIST_STORE_VERSION,
         storage: debounced.storage,
         partialize: (state): ChecklistStateV2 => ({ pairs: state.pairs, unassigned: state.unassigned }),
-        migrate: (persisted, version) => migrateChecklistState(persisted, version) as ChecklistState,
         // zod at the storage boundary: a damaged entry loses only its broken fields, never the rest.
-        merge: (persisted, current) => ({ ...current, ...checklistV2Schema.parse(persisted ?? {}) }),
+        merge: (persisted, current) => {
+          const { pairs, unassigned } = checklistV2Schema.parse(persisted ?? {});
+          return { ...current, pairs, unassigned };
+        },
       },
     ),
   );
@@ -210,10 +153,9 @@ export function createChecklistStore(options: ChecklistStoreOptions = {}): Check
   applyMerged = (state) => store.setState({ pairs: state.pairs, unassigned: state.unassigned });
 
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const change = changes[CHECKLIST_STORAGE_KEY];
-    if (area !== 'local' || !change) return;
-    // Our own pending edit wins (last write wins); our own write coming back needs no re-read.
-    if (debounced.hasPending() || debounced.isEcho(change.newValue)) return;
+    if (area !== 'local') return;
+    // Our own pending edit wins (merged when written); our own write coming back needs no re-read.
+    if (debounced.hasPending() || debounced.isEcho(changes)) return;
     void store.persist.rehydrate();
   };
   browser.storage.onChanged.addListener(onChanged);

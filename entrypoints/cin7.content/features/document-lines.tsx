@@ -4,7 +4,8 @@
 // The panel keeps the same facts as a table (the accessible summary). Badges are re-applied through the throttled
 // observer when the grid re-renders, and removed when the feature stops. Refetches after a refresh.
 import { stripTarget } from '../../../utils/audit/links';
-import { describeLine, matchDocumentLines, readLineGrids, type DocumentLine } from '../../../utils/cin7/page/document-lines';
+import { describeLine, matchDocumentLines, type DocumentLine } from '../../../utils/cin7/page/document-lines';
+import { readLineGrids } from '../../../utils/cin7/page/line-grids';
 import { isPurchase, isSale, recordFromUrl } from '../../../utils/cin7/page/routes';
 import type { DocumentResult } from '../../../utils/protocol/shapes';
 import { BADGE_ATTRIBUTE, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';

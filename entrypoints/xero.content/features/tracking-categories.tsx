@@ -4,14 +4,14 @@
 // options, renames, and values that are no option (sources in ../sections/TrackingSection.tsx).
 // Which Cin7 Core field fills which category is in no API, so the panel shows the checklist's answers (if recorded)
 // and says "cannot tell" otherwise.
-import { storage } from 'wxt/utils/storage';
 import { renderBadge } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { readTrackingCategories } from '../../../utils/xero/page/tracking';
 import { isTracking } from '../../../utils/xero/page/routes';
 import { HEADING } from '../../../utils/xero/page/selectors';
-import { CHECKLIST_STORAGE_KEY, selectPairChecklist, UNASSIGNED_PAIR } from '../../../utils/store/checklist';
-import { migrateChecklistState } from '../../../utils/store/checklist-schema';
+import { selectPairChecklist, UNASSIGNED_PAIR } from '../../../utils/store/checklist';
+import { readChecklistState, watchChecklist } from '../../../utils/store/checklist-records';
+import type { ChecklistStateV2 } from '../../../utils/store/checklist-schema';
 import type { XeroFeatureEnv } from '../environment';
 import { TrackingSection, type RecordedTracking, type TrackingCategoryView } from '../sections/TrackingSection';
 
@@ -19,22 +19,14 @@ const BADGE_KEY = 'tracking';
 
 // The checklist (utils/store/checklist.ts) lives in storage.local, which content scripts may read; only its
 // "trackingCategories" answers are used, and anything unreadable counts as "nothing recorded".
-const checklistItem = storage.defineItem<unknown>(`local:${CHECKLIST_STORAGE_KEY}`, { fallback: null });
-
-export function recordedTracking(stored: unknown, pairId: string | undefined): RecordedTracking | null {
-  if (!stored || typeof stored !== 'object') return null;
-  const { state, version } = stored as { state?: unknown; version?: unknown };
-  try {
-    const checklist = migrateChecklistState(state, typeof version === 'number' ? version : 1);
-    const values = selectPairChecklist(checklist, pairId ?? UNASSIGNED_PAIR)?.decisions.trackingCategories?.values ?? {};
-    const recorded: RecordedTracking = {
-      ...(values.category1 ? { category1: values.category1 } : {}),
-      ...(values.category2 ? { category2: values.category2 } : {}),
-    };
-    return recorded.category1 || recorded.category2 ? recorded : null;
-  } catch {
-    return null;
-  }
+export function recordedTracking(checklist: ChecklistStateV2 | null, pairId: string | undefined): RecordedTracking | null {
+  if (!checklist) return null;
+  const values = selectPairChecklist(checklist, pairId ?? UNASSIGNED_PAIR)?.decisions.trackingCategories?.values ?? {};
+  const recorded: RecordedTracking = {
+    ...(values.category1 ? { category1: values.category1 } : {}),
+    ...(values.category2 ? { category2: values.category2 } : {}),
+  };
+  return recorded.category1 || recorded.category2 ? recorded : null;
 }
 
 export default defineFeature<XeroFeatureEnv>({
@@ -42,7 +34,7 @@ export default defineFeature<XeroFeatureEnv>({
   include: [isTracking],
   restartOn: 'path',
   init(signal, env) {
-    let stored: unknown = null;
+    let stored: ChecklistStateV2 | null = null;
     let lastSignature = '';
     const update = () => {
       const read = readTrackingCategories(document);
@@ -77,17 +69,14 @@ export default defineFeature<XeroFeatureEnv>({
     };
     const load = async () => {
       try {
-        stored = await checklistItem.getValue();
+        stored = await readChecklistState();
       } catch (error) {
         env.reportProblem(error);
       }
       if (!signal.aborted) env.guard(update)();
     };
     env.watch(update, { badgeKey: BADGE_KEY });
-    env.listen<[unknown]>((listener) => checklistItem.watch(listener), (value) => {
-      stored = value;
-      update();
-    });
+    env.listen(watchChecklist, () => void load());
     return load();
   },
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHECKLIST_STORAGE_KEY, createChecklistStore, type ChecklistStore } from '../../../utils/store/checklist';
+import { createChecklistStore, type ChecklistStore } from '../../../utils/store/checklist';
+import { checklistStorageKey, LEGACY_CHECKLIST_STORAGE_KEY } from '../../../utils/store/checklist-records';
 import { migrateChecklistState, migrateV1ToV2 } from '../../../utils/store/checklist-schema';
 
 /** What version 1 stored: one checklist, one choice per item, some item ids since renamed. */
@@ -53,7 +54,7 @@ describe('checklist migration from version 1', () => {
   });
 
   it('migrates on load, writes version 2 back, and the first pair opened adopts the old decisions', async () => {
-    await fakeBrowser.storage.local.set({ [CHECKLIST_STORAGE_KEY]: V1_STORED });
+    await fakeBrowser.storage.local.set({ [LEGACY_CHECKLIST_STORAGE_KEY]: V1_STORED });
     opened = createChecklistStore({ debounceMs: 1 });
     await opened.hydrated;
     expect(opened.store.getState().unassigned?.decisions.paymentsFromXero?.values.payments).toBe('Pull from Xero');
@@ -64,8 +65,10 @@ describe('checklist migration from version 1', () => {
     expect(pair?.decisions.reportingNeeds?.note).toBe('monthly pack');
     expect(opened.store.getState().unassigned).toBeUndefined();
     await opened.flush();
-    const stored = (await fakeBrowser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY] as { version: number };
+    const key = checklistStorageKey('pair-a');
+    const stored = (await fakeBrowser.storage.local.get(key))[key] as { version: number };
     expect(stored.version).toBe(2);
+    expect(await fakeBrowser.storage.local.get(LEGACY_CHECKLIST_STORAGE_KEY)).toEqual({});
   });
 });
 

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHECKLIST_STORAGE_KEY, createChecklistStore, type ChecklistStore } from '../../../utils/store/checklist';
+import { createChecklistStore, type ChecklistStore } from '../../../utils/store/checklist';
+import { LEGACY_CHECKLIST_STORAGE_KEY } from '../../../utils/store/checklist-records';
 import { CHECKLIST_STORE_VERSION } from '../../../utils/store/checklist-schema';
+import { storedChecklist as stored } from './stored';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const stores: ChecklistStore[] = [];
@@ -9,11 +11,6 @@ function open(debounceMs = 50) {
   const created = createChecklistStore({ debounceMs, now: () => NOW });
   stores.push(created);
   return created;
-}
-async function stored() {
-  return (await fakeBrowser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY] as
-    | { state: { pairs: Record<string, { decisions: Record<string, { values: Record<string, string>; note: string }> }> }; version: number }
-    | undefined;
 }
 
 afterEach(async () => {
@@ -90,7 +87,7 @@ describe('checklist store', () => {
 
   it('survives a damaged stored entry without losing the readable parts', async () => {
     await fakeBrowser.storage.local.set({
-      [CHECKLIST_STORAGE_KEY]: {
+      [LEGACY_CHECKLIST_STORAGE_KEY]: {
         version: CHECKLIST_STORE_VERSION,
         state: { pairs: { p: { decisions: { reconciliation: { values: 'oops', note: 'keep me' } }, channels: 7 } } },
       },

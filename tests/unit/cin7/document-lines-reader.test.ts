@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchDocumentLines, readLineGrids, type LineGridRead } from '../../../utils/cin7/page/document-lines';
+import { matchDocumentLines } from '../../../utils/cin7/page/document-lines';
+import { readLineGrids, type LineGridRead } from '../../../utils/cin7/page/line-grids';
 import { LINE_COLUMN_TEXT, LINE_GRID_CAPTION, LINE_GRID_HEADING } from '../../../utils/cin7/page/selectors';
 import { labelText } from '../../../utils/cin7/page/dom-text';
 import { purchaseDocument, saleDocument } from './document-lines-fixtures';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../../components/checklist/PopupApp';
-import { CHECKLIST_STORAGE_KEY, createChecklistStore, type ChecklistStore } from '../../../utils/store/checklist';
+import { createChecklistStore, type ChecklistStore } from '../../../utils/store/checklist';
+import { storedChecklist } from '../checklist/stored';
 import { CHECKLIST_ITEMS } from '../../../utils/checklist/items';
 import { fakeClient, finding, status } from './fake-client';
 
@@ -79,15 +79,13 @@ describe('popup checklist', () => {
     fireEvent.change(note, { target: { value: 'Manager approves bills in Xero' } });
     const row = itemToggle('Approval workflow').closest('li') as HTMLElement;
     expect(within(row).getByText('Decided')).toBeTruthy();
-    expect((await fakeBrowser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY]).toBeUndefined();
+    expect(await storedChecklist()).toBeUndefined();
     await act(async () => {
       fireEvent.blur(note);
       await checklist.flush();
     });
-    const stored = (await fakeBrowser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY] as {
-      state: { pairs: Record<string, { decisions: Record<string, unknown> }> };
-    };
-    expect(stored.state.pairs['pair-a']?.decisions.approvalWorkflow).toMatchObject({
+    const stored = await storedChecklist();
+    expect(stored?.state.pairs['pair-a']?.decisions.approvalWorkflow).toMatchObject({
       values: { invoiceStatus: 'Draft' },
       note: 'Manager approves bills in Xero',
     });
@@ -100,9 +98,7 @@ describe('popup checklist', () => {
     fireEvent.change(screen.getByLabelText('Note on Reconciliation'), { target: { value: 'half-typed' } });
     window.dispatchEvent(new Event('pagehide'));
     await waitFor(async () => {
-      const stored = (await fakeBrowser.storage.local.get(CHECKLIST_STORAGE_KEY))[CHECKLIST_STORAGE_KEY] as
-        | { state: { pairs: Record<string, { decisions: Record<string, { note: string }> }> } }
-        | undefined;
+      const stored = await storedChecklist();
       expect(stored?.state.pairs['pair-a']?.decisions.reconciliation?.note).toBe('half-typed');
     });
   });

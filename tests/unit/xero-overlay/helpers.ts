@@ -8,12 +8,15 @@ import { createFactsStore } from '../../../entrypoints/xero.content/facts';
 import type { ClientOf } from '../../../utils/protocol/client';
 import type { Status, XeroPageFacts } from '../../../utils/protocol/shapes';
 import { fakeOpenOptions, overlayTestEnv } from '../overlay/overlay-env-fixtures';
+import { SANDBOX_PAGE_FIXTURES } from '../../fixtures/xero/sandbox-pages';
 
 /** The actions the Xero overlay calls: its features' and the facts store's. */
 type XeroBackground = ClientOf<XeroActions | 'getXeroPageFacts' | 'openOptions'>;
 
+/** A page the sandbox serves is built by the sandbox's own markup; other markup comes from tests/fixtures/xero. */
 export function fixtureHtml(name: string): string {
-  return readFileSync(resolve(process.cwd(), 'tests/fixtures/xero', name), 'utf8');
+  const sandboxPage = SANDBOX_PAGE_FIXTURES[name];
+  return sandboxPage ? sandboxPage() : readFileSync(resolve(process.cwd(), 'tests/fixtures/xero', name), 'utf8');
 }
 
 /** Replaces the test document's body (and title) with the fixture page's. */

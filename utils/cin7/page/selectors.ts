@@ -31,7 +31,7 @@ export const MAIN_CONTENT = 'main, [role="main"]';
 /** Form fields on record pages, found by their label text (SKU, Name). */
 export const FIELD_LABEL = 'label, [role="rowheader"], th, dt, fieldset > legend';
 
-// ---- Sale and purchase lines grids (utils/cin7/page/document-lines.ts) ------------------------------------
+// ---- Sale and purchase lines grids (utils/cin7/page/line-grids.ts) ----------------------------------------
 // A lines grid is any ROW_CONTAINER whose column headers name a product (or, for additional charges, a
 // description and an account). Columns are found by their header text, rows by order; never by class names.
 
