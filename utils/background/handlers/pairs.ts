@@ -1,4 +1,5 @@
 // The pairs the options page lists, adds, removes and selects. Removing a pair forgets its data.
+import { forgetPairChecklist } from '../../store/checklist-records';
 import { UserFacingError } from '../../net/user-error';
 import type { ActionHandlers } from '../../protocol/server';
 import type { BackgroundContext } from '../context';
@@ -23,6 +24,7 @@ export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'list
       await pairsItem.setValue((await pairsItem.getValue()).filter((p) => p.id !== args.pairId));
       if ((await selectedPairItem.getValue()) === args.pairId) await selectedPairItem.setValue(null);
       await ctx.data.forget(args.pairId);
+      await forgetPairChecklist(args.pairId); // the pair's onboarding decisions go with it
       return { ok: true as const };
     },
     async selectPair(args) {
