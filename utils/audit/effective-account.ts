@@ -4,11 +4,11 @@ import type { AuditContext } from './context';
 import type { RoleId } from './roles';
 
 /** What a posting is for. `serviceExpense` is a Service product's cost, which has no mapped default. */
-export type PostingRole = 'defaultRevenue' | 'cogs' | 'inventoryControl' | 'serviceExpense' | 'accountsReceivable' | 'accountsPayable';
+export const POSTING_ROLES = ['defaultRevenue', 'cogs', 'inventoryControl', 'serviceExpense', 'accountsReceivable', 'accountsPayable'] as const;
+export type PostingRole = (typeof POSTING_ROLES)[number];
 
-export type AccountLevel = 'line' | 'product' | 'header' | 'contact' | 'default';
-
-export const ACCOUNT_LEVELS: readonly AccountLevel[] = Object.freeze(['line', 'product', 'header', 'contact', 'default']);
+export const ACCOUNT_LEVELS = Object.freeze(['line', 'product', 'header', 'contact', 'default'] as const);
+export type AccountLevel = (typeof ACCOUNT_LEVELS)[number];
 
 interface LevelFields {
   readonly line?: string;

@@ -18,28 +18,33 @@ import { cin7RecordLink, xeroTaxRatesLink } from './links';
 import { taxRuleAccountRule } from './rules/tax-rule-account';
 import type { FixLink } from './types';
 
-export type TaxRuleRecordKind = 'product' | 'customer' | 'supplier';
-export type TaxRuleField = 'SaleTaxRule' | 'PurchaseTaxRule' | 'TaxRule';
+export const TAX_RULE_RECORD_KINDS = ['product', 'customer', 'supplier'] as const;
+export type TaxRuleRecordKind = (typeof TAX_RULE_RECORD_KINDS)[number];
+export const TAX_RULE_FIELDS = ['SaleTaxRule', 'PurchaseTaxRule', 'TaxRule'] as const;
+export type TaxRuleField = (typeof TAX_RULE_FIELDS)[number];
 
-export type TaxRuleVerdict =
+export const TAX_RULE_VERDICTS = [
   /** The rule exists, is active, posts to a valid account, and (if linked) its Xero tax rate is active. */
-  | 'ok'
+  'ok',
   /** The field is empty: the next level's rule (or Cin7's default) is used. */
-  | 'notSet'
+  'notSet',
   /** No Cin7 tax rule has this name (renamed or deleted). */
-  | 'unknown'
+  'unknown',
   /** The rule exists but is inactive in Cin7 Core. */
-  | 'inactive'
+  'inactive',
   /** The rule is not for this side: a purchase-only rule on a sale field, or a sale-only rule on a purchase field. */
-  | 'wrongUse'
+  'wrongUse',
   /** The rule's account (or a component's) is missing, archived or not a liability (TAX_RULE_ACCOUNT_INVALID). */
-  | 'accountInvalid'
+  'accountInvalid',
   /** The Xero tax rate of the same name is archived or deleted. */
-  | 'xeroTaxRateInactive'
+  'xeroTaxRateInactive',
   /** Cin7 Core's tax rules have not been fetched: nothing can be said. */
-  | 'unchecked';
+  'unchecked',
+] as const;
+export type TaxRuleVerdict = (typeof TAX_RULE_VERDICTS)[number];
 
-export type TaxRuleSeverity = 'ok' | 'info' | 'warning' | 'error';
+export const TAX_RULE_SEVERITIES = ['ok', 'info', 'warning', 'error'] as const;
+export type TaxRuleSeverity = (typeof TAX_RULE_SEVERITIES)[number];
 
 export interface TaxRuleFieldCheck {
   field: TaxRuleField;

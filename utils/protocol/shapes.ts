@@ -3,6 +3,16 @@
 import { z } from 'zod';
 import type { UserError } from '../net/user-error';
 import { findingSchema, fixLinkSchema } from '../schemas/finding';
+import { ACCOUNT_LEVELS, POSTING_ROLES } from '../audit/effective-account';
+import type { DocumentLineAudit, LinePosting } from '../audit';
+import type { LockDate } from '../audit/lock-date';
+import {
+  TAX_RULE_FIELDS,
+  TAX_RULE_RECORD_KINDS,
+  TAX_RULE_SEVERITIES,
+  TAX_RULE_VERDICTS,
+  type TaxRuleFieldCheck,
+} from '../audit/record-tax-rules';
 
 export { findingSchema };
 
@@ -93,12 +103,11 @@ export const connectionsSchema = z.object({
 export type Connections = z.infer<typeof connectionsSchema>;
 
 const postingSchema = z.object({
-  /** defaultRevenue | cogs | inventoryControl | serviceExpense | accountsReceivable | accountsPayable */
-  role: z.string(),
+  role: z.enum(POSTING_ROLES),
   /** The account code that decides, or null when no level sets one. */
   code: z.string().nullable(),
-  /** Which level decided: line | product | header | contact | default. */
-  level: z.string().nullable(),
+  /** Which level decided. */
+  level: z.enum(ACCOUNT_LEVELS).nullable(),
   account: z
     .object({ code: z.string(), name: z.string(), type: z.string(), status: z.string().nullable() })
     .nullable(),
@@ -138,17 +147,17 @@ export type DocumentResult = z.infer<typeof documentResultSchema>;
 
 /** A product's, customer's or supplier's tax rule fields and their verdicts (utils/audit/record-tax-rules.ts). */
 export const recordTaxRulesResultSchema = z.object({
-  kind: z.enum(['product', 'customer', 'supplier']),
+  kind: z.enum(TAX_RULE_RECORD_KINDS),
   id: z.string(),
   found: z.boolean(),
   label: z.string().optional(),
   fields: z.array(
     z.object({
-      field: z.enum(['SaleTaxRule', 'PurchaseTaxRule', 'TaxRule']),
+      field: z.enum(TAX_RULE_FIELDS),
       fieldLabel: z.string(),
       ruleName: z.string().nullable(),
-      verdict: z.enum(['ok', 'notSet', 'unknown', 'inactive', 'wrongUse', 'accountInvalid', 'xeroTaxRateInactive', 'unchecked']),
-      severity: z.enum(['ok', 'info', 'warning', 'error']),
+      verdict: z.enum(TAX_RULE_VERDICTS),
+      severity: z.enum(TAX_RULE_SEVERITIES),
       fallback: z.string().optional(),
       explanation: z.string(),
       fix: fixLinkSchema.optional(),
@@ -185,3 +194,12 @@ export type LockedDocumentCount = z.infer<typeof lockedDocumentCountSchema>;
 
 export const featureFlagsSchema = z.object({ inventoryAccrual: z.boolean().optional(), giftCards: z.boolean().optional() });
 export type FeatureFlags = z.infer<typeof featureFlagsSchema>;
+
+/** Compile-time proof that what the engine returns is what the wire carries: a change on either side fails typecheck. */
+type Sends<Engine, Wire> = Engine extends Wire ? true : never;
+export const ENGINE_SHAPES_FIT: [
+  Sends<LinePosting, z.input<typeof postingSchema>>,
+  Sends<DocumentLineAudit, z.input<typeof documentLineSchema>>,
+  Sends<TaxRuleFieldCheck, z.input<typeof recordTaxRulesResultSchema>['fields'][number]>,
+  Sends<LockDate, z.input<typeof xeroPageFactsSchema>['xeroLockDate']>,
+] = [true, true, true, true];

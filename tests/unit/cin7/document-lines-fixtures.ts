@@ -7,7 +7,7 @@ type Posting = Line['postings'][number];
 export const SALE_ID = '6a1f7bd0-2c3e-4d5f-8a9b-0c1d2e3f4a5b';
 export const PURCHASE_ID = '0b7e6f2a-1111-4c2d-9e8f-222233334444';
 
-export function posting(role: string, code: string | null, level: string | null, name?: string, status = 'ACTIVE'): Posting {
+export function posting(role: Posting['role'], code: string | null, level: Posting['level'], name?: string, status = 'ACTIVE'): Posting {
   return { role, code, level, account: code && name ? { code, name, type: 'REVENUE', status } : null };
 }
 
