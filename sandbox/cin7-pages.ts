@@ -1,6 +1,7 @@
 // The Cin7 Core web app at inventory.dearsystems.com (URL decisions in the sandbox brief): dashboard, Account
 // Mapping, Chart of Accounts, General Settings, record pages with the id in the hash, and the lists.
 import { parseCin7Date } from '../utils/schemas/dates';
+import { createFailedTransactionPages, FAILED_LIST_PATH } from './cin7-sync-errors';
 import { cin7Page, extCombo, extDisplayField, extGrid } from './cin7-layout';
 import { RECORD_KINDS, RECORD_PAGE_SCRIPT, recordView, type RecordKind } from './cin7-records';
 import { html, raw } from './html';
@@ -19,6 +20,7 @@ const mappingSaveSchema = z.object({ rows: z.array(z.object({ label: z.string(),
 
 export function createCin7Pages(rt: Runtime) {
   const company = () => text(rt.store.cin7.me.Company) || 'Cin7 Core';
+  const failedList = createFailedTransactionPages(rt.store, company);
 
   /** "CODE: Name" as Cin7's combo shows it; the text as stored when it already has a name or the code is unknown. */
   function accountDisplay(account: string | null | undefined): string {
@@ -42,7 +44,7 @@ export function createCin7Pages(rt: Runtime) {
       company: company(),
       body: html`<div class="page-top-bar"><h1>Dashboard</h1></div>
 <fieldset class="x-fieldset" id="divXeroSync"><legend class="x-fieldset-header">Xero synchronisation</legend>
-<div class="sync-counters"><a href="/SaleList" class="sync-failed">Failed: 0</a> <span class="sync-pending">Pending: 0</span></div></fieldset>
+<div class="sync-counters"><a href="${FAILED_LIST_PATH}" class="sync-failed">Failed: ${failedList.failedCount()}</a> <span class="sync-pending">Pending: 0</span></div></fieldset>
 <fieldset class="x-fieldset"><legend class="x-fieldset-header">Overview</legend>
 ${tiles.map(([label, count, href]) => html`<div class="dashboard-tile"><a href="${href}">${label}</a> <span class="count">${count}</span></div>`)}
 </fieldset>`,
@@ -166,6 +168,8 @@ ${extGrid<JsonRecord>(`${kind}List`, [
   function handle(ctx: RequestContext): Promise<void> | void {
     const path = ctx.path.replace(/\/+$/, '').toLowerCase() || '/';
     if (ctx.method === 'POST' && path === '/accountmapping/save') return saveMapping(ctx);
+    const failedListAnswer = failedList.handle(ctx, path);
+    if (failedListAnswer !== false) return failedListAnswer === true ? undefined : failedListAnswer;
     if (ctx.method !== 'GET') return sendJson(ctx, 405, { error: 'method not allowed' });
     if (path === '/' || path === '/dashboard') return dashboard(ctx);
     if (path === '/accountmapping') return accountMapping(ctx);
