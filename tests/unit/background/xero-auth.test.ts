@@ -156,6 +156,46 @@ describe('XeroAuth', () => {
     expect(await auth.accessToken()).toBe('at-2');
   });
 
+  it.each([
+    ['a 429', { status: 429, body: JSON.stringify({ error: 'rate_limited' }) }, 'xero-rate-limit'],
+    ['a 400 invalid_request', { status: 400, body: JSON.stringify({ error: 'invalid_request' }) }, 'xero-api'],
+    ['a 5xx with an error body', { status: 503, body: JSON.stringify({ error: 'temporarily_unavailable' }) }, 'network'],
+  ])('%s from the token endpoint keeps the connection and its tokens, and a later refresh succeeds', async (_what, failure, code) => {
+    const { auth, identity, now, states } = setup();
+    await auth.connect();
+    identity.failRefreshWith = failure;
+    now.value += 1800_000;
+    await expect(auth.accessToken()).rejects.toMatchObject({ code });
+    expect(await auth.state()).toBe('connected');
+    expect(states).not.toContain('reconnect-needed');
+    identity.failRefreshWith = undefined;
+    expect(await auth.accessToken()).toBe('at-2');
+  });
+
+  it.each(['invalid_grant', 'invalid_client', 'unauthorized_client'])('%s ends the connection', async (error) => {
+    const { auth, identity, now } = setup();
+    await auth.connect();
+    identity.failRefreshWith = { status: 400, body: JSON.stringify({ error }) };
+    now.value += 1800_000;
+    await expect(auth.accessToken()).rejects.toMatchObject({ code: 'xero-reconnect' });
+    expect(await auth.state()).toBe('reconnect-needed');
+  });
+
+  it('disconnect during a token refresh sticks: the refresh writes nothing back and the live token is revoked', async () => {
+    const { auth, identity, now, secrets } = setup();
+    await auth.connect();
+    now.value += 1800_000;
+    identity.refreshDelayMs = 30;
+    const refreshing = auth.accessToken().catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await auth.disconnect();
+    await refreshing;
+    expect(await secrets.names()).toEqual([]);
+    expect(await auth.state()).toBe('not-connected');
+    // The refresh had rotated rt-1 into rt-2 before the revoke: the live one is what Xero was told to forget.
+    expect(identity.revoked).toEqual(['rt-2']);
+  });
+
   it('disconnect revokes the refresh token and forgets everything', async () => {
     const { auth, identity, secrets } = setup();
     await auth.connect();

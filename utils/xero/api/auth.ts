@@ -8,7 +8,7 @@ import { XERO_IDENTITY_ORIGIN, XERO_LOGIN_ORIGIN } from '../../apps';
 import type { SecretStore } from '../../net/secret-store';
 import { UserFacingError } from '../../net/user-error';
 import type { XeroTokenSource } from './client';
-import { xeroClientIdMissing, xeroNetworkError, xeroNotConnectedError, xeroReconnectError } from './errors';
+import { xeroClientIdMissing, xeroNetworkError, xeroNotConnectedError, xeroReconnectError, xeroThrottledTooLong, xeroTokenRenewalFailed } from './errors';
 
 export const XERO_AUTHORIZATION_SERVER: oauth.AuthorizationServer = {
   issuer: XERO_IDENTITY_ORIGIN,
@@ -53,8 +53,16 @@ export interface XeroAuthOptions {
   onStateChange?: (state: XeroConnectionState) => void;
 }
 
+/**
+ * The token endpoint's answers that mean the grant itself is dead (RFC 6749 §5.2): only the user can fix those by
+ * connecting again. Anything else (429, `invalid_request`, a 5xx, no answer) is passing: keep the tokens, try later.
+ */
+const GRANT_REJECTIONS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
+
 export class XeroAuth implements XeroTokenSource {
   private refreshing: Promise<string> | undefined;
+  /** Bumped by connect and disconnect: a refresh that started before either must not write its tokens back. */
+  private generation = 0;
   private readonly now: () => number;
 
   constructor(private readonly options: XeroAuthOptions) {
@@ -129,6 +137,8 @@ export class XeroAuth implements XeroTokenSource {
       );
       return oauth.processAuthorizationCodeResponse(as, client, response);
     });
+    await this.settled();
+    this.generation++;
     await this.options.secrets.set(SECRET_NAME, { tokens } satisfies StoredXero);
     this.options.onStateChange?.('connected');
   }
@@ -157,7 +167,13 @@ export class XeroAuth implements XeroTokenSource {
     return this.refreshing;
   }
 
+  /** Waits for a refresh in flight to end, whatever its outcome. */
+  private async settled(): Promise<void> {
+    await this.refreshing?.catch(() => undefined);
+  }
+
   private async doRefresh(): Promise<string> {
+    const generation = this.generation;
     const stored = await this.read();
     if (stored.reconnect) throw xeroReconnectError(stored.reconnect.reason);
     if (!stored.tokens) throw xeroNotConnectedError();
@@ -176,6 +192,7 @@ export class XeroAuth implements XeroTokenSource {
         return oauth.processRefreshTokenResponse(as, client, response);
       }, stored.tokens.refreshToken);
     } catch (error) {
+      if (generation !== this.generation) throw xeroNotConnectedError();
       if (error instanceof UserFacingError && error.code === 'xero-reconnect') {
         // Remember the rejection so no caller retries the dead refresh token: no loops.
         await this.options.secrets.set(SECRET_NAME, {
@@ -185,6 +202,8 @@ export class XeroAuth implements XeroTokenSource {
       }
       throw error;
     }
+    // Disconnected (or connected anew) while this refresh ran: its tokens belong to a connection that is gone.
+    if (generation !== this.generation) throw xeroNotConnectedError();
     // Xero rotates the refresh token: persist the new pair before anyone uses the new access token.
     await this.options.secrets.set(SECRET_NAME, { tokens } satisfies StoredXero);
     return tokens.accessToken;
@@ -198,10 +217,13 @@ export class XeroAuth implements XeroTokenSource {
     } catch (error) {
       // Xero said no to this grant (invalid_grant, invalid_client…): only the user can fix that by connecting again.
       const rejected =
-        (error instanceof oauth.ResponseBodyError && error.status < 500) ||
+        (error instanceof oauth.ResponseBodyError && GRANT_REJECTIONS.has(error.error)) ||
         error instanceof oauth.WWWAuthenticateChallengeError;
       if (rejected) throw xeroReconnectError(describeOAuthError(error));
-      // A server or transport failure (5xx, HTML page, no answer): worth retrying later, not a reason to reconnect.
+      if (error instanceof oauth.ResponseBodyError && error.status === 429) throw xeroThrottledTooLong(null);
+      // Anything else (invalid_request, a 5xx, an HTML page, no answer) is worth retrying later, not a reason to
+      // throw the tokens away.
+      if (error instanceof oauth.ResponseBodyError) throw xeroTokenRenewalFailed(describeOAuthError(error));
       throw xeroNetworkError(describeOAuthError(error));
     }
     const refreshToken = response.refresh_token ?? previousRefreshToken;
@@ -216,6 +238,10 @@ export class XeroAuth implements XeroTokenSource {
 
   /** Revokes the refresh token (which ends the grant's connections) and forgets every token. Never throws on revoke. */
   async disconnect(): Promise<void> {
+    // A refresh in flight rotates the refresh token: let it land so the token revoked is the live one, and make
+    // sure nothing it finishes later writes tokens back.
+    await this.settled();
+    this.generation++;
     const stored = await this.read();
     if (stored.tokens) {
       try {

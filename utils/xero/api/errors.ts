@@ -36,3 +36,7 @@ export const xeroThrottledTooLong = (problem: string | null) =>
     'xero-rate-limit',
     `429 X-Rate-Limit-Problem: ${problem ?? 'not given'}`,
   );
+
+/** The token endpoint refused for now (not the grant itself): the tokens stay, and a later call tries again. */
+export const xeroTokenRenewalFailed = (detail: string) =>
+  new UserFacingError('Xero did not renew Mapping Guard’s access just now; it will try again on the next refresh.', 'xero-api', detail);
