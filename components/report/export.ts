@@ -26,11 +26,17 @@ const CSV_COLUMNS = [
 ] as const;
 
 /**
+ * A value a spreadsheet would run as a formula: = + - @ first, also after leading spaces or line breaks (which
+ * spreadsheets trim), or a tab or CR first (OWASP "CSV injection").
+ */
+export const FORMULA_START = /^[\t\r]|^\s*[=+\-@]/;
+
+/**
  * One CSV cell. Quotes when the value holds a quote, comma, semicolon or line break, or has edge spaces; doubles
- * inner quotes. A value a spreadsheet would run as a formula (= + - @ tab CR first) gets a leading apostrophe.
+ * inner quotes. A value a spreadsheet would run as a formula gets a leading apostrophe.
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
   return /[",;\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -51,11 +57,20 @@ export function findingsToCsv(findings: readonly StatusFinding[]): string {
   return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** Text safe inside a Markdown table cell: no cell breaks, no markup, no raw HTML. */
+/** A zero-width space: breaks what GitHub-flavoured Markdown would otherwise turn into a link, invisibly. */
+const NO_LINK = '\u200b';
+
+/**
+ * Text safe inside a Markdown table cell: no cell breaks, no markup, no raw HTML, and no autolinks (GFM links bare
+ * `https://…`, `www.…` and e-mail addresses, even inside escaped text), so data never becomes a link.
+ */
 export function markdownText(value: string): string {
   return value
     .replace(/\r?\n|\r/g, ' ')
     .replace(/([\\`*_[\]{}()<>#|!~])/g, '\\$1')
+    .replace(/:\/\//g, `:/${NO_LINK}/`)
+    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}${NO_LINK}.`)
+    .replace(/@/g, `@${NO_LINK}`)
     .trim();
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { csvCell, exportFileName, findingsToCsv, findingsToMarkdown, markdownText } from '../../../components/report/export';
+import { csvCell, FORMULA_START, exportFileName, findingsToCsv, findingsToMarkdown, markdownText } from '../../../components/report/export';
 import { finding } from '../popup/fake-client';
 
 /** A minimal RFC 4180 reader, to check that what we write reads back as the same cells. */
@@ -49,11 +49,18 @@ describe('CSV export', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 
+  it('defuses formulas hidden behind leading spaces or line breaks (spreadsheets trim them)', () => {
+    expect(csvCell('  =1+1')).toBe("'  =1+1");
+    expect(csvCell('\n+SUM(A1)')).toBe('"\'\n+SUM(A1)"');
+    expect(csvCell(' \r\n@cmd')).toBe('"\' \r\n@cmd"');
+    expect(csvCell('a -b')).toBe('a -b');
+  });
+
   it('round-trips any message through a CSV reader', () => {
     fc.assert(
       fc.property(fc.string(), (message) => {
         const rows = parseCsv(findingsToCsv([finding({ message })]));
-        const expected = /^[=+\-@\t\r]/.test(message) ? `'${message}` : message;
+        const expected = FORMULA_START.test(message) ? `'${message}` : message;
         expect(rows[1]?.[6]).toBe(expected);
         expect(rows[1]).toHaveLength(11);
       }),
@@ -80,6 +87,12 @@ describe('Markdown export', () => {
     expect(markdownText('a | b\nc')).toBe('a \\| b c');
     expect(markdownText('<img src=x onerror=alert(1)>')).toBe('\\<img src=x onerror=alert\\(1\\)\\>');
     expect(markdownText('**bold** [link](x)')).toBe('\\*\\*bold\\*\\* \\[link\\]\\(x\\)');
+  });
+
+  it('never turns data into a link: bare URLs, www. addresses and e-mail addresses are broken invisibly', () => {
+    const text = markdownText('see https://evil.example/x, WWW.evil.example or pay@evil.example');
+    expect(text).not.toMatch(/https:\/\/|www\.|@evil/i);
+    expect(text.replace(/\u200b/g, '')).toBe('see https://evil.example/x, WWW.evil.example or pay@evil.example');
   });
 
   it('has the score, the counts and a table per area with fix links', () => {
