@@ -16,6 +16,8 @@ export interface ServiceDeps {
   redirectUrl: string;
   launchWebAuthFlow: (url: string) => Promise<string | undefined>;
   fetch?: typeof fetch;
+  /** First backoff after a failed API call (doubles per retry); tests against the sandbox's faults shorten it. */
+  retryBaseMs?: number;
   now?: () => number;
   /** A pair's status changed (progress, new findings, connection): broadcast + badge. */
   onStatusChanged?: (pairId: string | undefined, progress: Progress | undefined) => void;
@@ -60,6 +62,7 @@ export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
     xeroTokens: xeroAuth,
     cin7Credentials: keys.get,
     fetch: deps.fetch,
+    retryBaseMs: deps.retryBaseMs,
     now,
     onChange: (pairId, progress) => deps.onStatusChanged?.(pairId, progress),
     onXeroOrganisation: (pair, shortCode, name) => void rememberOrganisation(pair, shortCode, name),

@@ -19,6 +19,8 @@ export interface RefresherDeps {
   xeroTokens: XeroTokenSource;
   cin7Credentials: (accountId: string) => Promise<Cin7Credentials | undefined>;
   fetch?: typeof fetch;
+  /** First backoff after a failed API call (the clients' default when unset). */
+  retryBaseMs?: number;
   now: () => number;
   /** Called on progress and when a refresh ends (to broadcast and update the badge). */
   onChange: (pairId: string, progress: Progress | undefined) => void;
@@ -58,7 +60,7 @@ export class Refresher {
   xeroClient(tenantId: string): XeroClient {
     let client = this.xeroClients.get(tenantId);
     if (!client) {
-      client = new XeroClient(tenantId, this.deps.xeroTokens, { fetch: this.deps.fetch });
+      client = new XeroClient(tenantId, this.deps.xeroTokens, { fetch: this.deps.fetch, retryBaseMs: this.deps.retryBaseMs });
       this.xeroClients.set(tenantId, client);
     }
     return client;
@@ -66,7 +68,7 @@ export class Refresher {
 
   async cin7Client(accountId: string, onWait?: (ms: number, reason: string) => void): Promise<Cin7Client | undefined> {
     const credentials = await this.deps.cin7Credentials(accountId);
-    return credentials ? new Cin7Client(credentials, { fetch: this.deps.fetch, onWait }) : undefined;
+    return credentials ? new Cin7Client(credentials, { fetch: this.deps.fetch, retryBaseMs: this.deps.retryBaseMs, onWait }) : undefined;
   }
 
   /**

@@ -168,6 +168,7 @@ describe('background service behaviour', () => {
       redirectUrl: 'https://kgifakjijaobjokpdplikeiegeobjlem.chromiumapp.org/',
       launchWebAuthFlow: sandboxConsent(sandbox),
       fetch: sandboxFetch(sandbox),
+      retryBaseMs: 1, // server errors are retried with backoff before the refresh gives up
       now: () => later,
     });
     sandbox.faults.set('serverErrors', { api: 'cin7' });

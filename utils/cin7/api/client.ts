@@ -19,6 +19,7 @@ import {
   type Cin7SaleListItem,
 } from '../../schemas';
 import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../../net/limits';
+import { fetchText, isServerError } from '../../net/timed-fetch';
 import { CIN7_API_BASE } from '../../apps';
 import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
 
@@ -58,8 +59,10 @@ export interface Cin7ClientOptions {
   fetch?: typeof fetch;
   /** Told when a call waits for the rate limit, so the UI can say so. */
   onWait?: (ms: number, reason: string) => void;
-  /** Retries of one call after 429/503 or a network failure before giving up. */
+  /** Retries of one call after 429/503, another 5xx, a timeout or a network failure before giving up. */
   maxRetries?: number;
+  /** Time limit of one call, body included. */
+  timeoutMs?: number;
   /** First backoff when the server gives no Retry-After (doubles per attempt). */
   retryBaseMs?: number;
   now?: () => number;
@@ -156,7 +159,11 @@ export class Cin7Client {
     for (let attempt = 0; ; attempt++) {
       const outcome = await queue.add(() => this.send(url));
       if (outcome.kind === 'done') return this.parse(outcome.response, outcome.text, schema, path);
-      if (attempt >= this.maxRetries) throw outcome.kind === 'network' ? cin7NetworkError(outcome.detail) : cin7ThrottledTooLong();
+      if (attempt >= this.maxRetries) {
+        if (outcome.kind === 'network') throw cin7NetworkError(outcome.detail);
+        if (outcome.kind === 'server') throw cin7HttpError(path, outcome.status, outcome.text);
+        throw cin7ThrottledTooLong();
+      }
       const wait = retryDelayMs(outcome.kind === 'throttled' ? outcome.retryAfter : null, attempt, this.now(), this.options.retryBaseMs);
       this.options.onWait?.(wait, outcome.kind === 'throttled' ? 'Cin7 rate limit' : 'Cin7 did not answer');
       await sleep(wait);
@@ -168,29 +175,35 @@ export class Cin7Client {
   ): Promise<
     | { kind: 'done'; response: Response; text: string }
     | { kind: 'throttled'; retryAfter: string | null }
+    | { kind: 'server'; status: number; text: string }
     | { kind: 'network'; detail: string }
   > {
     this.calls++;
-    let response: Response;
+    let answer: { response: Response; text: string };
     try {
-      response = await this.fetchFn(url.href, {
-        method: 'GET',
-        headers: {
-          Accept: 'application/json',
-          'api-auth-accountid': this.credentials.accountId,
-          'api-auth-applicationkey': this.credentials.applicationKey,
+      answer = await fetchText(
+        this.fetchFn,
+        url.href,
+        {
+          method: 'GET',
+          headers: {
+            Accept: 'application/json',
+            'api-auth-accountid': this.credentials.accountId,
+            'api-auth-applicationkey': this.credentials.applicationKey,
+          },
+          credentials: 'omit',
         },
-        credentials: 'omit',
-      });
+        this.options.timeoutMs,
+      );
     } catch (error) {
       return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
     }
+    const { response, text } = answer;
     // Cin7 documents 503 for its rate limit, others report 429: both mean "wait and retry".
-    if (response.status === 429 || response.status === 503) {
-      await response.body?.cancel();
-      return { kind: 'throttled', retryAfter: response.headers.get('Retry-After') };
-    }
-    return { kind: 'done', response, text: await response.text() };
+    if (response.status === 429 || response.status === 503) return { kind: 'throttled', retryAfter: response.headers.get('Retry-After') };
+    // Another server error (one bad page of a long list) is retried too, rather than abandoning the list.
+    if (isServerError(response.status)) return { kind: 'server', status: response.status, text };
+    return { kind: 'done', response, text };
   }
 
   private parse<T>(response: Response, text: string, schema: z.ZodType<T>, path: string): T {

@@ -6,6 +6,7 @@ import * as oauth from 'oauth4webapi';
 import { z } from 'zod';
 import { XERO_IDENTITY_ORIGIN, XERO_LOGIN_ORIGIN } from '../../apps';
 import type { SecretStore } from '../../net/secret-store';
+import { timeoutSignal } from '../../net/timed-fetch';
 import { UserFacingError } from '../../net/user-error';
 import type { XeroTokenSource } from './client';
 import { xeroClientIdMissing, xeroNetworkError, xeroNotConnectedError, xeroReconnectError, xeroThrottledTooLong, xeroTokenRenewalFailed } from './errors';
@@ -69,9 +70,13 @@ export class XeroAuth implements XeroTokenSource {
     this.now = options.now ?? Date.now;
   }
 
+  /** Every token call has a time limit (a fresh signal per request) and goes through the injected fetch, if any. */
   private requestOptions() {
     const fetchFn = this.options.fetch;
-    return fetchFn ? { [oauth.customFetch]: (url: string, init: RequestInit) => fetchFn(url, init) } : {};
+    return {
+      signal: () => timeoutSignal(),
+      ...(fetchFn ? { [oauth.customFetch]: (url: string, init: RequestInit) => fetchFn(url, init) } : {}),
+    };
   }
 
   private async client(): Promise<oauth.Client> {

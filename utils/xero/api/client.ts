@@ -14,6 +14,7 @@ import {
   type XeroTrackingCategory,
 } from '../../schemas';
 import { QueueRegistry, XERO_LIMIT, retryDelayMs, sleep } from '../../net/limits';
+import { fetchText, isServerError } from '../../net/timed-fetch';
 import { XERO_API_ORIGIN } from '../../apps';
 import {
   xeroHttpError,
@@ -61,9 +62,12 @@ export interface XeroLimits {
 export interface XeroClientOptions {
   fetch?: typeof fetch;
   onWait?: (ms: number, reason: string) => void;
+  /** Retries of one call after a 429, a 5xx, a timeout or a network failure before giving up. */
   maxRetries?: number;
   /** First backoff when the server gives no Retry-After (doubles per attempt). */
   retryBaseMs?: number;
+  /** Time limit of one call, body included. */
+  timeoutMs?: number;
   now?: () => number;
 }
 
@@ -135,10 +139,13 @@ export class XeroClient {
         refreshed = true;
         continue;
       }
-      if (outcome.kind === 'throttled' || outcome.kind === 'network') {
+      const serverError = outcome.kind === 'done' && isServerError(outcome.status);
+      if (outcome.kind === 'throttled' || outcome.kind === 'network' || serverError) {
         if (outcome.kind === 'throttled' && outcome.problem === 'day') throw xeroThrottledTooLong('day');
         if (attempt >= this.maxRetries) {
-          throw outcome.kind === 'network' ? xeroNetworkError(outcome.detail) : xeroThrottledTooLong(outcome.problem);
+          if (outcome.kind === 'network') throw xeroNetworkError(outcome.detail);
+          if (outcome.kind === 'done') throw xeroHttpError(path, outcome.status, outcome.text);
+          throw xeroThrottledTooLong(outcome.problem);
         }
         const wait = retryDelayMs(outcome.kind === 'throttled' ? outcome.retryAfter : null, attempt, this.now(), this.options.retryBaseMs);
         this.options.onWait?.(wait, outcome.kind === 'throttled' ? 'Xero rate limit' : 'Xero did not answer');
@@ -153,18 +160,23 @@ export class XeroClient {
 
   private async send(url: URL, token: string, extraHeaders: Record<string, string>) {
     this.calls++;
-    let response: Response;
+    let answer: { response: Response; text: string };
     try {
-      response = await this.fetchFn(url.href, {
-        method: 'GET',
-        headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, 'xero-tenant-id': this.tenantId, ...extraHeaders },
-        credentials: 'omit',
-      });
+      answer = await fetchText(
+        this.fetchFn,
+        url.href,
+        {
+          method: 'GET',
+          headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, 'xero-tenant-id': this.tenantId, ...extraHeaders },
+          credentials: 'omit',
+        },
+        this.options.timeoutMs,
+      );
     } catch (error) {
       return { kind: 'network' as const, detail: error instanceof Error ? error.message : String(error) };
     }
+    const { response, text } = answer;
     this.trackLimits(response.headers);
-    const text = await response.text();
     if (response.status === 401) return { kind: 'unauthorized' as const, detail: text.slice(0, 300) };
     if (response.status === 429) {
       return {
@@ -203,16 +215,16 @@ function parseJson<T>(path: string, text: string, schema: z.ZodType<T>): T {
 
 /** `GET https://api.xero.com/connections`: the tenants this sign-in may read. */
 export async function fetchXeroConnections(accessToken: string, fetchFn: typeof fetch = fetch): Promise<XeroConnection[]> {
-  let response: Response;
+  let answer: { response: Response; text: string };
   try {
-    response = await fetchFn(XERO_CONNECTIONS_URL, {
+    answer = await fetchText(fetchFn, XERO_CONNECTIONS_URL, {
       headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
       credentials: 'omit',
     });
   } catch (error) {
     throw xeroNetworkError(error instanceof Error ? error.message : String(error));
   }
-  const text = await response.text();
+  const { response, text } = answer;
   if (response.status === 401) throw xeroReconnectError(`GET connections: 401: ${text.slice(0, 300)}`);
   if (!response.ok) throw xeroHttpError('connections', response.status, text);
   return parseJson('connections', text, xeroConnectionsSchema);
@@ -220,7 +232,7 @@ export async function fetchXeroConnections(accessToken: string, fetchFn: typeof 
 
 /** `DELETE https://api.xero.com/connections/{id}`: disconnects one tenant; failures are ignored by callers. */
 export async function deleteXeroConnection(accessToken: string, connectionId: string, fetchFn: typeof fetch = fetch): Promise<boolean> {
-  const response = await fetchFn(`${XERO_CONNECTIONS_URL}/${encodeURIComponent(connectionId)}`, {
+  const { response } = await fetchText(fetchFn, `${XERO_CONNECTIONS_URL}/${encodeURIComponent(connectionId)}`, {
     method: 'DELETE',
     headers: { Authorization: `Bearer ${accessToken}` },
     credentials: 'omit',

@@ -1,0 +1,39 @@
+// Every network call has a time limit: a server that stalls (no headers, or a body that never ends) must not hold a
+// refresh, or the user's click, forever. The limit covers the whole answer, body included.
+
+/** How long one call may take, headers and body. Xero's and Cin7's slowest pages answer well within it. */
+export const CALL_TIMEOUT_MS = 30_000;
+
+/** A call that did not finish in time (its detail says how long we waited). */
+export class CallTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`no complete answer within ${Math.round(timeoutMs / 1000)} s`);
+    this.name = 'CallTimeoutError';
+  }
+}
+
+/** A fresh time-limit signal, joined with the caller's own when given. */
+export function timeoutSignal(timeoutMs = CALL_TIMEOUT_MS, signal?: AbortSignal | null): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+/** Fetches and reads the body as text within `timeoutMs`; a timeout rejects with `CallTimeoutError`. */
+export async function fetchText(
+  fetchFn: typeof fetch,
+  url: string,
+  init: RequestInit,
+  timeoutMs = CALL_TIMEOUT_MS,
+): Promise<{ response: Response; text: string }> {
+  const signal = timeoutSignal(timeoutMs, init.signal);
+  try {
+    const response = await fetchFn(url, { ...init, signal });
+    return { response, text: await response.text() };
+  } catch (error) {
+    if (signal.aborted && !init.signal?.aborted) throw new CallTimeoutError(timeoutMs);
+    throw error;
+  }
+}
+
+/** A failure worth retrying with backoff: the server's own trouble, not an answer about the request. */
+export const isServerError = (status: number): boolean => status >= 500 && status <= 599;
