@@ -6,6 +6,14 @@ import type { Mapping } from '../schemas';
 import type { FeatureFlags, UserError } from '../protocol/shapes';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
+import {
+  readRecord,
+  storedFeaturesSchema,
+  storedMappingSchema,
+  storedResultSchema,
+  storedReviewedSchema,
+  storedSnapshotEnvelopeSchema,
+} from './stored-records';
 
 const STORES = ['snapshots', 'results', 'mappings', 'reviewed', 'features'] as const;
 
@@ -41,15 +49,19 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
   // Version 2 added the features store (onupgradeneeded creates missing stores).
   const db = () => (database ??= openDatabase(dbName, STORES, 2));
   return {
-    getSnapshot: async (pairId) => (await idbGet(await db(), 'snapshots', pairId)) as StoredSnapshot | undefined,
+    // Envelope checked, contents as stored (validated when fetched): the snapshot can be tens of MB.
+    getSnapshot: async (pairId) => {
+      const raw = await idbGet(await db(), 'snapshots', pairId);
+      return readRecord(storedSnapshotEnvelopeSchema, raw) ? (raw as StoredSnapshot) : undefined;
+    },
     putSnapshot: async (pairId, snapshot) => idbPut(await db(), 'snapshots', pairId, snapshot),
-    getResult: async (pairId) => (await idbGet(await db(), 'results', pairId)) as StoredResult | undefined,
+    getResult: async (pairId) => readRecord(storedResultSchema, await idbGet(await db(), 'results', pairId)) as StoredResult | undefined,
     putResult: async (pairId, result) => idbPut(await db(), 'results', pairId, result),
-    getMapping: async (pairId) => (await idbGet(await db(), 'mappings', pairId)) as Mapping | undefined,
+    getMapping: async (pairId) => readRecord(storedMappingSchema, await idbGet(await db(), 'mappings', pairId)),
     putMapping: async (pairId, mapping) => idbPut(await db(), 'mappings', pairId, mapping),
-    getReviewed: async (pairId) => new Set(((await idbGet(await db(), 'reviewed', pairId)) as string[] | undefined) ?? []),
+    getReviewed: async (pairId) => new Set(readRecord(storedReviewedSchema, await idbGet(await db(), 'reviewed', pairId)) ?? []),
     putReviewed: async (pairId, keys) => idbPut(await db(), 'reviewed', pairId, [...keys]),
-    getFeatures: async (pairId) => ((await idbGet(await db(), 'features', pairId)) as FeatureFlags | undefined) ?? {},
+    getFeatures: async (pairId) => readRecord(storedFeaturesSchema, await idbGet(await db(), 'features', pairId)) ?? {},
     putFeatures: async (pairId, features) => idbPut(await db(), 'features', pairId, features),
     forget: async (pairId) => {
       for (const store of STORES) await idbDelete(await db(), store, pairId);

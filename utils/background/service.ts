@@ -14,6 +14,7 @@ import { statusHandlers } from './handlers/status';
 import { xeroPageHandlers } from './handlers/xero-page';
 import { refreshDuePairs } from './refresh-policy';
 import { errorCountForTab } from './status';
+import { reauditStoredPairs } from './upgrade';
 
 export type { ServiceDeps } from './context';
 
@@ -38,6 +39,8 @@ export function createBackgroundService(deps: ServiceDeps) {
     data: deps.data,
     /** The periodic alarm: refresh every pair whose data is due. */
     refreshDuePairs: () => refreshDuePairs(ctx),
+    /** After an update: every pair's findings rebuilt from its stored snapshot by this release's engine. */
+    reauditStoredPairs: () => reauditStoredPairs(ctx),
     /** The toolbar badge's number for a tab. */
     errorCountForTab: (tabId: number | undefined) => errorCountForTab(ctx, tabId),
     resolvePair: ctx.resolvePair,

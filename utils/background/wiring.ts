@@ -85,6 +85,9 @@ export function startBackground(): BackgroundService {
   });
   registerActionHandlers(service.handlers, describeError);
 
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void service.reauditStoredPairs().then(() => broadcast(undefined, undefined)).catch(() => undefined);
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void service.refreshDuePairs();
   });
