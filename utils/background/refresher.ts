@@ -10,7 +10,7 @@ import { findingKey } from './finding-key';
 import { snapshotToAudit } from './page-inputs';
 import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
-import { describeError } from '../net/user-error';
+import { describeError, isQuotaError } from '../net/user-error';
 import type { Cin7Credentials } from '../cin7/api/client';
 import type { Pair } from '../protocol/shapes';
 
@@ -127,11 +127,14 @@ export class Refresher {
         now,
         onProgress: (progress) => this.report(pair.id, progress),
       });
-      await data.putSnapshot(pair.id, outcome.stored);
+      // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
+      const notStored = await data.putSnapshot(pair.id, outcome.stored).then(() => undefined, (error: unknown) => error);
+      if (notStored !== undefined && !isQuotaError(notStored)) throw notStored;
       const organisation = outcome.stored.snapshot.xero?.organisation;
       if (organisation) this.deps.onXeroOrganisation?.(pair, organisation.ShortCode ?? undefined, organisation.Name);
       const firstFailure = outcome.failures[0];
-      if (firstFailure) lastError = describeError(firstFailure.error);
+      if (notStored !== undefined) lastError = describeError(notStored);
+      else if (firstFailure) lastError = describeError(firstFailure.error);
       await this.auditAndStore(pair.id, outcome.stored, lastError);
     } catch (error) {
       lastError = describeError(error);

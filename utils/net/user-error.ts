@@ -19,7 +19,8 @@ export type UserErrorCode =
   | 'cin7-rate-limit'
   | 'network'
   | 'invalid-response'
-  | 'not-found';
+  | 'not-found'
+  | 'storage-full';
 
 export class UserFacingError extends Error {
   constructor(
@@ -41,8 +42,19 @@ export function excerpt(text: string, max = 500): string {
 }
 
 /** The message + detail sent to a caller for any thrown value. */
+/** The browser refused to store more (IndexedDB or storage quota), in words that say what to do. */
+export const storageFullError = (detail: string) =>
+  new UserFacingError(
+    'The browser has no room left to store Mapping Guard’s data. Free some disk space, or remove pairs you no longer need in Mapping Guard’s options; until then each refresh downloads everything again.',
+    'storage-full',
+    detail,
+  );
+
+export const isQuotaError = (error: unknown): boolean => error instanceof Error && error.name === 'QuotaExceededError';
+
 export function describeError(error: unknown): UserError & { code?: string } {
   if (error instanceof UserFacingError) return { message: error.message, detail: error.detail, code: error.code };
+  if (isQuotaError(error)) return describeError(storageFullError(`${(error as Error).name}: ${(error as Error).message}`));
   return {
     message: 'Something went wrong in Mapping Guard.',
     detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),

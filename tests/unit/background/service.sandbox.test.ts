@@ -56,6 +56,29 @@ const comparable = (findings: { code: string; subject: { kind: string; key: stri
     .map((f) => `${f.code} ${f.subject.kind} ${f.subject.key}`);
 
 describe('background service against the sandbox', () => {
+  it('a full disk keeps this refresh’s findings and says what to do (the snapshot alone is not kept)', async () => {
+    run++;
+    const data = createPairDataStore(`svc-data-full-${run}`);
+    data.putSnapshot = () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const service = createBackgroundService({
+      secrets: createSecretStore(`svc-secrets-full-${run}`),
+      data,
+      redirectUrl: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
+      launchWebAuthFlow: sandboxConsent(sandbox),
+      fetch: sandboxFetch(sandbox),
+    });
+    await service.handlers.setXeroClientId({ clientId: sandbox.xeroClientId }, extension);
+    await service.handlers.connectXero(undefined, extension);
+    await service.handlers.saveCin7Credentials(sandbox.cin7Credentials, extension);
+    const pair = (await service.handlers.listPairs(undefined, extension)).pairs[0] as Pair;
+    await service.refresher.refresh(pair, { full: true });
+    const status = await service.handlers.getStatus({ pairId: pair.id }, extension);
+    expect(status.findings.length).toBeGreaterThan(5);
+    expect(status.lastError?.message).toMatch(/no room left to store.*Free some disk space/);
+    expect(status.lastError?.message).not.toMatch(/Something went wrong/);
+  });
+
+
   it('connects, refreshes, audits: the same findings as the sandbox data audited directly', async () => {
     const { service, pair } = await connectedService();
     const connections = await service.handlers.getConnections(undefined, extension);
