@@ -19,7 +19,8 @@ export type UserErrorCode =
   | 'cin7-rate-limit'
   | 'network'
   | 'invalid-response'
-  | 'not-found';
+  | 'not-found'
+  | 'other-organisation';
 
 export class UserFacingError extends Error {
   constructor(
