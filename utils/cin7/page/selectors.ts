@@ -62,5 +62,6 @@ export const LINE_COLUMN_TEXT = {
 export const HEADER_REGION =
   'header, [role="banner"], nav, [role="navigation"], [class*="header" i], [id*="header" i], [class*="topbar" i], [class*="top-bar" i], [class*="navbar" i]';
 
-/** Never a header text: hidden or inert content (a closed organisation switcher lists every organisation). */
-export const HIDDEN_CONTENT = '[hidden], [aria-hidden="true"], template, script, style, noscript, [data-mg-own]';
+/** Never a header text: hidden or inert content (a closed organisation switcher lists every organisation; a select shows only its chosen option, read as its value). */
+export const HIDDEN_CONTENT =
+  '[hidden], [aria-hidden="true"], template, script, style, noscript, option, optgroup, datalist, [data-mg-own]';
