@@ -8,7 +8,6 @@ import { errorCountForTab, readStatus } from '@/utils/background/status';
 import { fakeContext, pair, storedResult } from './fake-context';
 
 const other = { ...pair, id: 'acc~other', xeroTenantId: 'other', xeroShortCode: '!Other' };
-const cin7Tab = { caller: 'content' as const, app: 'cin7' as const, tabId: 4 };
 const xeroTab = { caller: 'content' as const, app: 'xero' as const, tabId: 5 };
 
 let fake: ReturnType<typeof fakeContext>;
