@@ -7,6 +7,7 @@ import { FixedWindowLimiter, InFlightCounter } from './rate-limit';
 import { malform, type Runtime } from './runtime';
 import { Cin7Error } from './cin7-query';
 import { CIN7_ROUTES } from './cin7-endpoints';
+import { organisationOfKeys } from './cin7-organisations';
 
 export const CIN7_API_PREFIX = '/externalapi/v2/';
 const CALLS_PER_WINDOW = 60;
@@ -31,7 +32,8 @@ export function createCin7Api(rt: Runtime) {
   function respond(ctx: RequestContext, endpoint: string): void {
     const accountId = header(ctx, 'api-auth-accountid');
     const applicationKey = header(ctx, 'api-auth-applicationkey');
-    if (accountId !== rt.cin7Credentials.accountId || applicationKey !== rt.cin7Credentials.applicationKey) {
+    // Each organisation of the login has its own keys; they pick whose data answers (cin7-organisations.ts).
+    if (!applicationKey || !organisationOfKeys(rt, accountId, applicationKey)) {
       sendJson(ctx, 403, errorBody(403, 'Incorrect credentials! Check the api-auth-accountid and api-auth-applicationkey headers.'));
       return;
     }

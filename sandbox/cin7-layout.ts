@@ -1,6 +1,7 @@
 // The Cin7 Core web app's frame and Ext JS-style building blocks (research/cin7.md §3): grids rendered as one
 // `table.x-grid-item` per row with `tr.x-grid-row` and `td.x-grid-cell-col<Column>_<Grid>` cells, forms as
 // `fieldset > legend`, and combo boxes as read-only inputs with a trigger.
+import { loginOrganisations } from './cin7-organisations';
 import { html, page, type SafeHtml } from './html';
 
 const MENU: Array<[string, string]> = [
@@ -52,13 +53,25 @@ export function cin7Page(options: { title: string; active: string; body: SafeHtm
     title: `${options.title} - Cin7 Core`,
     bodyClass: 'dear-app',
     head: STYLE,
-    body: html`<div class="dear-header"><strong>Cin7 Core</strong><span class="company-name">${options.company}</span><a href="/ExternalAPI">API</a></div>
+    body: html`<div class="dear-header"><strong>Cin7 Core</strong><span class="company-name">${options.company}</span>${organisationSwitcher()}<a href="/ExternalAPI">API</a></div>
 <div class="dear-layout">
 <nav class="dear-menu">${MENU.map(([label, href]) => html`<a href="${href}" class="${href === options.active ? 'active' : ''}">${label}</a>`)}</nav>
 <div id="content" role="main">${options.body}</div>
 </div>`,
     script: options.script,
   });
+}
+
+/**
+ * The login's organisations, each a link to `/Home/Organisation?ID=` (sourced URL); the closed list stays hidden. How
+ * the real app offers the switch is not public: this menu is a guess, kept so readers meet every name in the header.
+ */
+function organisationSwitcher(): SafeHtml | string {
+  const organisations = loginOrganisations();
+  if (organisations.length < 2) return '';
+  return html`<span class="org-switcher"><button type="button" class="org-switcher-toggle" onclick="this.nextElementSibling.hidden=!this.nextElementSibling.hidden">Organisations ▾</button><ul class="org-menu" hidden>${organisations.map(
+    (o) => html`<li><a href="/Home/Organisation?ID=${o.id}">${o.company}</a></li>`,
+  )}</ul></span>`;
 }
 
 export interface GridColumn<T> {

@@ -6,6 +6,7 @@ import type { Snapshot } from '../utils/schemas/snapshot';
 import { Faults, type FaultName, type FaultSettings } from './faults';
 import { stableUuid } from './ids';
 import type { Cin7Credentials, Runtime } from './runtime';
+import { cin7Organisations, secondCin7Organisation } from './cin7-organisations';
 import { secondTenant } from './second-tenant';
 import { createSandboxServer, SANDBOX_HOSTS } from './server';
 import { Stats } from './stats';
@@ -30,6 +31,8 @@ export interface SandboxOptions {
   snapshot?: Snapshot;
   /** Offer only the scenario's organisation on the consent page (default: also "Demo Company (NZ)"). */
   singleTenant?: boolean;
+  /** Only the scenario's Cin7 Core organisation on the login (default: also "Harbour Goods Ltd", cin7-organisations.ts). */
+  singleCin7Organisation?: boolean;
   /** Clock for token expiry and rate-limit windows (tests); default Date.now. */
   now?: () => number;
 }
@@ -52,6 +55,8 @@ export interface Sandbox {
   /** `--host-resolver-rules=MAP <host> 127.0.0.1:<port>, …` and `--ignore-certificate-errors`. */
   chromiumArgs: string[];
   cin7Credentials: Cin7Credentials;
+  /** The login's Cin7 Core organisations (the scenario's first): `/Home/Organisation?ID=<id>` picks one, its keys reach its API data. */
+  cin7Organisations: { id: string; company: string; credentials: Cin7Credentials }[];
   /** The Xero client id the sandbox accepts (redirect URIs `https://*.chromiumapp.org/*`, `https://*.extensions.allizom.org/*`). */
   xeroClientId: string;
   scenario: ScenarioName | 'custom';
@@ -90,7 +95,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const scenario = options.snapshot ? 'custom' : name;
   const snapshot = options.snapshot ?? loadScenario(name, options.scale === undefined ? {} : { scale: options.scale });
-  const store = new SandboxStore(snapshot, options.singleTenant ? [] : [secondTenant()], now);
+  const store = new SandboxStore(snapshot, options.singleTenant ? [] : [secondTenant()], now, options.singleCin7Organisation ? [] : [secondCin7Organisation()]);
   const faults = new Faults(now);
   const stats = new Stats();
   const rt: Runtime = {
@@ -117,6 +122,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     hosts: [...SANDBOX_HOSTS],
     chromiumArgs: chromiumArgsFor(port),
     cin7Credentials: { ...CIN7_DEMO_CREDENTIALS },
+    cin7Organisations: cin7Organisations(rt).map((organisation) => ({ ...organisation, credentials: { ...organisation.credentials } })),
     xeroClientId: XERO_DEMO_CLIENT_ID,
     scenario,
     tenants: store.tenants.map(({ tenantId, name, shortCode }) => ({ tenantId, name, shortCode })),

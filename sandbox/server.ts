@@ -2,6 +2,7 @@
 // the real hostnames to 127.0.0.1:<port>.
 import { createServer, type Server } from 'node:https';
 import { createCin7Api, CIN7_API_PREFIX } from './cin7-api';
+import { withCin7Organisation } from './cin7-organisations';
 import { createCin7Pages } from './cin7-pages';
 import { createContext, sendJson, type RequestContext } from './http';
 import type { Runtime } from './runtime';
@@ -36,8 +37,11 @@ export function createSandboxServer(rt: Runtime): SandboxServer {
   function route(ctx: RequestContext): Promise<void> | void {
     const lowerPath = ctx.path.toLowerCase();
     switch (ctx.host) {
-      case 'inventory.dearsystems.com':
-        return lowerPath.startsWith(CIN7_API_PREFIX) ? cin7Api.handle(ctx) : cin7Pages.handle(ctx);
+      case 'inventory.dearsystems.com': {
+        // One login, several organisations: each request is answered as its organisation's (cin7-organisations.ts).
+        const api = lowerPath.startsWith(CIN7_API_PREFIX);
+        return withCin7Organisation(rt, ctx, api, () => (api ? cin7Api.handle(ctx) : cin7Pages.handle(ctx)));
+      }
       case 'api.xero.com':
         if (lowerPath.startsWith(XERO_API_PREFIX)) return xeroApi.handle(ctx);
         if (lowerPath === '/connections' || lowerPath.startsWith('/connections/')) return identity.handleConnections(ctx);

@@ -1,6 +1,7 @@
 // The sandbox's mutable data, built from an audit-engine scenario (one source of truth). Tests change records
 // here and see the APIs' incremental answers (Cin7 ModifiedSince, Xero If-Modified-Since) follow.
 import type { MappingRow, Snapshot } from '../utils/schemas/snapshot';
+import { currentCin7Organisation, MAIN_CIN7_ORGANISATION, type Cin7OrganisationSeed } from './cin7-organisations';
 import { cin7Timestamp, shortCodeFor, stableUuid, timestampMs, xeroTimestamp } from './ids';
 
 export type JsonRecord = Record<string, unknown>;
@@ -41,8 +42,10 @@ const INITIAL_AGE_MS = 30 * 24 * 3600_000;
 const clone = <T>(value: T): T => structuredClone(value);
 
 export class SandboxStore {
-  readonly cin7: Cin7Data;
   readonly tenants: XeroTenant[];
+  /** The login's other Cin7 Core organisations (the scenario's own is MAIN_CIN7_ORGANISATION). */
+  readonly extraCin7Organisations: readonly Cin7OrganisationSeed[];
+  private readonly cin7ByOrganisation = new Map<string, Cin7Data>();
   /** When each sale/purchase last changed (their list endpoints filter on it). */
   private readonly documentUpdatedAt = new Map<string, number>();
 
@@ -50,25 +53,15 @@ export class SandboxStore {
     snapshot: Snapshot,
     extraTenants: XeroTenantData[],
     private readonly now: () => number,
+    extraCin7Organisations: Cin7OrganisationSeed[] = [],
   ) {
     const initial = now() - INITIAL_AGE_MS;
-    const cin7 = snapshot.cin7 ?? {};
-    this.cin7 = {
-      me: clone((cin7.me as JsonRecord | null | undefined) ?? { Company: 'Sandbox company', Currency: 'AUD', LockDate: null }),
-      accounts: clone((cin7.accounts ?? []) as JsonRecord[]),
-      taxRules: clone((cin7.taxRules ?? []) as JsonRecord[]).map((rule) => ({
-        ...rule,
-        ID: rule.ID ?? stableUuid(`taxRule:${String(rule.Name)}`),
-      })),
-      products: withIds(cin7.products as JsonRecord[] | undefined, 'product', 'SKU', initial),
-      customers: withIds(cin7.customers as JsonRecord[] | undefined, 'customer', 'Name', initial),
-      suppliers: withIds(cin7.suppliers as JsonRecord[] | undefined, 'supplier', 'Name', initial),
-      sales: clone((cin7.sales ?? []) as JsonRecord[]),
-      purchases: clone((cin7.purchases ?? []) as JsonRecord[]),
-      mapping: cin7.mapping ? clone({ readAt: cin7.mapping.readAt, rows: cin7.mapping.rows }) : null,
-      features: clone((cin7.features ?? {}) as JsonRecord),
-    };
-    for (const doc of [...this.cin7.sales, ...this.cin7.purchases]) this.documentUpdatedAt.set(String(doc.ID), initial);
+    this.extraCin7Organisations = extraCin7Organisations;
+    for (const [id, cin7] of [[MAIN_CIN7_ORGANISATION, snapshot.cin7], ...extraCin7Organisations.map((o) => [o.id, o.cin7] as const)] as const) {
+      const data = cin7Data(cin7 ?? {}, initial);
+      this.cin7ByOrganisation.set(id, data);
+      for (const doc of [...data.sales, ...data.purchases]) this.documentUpdatedAt.set(String(doc.ID), initial);
+    }
 
     const main = snapshot.xero;
     const tenants: XeroTenantData[] = [];
@@ -86,6 +79,17 @@ export class SandboxStore {
       if (!tenants.some((t) => t.organisation.Name === extra.organisation.Name)) tenants.push(clone(extra));
     }
     this.tenants = tenants.map((data) => normaliseTenant(data, initial));
+  }
+
+  /** The Cin7 Core organisation the current request is about (the web app's chosen one, the API key's). */
+  get cin7(): Cin7Data {
+    return this.cin7Organisation(currentCin7Organisation() ?? MAIN_CIN7_ORGANISATION);
+  }
+
+  cin7Organisation(id: string): Cin7Data {
+    const data = this.cin7ByOrganisation.get(id) ?? this.cin7ByOrganisation.get(MAIN_CIN7_ORGANISATION);
+    if (!data) throw new Error('sandbox: no Cin7 Core organisation');
+    return data;
   }
 
   tenant(tenantId: string): XeroTenant | undefined {
@@ -200,6 +204,24 @@ export class SandboxStore {
         : undefined,
     }) as Snapshot;
   }
+}
+
+function cin7Data(cin7: NonNullable<Snapshot['cin7']>, initial: number): Cin7Data {
+  return {
+    me: clone((cin7.me as JsonRecord | null | undefined) ?? { Company: 'Sandbox company', Currency: 'AUD', LockDate: null }),
+    accounts: clone((cin7.accounts ?? []) as JsonRecord[]),
+    taxRules: clone((cin7.taxRules ?? []) as JsonRecord[]).map((rule) => ({
+      ...rule,
+      ID: rule.ID ?? stableUuid(`taxRule:${String(rule.Name)}`),
+    })),
+    products: withIds(cin7.products as JsonRecord[] | undefined, 'product', 'SKU', initial),
+    customers: withIds(cin7.customers as JsonRecord[] | undefined, 'customer', 'Name', initial),
+    suppliers: withIds(cin7.suppliers as JsonRecord[] | undefined, 'supplier', 'Name', initial),
+    sales: clone((cin7.sales ?? []) as JsonRecord[]),
+    purchases: clone((cin7.purchases ?? []) as JsonRecord[]),
+    mapping: cin7.mapping ? clone({ readAt: cin7.mapping.readAt, rows: cin7.mapping.rows }) : null,
+    features: clone((cin7.features ?? {}) as JsonRecord),
+  };
 }
 
 function withIds(records: JsonRecord[] | undefined, kind: string, seedField: string, initialMs: number): JsonRecord[] {

@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-state';
 import type { Progress, Status } from '../../utils/protocol/shapes';
 import { FindingList, topFindings } from './FindingList';
+import { isUnbound, OrganisationMismatch } from './OrganisationMismatch';
 import { RefreshButton } from './RefreshButton';
 import { useTopLayer } from './useTopLayer';
 import { formatAge } from './time';
@@ -59,7 +60,7 @@ export function HealthPanel(props: HealthPanelProps) {
     if (props.focusRequest) toggleRef.current?.focus();
   }, [props.focusRequest]);
   const summary = status?.summary;
-  const tone = !status ? 'unknown' : summary && summary.errors > 0 ? 'error' : summary && summary.warnings > 0 ? 'warning' : 'ok';
+  const tone = !status || isUnbound(status.tab) ? 'unknown' : summary && summary.errors > 0 ? 'error' : summary && summary.warnings > 0 ? 'warning' : 'ok';
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !collapsed) {
@@ -125,6 +126,7 @@ export function HealthPanel(props: HealthPanelProps) {
 
 function countsText(status: Status | null): string {
   if (!status) return '…';
+  if (isUnbound(status.tab)) return status.tab.state === 'other-organisation' ? 'other organisation' : 'organisation unknown';
   if (!isConnected(status)) return 'not connected';
   const summary = status.summary;
   if (!summary) return 'not checked yet';
@@ -155,6 +157,8 @@ function PanelBody(props: HealthPanelProps) {
       <p className="mg-muted">{loading ? 'Loading the set-up check…' : 'No data yet.'}</p>
     );
   }
+
+  if (isUnbound(status.tab)) return <OrganisationMismatch tab={status.tab} onOpenOptions={props.onOpenOptions} />;
 
   if (!isConnected(status)) {
     const missing = (['cin7', 'xero'] as const).filter((app) => status.connection[app] !== 'connected');

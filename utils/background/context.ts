@@ -3,7 +3,7 @@
 import type { Progress } from '../protocol/shapes';
 import { XeroAuth } from '../xero/api/auth';
 import { cin7Keys, type Cin7Keys } from './cin7-keys';
-import { findPair, pairById, resolvePair } from './pair-resolution';
+import { findPair, pairById, resolvePair, writablePair } from './pair-resolution';
 import { rememberOrganisation } from './pair-store';
 import { Refresher } from './refresher';
 import type { PairDataStore } from './results';
@@ -25,6 +25,8 @@ export interface ServiceDeps {
   onSettingsChanged?: (refreshHours: number) => void;
   /** Opens the options page (browser.runtime.openOptionsPage). */
   openOptionsPage?: () => Promise<void>;
+  /** A tab said which organisation it shows (its badge may change). */
+  onTabIdentified?: (tabId: number) => void;
 }
 
 export interface BackgroundContext {
@@ -35,10 +37,12 @@ export interface BackgroundContext {
   readonly xeroAuth: XeroAuth;
   readonly refresher: Refresher;
   readonly cin7Keys: Cin7Keys;
-  /** Read only: which pair an action is about. */
+  /** Read only: which pair an action is about, and a content caller's tab state. */
   readonly findPair: typeof findPair;
-  /** `findPair`, and remembers the tab's pair when the page named it (a write). */
+  /** The pair a read is about (none for a tab of another or an unknown organisation). */
   readonly resolvePair: typeof resolvePair;
+  /** The pair a write goes to; refuses a tab of another or an unknown organisation. */
+  readonly writablePair: typeof writablePair;
   readonly pairById: typeof pairById;
   /** Tells pages and the badge that a pair's status changed (every pair's, without an id). */
   readonly statusChanged: (pairId?: string) => void;
@@ -67,5 +71,5 @@ export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
     onChange: (pairId, progress) => deps.onStatusChanged?.(pairId, progress),
     onXeroOrganisation: (pair, shortCode, name) => void rememberOrganisation(pair, shortCode, name),
   });
-  return { deps, data: deps.data, now, xeroAuth, refresher, cin7Keys: keys, findPair, resolvePair, pairById, statusChanged };
+  return { deps, data: deps.data, now, xeroAuth, refresher, cin7Keys: keys, findPair, resolvePair, writablePair, pairById, statusChanged };
 }

@@ -1,4 +1,4 @@
-// Pairs (a Cin7 Core account + a Xero organisation) and how a tab's pair is found from what the page shows.
+// Pairs (a Cin7 Core account + a Xero organisation). Which pair a tab shows: tab-binding.ts.
 import type { Pair } from '../protocol/shapes';
 import type { KnownCin7Account, KnownTenant } from './state';
 
@@ -26,32 +26,4 @@ export function automaticPair(pairs: Pair[], accounts: KnownCin7Account[], tenan
   if (!account || !tenant) return undefined;
   const candidate = makePair(account, tenant);
   return pairs.some((pair) => pair.id === candidate.id) ? undefined : candidate;
-}
-
-const same = (a: string | undefined, b: string | undefined) =>
-  Boolean(a && b && a.trim().toLowerCase() === b.trim().toLowerCase());
-
-export interface PageIdentity {
-  host?: 'cin7' | 'xero';
-  xeroShortCode?: string;
-  xeroOrgName?: string;
-  cin7Company?: string;
-}
-
-/** The pair a page shows: by Xero short code, Xero organisation name or Cin7 company; undefined when unsure. */
-export function pairForPage(pairs: Pair[], page: PageIdentity): Pair | undefined {
-  const unique = (matches: Pair[]) => (matches.length === 1 ? matches[0] : undefined);
-  if (page.xeroShortCode) {
-    const found = unique(pairs.filter((pair) => same(pair.xeroShortCode, page.xeroShortCode)));
-    if (found) return found;
-  }
-  if (page.xeroOrgName) {
-    const found = unique(pairs.filter((pair) => same(pair.xeroTenantName, page.xeroOrgName)));
-    if (found) return found;
-  }
-  if (page.cin7Company) {
-    const found = unique(pairs.filter((pair) => same(pair.cin7Company, page.cin7Company)));
-    if (found) return found;
-  }
-  return undefined;
 }

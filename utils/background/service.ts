@@ -11,6 +11,7 @@ import { pairHandlers } from './handlers/pairs';
 import { refreshHandlers } from './handlers/refresh';
 import { settingsHandlers } from './handlers/settings';
 import { statusHandlers } from './handlers/status';
+import { tabHandlers } from './handlers/tabs';
 import { xeroPageHandlers } from './handlers/xero-page';
 import { refreshDuePairs } from './refresh-policy';
 import { errorCountForTab } from './status';
@@ -21,6 +22,7 @@ export type { ServiceDeps } from './context';
 export function createBackgroundService(deps: ServiceDeps) {
   const ctx = createBackgroundContext(deps);
   const handlers = {
+    ...tabHandlers(ctx),
     ...statusHandlers(ctx),
     ...refreshHandlers(ctx),
     ...pageInputHandlers(ctx),

@@ -1,7 +1,8 @@
 // Non-secret state in storage.local (versioned WXT storage items). Content scripts can read storage.local, so nothing
 // here is a secret: pairs, tenants' names, Cin7 account ids and company names, settings, the Xero client id.
 import { storage } from 'wxt/utils/storage';
-import type { Pair, Settings } from '../protocol/shapes';
+import type { AppId } from '../apps';
+import type { Pair, Settings, TabIdentity } from '../protocol/shapes';
 
 export interface KnownTenant {
   tenantId: string;
@@ -25,8 +26,12 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', { fal
 export const xeroClientIdItem = storage.defineItem<string | null>('local:xeroClientId', { fallback: null, version: 1 });
 export const xeroTenantsItem = storage.defineItem<KnownTenant[]>('local:xeroTenants', { fallback: [], version: 1 });
 export const cin7AccountsItem = storage.defineItem<KnownCin7Account[]>('local:cin7Accounts', { fallback: [], version: 1 });
-/** Which pair each open app tab shows (forgotten with the browser session). */
-export const tabPairsItem = storage.defineItem<Record<string, string>>('session:tabPairs', { fallback: {} });
+/** What each open app tab said it shows (forgotten with the browser session); its pair is matched at each use. */
+export interface StoredTabIdentity {
+  app: AppId;
+  identity: TabIdentity;
+}
+export const tabIdentitiesItem = storage.defineItem<Record<string, StoredTabIdentity>>('session:tabIdentities', { fallback: {} });
 
 /** The client id to use: the options page's, else the one built in. */
 export async function resolveXeroClientId(): Promise<{ clientId?: string; source: 'options' | 'build' | 'none' }> {

@@ -47,7 +47,7 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
   };
 }
 
-/** Errors of the pair a tab shows (or the selected pair), for the toolbar badge. Reads only. */
+/** Errors of the pair a tab shows (the selected pair for a tab that is not an identified app tab), for the toolbar badge. */
 export async function errorCountForTab(ctx: Pick<BackgroundContext, 'data' | 'findPair'>, tabId: number | undefined): Promise<number | undefined> {
   const { pair } = await ctx.findPair({ caller: tabId === undefined ? 'extension' : 'content', tabId });
   if (!pair) return undefined;

@@ -8,7 +8,8 @@ import { xeroQueues } from '../xero/api/client';
 import { createPairDataStore } from './results';
 import { createSecretStore } from './secrets';
 import { createBackgroundService, type BackgroundService } from './service';
-import { settingsItem, tabPairsItem } from './state';
+import { forgetTab, tabsShowing } from './pair-resolution';
+import { settingsItem } from './state';
 import { describeError } from '../net/user-error';
 
 export const REFRESH_ALARM = 'mapping-guard-refresh';
@@ -63,9 +64,7 @@ export function startBackground(): BackgroundService {
     const now = Date.now();
     if (progress && now - (lastBroadcast.get(key) ?? 0) < BROADCAST_INTERVAL_MS) return;
     lastBroadcast.set(key, now);
-    const tabs = Object.entries(await tabPairsItem.getValue())
-      .filter(([, tabPair]) => pairId === undefined || tabPair === pairId)
-      .map(([tabId]) => Number(tabId));
+    const tabs = await tabsShowing(pairId);
     await broadcastStatusChanged({ pairId, refreshing: progress }, tabs);
     if (!progress) {
       await updateBadge(service).catch(() => undefined);
@@ -82,6 +81,7 @@ export function startBackground(): BackgroundService {
     onStatusChanged: (pairId, progress) => void broadcast(pairId, progress).catch(() => undefined),
     onSettingsChanged: (hours) => void scheduleRefreshAlarm(hours),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    onTabIdentified: (tabId) => void updateBadge(service, tabId).catch(() => undefined),
   });
   registerActionHandlers(service.handlers, describeError);
 
@@ -96,12 +96,7 @@ export function startBackground(): BackgroundService {
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(service, tabId).catch(() => undefined));
   browser.commands?.onCommand.addListener((command) => void handleCommand(command).catch(() => undefined));
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void tabPairsItem.getValue().then((tabs) => {
-      const { [String(tabId)]: _closed, ...rest } = tabs;
-      return tabPairsItem.setValue(rest);
-    });
-  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(() => undefined));
 
   // For e2e tests and the bench, reachable only from the service worker itself (never from a page or content script).
   Object.assign(globalThis, { mappingGuard: { service, cin7Queues, xeroQueues } });

@@ -20,7 +20,8 @@ export type UserErrorCode =
   | 'network'
   | 'invalid-response'
   | 'not-found'
-  | 'storage-full';
+  | 'storage-full'
+  | 'other-organisation';
 
 export class UserFacingError extends Error {
   constructor(

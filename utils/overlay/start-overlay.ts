@@ -4,19 +4,21 @@
 // failure to start at all only in the console.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AppId } from '../apps';
-import type { ActionArgs, ActionName } from '../protocol/actions';
-import { background } from '../protocol/client';
+import type { ActionName } from '../protocol/actions';
+import { background, onStatusChanged, type BackgroundClient } from '../protocol/client';
+import type { TabIdentity } from '../protocol/shapes';
 import { FeatureRunner, type FeatureDefinition } from './feature-registry';
+import { afterIdentification, createTabIdentifier } from './identify-tab';
 import { watchLocation } from './location';
 import { createOverlayEnv, type OverlayEnv } from './overlay-env';
 import { createPanelContributionStore } from './panel-state';
-import { backgroundStatusClient, createStatusStore, type StatusStore } from './status-store';
+import { createStatusStore, type StatusStore } from './status-store';
 
 /** The bench measures from these marks to the panel showing. */
 const START_MARK: Record<AppId, string> = { cin7: 'mapping-guard:cin7:start', xero: 'mapping-guard:xero:start' };
 
-/** What the page shows beyond its app (Xero's organisation), so the background picks that page's pair. */
-export type PageIdentity = Omit<NonNullable<ActionArgs<'getStatus'>>, 'host'>;
+/** Headers often render after the page loads: what the page shows is read again this long after start (ms). */
+const IDENTIFY_AGAIN_MS = [1500, 5000];
 
 /** The full environment a feature may receive: every action, plus the app's own part. */
 export type FullEnv<Extra extends object> = OverlayEnv<ActionName> & Extra;
@@ -25,26 +27,39 @@ export interface StartOverlayOptions<Extra extends object> {
   app: AppId;
   ctx: ContentScriptContext;
   features: readonly FeatureDefinition<NoInfer<FullEnv<Extra>>>[];
-  /** Read at each status request (the newer Xero app changes organisation without a page load). */
-  pageIdentity?: () => PageIdentity;
+  /**
+   * Which organisation the page shows, read at start, on each navigation and shortly after start; sent to the
+   * background when it changes, which binds this tab to that organisation's pair.
+   */
+  identify?: (url: URL) => TabIdentity;
   /** Runs on the first URL and on each navigation, before the features follow it. */
   onNavigate?: (url: URL) => void;
   /** The app's own part of each feature's environment, set up once the shared stores exist. */
-  appEnv?: (shared: { status: StatusStore; signal: AbortSignal }) => (url: URL) => Extra;
+  appEnv?: (shared: { status: StatusStore; signal: AbortSignal; background: BackgroundClient }) => (url: URL) => Extra;
 }
 
 export function startOverlay<Extra extends object = Record<never, never>>(options: StartOverlayOptions<Extra>): void {
-  const { app, ctx, features, pageIdentity, onNavigate } = options;
+  const { app, ctx, features, identify, onNavigate } = options;
   try {
     performance.mark?.(START_MARK[app]);
     const panel = createPanelContributionStore();
-    const status = createStatusStore(backgroundStatusClient, { signal: ctx.signal, query: () => ({ host: app, ...pageIdentity?.() }) });
+    let currentUrl = new URL(location.href);
+    const identifier = createTabIdentifier(() => identify?.(currentUrl) ?? {}, (identity) => background.identifyTab(identity));
+    const client = afterIdentification(background, identifier);
+    const status = createStatusStore({ getStatus: client.getStatus, refresh: client.refresh, onStatusChanged }, { signal: ctx.signal });
+    let started = false;
+    const identifyAgain = () =>
+      void identifier.check().then((changed) => {
+        // The first identification comes before any status load; a later change re-binds the tab: reload.
+        if (changed && started && !ctx.signal.aborted) void status.load();
+        started = true;
+      });
     // Without `appEnv` the app has no part of its own (Extra stays its empty default).
-    const appEnv = options.appEnv?.({ status, signal: ctx.signal }) ?? (() => ({}) as Extra);
+    const appEnv = options.appEnv?.({ status, signal: ctx.signal, background: client }) ?? (() => ({}) as Extra);
     const runner = new FeatureRunner<FullEnv<Extra>>(features, {
       signal: ctx.signal,
       environment: (url, featureId, signal) => ({
-        ...createOverlayEnv({ url, ctx, panel, status, background, featureId, signal }),
+        ...createOverlayEnv({ url, ctx, panel, status, background: client, featureId, signal }),
         ...appEnv(url),
       }),
       onError: (featureId, error) => {
@@ -53,10 +68,13 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
       },
     });
     const follow = (url: URL) => {
+      currentUrl = url;
       onNavigate?.(url);
+      identifyAgain();
       runner.update(url);
     };
-    follow(new URL(location.href));
+    follow(currentUrl);
+    for (const delay of IDENTIFY_AGAIN_MS) ctx.setTimeout(() => identifyAgain(), delay);
     watchLocation(ctx, (url) => {
       try {
         follow(url);

@@ -1,7 +1,7 @@
-// The health data an overlay tab shows: the background's status for this tab's pair, kept current by the
-// background's `statusChanged` broadcasts. Content scripts never fetch; they ask the background by named action.
+// The health data an overlay tab shows: the background's status for this tab's pair (the background knows the tab's
+// organisation from `identifyTab`), kept current by the background's `statusChanged` broadcasts. Content scripts
+// never fetch; they ask the background by named action.
 import { createStore } from 'zustand/vanilla';
-import type { ActionArgs } from '../protocol/actions';
 import { background, onStatusChanged, type ClientOf } from '../protocol/client';
 import type { Progress, Status } from '../protocol/shapes';
 import { describeError } from './panel-state';
@@ -28,11 +28,6 @@ export type StatusStore = ReturnType<typeof createStatusStore>;
 export interface StatusStoreOptions {
   signal: AbortSignal;
   reloadDelayMs?: number;
-  /**
-   * The `getStatus` arguments, read at each request: the host and what the page shows (a Xero short code or
-   * organisation name), so the background picks that page's pair.
-   */
-  query?: () => ActionArgs<'getStatus'>;
 }
 
 export function createStatusStore(client: StatusClient, options: StatusStoreOptions) {
@@ -48,7 +43,7 @@ export function createStatusStore(client: StatusClient, options: StatusStoreOpti
   const load = async (): Promise<void> => {
     store.setState({ loading: true });
     try {
-      const status = await client.getStatus(options.query?.());
+      const status = await client.getStatus();
       if (options.signal.aborted) return;
       store.setState({
         status,

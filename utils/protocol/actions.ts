@@ -13,6 +13,8 @@ import {
   recordTaxRulesResultSchema,
   settingsSchema,
   statusSchema,
+  tabIdentitySchema,
+  tabStateSchema,
   userErrorSchema,
   xeroPageFactsSchema,
   xeroTenantSchema,
@@ -35,17 +37,22 @@ export interface ActionSpec {
 }
 
 export const actions = {
+  /**
+   * A Cin7 Core or Xero tab says which organisation it shows; the background binds the tab (from the sender, never
+   * from arguments) to the pair that matches. Content scripts only.
+   */
+  identifyTab: {
+    sender: 'app',
+    args: tabIdentitySchema,
+    result: z.object({ pairId: z.string().optional(), tab: tabStateSchema.optional() }),
+  },
+  /**
+   * `pairId` is for extension pages: a content script's pair is its tab's binding, whatever it sends (so are those
+   * of every action below). `host` is the popup's hint and changes nothing.
+   */
   getStatus: {
     sender: 'app',
-    args: z
-      .object({
-        host: z.enum(['cin7', 'xero']).optional(),
-        xeroShortCode: z.string().max(40).optional(),
-        xeroOrgName: z.string().max(300).optional(),
-        cin7Company: z.string().max(300).optional(),
-        pairId: z.string().max(200).optional(),
-      })
-      .optional(),
+    args: z.object({ host: z.enum(['cin7', 'xero']).optional(), pairId: z.string().max(200).optional() }).optional(),
     result: statusSchema,
   },
   refresh: {
@@ -58,7 +65,6 @@ export const actions = {
     args: z.object({
       rows: z.array(mappingRowSchema).max(500),
       readAt: z.string().max(40),
-      cin7Company: z.string().max(300).optional(),
       pairId: z.string().max(200).optional(),
     }),
     result: z.object({ saved: z.boolean(), pairId: z.string().optional() }),
@@ -90,13 +96,7 @@ export const actions = {
   },
   getXeroPageFacts: {
     sender: 'app',
-    args: z
-      .object({
-        pairId: z.string().max(200).optional(),
-        xeroShortCode: z.string().max(40).optional(),
-        xeroOrgName: z.string().max(300).optional(),
-      })
-      .optional(),
+    args: z.object({ pairId: z.string().max(200).optional() }).optional(),
     result: xeroPageFactsSchema,
   },
   /** Counts the pair's Cin7 sales and purchases dated (invoice date, else order date) from..to inclusive. */

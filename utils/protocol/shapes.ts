@@ -52,6 +52,33 @@ export const coverageEntrySchema = z.object({
 export const userErrorSchema = z.object({ message: z.string(), detail: z.string().optional() }) satisfies z.ZodType<UserError>;
 export type { UserError };
 
+/**
+ * What a Cin7 Core or Xero tab says it shows (action `identifyTab`). Cin7 Core: short visible texts of the app's
+ * header, one of which may be the company's name (the background compares them with the connected accounts'
+ * `me.Company`); Xero: the organisation's short code and name as the page shows them.
+ */
+export const tabIdentitySchema = z
+  .object({
+    cin7Texts: z.array(z.string().max(120)).max(40).optional(),
+    xeroShortCode: z.string().max(40).optional(),
+    xeroOrgName: z.string().max(300).optional(),
+  })
+  .strict();
+export type TabIdentity = z.infer<typeof tabIdentitySchema>;
+
+/**
+ * Which client a tab's page belongs to: `bound` (to the status's pair), `other-organisation` (the page shows
+ * `shown`, which no pair of this app has) or `unknown-organisation` (several pairs, and the page cannot be read).
+ * `connected` names this app's organisations that have a pair.
+ */
+export const tabStateSchema = z.object({
+  state: z.enum(['bound', 'other-organisation', 'unknown-organisation']),
+  app: z.enum(['cin7', 'xero']),
+  shown: z.string().max(300).optional(),
+  connected: z.array(z.string().max(300)).max(100),
+});
+export type TabState = z.infer<typeof tabStateSchema>;
+
 export const statusSchema = z.object({
   connection: z.object({ xero: connectionStateSchema, cin7: connectionStateSchema }),
   pairId: z.string().optional(),
@@ -66,6 +93,8 @@ export const statusSchema = z.object({
   lastError: userErrorSchema.optional(),
   /** Xero's remaining-calls headers of the last call, so the UI can warn when they run low. */
   xeroLimits: z.object({ minuteRemaining: z.number().optional(), dayRemaining: z.number().optional() }).optional(),
+  /** For a Cin7 Core or Xero tab: which organisation it shows and whether a pair matches it. */
+  tab: tabStateSchema.optional(),
 });
 export type Status = z.infer<typeof statusSchema>;
 

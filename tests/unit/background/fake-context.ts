@@ -2,7 +2,7 @@
 // Every write to the pair data store is recorded, so a test can tell a read from a write.
 import { vi } from 'vitest';
 import type { BackgroundContext } from '@/utils/background/context';
-import { findPair, pairById, resolvePair } from '@/utils/background/pair-resolution';
+import { findPair, pairById, resolvePair, writablePair } from '@/utils/background/pair-resolution';
 import type { PairDataStore, StoredResult } from '@/utils/background/results';
 import type { StoredSnapshot } from '@/utils/background/snapshot';
 import type { Mapping } from '@/utils/schemas';
@@ -67,6 +67,7 @@ export function fakeContext() {
     cin7Keys: { get: async () => ({ accountId: 'acc', applicationKey: 'key' }), save: vi.fn(), remove: vi.fn() },
     findPair,
     resolvePair,
+    writablePair,
     pairById,
     statusChanged: vi.fn(),
   } as unknown as BackgroundContext;

@@ -1,14 +1,13 @@
-// The status view and pair resolution as reads: building a status writes nothing; finding a pair writes nothing;
-// only resolvePair's explicit rememberTabPair step stores the tab's pair.
+// The status view and pair resolution as reads: building a status writes nothing; finding a pair writes nothing
+// (only `identifyTab` stores what a tab shows: tab-binding.test.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { findPair, resolvePair } from '@/utils/background/pair-resolution';
-import { cin7AccountsItem, pairsItem, tabPairsItem } from '@/utils/background/state';
+import { findPair, resolvePair, storeTabIdentity } from '@/utils/background/pair-resolution';
+import { cin7AccountsItem, pairsItem } from '@/utils/background/state';
 import { errorCountForTab, readStatus } from '@/utils/background/status';
 import { fakeContext, pair, storedResult } from './fake-context';
 
 const other = { ...pair, id: 'acc~other', xeroTenantId: 'other', xeroShortCode: '!Other' };
-const cin7Tab = { caller: 'content' as const, app: 'cin7' as const, tabId: 4 };
 const xeroTab = { caller: 'content' as const, app: 'xero' as const, tabId: 5 };
 
 let fake: ReturnType<typeof fakeContext>;
@@ -49,22 +48,16 @@ describe('readStatus', () => {
 });
 
 describe('pair resolution', () => {
-  it('findPair reads only, even when the page names the pair', async () => {
+  it('findPair and resolvePair read only, for a tab that said what it shows', async () => {
+    await storeTabIdentity(5, 'xero', { xeroShortCode: '!Other' });
     const before = await storageNow();
-    expect(await findPair(xeroTab, { host: 'xero', xeroShortCode: '!Other' })).toEqual({ pair: other, fromPage: true });
+    expect((await findPair(xeroTab)).pair).toEqual(other);
+    expect(await resolvePair(xeroTab, { pairId: pair.id })).toEqual(other);
     expect(await storageNow()).toBe(before);
   });
 
-  it('resolvePair remembers the tab’s pair when the page named it, and only then', async () => {
-    expect(await resolvePair(cin7Tab, { pairId: pair.id })).toEqual(pair);
-    expect(await tabPairsItem.getValue()).toEqual({});
-    expect(await resolvePair(xeroTab, { host: 'xero', xeroShortCode: '!Other' })).toEqual(other);
-    expect(await tabPairsItem.getValue()).toEqual({ 5: other.id });
-    expect(await resolvePair(xeroTab, { host: 'xero' })).toEqual(other);
-  });
-
   it('the badge count reads the tab’s pair without writing', async () => {
-    await tabPairsItem.setValue({ 4: pair.id });
+    await storeTabIdentity(4, 'cin7', { cin7Texts: ['Acme'] });
     const before = await storageNow();
     expect(await errorCountForTab(fake.ctx, 4)).toBe(2);
     expect(await storageNow()).toBe(before);

@@ -1,11 +1,12 @@
-// The one start-up both overlays share: status requests carry the app and what the page shows (read at each
-// request: the newer Xero app switches organisation without a page load), the app's own environment reaches every
-// feature, navigation is followed, and a feature's failure goes to the panel and the console, never to the page.
+// The one start-up both overlays share: the tab says which organisation it shows before any other action (and again
+// when that changes: the newer Xero app switches organisation without a page load), the app's own environment reaches
+// every feature, navigation is followed, and a feature's failure goes to the panel and the console, never the page.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
-import { startOverlay, type FullEnv, type PageIdentity } from '../../../utils/overlay/start-overlay';
+import type { TabIdentity } from '../../../utils/protocol/shapes';
+import { startOverlay, type FullEnv } from '../../../utils/overlay/start-overlay';
 import { status } from './status-fixtures';
 
 let stop: AbortController | undefined;
@@ -21,6 +22,11 @@ function fakeContext(): ContentScriptContext {
   const ctx = {
     signal,
     addEventListener: (target: Window, type: string, handler: () => void) => target.addEventListener(type, handler, { signal }),
+    setTimeout: (handler: () => void, ms: number) => {
+      const timer = setTimeout(handler, ms);
+      signal.addEventListener('abort', () => clearTimeout(timer));
+      return timer;
+    },
   };
   return ctx as unknown as ContentScriptContext;
 }
@@ -29,7 +35,8 @@ function answerGetStatus(): unknown[] {
   const sent: unknown[] = [];
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     sent.push(message);
-    return Promise.resolve({ ok: true, result: status() });
+    const action = (message as { mgAction?: string }).mgAction;
+    return Promise.resolve({ ok: true, result: action === 'identifyTab' ? {} : status() });
   });
   return sent;
 }
@@ -41,26 +48,33 @@ function recorder<Extra extends object>() {
 }
 
 describe('startOverlay', () => {
-  it('sends the page identity with getStatus, read at each request', async () => {
+  it('identifies the tab before its first status request, and again (then reloads) when the organisation changes', async () => {
     const sent = answerGetStatus();
-    let identity: PageIdentity = { xeroShortCode: '!Fx1tu', xeroOrgName: 'Fixture Ltd' };
+    let identity: TabIdentity = { xeroShortCode: '!Fx1tu', xeroOrgName: 'Fixture Ltd' };
     const { started, feature } = recorder();
-    startOverlay({ app: 'xero', ctx: fakeContext(), features: [feature], pageIdentity: () => identity });
-    await started[0]!.status.load();
-    identity = { xeroOrgName: 'Other Org' };
+    startOverlay({ app: 'xero', ctx: fakeContext(), features: [feature], identify: () => identity });
     await started[0]!.status.load();
     expect(sent).toEqual([
-      { mgAction: 'getStatus', args: { host: 'xero', xeroShortCode: '!Fx1tu', xeroOrgName: 'Fixture Ltd' } },
-      { mgAction: 'getStatus', args: { host: 'xero', xeroOrgName: 'Other Org' } },
+      { mgAction: 'identifyTab', args: { xeroShortCode: '!Fx1tu', xeroOrgName: 'Fixture Ltd' } },
+      { mgAction: 'getStatus' },
     ]);
+    // Same organisation on the next page: nothing sent again.
+    history.pushState(null, '', '/app/!Fx1tu/homepage');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sent).toHaveLength(2);
+    identity = { xeroOrgName: 'Other Org' };
+    history.pushState(null, '', '/app/!Other/homepage');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await vi.waitFor(() => expect(sent.slice(2)).toEqual([{ mgAction: 'identifyTab', args: { xeroOrgName: 'Other Org' } }, { mgAction: 'getStatus' }]));
   });
 
-  it('asks for the Cin7 Core pair by host alone, and marks its start for the bench', async () => {
+  it('a Cin7 Core tab sends no pair and no identity with its status request, and marks its start for the bench', async () => {
     const sent = answerGetStatus();
     const { started, feature } = recorder();
-    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature] });
+    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({ cin7Texts: ['Acme Ltd'] }) });
     await started[0]!.status.load();
-    expect(sent).toEqual([{ mgAction: 'getStatus', args: { host: 'cin7' } }]);
+    expect(sent).toEqual([{ mgAction: 'identifyTab', args: { cin7Texts: ['Acme Ltd'] } }, { mgAction: 'getStatus' }]);
     expect(performance.getEntriesByName('mapping-guard:cin7:start').length).toBeGreaterThan(0);
   });
 

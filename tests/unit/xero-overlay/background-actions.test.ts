@@ -46,7 +46,9 @@ describe('Xero overlay actions', () => {
     expect(rows.length).toBeGreaterThan(3);
     await service.handlers.saveMapping({ rows, readAt: '2026-11-21T00:00:00Z' }, extension);
     await service.refresher.refresh(pair, { full: true });
-    const facts = await service.handlers.getXeroPageFacts({ xeroOrgName: truth.xero?.organisation?.Name ?? '' }, xeroTab);
+    // The tab says which organisation it shows; the facts are that tab's pair's.
+    await service.handlers.identifyTab({ xeroOrgName: truth.xero?.organisation?.Name ?? '' }, xeroTab);
+    const facts = await service.handlers.getXeroPageFacts(undefined, xeroTab);
     expect(facts.pairId).toBe(pair.id);
     const mappedCodes = new Set(rows.map((row) => parseAccountText(row.account)).filter((code): code is string => code !== null).map(accountKey));
     expect(new Set(facts.mappedAccounts.map((entry) => accountKey(entry.code)))).toEqual(mappedCodes);

@@ -5,6 +5,7 @@ import { checkRecordTaxRules } from '../../audit/record-tax-rules';
 import type { ActionHandlers } from '../../protocol/server';
 import type { BackgroundContext } from '../context';
 import { withReviewMark } from '../finding-key';
+import { tabMismatch } from '../pair-resolution';
 import { snapshotToAudit } from '../page-inputs';
 import { localDay } from '../refresher';
 import { countDocumentsInRange } from '../xero-facts';
@@ -18,8 +19,8 @@ export function documentHandlers(
   return {
     async getDocument(args, context) {
       const empty = { found: false, kind: args.kind, id: args.id, lines: [], findings: [] };
-      const pair = await ctx.resolvePair(context, { pairId: args.pairId });
-      if (!pair) return { ...empty, reason: NO_PAIR };
+      const { pair, tab } = await ctx.findPair(context, { pairId: args.pairId });
+      if (!pair) return { ...empty, reason: tabMismatch(tab) ?? NO_PAIR };
       const cin7 = await ctx.refresher.cin7Client(pair.cin7AccountId);
       if (!cin7) return { ...empty, reason: NO_CIN7 };
       const document =
@@ -44,16 +45,16 @@ export function documentHandlers(
     },
     async getRecordTaxRules(args, context) {
       const empty = { kind: args.kind, id: args.id, found: false, fields: [] };
-      const pair = await ctx.resolvePair(context, { pairId: args.pairId });
-      if (!pair) return { ...empty, reason: NO_PAIR };
+      const { pair, tab } = await ctx.findPair(context, { pairId: args.pairId });
+      if (!pair) return { ...empty, reason: tabMismatch(tab) ?? NO_PAIR };
       const stored = await ctx.data.getSnapshot(pair.id);
       if (!stored) return { ...empty, reason: 'Nothing fetched yet: refresh to check this record’s tax rules.' };
       return checkRecordTaxRules(stored.snapshot, { kind: args.kind, id: args.id });
     },
     async countLockedDocuments(args, context) {
       const notCounted = { counted: false, sales: 0, purchases: 0 };
-      const pair = await ctx.resolvePair(context, { pairId: args.pairId });
-      if (!pair) return { ...notCounted, reason: NO_PAIR };
+      const { pair, tab } = await ctx.findPair(context, { pairId: args.pairId });
+      if (!pair) return { ...notCounted, reason: tabMismatch(tab) ?? NO_PAIR };
       const cin7 = await ctx.refresher.cin7Client(pair.cin7AccountId);
       if (!cin7) return { ...notCounted, reason: NO_CIN7 };
       const [sales, purchases] = await Promise.all([cin7.saleList(), cin7.purchaseList()]);

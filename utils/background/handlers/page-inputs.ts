@@ -17,14 +17,14 @@ export function pageInputHandlers(
 
   return {
     async saveMapping(args, context) {
-      const pair = await ctx.resolvePair(context, { pairId: args.pairId, cin7Company: args.cin7Company, host: 'cin7' });
+      const pair = await ctx.writablePair(context, { pairId: args.pairId });
       if (!pair) return { saved: false };
       await ctx.data.putMapping(pair.id, { readAt: args.readAt, rows: args.rows });
       await reaudit(pair.id);
       return { saved: true, pairId: pair.id };
     },
     async getMapping(args, context) {
-      const pair = await ctx.resolvePair(context, args ?? {});
+      const pair = await ctx.resolvePair(context, { pairId: args?.pairId });
       if (!pair) return { mapping: null };
       return { mapping: (await ctx.data.getMapping(pair.id)) ?? null, pairId: pair.id };
     },
@@ -39,7 +39,7 @@ export function pageInputHandlers(
       return { detected, declared: await ctx.data.getFeatures(pair.id) };
     },
     async setFeatures(args, context) {
-      const pair = await ctx.resolvePair(context, { pairId: args.pairId });
+      const pair = await ctx.writablePair(context, { pairId: args.pairId });
       if (!pair) throw new UserFacingError('No Cin7 Core ↔ Xero pair is set up yet.', 'not-found');
       await ctx.data.putFeatures(pair.id, { inventoryAccrual: args.inventoryAccrual, giftCards: args.giftCards });
       await reaudit(pair.id);

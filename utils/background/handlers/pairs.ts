@@ -18,6 +18,7 @@ export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'list
       if (!account || !tenant) throw new UserFacingError('Connect that Cin7 Core account and Xero organisation first.', 'not-found');
       const pair = makePair(account, tenant);
       await storePair(pair);
+      ctx.statusChanged(); // a tab of this client that said "not connected to this organisation" now has its pair
       return pair;
     },
     async removePair(args) {
@@ -25,6 +26,7 @@ export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'list
       if ((await selectedPairItem.getValue()) === args.pairId) await selectedPairItem.setValue(null);
       await ctx.data.forget(args.pairId);
       await forgetPairChecklist(args.pairId); // the pair's onboarding decisions go with it
+      ctx.statusChanged();
       return { ok: true as const };
     },
     async selectPair(args) {

@@ -6,7 +6,7 @@ import { startRefresh } from '../refresh-policy';
 export function refreshHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'refresh'> {
   return {
     async refresh(args, context) {
-      const pair = await ctx.resolvePair(context, args ?? {});
+      const pair = await ctx.writablePair(context, { pairId: args?.pairId });
       if (!pair) return { started: false };
       return { started: await startRefresh(ctx, pair, args?.full ?? false), pairId: pair.id };
     },

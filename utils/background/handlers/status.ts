@@ -8,13 +8,14 @@ import { readStatus } from '../status';
 export function statusHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'getStatus' | 'markReviewed'> {
   return {
     async getStatus(args, context) {
-      const pair = await ctx.resolvePair(context, args ?? {});
+      const { pair, tab } = await ctx.findPair(context, { pairId: args?.pairId });
       // The read's one side effect, on purpose: data older than the setting starts refreshing now.
       if (pair) await refreshIfDue(ctx, pair);
-      return readStatus(ctx, pair);
+      const status = await readStatus(ctx, pair);
+      return tab ? { ...status, tab } : status;
     },
     async markReviewed(args, context) {
-      const pair = await ctx.resolvePair(context, { pairId: args.pairId });
+      const pair = await ctx.writablePair(context, { pairId: args.pairId });
       if (!pair) throw new UserFacingError('No Cin7 Core ↔ Xero pair is set up yet.', 'not-found');
       const reviewed = await ctx.data.getReviewed(pair.id);
       if (args.reviewed) reviewed.add(args.findingKey);

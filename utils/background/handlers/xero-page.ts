@@ -8,7 +8,7 @@ import { mappedAccounts } from '../xero-facts';
 export function xeroPageHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'getXeroPageFacts'> {
   return {
     async getXeroPageFacts(args, context) {
-      const pair = await ctx.resolvePair(context, { ...(args ?? {}), host: 'xero' });
+      const pair = await ctx.resolvePair(context, { pairId: args?.pairId });
       if (!pair) return { mappedAccounts: [], cin7LockDate: null, xeroLockDate: null };
       const [stored, mapping] = await Promise.all([ctx.data.getSnapshot(pair.id), ctx.data.getMapping(pair.id)]);
       return {

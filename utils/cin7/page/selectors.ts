@@ -52,3 +52,16 @@ export const LINE_COLUMN_TEXT = {
   /** The line's own account override. */
   account: /^(?:account|account\s*code|gl\s*account|revenue\s*account|expense\s*account)$/i,
 } as const;
+
+// ---- Which organisation a page shows (utils/cin7/page/organisation.ts) ---------------------------------------
+// The real header's markup is unknown (research/fidelity.md): the company name is found by content, as a short
+// text of the app's top bar that equals a connected account's company. These are the places a top bar usually is:
+// landmarks, and (a guess by common naming, not by any Cin7 id) elements named header / top bar / nav bar.
+
+/** Regions that may hold the app's header or banner. */
+export const HEADER_REGION =
+  'header, [role="banner"], nav, [role="navigation"], [class*="header" i], [id*="header" i], [class*="topbar" i], [class*="top-bar" i], [class*="navbar" i]';
+
+/** Never a header text: hidden or inert content (a closed organisation switcher lists every organisation; a select shows only its chosen option, read as its value). */
+export const HIDDEN_CONTENT =
+  '[hidden], [aria-hidden="true"], template, script, style, noscript, option, optgroup, datalist, [data-mg-own]';
