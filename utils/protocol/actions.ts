@@ -2,7 +2,8 @@
 // zod schema for its argument and its result, and a sender rule. No action takes a URL, and result schemas are
 // plain `z.object`s, which strip unknown keys, so a secret cannot ride along by mistake.
 import { z } from 'zod';
-import { mappingRowSchema, mappingSchema } from '../schemas/snapshot';
+import type { AppId } from '../apps';
+import { mappingSchema } from '../schemas/snapshot';
 import {
   connectionsSchema,
   documentResultSchema,
@@ -20,8 +21,12 @@ import {
   xeroTenantSchema,
 } from './shapes';
 
-const empty = z.object({}).optional();
+const empty = z.strictObject({}).optional();
 const ok = z.object({ ok: z.literal(true) });
+
+/** Cin7 Core's Account Mapping page has a few dozen roles: far more rows, or long texts, are not a mapping. */
+const MAX_MAPPING_ROWS = 200;
+const mappingRowArgsSchema = z.strictObject({ label: z.string().trim().min(1).max(200), account: z.string().max(200).nullish() });
 
 /**
  * Who may send an action:
@@ -32,6 +37,8 @@ export type SenderRule = 'app' | 'extension';
 
 export interface ActionSpec {
   sender: SenderRule;
+  /** For `app` actions: the only apps whose content scripts may send it (every app when absent). */
+  apps?: readonly AppId[];
   args: z.ZodType;
   result: z.ZodType;
 }
@@ -52,18 +59,20 @@ export const actions = {
    */
   getStatus: {
     sender: 'app',
-    args: z.object({ host: z.enum(['cin7', 'xero']).optional(), pairId: z.string().max(200).optional() }).optional(),
+    args: z.strictObject({ host: z.enum(['cin7', 'xero']).optional(), pairId: z.string().max(200).optional() }).optional(),
     result: statusSchema,
   },
   refresh: {
     sender: 'app',
-    args: z.object({ pairId: z.string().max(200).optional(), full: z.boolean().optional() }).optional(),
+    args: z.strictObject({ pairId: z.string().max(200).optional(), full: z.boolean().optional() }).optional(),
     result: z.object({ started: z.boolean(), pairId: z.string().optional() }),
   },
+  /** The Account Mapping page is Cin7 Core's: a Xero tab has no mapping to save. */
   saveMapping: {
     sender: 'app',
-    args: z.object({
-      rows: z.array(mappingRowSchema).max(500),
+    apps: ['cin7'],
+    args: z.strictObject({
+      rows: z.array(mappingRowArgsSchema).max(MAX_MAPPING_ROWS),
       readAt: z.string().max(40),
       pairId: z.string().max(200).optional(),
     }),
@@ -72,12 +81,12 @@ export const actions = {
   /** The pair's saved mapping (read from the Account Mapping page or entered in the options), or null. */
   getMapping: {
     sender: 'app',
-    args: z.object({ pairId: z.string().max(200).optional(), host: z.enum(['cin7', 'xero']).optional() }).optional(),
+    args: z.strictObject({ pairId: z.string().max(200).optional(), host: z.enum(['cin7', 'xero']).optional() }).optional(),
     result: z.object({ mapping: mappingSchema.nullable(), pairId: z.string().optional() }),
   },
   getDocument: {
     sender: 'app',
-    args: z.object({
+    args: z.strictObject({
       kind: z.enum(['sale', 'purchase']),
       id: z.string().min(1).max(100),
       pairId: z.string().max(200).optional(),
@@ -87,7 +96,7 @@ export const actions = {
   /** The tax rule fields of the product, customer or supplier whose page is open, from the stored snapshot. */
   getRecordTaxRules: {
     sender: 'app',
-    args: z.object({
+    args: z.strictObject({
       kind: z.enum(['product', 'customer', 'supplier']),
       id: z.string().min(1).max(100),
       pairId: z.string().max(200).optional(),
@@ -96,20 +105,20 @@ export const actions = {
   },
   getXeroPageFacts: {
     sender: 'app',
-    args: z.object({ pairId: z.string().max(200).optional() }).optional(),
+    args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(),
     result: xeroPageFactsSchema,
   },
   /** Counts the pair's Cin7 sales and purchases dated (invoice date, else order date) from..to inclusive. */
   countLockedDocuments: {
     sender: 'app',
-    args: z.object({ pairId: z.string().max(200).optional(), from: isoDaySchema.optional(), to: isoDaySchema }),
+    args: z.strictObject({ pairId: z.string().max(200).optional(), from: isoDaySchema.optional(), to: isoDaySchema }),
     result: lockedDocumentCountSchema,
   },
   /** Content scripts cannot open extension pages; the panel's "open options" asks the background to. */
   openOptions: { sender: 'app', args: empty, result: ok },
   markReviewed: {
     sender: 'app',
-    args: z.object({ findingKey: z.string().min(1).max(300), reviewed: z.boolean(), pairId: z.string().max(200).optional() }),
+    args: z.strictObject({ findingKey: z.string().min(1).max(300), reviewed: z.boolean(), pairId: z.string().max(200).optional() }),
     result: ok,
   },
 
@@ -123,14 +132,14 @@ export const actions = {
   disconnectXero: { sender: 'extension', args: empty, result: ok },
   setXeroClientId: {
     sender: 'extension',
-    args: z.object({ clientId: z.string().max(200) }),
+    args: z.strictObject({ clientId: z.string().max(200) }),
     result: ok,
   },
   testCin7: {
     sender: 'extension',
     /** Without keys, tests the saved ones of `accountId` (or the only saved account). */
     args: z
-      .object({
+      .strictObject({
         accountId: z.string().max(100).optional(),
         applicationKey: z.string().max(200).optional(),
       })
@@ -139,12 +148,12 @@ export const actions = {
   },
   saveCin7Credentials: {
     sender: 'extension',
-    args: z.object({ accountId: z.string().min(1).max(100), applicationKey: z.string().min(1).max(200) }),
+    args: z.strictObject({ accountId: z.string().min(1).max(100), applicationKey: z.string().min(1).max(200) }),
     result: z.object({ company: z.string().optional() }),
   },
   removeCin7Credentials: {
     sender: 'extension',
-    args: z.object({ accountId: z.string().min(1).max(100) }),
+    args: z.strictObject({ accountId: z.string().min(1).max(100) }),
     result: ok,
   },
   listPairs: {
@@ -154,27 +163,27 @@ export const actions = {
   },
   savePair: {
     sender: 'extension',
-    args: z.object({ cin7AccountId: z.string().min(1).max(100), xeroTenantId: z.string().min(1).max(100) }),
+    args: z.strictObject({ cin7AccountId: z.string().min(1).max(100), xeroTenantId: z.string().min(1).max(100) }),
     result: pairSchema,
   },
-  removePair: { sender: 'extension', args: z.object({ pairId: z.string().max(200) }), result: ok },
-  selectPair: { sender: 'extension', args: z.object({ pairId: z.string().max(200) }), result: ok },
+  removePair: { sender: 'extension', args: z.strictObject({ pairId: z.string().max(200) }), result: ok },
+  selectPair: { sender: 'extension', args: z.strictObject({ pairId: z.string().max(200) }), result: ok },
   getSettings: { sender: 'extension', args: empty, result: settingsSchema },
   /** Cin7 features that make more roles required: detected from the mapping page's rows, and declared by the user. */
   getFeatures: {
     sender: 'extension',
-    args: z.object({ pairId: z.string().max(200).optional() }).optional(),
+    args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(),
     result: z.object({ detected: featureFlagsSchema, declared: featureFlagsSchema }),
   },
   setFeatures: {
     sender: 'extension',
-    args: featureFlagsSchema.extend({ pairId: z.string().max(200).optional() }),
+    args: featureFlagsSchema.extend({ pairId: z.string().max(200).optional() }).strict(),
     result: ok,
   },
   /** For support: API limits left and the last errors in words (page readers report nothing here yet). */
   getDiagnostics: {
     sender: 'extension',
-    args: z.object({ pairId: z.string().max(200).optional() }).optional(),
+    args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(),
     result: z.object({
       readers: z.array(
         z.object({ reader: z.string(), lastRunAt: z.string().optional(), url: z.string().optional(), outcome: z.string() }),
@@ -183,7 +192,7 @@ export const actions = {
       errors: z.array(z.object({ at: z.string().optional(), message: z.string(), detail: z.string().optional() })),
     }),
   },
-  setSettings: { sender: 'extension', args: settingsSchema.partial(), result: settingsSchema },
+  setSettings: { sender: 'extension', args: settingsSchema.partial().strict(), result: settingsSchema },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof actions;

@@ -74,6 +74,9 @@ async function dispatch(
   if (spec.sender === 'extension' && who.caller !== 'extension') {
     return refuse('Message refused: only the extension’s own pages may do this.', 'forbidden');
   }
+  if (who.caller === 'content' && spec.apps && !(who.app && spec.apps.includes(who.app))) {
+    return refuse('Message refused: this page may not do this.', 'forbidden');
+  }
   const args = spec.args.safeParse(request.data.args);
   if (!args.success) return refuse('Message refused: invalid arguments.', 'invalid-args');
   try {

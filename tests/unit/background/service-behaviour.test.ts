@@ -86,10 +86,9 @@ describe('background service behaviour', () => {
   it('finds a Xero tab’s pair by the organisation short code learnt from the API, and remembers it', async () => {
     const refreshed = (await service.handlers.listPairs(undefined, extension)).pairs[0];
     expect(refreshed?.xeroShortCode).toBeTruthy();
-    const first = await fromTab(7, 'https://go.xero.com/Dashboard', {
-      mgAction: 'getStatus',
-      args: { host: 'xero', xeroShortCode: refreshed?.xeroShortCode },
-    });
+    // The page says which organisation it shows once (identifyTab); actions carry no identity of their own.
+    await fromTab(7, 'https://go.xero.com/Dashboard', { mgAction: 'identifyTab', args: { xeroShortCode: refreshed?.xeroShortCode } });
+    const first = await fromTab(7, 'https://go.xero.com/Dashboard', { mgAction: 'getStatus', args: { host: 'xero' } });
     expect((first.result as Status).pairId).toBe(pair.id);
     // Two pairs now, so only the tab's memory can tell.
     await service.handlers.selectPair({ pairId: pair.id }, extension);

@@ -42,6 +42,7 @@ const emptyStatus = { connection: { xero: 'not-connected', cin7: 'not-connected'
 const handlers = {
   getStatus: handler('getStatus', { ...emptyStatus, accessToken: 'secret-that-must-not-leak' }),
   markReviewed: handler('markReviewed', { ok: true }),
+  saveMapping: handler('saveMapping', { saved: true }),
   disconnectXero: handler('disconnectXero', { ok: true }),
   saveCin7Credentials: () => {
     throw new Error('boom');
@@ -90,6 +91,36 @@ describe('registerActionHandlers', () => {
     expect(reply).toEqual({ ok: true, result: emptyStatus });
     expect(JSON.stringify(reply)).not.toContain('secret');
     expect(calls[0]?.context).toEqual({ caller: 'content', app: 'cin7', tabId: 3 });
+  });
+
+  describe('bounded, strict arguments (a hostile page gets nothing stored)', () => {
+    const rows = (count: number, label = 'Cost of Goods Sold') => Array.from({ length: count }, () => ({ label, account: '500' }));
+    const save = (args: unknown, sender: object = senders.cin7Content()) => call({ mgAction: 'saveMapping', args }, sender);
+
+    it('takes a mapping from a Cin7 Core tab, and refuses it from a Xero tab', async () => {
+      expect(await save({ rows: rows(3), readAt: '2026-11-21T10:00:00Z' })).toMatchObject({ ok: true });
+      expect(await save({ rows: rows(3), readAt: '2026-11-21T10:00:00Z' }, senders.xeroContent())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(calls).toHaveLength(1);
+    });
+
+    it.each([
+      ['an unknown key', { rows: rows(1), readAt: '2026-11-21T10:00:00Z', extra: 'x' }],
+      ['an unknown key in a row', { rows: [{ label: 'Sales', account: '200', note: 'x' }], readAt: '2026-11-21T10:00:00Z' }],
+      ['a 30 kB label', { rows: rows(1, 'x'.repeat(30_000)), readAt: '2026-11-21T10:00:00Z' }],
+      ['more rows than any mapping page has', { rows: rows(201), readAt: '2026-11-21T10:00:00Z' }],
+      ['an empty label', { rows: rows(1, '   '), readAt: '2026-11-21T10:00:00Z' }],
+    ])('refuses %s and runs nothing', async (_what, args) => {
+      expect(await save(args)).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+      expect(calls).toEqual([]);
+    });
+
+    it('refuses unknown keys on any action, e.g. a status request naming an organisation', async () => {
+      expect(await call({ mgAction: 'getStatus', args: { host: 'cin7', cin7Company: 'Org B' } }, senders.cin7Content())).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-args' },
+      });
+      expect(calls).toEqual([]);
+    });
   });
 
   it('refuses connection management from a content script, and runs nothing', async () => {

@@ -18,6 +18,10 @@ export function statusHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'ge
       const pair = await ctx.writablePair(context, { pairId: args.pairId });
       if (!pair) throw new UserFacingError('No Cin7 Core ↔ Xero pair is set up yet.', 'not-found');
       const reviewed = await ctx.data.getReviewed(pair.id);
+      // Only a finding of the latest audit can be marked: no store of arbitrary keys (unmarking is always allowed).
+      if (args.reviewed && !(await ctx.data.getResult(pair.id))?.keys.includes(args.findingKey)) {
+        throw new UserFacingError('That finding is not in the latest audit any more; refresh and try again.', 'not-found');
+      }
       if (args.reviewed) reviewed.add(args.findingKey);
       else reviewed.delete(args.findingKey);
       await ctx.data.putReviewed(pair.id, reviewed);
