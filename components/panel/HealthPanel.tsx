@@ -25,6 +25,8 @@ export interface HealthPanelProps {
   onOpenOptions(): void;
   /** Where the mapping is read (Cin7's Account Mapping page). */
   mappingPageUrl: string;
+  /** The link's words (default "Open Account Mapping"): the menu path until the page's URL is learned. */
+  mappingPageLabel?: string;
   sections?: readonly PanelSection[];
   problems?: readonly FeatureProblem[];
   now?: () => Date;
@@ -198,7 +200,7 @@ function PanelBody(props: HealthPanelProps) {
             href={props.mappingPageUrl}
             {...(currentApp === 'cin7' ? {} : { target: '_blank', rel: 'noopener noreferrer' })}
           >
-            Open Account Mapping
+            {props.mappingPageLabel ?? 'Open Account Mapping'}
           </a>
         </div>
       ) : null}

@@ -2,6 +2,7 @@
 // zod schema for its argument and its result, and a sender rule. No action takes a URL, and result schemas are
 // plain `z.object`s, which strip unknown keys, so a secret cannot ride along by mistake.
 import { z } from 'zod';
+import { cin7PageKindSchema } from '../schemas/finding';
 import { mappingRowSchema, mappingSchema } from '../schemas/snapshot';
 import {
   connectionsSchema,
@@ -104,6 +105,15 @@ export const actions = {
     sender: 'app',
     args: z.object({ pairId: z.string().max(200).optional(), from: isoDaySchema.optional(), to: isoDaySchema }),
     result: lockedDocumentCountSchema,
+  },
+  /**
+   * A Cin7 Core tab shows one of the pages without a published URL: the background stores the TAB's URL (never a
+   * URL from the caller) for the Cin7 account of the pair bound to that tab, so fix links can use it.
+   */
+  pageRecognised: {
+    sender: 'app',
+    args: z.object({ page: cin7PageKindSchema }),
+    result: z.object({ stored: z.boolean() }),
   },
   /** Content scripts cannot open extension pages; the panel's "open options" asks the background to. */
   openOptions: { sender: 'app', args: empty, result: ok },

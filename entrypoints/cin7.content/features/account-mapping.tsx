@@ -1,7 +1,8 @@
 // Account Mapping page: reads the mapping (role label + chosen account per row), hands it to the background with
 // `saveMapping`, and puts a status badge on each row (OK, unmapped, wrong type, payments, archived, duplicate,
 // system account) with the rule as a tooltip and a Fix jump. Re-reads on (throttled) page changes and selections.
-import { isAccountMapping } from '../../../utils/cin7/page/routes';
+// Runs on any Cin7 Core page that shows the mapping (the page has no published URL; page-spotter.ts).
+import { isEveryPage } from '../../../utils/cin7/page/routes';
 import { readAccountMapping, type MappingRowRead } from '../../../utils/cin7/page/account-mapping';
 import { describePageStructure } from '../../../utils/cin7/page/page-structure';
 import { renderBadge } from '../../../utils/overlay/badges';
@@ -10,6 +11,8 @@ import { describeError } from '../../../utils/overlay/panel-state';
 import type { Cin7FeatureEnv } from '../environment';
 import { badgeFor, rowStatus } from '../mapping-status';
 import { MappingReadSection, type MappingReadState } from '../sections/MappingReadSection';
+import { reportWhileShown } from '../learn-page';
+import { spotPage } from '../page-spotter';
 
 /** Ext JS renders the grid after its data arrives: wait this long before calling the page unreadable. */
 const UNREADABLE_AFTER_MS = 8000;
@@ -20,9 +23,24 @@ const BADGE_KEY = 'status';
 
 export default defineFeature<Cin7FeatureEnv>({
   id: 'account-mapping',
-  include: [isAccountMapping],
-  restartOn: 'path',
+  include: [isEveryPage],
+  restartOn: 'never',
   init(signal, env) {
+    spotPage({
+      page: 'accountMapping',
+      env,
+      featureId: 'account-mapping',
+      signal,
+      whileShown(shown, shownEnv) {
+        readMappingWhileShown(shown, shownEnv);
+        reportWhileShown(shownEnv, 'accountMapping');
+      },
+    });
+  },
+});
+
+/** Reads, saves and badges the mapping while the page shows it. */
+function readMappingWhileShown(signal: AbortSignal, env: Cin7FeatureEnv): void {
     const startedAt = performance.now();
     let lastSent = '';
     let saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -110,5 +128,4 @@ export default defineFeature<Cin7FeatureEnv>({
       },
       { once: true },
     );
-  },
-});
+}
