@@ -12,18 +12,14 @@ const MAX_PENDING_NODES = 300;
 /** Attribute changes that show or hide a tab's content already in the DOM. */
 const TAB_ATTRIBUTES = ['aria-selected', 'aria-hidden', 'hidden', 'aria-expanded'];
 
-let bodyTextCache: { at: number; text: string } | null = null;
+let bodyTextCache: { body: HTMLElement | null; at: number; text: string } | null = null;
 
 /** The body's text, lower case; one read serves every feature checking within the same moment. */
 export function bodyText(now = performance.now()): string {
-  if (bodyTextCache && now - bodyTextCache.at < 100) return bodyTextCache.text;
-  bodyTextCache = { at: now, text: (document.body?.textContent ?? '').toLowerCase() };
+  const body = document.body as HTMLElement | null;
+  if (bodyTextCache && bodyTextCache.body === body && now - bodyTextCache.at < 100) return bodyTextCache.text;
+  bodyTextCache = { body, at: now, text: (body?.textContent ?? '').toLowerCase() };
   return bodyTextCache.text;
-}
-
-/** Forgets the cached body text (tests that swap the page). */
-export function forgetBodyText(): void {
-  bodyTextCache = null;
 }
 
 export interface SpotOptions<A extends ActionName> {
@@ -33,6 +29,8 @@ export interface SpotOptions<A extends ActionName> {
   signal: AbortSignal;
   /** Runs while the page shows `page`, with an environment whose helpers stop when it no longer does. */
   whileShown(signal: AbortSignal, env: OverlayEnv<A>): void;
+  /** The full read (default: the page's reader found its rows or field); runs only after the cheap check. */
+  read?: () => boolean;
   waitMs?: number;
 }
 
@@ -42,8 +40,8 @@ function scopedEnv<A extends ActionName>(env: OverlayEnv<A>, featureId: string, 
 }
 
 /** The page shows `page`: the cheap check on the body, then the full read. */
-export function pageShows(page: Cin7PageKind): boolean {
-  return mightShow(page, bodyText()) && readPageElements(page) !== null;
+export function pageShows(page: Cin7PageKind, read = () => readPageElements(page) !== null): boolean {
+  return mightShow(page, bodyText()) && read();
 }
 
 /** Whether the elements proving `page` are visible (hidden tabs are not what the user looks at). */
@@ -52,7 +50,7 @@ export function pageVisible(page: Cin7PageKind): boolean {
 }
 
 export function spotPage<A extends ActionName>(options: SpotOptions<A>): void {
-  const { page, env, featureId, signal, waitMs = 500 } = options;
+  const { page, env, featureId, signal, read, waitMs = 500 } = options;
   let shown: AbortController | null = null;
   let pending: Node[] = [];
   let checkBody = false;
@@ -82,7 +80,7 @@ export function spotPage<A extends ActionName>(options: SpotOptions<A>): void {
     checkBody = false;
     // One label in the added text is enough to look at the whole body (rows may arrive in several batches).
     if (added !== null && signScore(page, added) === 0) return;
-    if (pageShows(page)) start();
+    if (pageShows(page, read)) start();
   });
 
   const schedule = () => {
@@ -112,6 +110,6 @@ export function spotPage<A extends ActionName>(options: SpotOptions<A>): void {
     { once: true },
   );
   env.guard(() => {
-    if (pageShows(page)) start();
+    if (pageShows(page, read)) start();
   })();
 }

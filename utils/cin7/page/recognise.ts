@@ -50,7 +50,9 @@ export function readChartOfAccounts(root: ParentNode = document): { ok: true; ro
     const rows: ChartRowRead[] = [];
     for (const row of container.querySelectorAll<HTMLElement>(ROW)) {
       if (row.closest(ROW_CONTAINER) !== container || row.closest('thead')) continue;
-      const cell = cellsOf(row)[codeColumn];
+      // Class headings ("Asset") span the row in one cell: only rows with cells per column are accounts.
+      const cells = cellsOf(row);
+      const cell = cells.length > 1 ? cells[codeColumn] : undefined;
       const code = cell ? parseAccountText(cellValue(cell)) : null;
       if (code) rows.push({ code, row });
     }
