@@ -90,6 +90,8 @@ export function spotPage<A extends ActionName>(options: SpotOptions<A>): void {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (isOwnNode(record.target)) continue;
+      // The page changed: the next check reads the body again (the checks after it share that read).
+      bodyTextCache = null;
       if (record.type === 'attributes') checkBody = true;
       else if (record.type === 'characterData') pending.push(record.target);
       else for (const node of record.addedNodes) if (!isOwnNode(node)) pending.push(node);
