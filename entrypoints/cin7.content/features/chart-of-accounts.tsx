@@ -52,58 +52,58 @@ export default defineFeature<Cin7FeatureEnv>({
 });
 
 async function markChartWhileShown(signal: AbortSignal, env: Cin7FeatureEnv): Promise<void> {
-    // The mapping's one home is the background (read on any visit to Account Mapping, or entered in the options);
-    // when it cannot answer, the section still lists the accounts without a code.
-    const mapping = await env.background.getMapping({ host: 'cin7' }).then(
-      (reply) => reply.mapping,
-      () => null,
+  // The mapping's one home is the background (read on any visit to Account Mapping, or entered in the options);
+  // when it cannot answer, the section still lists the accounts without a code.
+  const mapping = await env.background.getMapping({ host: 'cin7' }).then(
+    (reply) => reply.mapping,
+    () => null,
+  );
+  if (signal.aborted) return;
+  const roleAccounts = rolesByAccount(mapping);
+
+  const renderSection = () => {
+    const status = env.status.getState().status;
+    const findings = status?.findings ?? [];
+    const mappingPage = applyLearnedPages(cin7AccountMappingLink(), status?.cin7LearnedPages ?? {});
+    const withoutCode = findings.filter((finding) => finding.code === 'ACCOUNT_WITHOUT_CODE' || finding.code === 'BANK_ACCOUNT_WITHOUT_CODE');
+    env.panel.showWhileActive(
+      {
+        id: 'chart-of-accounts',
+        title: 'Accounts Cin7 Core depends on',
+        order: 20,
+        content: (
+          <ChartSection
+            roleAccounts={roleAccounts}
+            mappingReadAt={mapping?.readAt ?? null}
+            withoutCode={withoutCode}
+            mappingPage={mappingPage}
+          />
+        ),
+      },
+      signal,
     );
-    if (signal.aborted) return;
-    const roleAccounts = rolesByAccount(mapping);
+  };
 
-    const renderSection = () => {
-      const status = env.status.getState().status;
-      const findings = status?.findings ?? [];
-      const mappingPage = applyLearnedPages(cin7AccountMappingLink(), status?.cin7LearnedPages ?? {});
-      const withoutCode = findings.filter((finding) => finding.code === 'ACCOUNT_WITHOUT_CODE' || finding.code === 'BANK_ACCOUNT_WITHOUT_CODE');
-      env.panel.showWhileActive(
+  const markRows = () => {
+    for (const entry of roleAccounts) {
+      const row = findAccountRow(entry.code, document);
+      const cell = row?.querySelector('[role="gridcell"], td, th') ?? row;
+      if (!cell) continue;
+      renderBadge(
+        cell,
         {
-          id: 'chart-of-accounts',
-          title: 'Accounts Cin7 Core depends on',
-          order: 20,
-          content: (
-            <ChartSection
-              roleAccounts={roleAccounts}
-              mappingReadAt={mapping?.readAt ?? null}
-              withoutCode={withoutCode}
-              mappingPage={mappingPage}
-            />
-          ),
+          tone: 'info',
+          text: entry.roles.join(', '),
+          tooltip: `Cin7 Core posts ${entry.roles.join(', ')} to this account: archiving it or changing its type breaks the sync.`,
         },
-        signal,
+        BADGE_KEY,
       );
-    };
+    }
+  };
 
-    const markRows = () => {
-      for (const entry of roleAccounts) {
-        const row = findAccountRow(entry.code, document);
-        const cell = row?.querySelector('[role="gridcell"], td, th') ?? row;
-        if (!cell) continue;
-        renderBadge(
-          cell,
-          {
-            tone: 'info',
-            text: entry.roles.join(', '),
-            tooltip: `Cin7 Core posts ${entry.roles.join(', ')} to this account: archiving it or changing its type breaks the sync.`,
-          },
-          BADGE_KEY,
-        );
-      }
-    };
-
-    renderSection();
-    env.listen(env.status.subscribe, (state, previous) => {
-      if (state.status !== previous.status) renderSection();
-    });
-    if (roleAccounts.length > 0) env.watch(markRows, { badgeKey: BADGE_KEY, waitMs: 400 });
+  renderSection();
+  env.listen(env.status.subscribe, (state, previous) => {
+    if (state.status !== previous.status) renderSection();
+  });
+  if (roleAccounts.length > 0) env.watch(markRows, { badgeKey: BADGE_KEY, waitMs: 400 });
 }
