@@ -11,9 +11,8 @@ const MENU: Array<[string, string]> = [
   ['Products', '/ProductList'],
   ['Customers', '/CustomerList'],
   ['Suppliers', '/SupplierList'],
-  ['Chart of Accounts', '/ChartOfAccounts'],
-  ['Account Mapping', '/AccountMapping'],
-  ['General Settings', '/GeneralSettings'],
+  // Account Mapping, Chart of Accounts and General Settings live inside Settings (cin7-settings.ts).
+  ['Settings', '/Settings'],
 ];
 
 const STYLE = html`<style>
@@ -46,6 +45,12 @@ td.x-grid-cell{padding:6px 8px;overflow:hidden;text-overflow:ellipsis;white-spac
 .btn{border:1px solid #2d7ff9;background:#2d7ff9;color:#fff;padding:5px 14px;cursor:pointer}
 .btn-outline{background:#fff;color:#2d7ff9}
 .dr-warning{background:#fff7e0;border:1px solid #f0c36d;padding:8px;margin-bottom:12px}
+.hub{display:flex;gap:16px}
+.hub-tabs{display:flex;flex-direction:column;width:180px}
+.hub-tabs a,.ref-tabs a{padding:6px 10px;color:#1f2d3d;text-decoration:none}
+.hub-tabs a[aria-selected=true],.ref-tabs a[aria-selected=true]{background:#e8f1fc;font-weight:600}
+.hub-content{flex:1}
+.ref-tabs{display:flex;gap:4px;margin-bottom:8px}
 </style>`;
 
 export function cin7Page(options: { title: string; active: string; body: SafeHtml; company: string; script?: string }): string {

@@ -1,10 +1,11 @@
-// The Cin7 Core web app at inventory.dearsystems.com (URL decisions in the sandbox brief): dashboard, Account
-// Mapping, Chart of Accounts, General Settings, record pages with the id in the hash, and the lists.
-import { parseCin7Date } from '../utils/schemas/dates';
+// The Cin7 Core web app at inventory.dearsystems.com: dashboard, the Settings hub (General Settings, Reference
+// Books with Account Mapping and Chart of Accounts: cin7-settings.ts), record pages with the id in the hash, and the
+// lists. Sources per page in sandbox/README.md.
 import { createFailedTransactionPages, FAILED_LIST_PATH } from './cin7-sync-errors';
-import { cin7Page, extCombo, extDisplayField, extGrid } from './cin7-layout';
+import { cin7Page, extGrid } from './cin7-layout';
+import { SETTINGS_SCRIPT, settingsHubBody } from './cin7-settings';
 import { RECORD_KINDS, RECORD_PAGE_SCRIPT, recordView, type RecordKind } from './cin7-records';
-import { html, raw } from './html';
+import { html } from './html';
 import { sendHtml, sendJson, sendEmpty, redirect, type RequestContext } from './http';
 import type { Runtime } from './runtime';
 import type { JsonRecord } from './store';
@@ -51,31 +52,9 @@ ${tiles.map(([label, count, href]) => html`<div class="dashboard-tile"><a href="
     }));
   }
 
-  function accountMapping(ctx: RequestContext) {
-    const mapping = rt.store.cin7.mapping;
-    const rows = mapping?.rows ?? [];
-    const options = rt.store.cin7.accounts.filter((a) => text(a.Status).toUpperCase() !== 'ARCHIVED').map((a) => `${text(a.Code)}: ${text(a.Name)}`);
-    const grid = extGrid(
-      'AccountMapping',
-      [
-        { id: 'Role', header: 'Cin7 Core account', cell: (r) => r.label },
-        { id: 'Account', header: 'Xero account', cell: (r) => extCombo(`cmbMapping${r.index}`, r.label, accountDisplay(r.account), 'Select account') },
-      ],
-      rows.map((r, index) => ({ ...r, index })),
-      'Account mapping',
-    );
-    sendHtml(ctx, 200, cin7Page({
-      title: 'Account Mapping',
-      active: '/AccountMapping',
-      company: company(),
-      body: html`<div class="page-top-bar"><h1>Account Mapping</h1><div class="align-right"><button type="button" class="btn save-button-bottom" id="btnSaveMapping">Save</button></div></div>
-<fieldset class="x-fieldset" id="divAccountMapping"><legend class="x-fieldset-header">Xero account mapping</legend>
-<p class="mapping-help">Account mappings are one-to-one. Each Cin7 Core account must be mapped to a unique Xero account.</p>
-${rows.length ? grid : html`<div class="dr-warning">Connect Xero to map accounts.</div>`}
-</fieldset>
-<script type="application/json" id="mappingAccounts">${raw(JSON.stringify(options).replace(/</g, '\\u003c'))}</script>`,
-      script: MAPPING_SCRIPT,
-    }));
+  /** Settings: the hub whose tabs hold General Settings and the Reference Books (cin7-settings.ts). */
+  function settings(ctx: RequestContext) {
+    sendHtml(ctx, 200, cin7Page({ title: 'Settings', active: '/Settings', company: company(), body: settingsHubBody(rt, accountDisplay), script: SETTINGS_SCRIPT }));
   }
 
   async function saveMapping(ctx: RequestContext) {
@@ -83,45 +62,6 @@ ${rows.length ? grid : html`<div class="dr-warning">Connect Xero to map accounts
     if (!parsed.success) return sendJson(ctx, 400, { error: 'rows: [{ label, account }] expected' });
     for (const row of parsed.data.rows) rt.store.setMappingRow(row.label, row.account);
     sendJson(ctx, 200, { saved: parsed.data.rows.length });
-  }
-
-  function chartOfAccounts(ctx: RequestContext) {
-    const accounts = rt.store.cin7.accounts;
-    sendHtml(ctx, 200, cin7Page({
-      title: 'Chart of Accounts',
-      active: '/ChartOfAccounts',
-      company: company(),
-      body: html`<div class="page-top-bar"><h1>Chart of Accounts</h1></div>
-<div class="dr-warning">The chart of accounts is read-only while the Xero integration is enabled.</div>
-${extGrid<JsonRecord>('ChartOfAccounts', [
-  { id: 'Code', header: 'Code', cell: (a) => text(a.Code) },
-  { id: 'Name', header: 'Name', cell: (a) => text(a.Name) },
-  { id: 'Type', header: 'Type', cell: (a) => text(a.Type) },
-  { id: 'Class', header: 'Class', cell: (a) => text(a.Class) },
-  { id: 'Status', header: 'Status', cell: (a) => text(a.Status) },
-  { id: 'SystemAccount', header: 'System account', cell: (a) => text(a.SystemAccountCode ?? a.SystemAccount) },
-], accounts, 'Chart of accounts')}`,
-    }));
-  }
-
-  function generalSettings(ctx: RequestContext) {
-    const me = rt.store.cin7.me;
-    const lockDay = me.LockDate ? parseCin7Date(text(me.LockDate)) : null;
-    sendHtml(ctx, 200, cin7Page({
-      title: 'General Settings',
-      active: '/GeneralSettings',
-      company: company(),
-      body: html`<div class="page-top-bar"><h1>General Settings</h1></div>
-<fieldset class="x-fieldset" id="divOrganization"><legend class="x-fieldset-header">Organization settings</legend>
-${extDisplayField('txtCompany', 'Organization name', me.Company)}
-${extDisplayField('cmbBaseCurrency', 'Base currency', me.Currency)}
-${extDisplayField('cmbTimeZone', 'Time zone', me.TimeZone)}
-</fieldset>
-<fieldset class="x-fieldset" id="divFinancial"><legend class="x-fieldset-header">Financial settings</legend>
-<div class="x-field x-form-item" id="dtLockDate"><label class="x-form-item-label" for="dtLockDate-inputEl">Period lock date</label>
-<input id="dtLockDate-inputEl" class="x-form-field x-form-text" type="text" readonly value="${lockDay ?? ''}" placeholder="Not set"></div>
-</fieldset>`,
-    }));
   }
 
   function recordPage(ctx: RequestContext, kind: RecordKind) {
@@ -167,15 +107,13 @@ ${extGrid<JsonRecord>(`${kind}List`, [
 
   function handle(ctx: RequestContext): Promise<void> | void {
     const path = ctx.path.replace(/\/+$/, '').toLowerCase() || '/';
-    if (ctx.method === 'POST' && path === '/accountmapping/save') return saveMapping(ctx);
+    if (ctx.method === 'POST' && path === '/settings/accountmapping/save') return saveMapping(ctx);
     const failedListAnswer = failedList.handle(ctx, path);
     if (failedListAnswer !== false) return failedListAnswer === true ? undefined : failedListAnswer;
     if (ctx.method !== 'GET') return sendJson(ctx, 405, { error: 'method not allowed' });
     if (path === '/' || path === '/dashboard') return dashboard(ctx);
-    if (path === '/accountmapping') return accountMapping(ctx);
-    if (path === '/chartofaccounts') return chartOfAccounts(ctx);
-    if (path === '/generalsettings') return generalSettings(ctx);
-    if (path === '/externalapi') return redirect(ctx, '/GeneralSettings');
+    if (path === '/settings') return settings(ctx);
+    if (path === '/externalapi') return redirect(ctx, '/Settings');
     if (path === '/favicon.ico') return sendEmpty(ctx, 204);
     for (const kind of Object.keys(RECORD_KINDS) as RecordKind[]) {
       const lower = kind.toLowerCase();
@@ -204,37 +142,3 @@ function safeJson(body: string): unknown {
     return undefined;
   }
 }
-
-/** Account Mapping page: combo boxes open a bound list of accounts; Save posts the rows back (no innerHTML). */
-const MAPPING_SCRIPT = String.raw`
-(function () {
-  var accounts = JSON.parse(document.getElementById('mappingAccounts').textContent || '[]');
-  var open = null;
-  function closeList() { if (open) { open.remove(); open = null; } }
-  document.addEventListener('click', function (event) {
-    var trigger = event.target.closest && event.target.closest('.x-form-arrow-trigger');
-    if (!trigger) { if (!(event.target.closest && event.target.closest('.x-boundlist'))) closeList(); return; }
-    closeList();
-    var input = trigger.parentElement.querySelector('input');
-    var list = document.createElement('ul'); list.className = 'x-boundlist'; list.setAttribute('role', 'listbox');
-    accounts.forEach(function (name) {
-      var li = document.createElement('li'); li.className = 'x-boundlist-item'; li.textContent = name; li.setAttribute('role', 'option');
-      li.addEventListener('click', function () { input.value = name; input.dispatchEvent(new Event('change', { bubbles: true })); closeList(); });
-      list.appendChild(li);
-    });
-    var box = trigger.getBoundingClientRect();
-    list.style.left = (box.left + window.scrollX - 240) + 'px'; list.style.top = (box.bottom + window.scrollY) + 'px';
-    document.body.appendChild(list); open = list;
-  });
-  var save = document.getElementById('btnSaveMapping');
-  if (save) save.addEventListener('click', function () {
-    var rows = Array.prototype.map.call(document.querySelectorAll('#gridAccountMapping table.x-grid-item'), function (table) {
-      var label = table.querySelector('.x-grid-cell-colRole_AccountMapping').textContent.trim();
-      var value = table.querySelector('.x-grid-cell-colAccount_AccountMapping input').value;
-      return { label: label, account: value || null };
-    });
-    fetch('/AccountMapping/Save', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ rows: rows }) })
-      .then(function (r) { save.textContent = r.ok ? 'Saved' : 'Save failed'; });
-  });
-})();
-`;

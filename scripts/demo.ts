@@ -11,7 +11,8 @@ import { demoSteps } from './lib/demo-steps.ts';
 import { walkDemo } from './lib/demo-walk.ts';
 import { findChromium } from './find-chromium.ts';
 
-const ACCOUNT_MAPPING_URL = 'https://inventory.dearsystems.com/AccountMapping';
+// Settings → Reference Books → Financial → Account Mapping: the sandbox hub opens that tab from its fragment.
+const ACCOUNT_MAPPING_URL = 'https://inventory.dearsystems.com/Settings#ReferenceBooks/Financial/AccountMapping';
 
 async function openWindow(args: DemoArgs, sandbox: Sandbox): Promise<void> {
   const session = await launchExtension({ sandbox, headless: false, viewport: { width: 1366, height: 900 } });

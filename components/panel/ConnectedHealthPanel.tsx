@@ -7,17 +7,20 @@ import { onTogglePanel } from '../../utils/protocol/client';
 import { panelCollapsedItem } from '../../utils/overlay/preferences';
 import type { StatusStore } from '../../utils/overlay/status-store';
 import { HealthPanel } from './HealthPanel';
+import { applyLearnedPages } from '../../utils/audit/links';
+import type { FixLink } from '../../utils/audit/types';
 
 export interface ConnectedHealthPanelProps {
   currentApp: 'cin7' | 'xero';
   statusStore: StatusStore;
   contributions: PanelContributionStore;
-  mappingPageUrl: string;
+  /** The Account Mapping link before the page is learned (Settings, with the menu path in words). */
+  mappingPage: FixLink;
   /** Asks the background to open the options page; resolves false when it could not. */
   openOptions(): Promise<boolean>;
 }
 
-export function ConnectedHealthPanel({ currentApp, statusStore, contributions, mappingPageUrl, openOptions }: ConnectedHealthPanelProps) {
+export function ConnectedHealthPanel({ currentApp, statusStore, contributions, mappingPage, openOptions }: ConnectedHealthPanelProps) {
   const state = useStore(statusStore);
   const { sections, problems } = useStore(contributions);
   const [collapsed, setCollapsed] = useState(true);
@@ -67,7 +70,7 @@ export function ConnectedHealthPanel({ currentApp, statusStore, contributions, m
           setOptionsHint(opened ? null : 'Open Mapping Guard from the browser toolbar (extensions menu), then Options.'),
         )
       }
-      mappingPageUrl={mappingPageUrl}
+      {...mappingLinkProps(applyLearnedPages(mappingPage, state.status?.cin7LearnedPages ?? {}))}
       sections={sections}
       problems={problems}
       optionsHint={optionsHint}
@@ -76,3 +79,5 @@ export function ConnectedHealthPanel({ currentApp, statusStore, contributions, m
     />
   );
 }
+
+const mappingLinkProps = (link: FixLink) => ({ mappingPageUrl: link.url, mappingPageLabel: link.label });

@@ -26,6 +26,8 @@ export interface HealthPanelProps {
   onOpenOptions(): void;
   /** Where the mapping is read (Cin7's Account Mapping page). */
   mappingPageUrl: string;
+  /** The link's words (default "Open Account Mapping"): the menu path until the page's URL is learned. */
+  mappingPageLabel?: string;
   sections?: readonly PanelSection[];
   problems?: readonly FeatureProblem[];
   now?: () => Date;
@@ -202,7 +204,7 @@ function PanelBody(props: HealthPanelProps) {
             href={props.mappingPageUrl}
             {...(currentApp === 'cin7' ? {} : { target: '_blank', rel: 'noopener noreferrer' })}
           >
-            Open Account Mapping
+            {props.mappingPageLabel ?? 'Open Account Mapping'}
           </a>
         </div>
       ) : null}

@@ -33,7 +33,7 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
           currentApp={options.app}
           statusStore={env.status}
           contributions={env.panel}
-          mappingPageUrl={cin7AccountMappingLink().url}
+          mappingPage={cin7AccountMappingLink()}
           openOptions={() => requestOptionsPage(env.background)}
         />,
       );

@@ -23,12 +23,16 @@ const needsOptionsPage = (context: DemoContext) =>
  * Visits one web-app page and screenshots it with whatever our overlay shows. The panel starts collapsed to its tab;
  * on pages whose findings live in the panel the walk opens it, as a user would (the choice is then remembered).
  */
-function pageStep(id: string, title: string, url: string, options: { openPanel?: boolean } = {}): DemoStep {
+function pageStep(id: string, title: string, url: string, options: { openPanel?: boolean; clicks?: readonly string[] } = {}): DemoStep {
+  const path = options.clicks?.length ? ` → ${options.clicks.length} tab clicks` : '';
   return {
     id,
-    title: `${title} (${url})`,
+    title: `${title} (${url}${path})`,
     async run(context) {
       const page = await context.visit(url);
+      // Hub pages: open the tab as a user would (in place, no navigation); the overlay finds the page by what it shows.
+      for (const selector of options.clicks ?? []) await page.locator(selector).first().click();
+      if (options.clicks?.length) await waitForTextToSettle(page);
       if (options.openPanel) {
         const toggle = page.locator('mapping-guard-panel .mg-toggle');
         if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'false') {
@@ -143,16 +147,24 @@ const reportPage: DemoStep = {
   },
 };
 
+/** The sandbox hub's tabs to click, in order, for each page (sandbox/cin7-settings.ts). */
+const SETTINGS_TABS = {
+  accountMapping: ['[data-hub="ReferenceBooks"]', '[data-hub="ReferenceBooks/Financial"]', '[data-hub="ReferenceBooks/Financial/AccountMapping"]'],
+  chartOfAccounts: ['[data-hub="ReferenceBooks"]', '[data-hub="ReferenceBooks/Financial"]', '[data-hub="ReferenceBooks/Financial/ChartOfAccounts"]'],
+  generalSettings: ['[data-hub="GeneralSettings"]'],
+} as const;
+
 export function demoSteps(scenario: ScenarioName): DemoStep[] {
   return [
     connectXero,
     saveCin7Keys,
     refresh,
-    // Account Mapping first: the overlay reads the mapping there, which the other screens' findings use.
-    pageStep('cin7-account-mapping', 'Cin7 Core Account Mapping', `${CIN7}/AccountMapping`),
+    // Account Mapping first: the overlay reads the mapping there, which the other screens' findings use. It has no
+    // URL of its own: Settings → Reference Books → Financial → Account Mapping, tabs of the Settings hub.
+    pageStep('cin7-account-mapping', 'Cin7 Core Account Mapping', `${CIN7}/Settings`, { clicks: SETTINGS_TABS.accountMapping }),
     pageStep('cin7-dashboard', 'Cin7 Core dashboard', `${CIN7}/`, { openPanel: true }),
-    pageStep('cin7-chart-of-accounts', 'Cin7 Core Chart of Accounts', `${CIN7}/ChartOfAccounts`),
-    pageStep('cin7-general-settings', 'Cin7 Core General Settings', `${CIN7}/GeneralSettings`),
+    pageStep('cin7-chart-of-accounts', 'Cin7 Core Chart of Accounts', `${CIN7}/Settings`, { clicks: SETTINGS_TABS.chartOfAccounts }),
+    pageStep('cin7-general-settings', 'Cin7 Core General Settings', `${CIN7}/Settings`, { clicks: SETTINGS_TABS.generalSettings }),
     ...cin7RecordSteps(scenario),
     pageStep('xero-chart-of-accounts', 'Xero Chart of Accounts', `${XERO}/GeneralLedger/ChartOfAccounts.aspx`),
     pageStep('xero-financial-settings', 'Xero Financial Settings', `${XERO}/Setup/FinancialSettings.aspx`),

@@ -22,11 +22,11 @@ const HOST_WORK_RATIO = 1.05;
 const GRID_ROWS = 5000;
 
 
-/** Opens Account Mapping so the overlay reads and saves the mapping, then waits for the audit of it. */
+/** Opens Account Mapping (a tab of the sandbox's Settings hub) so the overlay reads and saves the mapping, then waits. */
 async function readMappingThroughTheOverlay(session: ExtensionSession): Promise<void> {
   const page = await session.context.newPage();
   try {
-    await page.goto(`${CIN7}/AccountMapping`, { waitUntil: 'load' });
+    await page.goto(`${CIN7}/Settings#ReferenceBooks/Financial/AccountMapping`, { waitUntil: 'load' });
     for (const deadline = Date.now() + 90_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 500))) {
       const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'cin7' } })) as {
         ok?: boolean;

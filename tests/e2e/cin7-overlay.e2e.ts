@@ -7,6 +7,9 @@ import { statusSchema, type DocumentResult, type Status } from '../../utils/prot
 import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
+const MENU_PATH = 'Open Settings in Cin7 Core → Reference Books → Financial → Account Mapping';
+/** Where the sandbox's hub puts its Account Mapping tab: a URL the extension was never told, learned at run time. */
+const LEARNED_URL = `${CIN7}/Settings#ReferenceBooks/Financial/AccountMapping`;
 let session: ExtensionSession;
 const pageErrors: string[] = [];
 
@@ -69,14 +72,45 @@ describe('Cin7 Core overlay', () => {
     const text = (await panel(page).textContent()) ?? '';
     expect(text).toMatch(/Data fetched/);
     expect(text).toMatch(/Mapping not read yet/);
-    expect(await panel(page).getByRole('link', { name: 'Open Account Mapping' }).getAttribute('href')).toBe(`${CIN7}/AccountMapping`);
+    // Issue #13: Account Mapping has no published URL: before it is learned, the link goes to the sourced Settings page
+    // and says the menu path in words.
+    expect(await panel(page).getByRole('link', { name: MENU_PATH }).first().getAttribute('href')).toBe(`${CIN7}/Settings`);
     await session.screenshot('cin7-dashboard-panel', page);
     await page.close();
   });
 
-  it('Account Mapping: reads the Ext JS grid, hands it to the background and badges every row', async () => {
-    const page = await open(`${CIN7}/AccountMapping`);
+  it('a fix jump before the mapping page was learned goes to /Settings and says the menu path', async () => {
+    const page = await open(`${CIN7}/Dashboard`);
+    await expandPanel(page);
+    // The findings the background hands out link to the sourced page and say the menu path…
+    const before = await status();
+    expect(before.cin7LearnedPages?.accountMapping).toBeUndefined();
+    const mappingFixes = before.findings.map((finding) => finding.fix).filter((fix) => fix?.page === 'accountMapping');
+    expect(mappingFixes.length).toBeGreaterThan(0);
+    for (const fix of mappingFixes) {
+      expect(fix?.url).toMatch(/^https:\/\/inventory\.dearsystems\.com\/Settings(#mg-target=role:\w+)?$/);
+      expect(fix?.label).toBe(MENU_PATH);
+    }
+    // …and so does the panel's "open Account Mapping" link, which is followed here.
+    const link = panel(page).getByRole('link', { name: MENU_PATH }).first();
+    await link.waitFor({ timeout: 20_000 });
+    await link.click();
+    await page.waitForURL(/\/Settings(#mg-target=[^&]*)?$/);
+    // The hub opens on General Settings; nothing on this page is the mapping yet.
+    await page.locator('#dtLockDate-inputEl').waitFor({ timeout: 20_000 });
+    await page.close();
+  });
+
+  it('Account Mapping: read on the Settings hub after its tab switched in place (no navigation), and learned', async () => {
+    const page = await open(`${CIN7}/Settings`);
+    // A marker on the window survives only if the tabs switch within the same document.
+    await page.evaluate(() => ((window as unknown as { mgSameDocument: boolean }).mgSameDocument = true));
+    await page.locator('.hub-tabs [data-hub="ReferenceBooks"]').click();
+    await page.locator('.ref-tabs [data-hub="ReferenceBooks/Financial"]').click();
+    await page.locator('[data-hub="ReferenceBooks/Financial/AccountMapping"]').click();
+    expect(page.url()).toBe(LEARNED_URL);
     const current = await waitForStatus((value) => Boolean(value.mappingReadAt));
+    expect(await page.evaluate(() => (window as unknown as { mgSameDocument?: boolean }).mgSameDocument)).toBe(true);
     expect(current.mappingReadAt).toBeTruthy();
     const rows = page.locator('#gridAccountMapping tr[role="row"]');
     const rowCount = await rows.count();
@@ -105,20 +139,23 @@ describe('Cin7 Core overlay', () => {
     const note = page.locator('#gridAccountMapping [data-mg-badge] [role="note"]').first();
     expect((await note.getAttribute('title'))?.length).toBeGreaterThan(20);
     await session.screenshot('cin7-account-mapping-badges', page);
+    // The background took this tab's URL for the pair's Cin7 account.
+    await waitForStatus((value) => value.cin7LearnedPages?.accountMapping === LEARNED_URL, 20_000);
     await page.close();
   });
 
-  it('a fix jump from the panel lands on Account Mapping with the row highlighted', async () => {
+  it('a fix jump after the page was learned lands on the learned URL with the row highlighted', async () => {
     const page = await open(`${CIN7}/Dashboard`);
     await expandPanel(page);
     // A finding in the panel whose fix opens Cin7 Core's Account Mapping at a role (Cin7 links navigate in place).
-    const link = panel(page).locator('a.mg-fix[href*="/AccountMapping#mg-target=role:"]').first();
+    const link = panel(page).locator(`a.mg-fix[href^="${LEARNED_URL}&mg-target=role:"]`).first();
     await link.waitFor({ timeout: 20_000 });
+    expect(await link.textContent()).toBe('Open Account Mapping in Cin7 Core');
     const href = (await link.getAttribute('href')) ?? '';
     const roleId = decodeURIComponent(href.split('role:')[1] ?? '');
     expect(roleId.length).toBeGreaterThan(0);
     await link.click();
-    await page.waitForURL(/\/AccountMapping#mg-target=role:/);
+    await page.waitForURL(/\/Settings#ReferenceBooks\/Financial\/AccountMapping&mg-target=role:/);
     const highlighted = page.locator('[data-mg-highlight]');
     await highlighted.waitFor({ timeout: 20_000 });
     expect(await highlighted.getAttribute('role')).toBe('row');
@@ -209,11 +246,14 @@ describe('Cin7 Core overlay', () => {
     await page.close();
   });
 
-  it('Chart of Accounts: accounts carrying a role are marked', async () => {
-    const page = await open(`${CIN7}/ChartOfAccounts`);
+  it('Chart of Accounts: found on the hub through Reference Books → All, accounts carrying a role are marked', async () => {
+    const page = await open(`${CIN7}/Settings`);
+    await page.locator('.hub-tabs [data-hub="ReferenceBooks"]').click();
+    await page.locator('#refContent [data-hub="ReferenceBooks/All/ChartOfAccounts"], #refContent [data-hub="ReferenceBooks/Financial/ChartOfAccounts"]').first().click();
     await expect.poll(() => page.locator('[data-mg-badge="role"]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expandPanel(page);
     await expect.poll(() => panel(page).locator('[data-section="chart-of-accounts"]').textContent()).toMatch(/Cin7 Core role/);
+    await waitForStatus((value) => Boolean(value.cin7LearnedPages?.chartOfAccounts?.endsWith('/Settings#ReferenceBooks/Financial/ChartOfAccounts')), 20_000);
     await page.close();
   });
 

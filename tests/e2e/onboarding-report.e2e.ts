@@ -24,7 +24,8 @@ beforeAll(async () => {
   session = await launchExtension({ scenario: 'broken', viewport: { width: 1100, height: 900 } });
   await session.connectXero();
   await session.saveCin7Keys();
-  const mapping = await session.page('https://inventory.dearsystems.com/AccountMapping');
+  // Account Mapping has no URL of its own: the sandbox's Settings hub opens that tab from the fragment.
+  const mapping = await session.page('https://inventory.dearsystems.com/Settings#ReferenceBooks/Financial/AccountMapping');
   await waitForStatus((status) => status.mappingReadAt !== undefined, 'the Account Mapping page was not read');
   await mapping.close();
   await session.sendFromExtensionPage({ mgAction: 'refresh', args: {} });

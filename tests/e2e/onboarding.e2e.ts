@@ -65,7 +65,7 @@ describe('onboarding journey', () => {
   });
 
   it('reads the account mapping when the user opens Cin7 Core’s Account Mapping page', async () => {
-    const mapping = await session.page('https://inventory.dearsystems.com/AccountMapping');
+    const mapping = await session.page('https://inventory.dearsystems.com/Settings#ReferenceBooks/Financial/AccountMapping');
     await expect
       .poll(async () => ((await session.sendFromExtensionPage({ mgAction: 'getStatus' })) as { result?: { mappingReadAt?: string } }).result?.mappingReadAt, {
         timeout: 30_000,

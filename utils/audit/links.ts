@@ -1,27 +1,54 @@
 // Fix links: the exact screen where a finding is fixed, with the row to highlight on arrival
-// (`#mg-target=<kind>:<key>`). URLs are the project's fixed decisions (task brief "Fixed URL decisions").
+// (`#mg-target=<kind>:<key>`). Only sourced URLs (../shared/research/fidelity.md): a Cin7 Core page with a menu path
+// but no published URL links to the sourced `/Settings` page, says the menu path in words and names the page
+// (`page`), and the background swaps in the URL it learned when that page was recognised (`applyLearnedPages`).
 import type { FixLink } from './types';
+import type { Cin7PageKind } from '../schemas/finding';
 
 import { CIN7_APP_ORIGIN, XERO_APP_ORIGIN } from '../apps';
 
 export { CIN7_APP_ORIGIN, XERO_APP_ORIGIN };
+export type { Cin7PageKind };
 
+/** Cin7 Core paths with a public source each (fidelity.md, Cin7 Core table). */
 export const CIN7_PATHS = Object.freeze({
-  dashboard: '/Dashboard',
-  accountMapping: '/AccountMapping',
-  chartOfAccounts: '/ChartOfAccounts',
-  generalSettings: '/GeneralSettings',
+  /** The app's own origin: every source uses this host; what it shows after login is not documented. */
+  home: '/',
+  /** A React app linking `https://inventory.dearsystems.com/Settings` (fidelity.md). */
+  settings: '/Settings',
+  /** `Livingculture/freight-tool` userscripts, `@match …/Sale*`; record id in the hash. */
   sale: '/Sale',
+  /** Public userscripts (ids 53116206718, 17084084260): `/Purchase#<id>`. */
   purchase: '/Purchase',
+  /** Apify scraper (id 43854478568): `/Product#<id>`. */
   product: '/Product',
+  /** Public code (ids 55120616107, 56249914989): `/Customer#<id>`. */
   customer: '/Customer',
-  supplier: '/Supplier',
+  /** "Cin7 extension" userscript `@match`. */
   saleList: '/SaleList',
-  purchaseList: '/PurchaseList',
-  productList: '/ProductList',
+  /** "Cin7 extension" userscript `@match`. */
   customerList: '/CustomerList',
-  supplierList: '/SupplierList',
 });
+
+/**
+ * Menu paths of the Cin7 Core pages without a published URL, as the sources word them:
+ * Account Mapping — PencilPay knowledge base "cin7-account-mapping"; Chart of Accounts — help.core.cin7.com
+ * articles 9034460268815 and 9034464234639; General Settings ("in the Settings section of the main menu") — articles
+ * 11073339810575 and 11073350117775.
+ */
+export const CIN7_MENU_PATHS: Readonly<Record<Cin7PageKind, readonly string[]>> = Object.freeze({
+  accountMapping: ['Settings', 'Reference Books', 'Financial', 'Account Mapping'],
+  chartOfAccounts: ['Settings', 'Reference Books', 'Financial', 'Chart of Accounts'],
+  generalSettings: ['Settings', 'General Settings'],
+});
+
+const PAGE_NAMES: Readonly<Record<Cin7PageKind, string>> = { accountMapping: 'Account Mapping', chartOfAccounts: 'Chart of Accounts', generalSettings: 'General Settings' };
+
+/** "Open Settings in Cin7 Core → Reference Books → Financial → Account Mapping". */
+export function cin7MenuPathLabel(page: Cin7PageKind): string {
+  const [first, ...rest] = CIN7_MENU_PATHS[page];
+  return [`Open ${first} in Cin7 Core`, ...rest].join(' → ');
+}
 
 export const XERO_PATHS = Object.freeze({
   chartOfAccounts: '/GeneralLedger/ChartOfAccounts.aspx',
@@ -120,34 +147,62 @@ const xeroPathWithTarget = (path: string, target: LinkTarget | undefined): strin
 
 // ---- Cin7 Core ----
 
+/**
+ * A link to a Cin7 Core page without a published URL: the sourced Settings page, with the menu path in words and the
+ * target kept in the fragment, so that `applyLearnedPages` can move both to the learned URL.
+ */
+export function cin7PageLink(page: Cin7PageKind, target?: LinkTarget): FixLink {
+  return { app: 'cin7', url: targeted(cin7Url(CIN7_PATHS.settings), target), label: cin7MenuPathLabel(page), page };
+}
+
 export function cin7AccountMappingLink(roleId?: string): FixLink {
-  return { app: 'cin7', url: targeted(cin7Url(CIN7_PATHS.accountMapping), roleId ? { kind: 'role', key: roleId } : undefined), label: 'Open Account Mapping in Cin7 Core' };
+  return cin7PageLink('accountMapping', roleId ? { kind: 'role', key: roleId } : undefined);
 }
 
 export function cin7GeneralSettingsLink(): FixLink {
-  return { app: 'cin7', url: cin7Url(CIN7_PATHS.generalSettings), label: 'Open General Settings in Cin7 Core' };
+  return cin7PageLink('generalSettings');
+}
+
+/** The URLs learned per page (the background's per-account record), as `applyLearnedPages` reads them. */
+export type LearnedPages = Partial<Record<Cin7PageKind, string>>;
+
+/**
+ * The link with the URL learned for its page, keeping its arrival target (`withTarget` adds it to the learned
+ * URL's own fragment); unchanged when it names no page or that page has not been learned. Pure: the background
+ * applies it wherever it hands findings out; the CLI, which learns nothing, keeps the sourced fallback.
+ */
+export function applyLearnedPages<L extends FixLink>(fix: L, learned: LearnedPages): L {
+  const url = fix.page ? learned[fix.page] : undefined;
+  if (!fix.page || !url) return fix;
+  const target = readTarget(fix.url);
+  return { ...fix, url: target ? withTarget(url, target) : url, label: `Open ${PAGE_NAMES[fix.page]} in Cin7 Core` };
 }
 
 export type Cin7RecordKind = 'sale' | 'purchase' | 'product' | 'customer' | 'supplier';
 
-const RECORD_PAGES: Record<Cin7RecordKind, { record: string; list: string; name: string }> = {
+/**
+ * Record pages and lists. `record: null` — no published URL of the supplier page (fidelity.md: `/Supplier#` was not
+ * seen anywhere); `list: null` — no published URL of the purchase, product and supplier lists. Those links go to the
+ * app's home and say in words what to find there.
+ */
+const RECORD_PAGES: Record<Cin7RecordKind, { record: string | null; list: string | null; name: string }> = {
   sale: { record: CIN7_PATHS.sale, list: CIN7_PATHS.saleList, name: 'sale' },
-  purchase: { record: CIN7_PATHS.purchase, list: CIN7_PATHS.purchaseList, name: 'purchase' },
-  product: { record: CIN7_PATHS.product, list: CIN7_PATHS.productList, name: 'product' },
+  purchase: { record: CIN7_PATHS.purchase, list: null, name: 'purchase' },
+  product: { record: CIN7_PATHS.product, list: null, name: 'product' },
   customer: { record: CIN7_PATHS.customer, list: CIN7_PATHS.customerList, name: 'customer' },
-  supplier: { record: CIN7_PATHS.supplier, list: CIN7_PATHS.supplierList, name: 'supplier' },
+  supplier: { record: null, list: null, name: 'supplier' },
 };
 
 /** A Cin7 record (`/Product#<ID>`), or its list when the id is unknown; optionally with a field to highlight. */
 export function cin7RecordLink(kind: Cin7RecordKind, id: string | null | undefined, field?: string): FixLink {
   const page = RECORD_PAGES[kind];
   const recordId = id?.trim();
-  const url = recordId ? `${cin7Url(page.record)}#${encodeURIComponent(recordId)}` : cin7Url(page.list);
-  return {
-    app: 'cin7',
-    url: targeted(url, field ? { kind: 'field', key: field } : undefined),
-    label: recordId ? `Open the ${page.name} in Cin7 Core` : `Open the ${page.name} list in Cin7 Core`,
-  };
+  if (recordId && page.record) {
+    const url = `${cin7Url(page.record)}#${encodeURIComponent(recordId)}`;
+    return { app: 'cin7', url: targeted(url, field ? { kind: 'field', key: field } : undefined), label: `Open the ${page.name} in Cin7 Core` };
+  }
+  if (!recordId && page.list) return { app: 'cin7', url: cin7Url(page.list), label: `Open the ${page.name} list in Cin7 Core` };
+  return { app: 'cin7', url: cin7Url(CIN7_PATHS.home), label: `Open Cin7 Core and find the ${page.name} there (its page has no known address)` };
 }
 
 // ---- Xero ----

@@ -5,6 +5,7 @@ import type { ActionHandlers } from '../protocol/server';
 import { createBackgroundContext, type ServiceDeps } from './context';
 import { connectionHandlers } from './handlers/connections';
 import { documentHandlers } from './handlers/documents';
+import { learnedPageHandlers } from './handlers/learned-pages';
 import { optionsHandlers } from './handlers/options';
 import { pageInputHandlers } from './handlers/page-inputs';
 import { pairHandlers } from './handlers/pairs';
@@ -27,6 +28,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     ...refreshHandlers(ctx),
     ...pageInputHandlers(ctx),
     ...documentHandlers(ctx),
+    ...learnedPageHandlers(ctx),
     ...xeroPageHandlers(ctx),
     ...connectionHandlers(ctx),
     ...pairHandlers(ctx),

@@ -3,6 +3,7 @@
 import type { ConnectionState, Pair, Status } from '../protocol/shapes';
 import type { BackgroundContext } from './context';
 import { withReviewMark } from './finding-key';
+import { learnedPagesFor, withLearnedLinks } from './learned-pages';
 import { oldestFetch } from './snapshot';
 import { cin7AccountsItem } from './state';
 
@@ -26,10 +27,11 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
   if (!pair) {
     return { connection: { xero, cin7: await cin7ConnectionState(ctx, undefined, undefined) }, findings: [], coverage: [] };
   }
-  const [result, mapping, reviewed] = await Promise.all([
+  const [result, mapping, reviewed, learned] = await Promise.all([
     ctx.data.getResult(pair.id),
     ctx.data.getMapping(pair.id),
     ctx.data.getReviewed(pair.id),
+    learnedPagesFor(pair.cin7AccountId),
   ]);
   const { limits } = ctx.refresher.xeroClient(pair.xeroTenantId);
   return {
@@ -39,7 +41,12 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
     fetchedAt: oldestFetch(result),
     mappingReadAt: mapping?.readAt,
     summary: result?.audit.summary,
-    findings: (result?.audit.findings ?? []).map((finding, index) => withReviewMark(finding, reviewed, result?.keys[index])),
+    // Keys come from the engine's findings, before the learned URLs change their links.
+    findings: withLearnedLinks(
+      (result?.audit.findings ?? []).map((finding, index) => withReviewMark(finding, reviewed, result?.keys[index])),
+      learned,
+    ),
+    cin7LearnedPages: learned,
     coverage: result?.audit.coverage ?? [],
     refreshing: ctx.refresher.progressOf(pair.id),
     lastError: result?.lastError ? { message: result.lastError.message, detail: result.lastError.detail } : undefined,

@@ -3,6 +3,7 @@
 // plain `z.object`s, which strip unknown keys, so a secret cannot ride along by mistake.
 import { z } from 'zod';
 import type { AppId } from '../apps';
+import { cin7PageKindSchema } from '../schemas/finding';
 import { mappingSchema } from '../schemas/snapshot';
 import {
   connectionsSchema,
@@ -113,6 +114,16 @@ export const actions = {
     sender: 'app',
     args: z.strictObject({ pairId: z.string().max(200).optional(), from: isoDaySchema.optional(), to: isoDaySchema }),
     result: lockedDocumentCountSchema,
+  },
+  /**
+   * A Cin7 Core tab shows one of the pages without a published URL: the background stores the TAB's URL (never a
+   * URL from the caller) for the Cin7 account of the pair bound to that tab, so fix links can use it.
+   */
+  pageRecognised: {
+    sender: 'app',
+    apps: ['cin7'],
+    args: z.strictObject({ page: cin7PageKindSchema }),
+    result: z.object({ stored: z.boolean() }),
   },
   /** Content scripts cannot open extension pages; the panel's "open options" asks the background to. */
   openOptions: { sender: 'app', args: empty, result: ok },

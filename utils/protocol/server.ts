@@ -16,6 +16,8 @@ export interface ActionContext {
   tabId?: number;
   /** Which app a content-script caller runs in. */
   app?: AppId;
+  /** The URL of a content-script caller's tab, as the browser reports it (never taken from the message). */
+  tabUrl?: string;
 }
 
 export type ActionHandlers = {
@@ -37,7 +39,7 @@ function originOf(url: string | undefined): string | undefined {
  */
 export function classifySender(
   sender: Browser.runtime.MessageSender,
-): { caller: CallerKind; app?: AppId; tabId?: number } | null {
+): { caller: CallerKind; app?: AppId; tabId?: number; tabUrl?: string } | null {
   if (!sender.id || sender.id !== browser.runtime.id) return null;
   const extensionOrigin = originOf(browser.runtime.getURL('/'));
   const urlOrigin = originOf(sender.url);
@@ -45,7 +47,9 @@ export function classifySender(
   if (urlOrigin && urlOrigin === extensionOrigin && claimedOrigin === extensionOrigin) return { caller: 'extension' };
   if (sender.tab?.id === undefined || !urlOrigin || claimedOrigin !== urlOrigin) return null;
   const app = appOfOrigin(urlOrigin);
-  return app ? { caller: 'content', app, tabId: sender.tab.id } : null;
+  // The tab's URL when the browser gives it; else the top frame's own URL (same origin, checked above).
+  const tabUrl = sender.tab.url ?? (sender.frameId === 0 ? sender.url : undefined);
+  return app ? { caller: 'content', app, tabId: sender.tab.id, tabUrl } : null;
 }
 
 /** Converts any thrown value into the user sentence + support detail sent back to the caller. */
@@ -81,7 +85,7 @@ async function dispatch(
   if (!args.success) return refuse('Message refused: invalid arguments.', 'invalid-args');
   try {
     const handler = handlers[action] as (args: unknown, context: ActionContext) => unknown;
-    const result: unknown = await handler(args.data, { caller: who.caller, tabId: who.tabId, app: who.app });
+    const result: unknown = await handler(args.data, { caller: who.caller, tabId: who.tabId, app: who.app, tabUrl: who.tabUrl });
     return { ok: true, result: spec.result.parse(result) };
   } catch (error) {
     const described = describe(error);

@@ -2,7 +2,7 @@
 // engine's own schema (utils/schemas/finding.ts); the rest are views the background builds for the UIs.
 import { z } from 'zod';
 import type { UserError } from '../net/user-error';
-import { findingSchema, fixLinkSchema } from '../schemas/finding';
+import { CIN7_PAGE_KINDS, findingSchema, fixLinkSchema, type Cin7PageKind } from '../schemas/finding';
 import { ACCOUNT_LEVELS, POSTING_ROLES } from '../audit/effective-account';
 import type { DocumentLineAudit, LinePosting } from '../audit';
 import type { LockDate } from '../audit/lock-date';
@@ -79,6 +79,11 @@ export const tabStateSchema = z.object({
 });
 export type TabState = z.infer<typeof tabStateSchema>;
 
+/** A learned URL per Cin7 Core page kind (utils/background/learned-pages.ts). */
+export const learnedPagesSchema = z.object(
+  Object.fromEntries(CIN7_PAGE_KINDS.map((page) => [page, z.string().max(2000).optional()])) as Record<Cin7PageKind, z.ZodOptional<z.ZodString>>,
+);
+
 export const statusSchema = z.object({
   connection: z.object({ xero: connectionStateSchema, cin7: connectionStateSchema }),
   pairId: z.string().optional(),
@@ -91,6 +96,8 @@ export const statusSchema = z.object({
   coverage: z.array(coverageEntrySchema),
   refreshing: progressSchema.optional(),
   lastError: userErrorSchema.optional(),
+  /** Cin7 Core pages without a published URL, as this pair's Cin7 account showed them in this browser. */
+  cin7LearnedPages: learnedPagesSchema.optional(),
   /** Xero's remaining-calls headers of the last call, so the UI can warn when they run low. */
   xeroLimits: z.object({ minuteRemaining: z.number().optional(), dayRemaining: z.number().optional() }).optional(),
   /** For a Cin7 Core or Xero tab: which organisation it shows and whether a pair matches it. */

@@ -42,10 +42,20 @@ export const SUBJECT_KINDS = [
   'currency',
 ] as const;
 
+/**
+ * Cin7 Core pages with a menu path but no published URL (fidelity.md): a fix link to one of them names the page, so
+ * the background can swap in the URL it learned when the page was last recognised in this browser.
+ */
+export const CIN7_PAGE_KINDS = ['accountMapping', 'chartOfAccounts', 'generalSettings'] as const;
+export const cin7PageKindSchema = z.enum(CIN7_PAGE_KINDS);
+export type Cin7PageKind = z.infer<typeof cin7PageKindSchema>;
+
 export const fixLinkSchema = z.object({
   app: z.enum(['cin7', 'xero']),
   url: z.string().max(2000),
   label: z.string().max(500),
+  /** The Cin7 Core page this link means, when its URL is not published: `url` is then the sourced fallback. */
+  page: cin7PageKindSchema.optional(),
 });
 
 export const findingSchema = z.object({

@@ -6,6 +6,7 @@ import accountMapping from './account-mapping';
 import arrivalHighlight from './arrival-highlight';
 import chartOfAccounts from './chart-of-accounts';
 import documentLines from './document-lines';
+import generalSettings from './general-settings';
 import healthPanel from './health-panel';
 import recordOverrides from './record-overrides';
 
@@ -15,5 +16,6 @@ export const CIN7_FEATURES: readonly FeatureDefinition<Cin7FeatureEnv>[] = [
   documentLines,
   recordOverrides,
   chartOfAccounts,
+  generalSettings,
   arrivalHighlight,
 ];

@@ -1,6 +1,7 @@
 // Chart of Accounts page: which accounts carry which Cin7 role (from the last mapping read), and the Xero
 // accounts Cin7 Core cannot see because they have no code.
 import { FindingList } from '../../../components/panel/FindingList';
+import type { FixLink } from '../../../utils/audit/types';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
 
 export interface RoleAccount {
@@ -12,12 +13,13 @@ export function ChartSection({
   roleAccounts,
   mappingReadAt,
   withoutCode,
-  mappingPageUrl,
+  mappingPage,
 }: {
   roleAccounts: RoleAccount[];
   mappingReadAt: string | null;
   withoutCode: StatusFinding[];
-  mappingPageUrl: string;
+  /** The learned Account Mapping URL, or the Settings page with the menu path in words. */
+  mappingPage: FixLink;
 }) {
   return (
     <>
@@ -40,7 +42,7 @@ export function ChartSection({
         </table>
       ) : (
         <p className="mg-muted">
-          No mapping read in this browser yet. <a href={mappingPageUrl}>Open Account Mapping</a> once to see which accounts carry which role.
+          No mapping read in this browser yet. <a href={mappingPage.url}>{mappingPage.label}</a> once to see which accounts carry which role.
         </p>
       )}
       {mappingReadAt ? <p className="mg-muted">Mapping read {new Date(mappingReadAt).toLocaleString()}.</p> : null}

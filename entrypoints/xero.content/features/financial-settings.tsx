@@ -24,7 +24,8 @@ export default defineFeature<XeroFeatureEnv>({
       const endOfYear = read.endOfYear?.day ?? null;
       const comparison = compareLockDates(period, endOfYear, facts?.cin7LockDate ?? null);
       const unreadable = [read.period, read.endOfYear].filter((field) => field && field.shown && !field.day).map((field) => field!.shown);
-      const signature = JSON.stringify([period, endOfYear, unreadable, comparison, cin7Known, facts?.pairId]);
+      const learnedPages = env.status.getState().status?.cin7LearnedPages;
+      const signature = JSON.stringify([period, endOfYear, unreadable, comparison, cin7Known, facts?.pairId, learnedPages]);
       if (signature === lastSignature) return;
       lastSignature = signature;
       const later = comparison.xeroLater?.which === 'period' ? read.period : comparison.xeroLater ? read.endOfYear : null;
@@ -55,6 +56,7 @@ export default defineFeature<XeroFeatureEnv>({
               unreadable={unreadable}
               comparison={comparison}
               cin7Known={cin7Known}
+              learnedPages={learnedPages}
               count={(range) => env.background.countLockedDocuments({ ...range, ...(facts?.pairId ? { pairId: facts.pairId } : {}) })}
             />
           ),

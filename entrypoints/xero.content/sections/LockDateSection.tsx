@@ -1,7 +1,7 @@
 // Financial settings: Xero's two lock dates beside Cin7 Core's, whether they are aligned, and a count of the pair's
 // Cin7 sales and purchases in a date range that Xero would refuse, with links to Cin7 Core's lists.
 import { useState } from 'react';
-import { CIN7_PATHS, cin7GeneralSettingsLink, cin7Url } from '../../../utils/audit/links';
+import { CIN7_PATHS, applyLearnedPages, cin7GeneralSettingsLink, cin7Url, type LearnedPages } from '../../../utils/audit/links';
 import type { LockedDocumentCount } from '../../../utils/protocol/shapes';
 import { describeError } from '../../../utils/overlay/panel-state';
 import type { LockComparison } from '../lock-dates';
@@ -13,6 +13,8 @@ export interface LockDateSectionProps {
   unreadable: string[];
   comparison: LockComparison;
   cin7Known: boolean;
+  /** Cin7 Core pages learned in this browser: General Settings' own URL once it was recognised. */
+  learnedPages?: LearnedPages;
   count(range: { from?: string; to: string }): Promise<LockedDocumentCount>;
 }
 
@@ -20,12 +22,12 @@ type CountState = { kind: 'idle' } | { kind: 'counting' } | { kind: 'done'; resu
 
 const WHICH = { period: 'period lock date', endOfYear: 'end-of-year lock date' } as const;
 
-export function LockDateSection({ period, endOfYear, unreadable, comparison, cin7Known, count }: LockDateSectionProps) {
+export function LockDateSection({ period, endOfYear, unreadable, comparison, cin7Known, learnedPages, count }: LockDateSectionProps) {
   const defaultTo = comparison.xeroLater?.day ?? '';
   const [from, setFrom] = useState(comparison.refusedRange?.from ?? '');
   const [to, setTo] = useState(defaultTo);
   const [state, setState] = useState<CountState>({ kind: 'idle' });
-  const settings = cin7GeneralSettingsLink();
+  const settings = applyLearnedPages(cin7GeneralSettingsLink(), learnedPages ?? {});
 
   const run = () => {
     if (!to) return;
@@ -99,10 +101,7 @@ export function LockDateSection({ period, endOfYear, unreadable, comparison, cin
           <a href={cin7Url(CIN7_PATHS.saleList)} target="_blank" rel="noopener noreferrer">
             Sales list
           </a>{' '}
-          ·{' '}
-          <a href={cin7Url(CIN7_PATHS.purchaseList)} target="_blank" rel="noopener noreferrer">
-            Purchases list
-          </a>
+          · Purchases: in Cin7 Core’s purchase list (its address is not published)
         </p>
       ) : null}
     </>

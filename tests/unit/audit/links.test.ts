@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import {
+  applyLearnedPages,
   cin7AccountMappingLink,
   cin7GeneralSettingsLink,
   cin7RecordLink,
@@ -21,14 +22,18 @@ const wrap = (path: string) => `https://go.xero.com/organisationlogin/default.as
 
 describe('fix links', () => {
   it.each([
-    [cin7AccountMappingLink(), 'cin7', 'https://inventory.dearsystems.com/AccountMapping'],
-    [cin7AccountMappingLink('cogs'), 'cin7', 'https://inventory.dearsystems.com/AccountMapping#mg-target=role:cogs'],
-    [cin7GeneralSettingsLink(), 'cin7', 'https://inventory.dearsystems.com/GeneralSettings'],
+    // Issue #13: pages without a published URL go to the sourced Settings page (the label says the menu path).
+    [cin7AccountMappingLink(), 'cin7', 'https://inventory.dearsystems.com/Settings'],
+    [cin7AccountMappingLink('cogs'), 'cin7', 'https://inventory.dearsystems.com/Settings#mg-target=role:cogs'],
+    [cin7GeneralSettingsLink(), 'cin7', 'https://inventory.dearsystems.com/Settings'],
     [cin7RecordLink('sale', 'abc-1'), 'cin7', 'https://inventory.dearsystems.com/Sale#abc-1'],
     [cin7RecordLink('purchase', 'T-9'), 'cin7', 'https://inventory.dearsystems.com/Purchase#T-9'],
     [cin7RecordLink('product', 'p1', 'ExpenseAccount'), 'cin7', 'https://inventory.dearsystems.com/Product#p1&mg-target=field:ExpenseAccount'],
     [cin7RecordLink('customer', undefined), 'cin7', 'https://inventory.dearsystems.com/CustomerList'],
-    [cin7RecordLink('supplier', ''), 'cin7', 'https://inventory.dearsystems.com/SupplierList'],
+    [cin7RecordLink('supplier', ''), 'cin7', 'https://inventory.dearsystems.com/'],
+    [cin7RecordLink('supplier', 's-1'), 'cin7', 'https://inventory.dearsystems.com/'],
+    [cin7RecordLink('product', null), 'cin7', 'https://inventory.dearsystems.com/'],
+    [cin7RecordLink('sale', null), 'cin7', 'https://inventory.dearsystems.com/SaleList'],
     [xeroChartLink(null), 'xero', 'https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx'],
     [xeroChartLink(undefined, '1400'), 'xero', 'https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:1400'],
     [xeroChartLink('!NLglS', '1400'), 'xero', wrap('/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:1400')],
@@ -42,6 +47,36 @@ describe('fix links', () => {
     expect(link.app).toBe(app);
     expect(link.url).toBe(url);
     expect(link.label.length).toBeGreaterThan(0);
+  });
+});
+
+describe('pages without a published URL', () => {
+  it('say the menu path in words until the page is learned', () => {
+    expect(cin7AccountMappingLink('cogs')).toEqual({
+      app: 'cin7',
+      url: 'https://inventory.dearsystems.com/Settings#mg-target=role:cogs',
+      label: 'Open Settings in Cin7 Core → Reference Books → Financial → Account Mapping',
+      page: 'accountMapping',
+    });
+    expect(cin7GeneralSettingsLink().label).toBe('Open Settings in Cin7 Core → General Settings');
+  });
+
+  it('applyLearnedPages moves the link to the learned URL and keeps the target after its own fragment', () => {
+    const learned = { accountMapping: 'https://inventory.dearsystems.com/Settings#ReferenceBooks/Financial/AccountMapping' };
+    expect(applyLearnedPages(cin7AccountMappingLink('cogs'), learned)).toEqual({
+      app: 'cin7',
+      url: 'https://inventory.dearsystems.com/Settings#ReferenceBooks/Financial/AccountMapping&mg-target=role:cogs',
+      label: 'Open Account Mapping in Cin7 Core',
+      page: 'accountMapping',
+    });
+    expect(applyLearnedPages(cin7AccountMappingLink(), { accountMapping: 'https://inventory.dearsystems.com/x' }).url).toBe('https://inventory.dearsystems.com/x');
+  });
+
+  it('applyLearnedPages leaves links of other pages, unlearned pages and record links alone', () => {
+    const learned = { chartOfAccounts: 'https://inventory.dearsystems.com/y' };
+    expect(applyLearnedPages(cin7AccountMappingLink('cogs'), learned)).toEqual(cin7AccountMappingLink('cogs'));
+    expect(applyLearnedPages(cin7RecordLink('sale', 'abc'), { accountMapping: 'https://inventory.dearsystems.com/z' })).toEqual(cin7RecordLink('sale', 'abc'));
+    expect(applyLearnedPages(xeroChartLink(null), learned)).toEqual(xeroChartLink(null));
   });
 });
 

@@ -27,7 +27,8 @@ describe('MAPPING_UNKNOWN', () => {
     const findings = findingsOf(snapshotWith((raw) => removeMappingRow(raw, 'Cost of Goods Sold')), 'MAPPING_UNKNOWN');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'info', subject: { kind: 'role', key: 'cogs' } });
-    expect(findings[0]?.fix?.url).toBe('https://inventory.dearsystems.com/AccountMapping#mg-target=role:cogs');
+    // Issue #13: Account Mapping has no published URL: the sourced Settings page, the page named for the learned URL.
+    expect(findings[0]?.fix).toMatchObject({ url: 'https://inventory.dearsystems.com/Settings#mg-target=role:cogs', page: 'accountMapping' });
   });
 
   it('says nothing when every required row is there, and nothing about absent optional rows', () => {
@@ -46,7 +47,7 @@ describe('MAPPING_MISSING', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ severity: 'error', subject: { kind: 'role', key: 'inventoryControl', label: 'Inventory Control' } });
     expect(findings[0]?.message).toMatch(/Inventory Control is not mapped.*Current Asset/);
-    expect(findings[0]?.fix?.url).toContain('/AccountMapping#mg-target=role:inventoryControl');
+    expect(findings[0]?.fix?.url).toContain('/Settings#mg-target=role:inventoryControl');
   });
 
   it('treats a placeholder or null account as not mapped', () => {

@@ -4,7 +4,8 @@ import { finding, status } from '../overlay/status-fixtures';
 import { featureEnv } from './feature-env';
 import { loadFixture } from './load-fixture';
 
-const url = 'https://inventory.dearsystems.com/AccountMapping';
+// A URL the extension was never told about: the page is recognised by what it shows.
+const url = 'https://inventory.dearsystems.com/Settings#anything';
 let stop: AbortController | undefined;
 afterEach(() => stop?.abort());
 
@@ -36,6 +37,9 @@ describe('account-mapping feature', () => {
     const readState = () => (env.panel.getState().sections.find((item) => item.id === 'account-mapping')?.content as { props: { state: unknown } } | undefined)?.props.state;
     await vi.waitFor(() => expect(readState()).toMatchObject({ kind: 'read', rows: 6, saved: 'saved' }));
 
+    // The background learns this tab's URL for the page (it takes the URL from the tab, we only name the page).
+    await vi.waitFor(() => expect(env.background.pageRecognised).toHaveBeenCalledWith({ page: 'accountMapping' }));
+
     controller.abort();
     expect(document.querySelector('[data-mg-badge]')).toBeNull();
     expect(env.panel.getState().sections).toEqual([]);
@@ -61,7 +65,9 @@ describe('account-mapping feature', () => {
     await vi.waitFor(() => expect(creditsRow.querySelector('[data-mg-badge]')?.textContent).toContain('Duplicate'));
   });
 
-  it('says when it cannot read the page and offers the structure copy', async () => {
+  // Issue #13: pages are found by what they show, so a page without the mapping gets nothing (formerly the route
+  // decided and an unreadable page got an "unreadable" section).
+  it('does nothing on a page that does not show the mapping', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     try {
       loadFixture('unreadable-page.html');
@@ -69,9 +75,29 @@ describe('account-mapping feature', () => {
       stop = controller;
       await accountMapping.init(controller.signal, env);
       await vi.advanceTimersByTimeAsync(9000);
+      expect(env.panel.getState().sections).toEqual([]);
+      expect(env.background.saveMapping).not.toHaveBeenCalled();
+      expect(env.background.pageRecognised).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says when the mapping it was reading can no longer be read, and offers the structure copy', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      loadFixture('account-mapping-plain-table.html');
+      const { env, controller } = featureEnv(url, status());
+      stop = controller;
+      await accountMapping.init(controller.signal, env);
+      // The grid turns into text the reader cannot read (a re-render), the role names stay in the page's text.
+      const table = document.querySelector('select')!.closest('table')!;
+      const text = document.createElement('p');
+      text.textContent = table.textContent;
+      table.replaceWith(text);
+      await vi.advanceTimersByTimeAsync(9000);
       const section = env.panel.getState().sections.find((item) => item.id === 'account-mapping');
       expect(JSON.stringify((section?.content as { props: unknown }).props)).toContain('Could not find the account mapping');
-      expect(env.background.saveMapping).not.toHaveBeenCalled();
     } finally {
       vi.useRealTimers();
     }

@@ -14,6 +14,7 @@ export function featureEnv(url: string, status: Status, background: Partial<Clie
     getRecordTaxRules: vi.fn(async () => {
       throw new Error('not stubbed');
     }),
+    pageRecognised: vi.fn(async () => ({ stored: true })),
     openOptions: fakeOpenOptions(),
     ...background,
   });

@@ -197,6 +197,9 @@ describe('record-overrides feature: tax rules', () => {
   });
 });
 
+/** A URL the extension was never told: the chart is recognised by what it shows. */
+const CHART_URL = 'https://inventory.dearsystems.com/Settings#ReferenceBooks/Financial/ChartOfAccounts';
+
 describe('chart-of-accounts feature', () => {
   it('groups roles by account code', () => {
     expect(
@@ -212,13 +215,14 @@ describe('chart-of-accounts feature', () => {
   });
 
   it('badges the rows of accounts that carry a role and lists accounts without a code', async () => {
-    loadFixture('account-mapping-extjs-grid.html');
+    loadFixture('chart-of-accounts-table.html');
     const getMapping = vi.fn(async () => ({ mapping: { readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'COGS', account: '610' }] } }));
-    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status({ findings: [noCode] }), { getMapping });
+    const { env, controller, statusStore } = featureEnv(CHART_URL, status({ findings: [noCode] }), { getMapping });
     await statusStore.load();
-    await chartOfAccounts.init(controller.signal, env);
-    const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610: Accounts Receivable'))!;
-    expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Cost of Goods Sold');
+    chartOfAccounts.init(controller.signal, env);
+    const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610'))!;
+    await vi.waitFor(() => expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Cost of Goods Sold'));
+    await vi.waitFor(() => expect(env.background.pageRecognised).toHaveBeenCalledWith({ page: 'chartOfAccounts' }));
     const { container } = renderSection(env.panel, 'chart-of-accounts');
     // The fixture replaced <body>: query the rendered container, not `screen`.
     expect(within(container).getByText(/Petty cash” has no code/)).toBeTruthy();
@@ -229,26 +233,27 @@ describe('chart-of-accounts feature', () => {
 
 describe('chart-of-accounts feature: where the mapping comes from', () => {
   it('uses the background’s saved mapping (getMapping), its one home', async () => {
-    loadFixture('account-mapping-extjs-grid.html');
+    loadFixture('chart-of-accounts-table.html');
     const saved = { readAt: '2026-11-21T09:00:00Z', rows: [{ label: 'Inventory Control', account: '610: Accounts Receivable' }] };
     const getMapping = vi.fn(async () => ({ mapping: saved, pairId: 'pair-1' }));
-    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status(), { getMapping });
+    const { env, controller, statusStore } = featureEnv(CHART_URL, status(), { getMapping });
     await statusStore.load();
-    await chartOfAccounts.init(controller.signal, env);
-    expect(getMapping).toHaveBeenCalledWith({ host: 'cin7' });
-    const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610: Accounts Receivable'))!;
-    expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Inventory Control');
+    chartOfAccounts.init(controller.signal, env);
+    await vi.waitFor(() => expect(getMapping).toHaveBeenCalledWith({ host: 'cin7' }));
+    const row = [...document.querySelectorAll('tr')].find((item) => item.textContent?.includes('610'))!;
+    await vi.waitFor(() => expect(row.querySelector('[data-mg-badge="role"]')?.textContent).toBe('Inventory Control'));
     controller.abort();
   });
 
   it('when the background cannot answer, marks no row and still lists the accounts without a code', async () => {
-    loadFixture('account-mapping-extjs-grid.html');
+    loadFixture('chart-of-accounts-table.html');
     const getMapping = vi.fn(async () => {
       throw new Error('Could not reach the background');
     });
-    const { env, controller, statusStore } = featureEnv('https://inventory.dearsystems.com/ChartOfAccounts', status({ findings: [noCode] }), { getMapping });
+    const { env, controller, statusStore } = featureEnv(CHART_URL, status({ findings: [noCode] }), { getMapping });
     await statusStore.load();
-    await chartOfAccounts.init(controller.signal, env);
+    chartOfAccounts.init(controller.signal, env);
+    await vi.waitFor(() => expect(env.panel.getState().sections.some((item) => item.id === 'chart-of-accounts')).toBe(true));
     expect(document.querySelector('[data-mg-badge="role"]')).toBeNull();
     const { container } = renderSection(env.panel, 'chart-of-accounts');
     expect(within(container).getByText(/Petty cash” has no code/)).toBeTruthy();
@@ -262,9 +267,9 @@ describe('arrival-highlight feature', () => {
     expect(arrivalHighlight.exclude?.some((test) => test(new URL('https://inventory.dearsystems.com/AccountMapping')))).toBe(true);
   });
 
-  it('scrolls to and marks the targeted mapping row', async () => {
+  it('scrolls to and marks the targeted mapping row (learned URL with its own fragment)', async () => {
     loadFixture('account-mapping-plain-table.html');
-    const { env, controller } = featureEnv('https://inventory.dearsystems.com/AccountMapping#mg-target=role:customerCredits', status());
+    const { env, controller } = featureEnv('https://inventory.dearsystems.com/Settings#ReferenceBooks/Financial/AccountMapping&mg-target=role:customerCredits', status());
     await arrivalHighlight.init(controller.signal, env);
     const marked = document.querySelector(`[${HIGHLIGHT_ATTRIBUTE}]`);
     expect(marked?.textContent).toContain('Customer Credits');

@@ -27,6 +27,12 @@ describe('Cin7 route detectors', () => {
     'https://go.xero.com/AccountMapping',
     'https://inventory.dearsystems.com.evil.example/AccountMapping',
     'https://inventory.dearsystems.com/AccountMappingX',
+    // Invented earlier, unsourced: no route claims them (their pages are recognised by what they show).
+    'https://inventory.dearsystems.com/AccountMapping',
+    'https://inventory.dearsystems.com/ChartOfAccounts',
+    'https://inventory.dearsystems.com/GeneralSettings',
+    'https://inventory.dearsystems.com/ProductList',
+    'https://inventory.dearsystems.com/PurchaseList',
     'https://inventory.dearsystems.com/Sale/Download?id=1',
   ])('nothing but isEveryPage-by-host matches %s', (url) => {
     for (const [name, detect] of Object.entries(detectors)) {

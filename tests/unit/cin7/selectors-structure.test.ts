@@ -27,9 +27,10 @@ describe('Cin7 selectors against the fixture pages', () => {
   it('every exported selector is covered here and parses', () => {
     expect(Object.keys(selectors).sort()).toEqual(
       // The lines-grid selectors are tested in document-lines-reader.test.ts.
+      // The organisation reader's selectors are tested in organisation-reader.test.ts, the page-recognition texts in
+      // recognise.test.ts.
       [...Object.keys(EXPECTED), 'CELL', 'NOT_LABEL_TEXT', 'FIELD_LABEL', 'LINE_GRID_CAPTION', 'LINE_GRID_HEADING', 'LINE_COLUMN_TEXT',
-        // The organisation reader's selectors are tested in organisation-reader.test.ts.
-        'HEADER_REGION', 'HIDDEN_CONTENT'].sort(),
+        'HEADER_REGION', 'HIDDEN_CONTENT', 'PAGE_SIGN_TEXT', 'CHART_COLUMN_TEXT', 'LOCK_DATE_LABEL'].sort(),
     );
     for (const selector of Object.values(selectors).filter((value) => typeof value === 'string')) expect(() => document.querySelectorAll(selector)).not.toThrow();
   });

@@ -1,3 +1,4 @@
+import { cin7AccountMappingLink } from '../../../utils/audit/links';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -20,7 +21,7 @@ function setup(openOptions = vi.fn(async () => false)) {
       currentApp="cin7"
       statusStore={statusStore}
       contributions={contributions}
-      mappingPageUrl="https://inventory.dearsystems.com/AccountMapping"
+      mappingPage={cin7AccountMappingLink()}
       openOptions={openOptions}
     />,
   );

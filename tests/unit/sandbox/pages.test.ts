@@ -27,8 +27,20 @@ describe('Cin7 web app', () => {
     }
   });
 
+  it('keeps Account Mapping, Chart of Accounts and General Settings inside the Settings hub, at no URL of their own', async () => {
+    for (const path of ['/AccountMapping', '/ChartOfAccounts', '/GeneralSettings']) expect((await page(`${CIN7}${path}`)).status).toBe(404);
+    const { html } = await page(`${CIN7}/Settings`);
+    expect(html).toMatch(/role="tab" data-hub="GeneralSettings">General Settings</);
+    expect(html).toMatch(/role="tab" data-hub="ReferenceBooks">Reference Books</);
+    expect(html).toContain('<template id="tpl-ReferenceBooks/Financial/AccountMapping">');
+    expect(html).toContain('history.replaceState');
+    expect(html).not.toMatch(/innerHTML/);
+  });
+
   it('renders Account Mapping as an Ext JS grid: a row per role, the account as "CODE: Name" in a combo box', async () => {
-    const { html } = await page(`${CIN7}/AccountMapping`);
+    const hub = (await page(`${CIN7}/Settings`)).html;
+    const start = hub.indexOf('<template id="tpl-ReferenceBooks/Financial/AccountMapping">');
+    const html = hub.slice(start, hub.indexOf('</template>', start));
     const rows = html.match(/<table class="x-grid-item" role="presentation"/g) ?? [];
     expect(rows).toHaveLength(4);
     expect(html).toMatch(/<div class="x-panel x-grid x-grid-AccountMapping" id="gridAccountMapping" role="grid"/);
@@ -38,12 +50,12 @@ describe('Cin7 web app', () => {
     expect(html).toMatch(/<input id="cmbMapping0-inputEl"[^>]*role="combobox"[^>]*value="1400: Inventory"/);
     expect(html).toMatch(/<input id="cmbMapping2-inputEl"[^>]*value=""/);
     // Markup in names is text, never markup.
-    expect(html).not.toContain('<img src=x');
+    expect(hub).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Evil &amp; Co');
   });
 
   it('saves the mapping posted by the page into the store', async () => {
-    const reply = await call(sandbox, `${CIN7}/AccountMapping/Save`, {
+    const reply = await call(sandbox, `${CIN7}/Settings/AccountMapping/Save`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ rows: [{ label: 'In Transit', account: '1400: Inventory' }] }),
@@ -51,13 +63,13 @@ describe('Cin7 web app', () => {
     expect(reply.status).toBe(200);
     expect(sandbox.snapshot().cin7?.mapping?.rows.find((r) => r.label === 'In Transit')?.account).toBe('1400: Inventory');
     sandbox.setMappingRow('In Transit', '');
-    expect((await call(sandbox, `${CIN7}/AccountMapping/Save`, { method: 'POST', body: '{"rows":"x"}' })).status).toBe(400);
+    expect((await call(sandbox, `${CIN7}/Settings/AccountMapping/Save`, { method: 'POST', body: '{"rows":"x"}' })).status).toBe(400);
   });
 
   it('shows the chart of accounts and the lock date on General Settings', async () => {
-    const chart = await page(`${CIN7}/ChartOfAccounts`);
+    const chart = await page(`${CIN7}/Settings`);
     expect(chart.html).toMatch(/x-grid-cell-colCode_ChartOfAccounts" role="gridcell"><div class="x-grid-cell-inner">1400</);
-    const settings = await page(`${CIN7}/GeneralSettings`);
+    const settings = chart;
     expect(settings.html).toMatch(/<fieldset[^>]*><legend[^>]*>Financial settings<\/legend>/);
     expect(settings.html).toMatch(/id="dtLockDate-inputEl"[^>]*value="2026-03-31"/);
   });

@@ -6,6 +6,7 @@ import type { ActionHandlers } from '../../protocol/server';
 import type { BackgroundContext } from '../context';
 import { withReviewMark } from '../finding-key';
 import { tabMismatch } from '../pair-resolution';
+import { learnedPagesFor, withLearnedLinks } from '../learned-pages';
 import { snapshotToAudit } from '../page-inputs';
 import { localDay } from '../refresher';
 import { countDocumentsInRange } from '../xero-facts';
@@ -31,6 +32,7 @@ export function documentHandlers(
       const snapshot = await snapshotToAudit(ctx.data, pair.id, stored);
       const checked = auditDocument(document, snapshot, { today: localDay(ctx.now()) });
       const reviewed = await ctx.data.getReviewed(pair.id);
+      const learned = await learnedPagesFor(pair.cin7AccountId);
       return {
         found: true,
         kind: args.kind,
@@ -39,7 +41,7 @@ export function documentHandlers(
         contactPosting: checked.contactPosting,
         xeroLockDate: checked.xeroLockDate,
         datedParts: checked.datedParts,
-        findings: checked.findings.map((finding) => withReviewMark(finding, reviewed)),
+        findings: withLearnedLinks(checked.findings.map((finding) => withReviewMark(finding, reviewed)), learned),
         reason: stored ? undefined : 'Nothing fetched from Xero yet: refresh to check this document’s accounts.',
       };
     },

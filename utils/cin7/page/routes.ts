@@ -1,5 +1,7 @@
 // Cin7 Core page detection: pure functions of a URL, each followed by the URLs it must match (table-tested in
-// tests/unit/cin7/routes.test.ts, refined-github style). The paths are the project's fixed URL decisions.
+// tests/unit/cin7/routes.test.ts, refined-github style). Only URLs with a public source (fidelity.md), each named;
+// the one kept guess says so. Pages without a published URL (Account Mapping, Chart of Accounts, General Settings)
+// have no route: their features recognise them by what they show (page-spotter.ts, recognise.ts).
 
 import { normalisedPath, toUrl, type UrlInput } from '../../net/url';
 
@@ -25,63 +27,49 @@ function pageAt(...paths: string[]): (url: UrlInput) => boolean {
 export const ROUTE_EXAMPLES = new Map<string, string[]>();
 
 export const isEveryPage = (url: UrlInput): boolean => isCin7App(url);
-ROUTE_EXAMPLES.set('isEveryPage', [`${CIN7_APP_ORIGIN}/`, `${CIN7_APP_ORIGIN}/Settings?x=1#abc`]);
-
-export const isDashboard = pageAt('/', '/dashboard');
-ROUTE_EXAMPLES.set('isDashboard', [`${CIN7_APP_ORIGIN}/`, `${CIN7_APP_ORIGIN}/Dashboard`, `${CIN7_APP_ORIGIN}/dashboard/`]);
-
-export const isAccountMapping = pageAt('/accountmapping');
-ROUTE_EXAMPLES.set('isAccountMapping', [
-  `${CIN7_APP_ORIGIN}/AccountMapping`,
-  `${CIN7_APP_ORIGIN}/AccountMapping#mg-target=role:cogs`,
-  `${CIN7_APP_ORIGIN}/accountmapping/`,
-]);
-
-export const isChartOfAccounts = pageAt('/chartofaccounts');
-ROUTE_EXAMPLES.set('isChartOfAccounts', [
-  `${CIN7_APP_ORIGIN}/ChartOfAccounts`,
-  `${CIN7_APP_ORIGIN}/ChartOfAccounts#mg-target=account:1400`,
-]);
-
-export const isGeneralSettings = pageAt('/generalsettings');
-ROUTE_EXAMPLES.set('isGeneralSettings', [`${CIN7_APP_ORIGIN}/GeneralSettings`]);
+ROUTE_EXAMPLES.set('isEveryPage', [`${CIN7_APP_ORIGIN}/`, `${CIN7_APP_ORIGIN}/Anything?x=1#abc`]);
 
 // Record pages carry the record's GUID in the hash; the list pages are separate paths.
+/** `Livingculture/freight-tool` userscripts (`@match …/Sale*`), `#<id>` and `~tabOrder`. */
 export const isSale = pageAt('/sale');
 ROUTE_EXAMPLES.set('isSale', [
   `${CIN7_APP_ORIGIN}/Sale#6a1f7bd0-2c3e-4d5f-8a9b-0c1d2e3f4a5b`,
   `${CIN7_APP_ORIGIN}/Sale#6a1f7bd0-2c3e-4d5f-8a9b-0c1d2e3f4a5b~tabOrder`,
 ]);
 
+/** Public userscripts (ids 53116206718, 17084084260). */
 export const isPurchase = pageAt('/purchase', '/purchaseadvanced');
 ROUTE_EXAMPLES.set('isPurchase', [
   `${CIN7_APP_ORIGIN}/Purchase#0b9c3a52-1111-4222-8333-944455556666`,
   `${CIN7_APP_ORIGIN}/PurchaseAdvanced#0b9c3a52-1111-4222-8333-944455556666`,
 ]);
 
+/** Apify scraper (id 43854478568). */
 export const isProduct = pageAt('/product');
 ROUTE_EXAMPLES.set('isProduct', [`${CIN7_APP_ORIGIN}/Product#2d2f0c55-7e11-4a3c-9c0e-111122223333`]);
 
+/** Public code (ids 55120616107, 56249914989), also written `#/<id>`. */
 export const isCustomer = pageAt('/customer');
 ROUTE_EXAMPLES.set('isCustomer', [`${CIN7_APP_ORIGIN}/Customer#9e8d7c6b-5a49-4837-a625-1403f2e1d0c9`]);
 
+/**
+ * A GUESS, kept so the record checks still run if the supplier page follows the customer page's pattern: no source
+ * shows `/Supplier#` (fidelity.md). No link points here.
+ */
 export const isSupplier = pageAt('/supplier');
 ROUTE_EXAMPLES.set('isSupplier', [`${CIN7_APP_ORIGIN}/Supplier#a1b2c3d4-e5f6-4789-9abc-def012345678`]);
 
+/** "Cin7 extension" userscript `@match`. */
 export const isSaleList = pageAt('/salelist');
 ROUTE_EXAMPLES.set('isSaleList', [`${CIN7_APP_ORIGIN}/SaleList`]);
 
-export const isPurchaseList = pageAt('/purchaselist');
-ROUTE_EXAMPLES.set('isPurchaseList', [`${CIN7_APP_ORIGIN}/PurchaseList`]);
-
-export const isProductList = pageAt('/productlist');
-ROUTE_EXAMPLES.set('isProductList', [`${CIN7_APP_ORIGIN}/ProductList`, `${CIN7_APP_ORIGIN}/ProductList?rows=5000`]);
-
+/** "Cin7 extension" userscript `@match`. */
 export const isCustomerList = pageAt('/customerlist');
 ROUTE_EXAMPLES.set('isCustomerList', [`${CIN7_APP_ORIGIN}/CustomerList`]);
 
-export const isSupplierList = pageAt('/supplierlist');
-ROUTE_EXAMPLES.set('isSupplierList', [`${CIN7_APP_ORIGIN}/SupplierList`]);
+/** A React app linking `https://inventory.dearsystems.com/Settings`: the hub with General Settings and Reference Books. */
+export const isSettings = pageAt('/settings');
+ROUTE_EXAMPLES.set('isSettings', [`${CIN7_APP_ORIGIN}/Settings`, `${CIN7_APP_ORIGIN}/Settings#ReferenceBooks`]);
 
 /** Product, customer or supplier record pages (their account overrides are checked the same way). */
 export const isRecordWithOverrides = (url: UrlInput): boolean => isProduct(url) || isCustomer(url) || isSupplier(url);

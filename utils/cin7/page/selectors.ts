@@ -65,3 +65,25 @@ export const HEADER_REGION =
 /** Never a header text: hidden or inert content (a closed organisation switcher lists every organisation; a select shows only its chosen option, read as its value). */
 export const HIDDEN_CONTENT =
   '[hidden], [aria-hidden="true"], template, script, style, noscript, option, optgroup, datalist, [data-mg-own]';
+
+// ---- Pages without a published URL, recognised by what they show (utils/cin7/page/recognise.ts) ----------------
+
+/** Sourced visible texts, lower case, that a page must show before it is read in full (fidelity.md). */
+export const PAGE_SIGN_TEXT = {
+  /** The page's name as every menu path words it (help.core.cin7.com 9034460268815, 9034464234639). */
+  chartOfAccounts: ['chart of accounts'],
+  /** The lock-date field's label (help.core.cin7.com 11073339810575, "Financial settings"). */
+  generalSettings: ['period lock date'],
+} as const;
+
+/**
+ * Chart of Accounts columns. A GUESS: Cin7 Core publishes no markup of this page (fidelity.md); its help shows
+ * accounts with a code and a name, grouped by class, so a grid whose headers name a code and a name is taken as it.
+ */
+export const CHART_COLUMN_TEXT = {
+  code: /^(?:code|account\s*code)$/i,
+  name: /^(?:name|account\s*name|account)$/i,
+} as const;
+
+/** The General Settings lock-date label, matched against a label's whole text (help article 11073339810575). */
+export const LOCK_DATE_LABEL = /^period\s+lock\s+date\s*:?$/i;
