@@ -1,7 +1,8 @@
 // Which bank accounts on the page lack a code. Xero's bank accounts page shows no code (fidelity.md), so the codes
 // come from the API: the last check's BANK_ACCOUNT_WITHOUT_CODE findings name each such account (subject label: its
-// name; key: its AccountID). A row is matched to a finding by the AccountID when the page carries it, else by its
-// name; a name that several rows share, or that no row shows, is reported as not matched: never a guess.
+// name; key: its AccountID). A row is matched to a finding by the AccountID when the page carries it (its links to
+// the account's transactions), else by its name; a name that several rows share, or that no row shows, is reported
+// as not matched: never a guess.
 import type { StatusFinding } from '../../utils/protocol/shapes';
 import type { BankAccountRead } from '../../utils/xero/page/bank-accounts';
 
@@ -19,7 +20,7 @@ export function matchBankAccounts(accounts: readonly BankAccountRead[], findings
   const unmatched: BankMatch['unmatched'] = [];
   for (const finding of findings) {
     if (finding.code !== 'BANK_ACCOUNT_WITHOUT_CODE') continue;
-    const byId = accounts.filter((account) => account.element.getAttribute('data-account-id') === finding.subject.key);
+    const byId = accounts.filter((account) => account.accountId !== null && account.accountId === finding.subject.key.toLowerCase());
     const candidates = byId.length > 0 ? byId : accounts.filter((account) => sameName(account.name, finding.subject.label));
     const [only] = candidates;
     if (candidates.length === 1 && only) {

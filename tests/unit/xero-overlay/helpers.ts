@@ -30,6 +30,7 @@ export function loadFixture(name: string): HTMLElement {
 
 export const FIXTURES = [
   'chart-of-accounts.html',
+  'chart-of-accounts-archive.html',
   'chart-of-accounts-grid.html',
   'account-edit-dialog.html',
   'financial-settings.html',

@@ -2,13 +2,15 @@
 // ("Balance in Xero", "Statement Balance", unreconciled items) but NO account code (goXero's 2026 capture,
 // `bank-accounts.csv`; Selenium page objects: `div.bank a.bank-name`). So `code` is null unless the page shows one (a
 // "Code" column or "Code 090" text, as other shapes do): the overlay gets codes from the API, not from here.
-import { BANK_NAME, HEADING } from './selectors';
+import { BANK_NAME, HEADING, LINK } from './selectors';
 import { cleanText, visibleText } from './dom-text';
 import { cellText, readTables } from './tables';
 
 export interface BankAccountRead {
   element: HTMLElement;
   name: string;
+  /** Xero's AccountID when the page carries it (the row's links to its transactions), else null. */
+  accountId: string | null;
   /** The account number as shown, or ''. */
   number: string;
   /** The code the page shows ('' when it shows an empty one), or null when the page shows no code at all. */
@@ -21,6 +23,17 @@ const NO_CODE = /^(?:\(none\)|none|-+|—)?$/i;
 const BANK_WORDS = /\b(?:balance in xero|statement balance|no transactions imported|code)\b/i;
 /** An account number: digits in groups joined by dashes or spaces ("090-8007-006543", "12-3456-7890123-00"). */
 const NUMBER = /\b\d{2,}(?:[- ]\d{2,})+\b|\b\d{6,}\b/;
+
+/** The AccountID of a bank account's links (`/Bank/BankTransactions.aspx?accountID=…`), or a `data-account-id`. */
+function accountIdOf(element: Element): string | null {
+  const own = element.getAttribute('data-account-id');
+  if (own) return own;
+  for (const link of element.querySelectorAll(LINK)) {
+    const match = /[?&]accountid=([0-9a-f-]{36})\b/i.exec(link.getAttribute('href') ?? '');
+    if (match?.[1]) return match[1].toLowerCase();
+  }
+  return null;
+}
 
 function normaliseCode(text: string): string {
   const code = cleanText(text);
@@ -36,6 +49,7 @@ function fromTables(root: ParentNode): BankAccountRead[] {
       const numberHeader = table.headers.find((header) => /\bnumber\b/.test(header));
       return {
         element: row.row,
+        accountId: accountIdOf(row.row),
         name: cellText(row, 'name'),
         number: numberHeader ? cellText(row, numberHeader) : '',
         code: table.headers.includes('code') ? normaliseCode(cellText(row, 'code')) : null,
@@ -74,6 +88,7 @@ export function readBankAccounts(root: ParentNode): BankAccountRead[] {
     const code = /\bCode\s*:?\s*(\(none\)|[^\s·|,]*)/i.exec(text);
     accounts.push({
       element: block,
+      accountId: accountIdOf(block),
       name: visibleText(name),
       number: NUMBER.exec(text.replace(visibleText(name), ''))?.[0] ?? '',
       code: code ? normaliseCode(code[1] ?? '') : null,

@@ -53,6 +53,9 @@ export const BUTTON = 'button, [role="button"], input[type="button"], input[type
 /** Text inside these is chrome or ours, not content. */
 export const NOT_CONTENT_TEXT = 'script, style, template, [aria-hidden="true"], [data-mg-own]';
 
+/** Links with a target (a bank account's name links to its transactions, `…?accountID=<AccountID>`: goXero capture). */
+export const LINK = 'a[href]';
+
 /** Bank account names on the classic bank accounts page (`div.bank a.bank-name`, id 22225310558), beside headings. */
 export const BANK_NAME = 'a.bank-name';
 
