@@ -108,7 +108,7 @@ export function createXeroPages(rt: Runtime) {
       case '/dashboard':
         return show(xeroPageMarkup.dashboard(tenant));
       case '/generalledger/chartofaccounts.aspx':
-        return show(xeroPageMarkup.chartOfAccounts(tenant, Number(ctx.query.get('rows') ?? 0), chartListOf(ctx.query.get('accountClass') ?? null)));
+        return show(xeroPageMarkup.chartOfAccounts(tenant, Number(ctx.query.get('rows') ?? 0), chartListOf(ctx.query.get('accountclass') ?? null)));
       case '/setup/financialsettings.aspx':
         return show(xeroPageMarkup.financialSettings(tenant));
       case '/accounts/inventory':

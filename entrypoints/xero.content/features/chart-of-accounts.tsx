@@ -80,7 +80,8 @@ export default defineFeature<XeroFeatureEnv>({
     const updateRows = () => {
       const roles = roleMap();
       const mapped: MappedAccountView[] = [];
-      const archivedList = archivedAccountsListed(location.href);
+      // The classic tabs are links: a new tab is a new page, and a new run of this feature with its URL.
+      const archivedList = archivedAccountsListed(env.url);
       for (const account of readChart(document, (code) => roles.has(accountKey(code)), { archivedList })) {
         const accountRoles = roles.get(accountKey(account.code));
         if (!accountRoles) continue;

@@ -31,6 +31,7 @@ export function loadFixture(name: string): HTMLElement {
 export const FIXTURES = [
   'chart-of-accounts.html',
   'chart-of-accounts-archive.html',
+  'chart-of-accounts-classic.html',
   'chart-of-accounts-grid.html',
   'account-edit-dialog.html',
   'financial-settings.html',
@@ -43,6 +44,7 @@ export const FIXTURES = [
   'currencies-variant.html',
   'bank-accounts.html',
   'bank-accounts-variant.html',
+  'bank-accounts-classic.html',
 ] as const;
 
 export function facts(overrides: Partial<XeroPageFacts> = {}): XeroPageFacts {

@@ -244,12 +244,46 @@ describe('bank-accounts feature', () => {
     expect(document.querySelectorAll('img')).toHaveLength(0);
   });
 
-  it('all good on the sandbox page', async () => {
+  // Changed by issue #13: the sandbox page now shows no codes (as Xero's), so "all good" comes from the last check.
+  it('all good on the sandbox page (no code column): the last check found none without a code', async () => {
     loadFixture('bank-accounts.html');
     const setup = featureEnv('https://go.xero.com/Bank/BankAccounts.aspx', status({ findings: [] }), facts());
+    await setup.statusStore.load();
     await bankAccounts.init(setup.controller.signal, setup.env);
     expect(pills('bank-code')).toEqual([]);
-    expect(renderSection(setup.panel, 'bank-accounts').container.textContent).toContain('All 1 bank account has a code.');
+    expect(renderSection(setup.panel, 'bank-accounts').container.textContent).toContain('The last check found no bank account without a code (1 on this page).');
+  });
+
+  const noCode = (key: string, label: string) =>
+    finding({ key: `bank:${key}`, code: 'BANK_ACCOUNT_WITHOUT_CODE', subject: { kind: 'account', key, label }, message: `The Xero bank account "${label}" has no code.`, fix: undefined });
+
+  it('flags the accounts the check found without a code by AccountID or name, and names the ones it cannot match', async () => {
+    loadFixture('bank-accounts-classic.html');
+    const findings = [
+      noCode('9a000000-0000-4000-8000-0000000000b1', 'Renamed since'),
+      noCode('9a000000-0000-4000-8000-00000000dead', 'Business Savings Account'),
+      noCode('9a000000-0000-4000-8000-00000000beef', 'Closed Account'),
+    ];
+    const setup = featureEnv('https://go.xero.com/Bank/BankAccounts.aspx', status({ findings }), facts());
+    await setup.statusStore.load();
+    await bankAccounts.init(setup.controller.signal, setup.env);
+    // Matched by the AccountID in its links, whatever its name now.
+    expect(pills('bank-code')).toEqual(['No code: Cin7 Core cannot see it']);
+    expect(document.querySelector(`[${BADGE_ATTRIBUTE}="bank-code"]`)?.closest('.bank')?.textContent).toContain('090-8007-006543');
+    const text = renderSection(setup.panel, 'bank-accounts').container.textContent;
+    expect(text).toContain('Without a code: Business Bank Account.');
+    // Two rows share that name: no guess.
+    expect(text).toContain('“Business Savings Account” (2 accounts on this page have that name; cannot tell which)');
+    expect(text).toContain('“Closed Account” (no account of that name on this page)');
+  });
+
+  it('before any check, says the codes come from the API', async () => {
+    loadFixture('bank-accounts.html');
+    const setup = featureEnv('https://go.xero.com/Bank/BankAccounts.aspx', status({ findings: [], fetchedAt: undefined }), facts());
+    await setup.statusStore.load();
+    await bankAccounts.init(setup.controller.signal, setup.env);
+    expect(pills('bank-code')).toEqual([]);
+    expect(renderSection(setup.panel, 'bank-accounts').container.textContent).toContain('This page shows no account codes: they come from Xero’s API');
   });
 });
 
