@@ -4,14 +4,15 @@
 // before the user confirms, that says what breaks in Cin7 Core and why. Reads on (throttled) page changes; never
 // blocks the host's own actions.
 import { accountKey } from '../../../utils/audit/account-text';
+import { readTarget, withTarget } from '../../../utils/audit/links';
 import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
 import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
 import { bulkActionAt, popupWindows, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
-import { readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/page/chart';
-import { archivedAccountsListed, isChartOfAccounts } from '../../../utils/xero/page/routes';
+import { findChartRow, readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/page/chart';
+import { ARCHIVE_TAB_URL, archivedAccountsListed, isChartOfAccounts } from '../../../utils/xero/page/routes';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../../../utils/overlay/cpu-budget';
 import type { XeroFeatureEnv } from '../environment';
@@ -61,6 +62,10 @@ export default defineFeature<XeroFeatureEnv>({
     /** The mapped accounts ticked when the user last clicked Archive or Delete. */
     let bulk: { action: 'archive' | 'delete'; accounts: ChartAccountRow[]; at: number } | null = null;
     let lastMapped: MappedAccountView[] = [];
+    // A fix link to an account of the main list that is not there: archived accounts show only under the Archive tab.
+    const target = readTarget(env.url.href);
+    let missingTarget: { code: string; url: string } | null = null;
+    let targetChecked = target?.kind !== 'account' || archivedAccountsListed(env.url);
 
     const roleMap = () => rolesByAccount(env.facts.getState().facts);
     const findings = () => env.status.getState().status?.findings ?? [];
@@ -71,7 +76,7 @@ export default defineFeature<XeroFeatureEnv>({
           id: 'chart-of-accounts',
           title: 'Accounts Cin7 Core depends on',
           order: 20,
-          content: <ChartSection accounts={lastMapped} factsLoaded={env.facts.getState().facts !== null} bulk={bulk && { action: bulk.action, accounts: bulk.accounts.map((account) => ({ code: account.code, name: account.name, roles: roleMap().get(accountKey(account.code)) ?? [] })) }} />,
+          content: <ChartSection accounts={lastMapped} factsLoaded={env.facts.getState().facts !== null} missingTarget={missingTarget} bulk={bulk && { action: bulk.action, accounts: bulk.accounts.map((account) => ({ code: account.code, name: account.name, roles: roleMap().get(accountKey(account.code)) ?? [] })) }} />,
         },
         signal,
       );
@@ -89,6 +94,11 @@ export default defineFeature<XeroFeatureEnv>({
         const archived = account.archived;
         renderBadge(account.badgeHost, archived ? archivedBadge(account.code, accountRoles, problems) : roleBadge(accountRoles, problems), BADGE_KEY);
         mapped.push({ code: account.code, name: account.name, roles: accountRoles, problems, archived });
+      }
+      if (!targetChecked && target && readChart(document).length > 0) {
+        targetChecked = true;
+        if (!findChartRow(target.key, document)) missingTarget = { code: target.key, url: withTarget(ARCHIVE_TAB_URL, target) };
+        renderSection();
       }
       const signature = (list: MappedAccountView[]) => JSON.stringify(list.map(({ code, roles: r, problems, archived }) => [code, r, archived, problems.map((p) => p.key)]));
       if (signature(mapped) !== signature(lastMapped)) {

@@ -24,10 +24,13 @@ export function ChartSection({
   accounts,
   factsLoaded,
   bulk,
+  missingTarget = null,
 }: {
   accounts: readonly MappedAccountView[];
   factsLoaded: boolean;
   bulk: BulkChoice | null;
+  /** The account a fix link named, not in this list (archived accounts show only under the Archive tab). */
+  missingTarget?: { code: string; url: string } | null;
 }) {
   const problems = accounts.flatMap((account) => account.problems);
   const unique = [...new Map(problems.map((finding) => [finding.key, finding])).values()];
@@ -47,6 +50,12 @@ export function ChartSection({
             ))}
           </ul>
         </div>
+      ) : null}
+      {missingTarget ? (
+        <p className="mg-muted" data-mg-missing-target="">
+          Account {missingTarget.code} is not in this list. Xero lists archived accounts only under the Archive tab:{' '}
+          <a href={missingTarget.url}>open the Archive tab at {missingTarget.code}</a>.
+        </p>
       ) : null}
       {!factsLoaded ? (
         <p className="mg-muted">Loading which accounts Cin7 Core uses…</p>

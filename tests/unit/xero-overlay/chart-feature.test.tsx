@@ -76,6 +76,17 @@ describe('chart-of-accounts feature', () => {
     expect(document.querySelectorAll('img')).toHaveLength(0);
   });
 
+  it('a fix link to an archived account on the main list points to the Archive tab', async () => {
+    const { panel } = await start('chart-of-accounts.html', [ARCHIVED_FINDING], `${CHART}#mg-target=account:425`);
+    const section = panel.getState().sections.find((item) => item.id === 'chart-of-accounts')!;
+    const { container } = render(<>{section.content}</>);
+    expect(container.textContent).toContain('Account 425 is not in this list.');
+    expect(container.querySelector('a')?.getAttribute('href')).toBe('https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200#mg-target=account:425');
+    // An account that is on the list: no such note.
+    const shown = await start('chart-of-accounts.html', [], `${CHART}#mg-target=account:310`);
+    expect(sectionText(shown.panel, 'chart-of-accounts')).not.toContain('is not in this list');
+  });
+
   it('warns in the Ext JS popup after a bulk Delete of a ticked mapped account, before OK', async () => {
     const { panel } = await start('chart-of-accounts-classic.html', [], 'https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx');
     const popup = document.getElementById('ext-comp-1042')!;

@@ -143,6 +143,9 @@ ROUTE_EXAMPLES.set('isChartOfAccounts', [
   `${XERO_APP_ORIGIN}/app/chart-of-accounts/`,
 ]);
 
+/** The chart's Archive tab [S9], on the classic chart. */
+export const ARCHIVE_TAB_URL = `${XERO_APP_ORIGIN}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`;
+
 /** The chart's Archive tab [S9]: the list shows archived accounts only. Not a route of its own (it is the chart). */
 export function archivedAccountsListed(input: UrlInput): boolean {
   const url = toUrl(input);
