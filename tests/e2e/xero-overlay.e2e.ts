@@ -87,7 +87,7 @@ describe('Xero overlay', () => {
     if (unmapped) expect(await page.locator(`tr[data-code="${String(unmapped.Code)}"] [data-mg-badge]`).count()).toBe(0);
 
     // Clicking the account's name opens its edit popup, as on Xero's chart (the name link is the third cell).
-    await cogsRow.locator('td:nth-child(3) a').click();
+    await cogsRow.locator('td:nth-child(3) > a').click();
     const dialog = page.getByRole('dialog');
     const warning = dialog.locator('[data-mg-warning]');
     await expect.poll(() => warning.textContent(), { timeout: 10_000 }).toContain('Cin7 Core posts Cost of Goods Sold to account 310.');
@@ -167,7 +167,9 @@ describe('Xero overlay', () => {
 
   it('a fix jump through the organisation wrapper lands on the chart with the account highlighted', async () => {
     const current = await status();
-    const target = current.findings.find((finding) => finding.fix?.url.includes('ChartOfAccounts.aspx%23mg-target%3Daccount%3A'));
+    // An account on the main list: archived ones show only under the Archive tab (issue #13).
+    const onMainList = (url: string) => tenant().accounts.some((account) => account.Code === decodeURIComponent(url).split('account:')[1] && account.Status !== 'ARCHIVED');
+    const target = current.findings.find((finding) => finding.fix?.url.includes('ChartOfAccounts.aspx%23mg-target%3Daccount%3A') && onMainList(finding.fix.url));
     expect(target, 'a finding whose fix opens the Xero chart at an account').toBeDefined();
     const code = decodeURIComponent(target!.fix!.url).split('account:')[1]!;
     const page = await open(target!.fix!.url);
