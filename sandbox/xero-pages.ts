@@ -28,6 +28,15 @@ const accountEditSchema = z.object({
 
 const bulkSchema = z.object({ action: z.enum(['archive', 'delete']), AccountIDs: z.array(z.string().max(100)).min(1).max(1000) }).strict();
 
+/** The request's JSON body, or undefined when it is not JSON (the schema then refuses it). */
+async function jsonBody(ctx: RequestContext): Promise<unknown> {
+  try {
+    return JSON.parse(await ctx.body());
+  } catch {
+    return undefined;
+  }
+}
+
 export function createXeroPages(rt: Runtime) {
   function currentTenant(ctx: RequestContext): XeroTenant | undefined {
     const chosen = parseCookies(ctx).get(ORG_COOKIE);
@@ -35,12 +44,7 @@ export function createXeroPages(rt: Runtime) {
   }
 
   async function editAccount(ctx: RequestContext, tenant: XeroTenant, action: 'save' | 'archive') {
-    let body: unknown;
-    try {
-      body = JSON.parse(await ctx.body());
-    } catch {
-      body = undefined;
-    }
+    const body = await jsonBody(ctx);
     const parsed = accountEditSchema.safeParse(body);
     if (!parsed.success) return sendJson(ctx, 400, { error: parsed.error.issues[0]?.message ?? 'invalid account' });
     const { AccountID, ...changes } = parsed.data;
@@ -60,12 +64,7 @@ export function createXeroPages(rt: Runtime) {
    * to delete an account with transactions, which the sandbox does not hold (GUESS: every other account is deletable).
    */
   async function bulkAccounts(ctx: RequestContext, tenant: XeroTenant) {
-    let body: unknown;
-    try {
-      body = JSON.parse(await ctx.body());
-    } catch {
-      body = undefined;
-    }
+    const body = await jsonBody(ctx);
     const parsed = bulkSchema.safeParse(body);
     if (!parsed.success) return sendJson(ctx, 400, { error: parsed.error.issues[0]?.message ?? 'invalid request' });
     const { action, AccountIDs } = parsed.data;

@@ -28,43 +28,6 @@ describe('chart of accounts', () => {
     expect(readChart(document)[0]?.archived).toBe(false);
   });
 
-  it('reads the classic chart in another shape: description lines ignored, a padlock row, select all', () => {
-    loadFixture('chart-of-accounts-classic.html');
-    const accounts = readChart(document);
-    expect(accounts.map((account) => [account.code, account.name, account.typeLabel])).toEqual([
-      ['200', 'Sales', 'Revenue'],
-      ['310', 'Cost of Goods Sold', 'Direct Costs'],
-      ['610', 'Accounts Receivable', 'Current Asset'],
-      ['630', '<img src=x onerror="alert(1)"> Inventory', 'Inventory'],
-    ]);
-    expect(accounts.map((account) => account.box !== null)).toEqual([true, true, false, true]);
-    expect(selectedAccounts(accounts)).toEqual([]);
-    (accounts[1]!.box as HTMLInputElement).checked = true;
-    expect(selectedAccounts(accounts).map((account) => account.code)).toEqual(['310']);
-    // "Select all" ticks every row that has a box; the locked account (padlock) is never among them.
-    (document.querySelector('input[title="Select all accounts"]') as HTMLInputElement).checked = true;
-    expect(selectedAccounts(readChart(document)).map((account) => account.code)).toEqual(['200', '310', '630']);
-  });
-
-  it('finds the Ext JS confirmation by its header text (no ARIA role), and skips a hidden one', () => {
-    loadFixture('chart-of-accounts-classic.html');
-    const dialogs = readAccountDialogs(document);
-    expect(dialogs.map((dialog) => [dialog.kind, dialog.dialog.id])).toEqual([['delete', 'ext-comp-1042']]);
-    expect(dialogs[0]!.warningHost.className).toBe('x-window-body');
-    (document.getElementById('ext-comp-1001') as HTMLElement).style.display = '';
-    expect(readAccountDialogs(document).map((dialog) => dialog.kind)).toEqual(['delete', 'archive']);
-  });
-
-  it('tells the bulk links from the Archive tab and from the popup’s own links', () => {
-    loadFixture('chart-of-accounts-classic.html');
-    const links = [...document.querySelectorAll('a')];
-    const byText = (text: string) => links.filter((link) => link.textContent === text);
-    expect(byText('Archive').map((link) => bulkActionOf(link))).toEqual([null, 'archive']);
-    expect(byText('Delete').map((link) => bulkActionOf(link))).toEqual(['delete']);
-    expect(bulkActionAt(byText('Delete')[0]!)).toBe('delete');
-    expect(bulkActionAt(document.getElementById('popupOK'))).toBeNull();
-  });
-
   it('reads only the rows whose code `keep` accepts, the same rows as a full read', () => {
     loadFixture('chart-of-accounts.html');
     const wanted = new Set(['310', '090']);
