@@ -1,22 +1,13 @@
 // The bank accounts feature: Xero's page shows no codes, so the last check's findings say which accounts lack one,
 // matched by AccountID or name; rows it cannot match are named in the panel, never guessed.
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import bankAccounts from '../../../entrypoints/xero.content/features/bank-accounts';
 import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
-import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
 import { finding, status } from '../overlay/status-fixtures';
-import { facts, featureEnv, loadFixture } from './helpers';
+import { facts, featureEnv, loadFixture, pills, renderSection } from './helpers';
 
 afterEach(cleanup);
-
-function renderSection(panel: PanelContributionStore, id: string) {
-  const section = panel.getState().sections.find((item) => item.id === id);
-  if (!section) throw new Error(`no section ${id}`);
-  return render(<>{section.content}</>);
-}
-
-const pills = (key: string) => [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="${key}"] [role="note"]`)].map((pill) => pill.textContent);
 
 describe('bank-accounts feature', () => {
   it('flags bank accounts without a code', async () => {

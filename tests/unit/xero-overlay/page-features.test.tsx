@@ -1,6 +1,6 @@
 // The other page features: lock dates with the count action, tracked items, tracking categories, currencies,
 // the arrival highlight (bank accounts: bank-feature.test.tsx); names as text; status store asks for the page's organisation.
-import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import arrivalHighlight from '../../../entrypoints/xero.content/features/arrival-highlight';
@@ -10,19 +10,10 @@ import productsAndServices from '../../../entrypoints/xero.content/features/prod
 import trackingCategories from '../../../entrypoints/xero.content/features/tracking-categories';
 import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
 import { HIGHLIGHT_ATTRIBUTE } from '../../../utils/overlay/highlight';
-import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
 import { finding, status } from '../overlay/status-fixtures';
-import { facts, featureEnv, loadFixture, settle } from './helpers';
+import { facts, featureEnv, loadFixture, pills, renderSection, settle } from './helpers';
 
 afterEach(cleanup);
-
-function renderSection(panel: PanelContributionStore, id: string) {
-  const section = panel.getState().sections.find((item) => item.id === id);
-  if (!section) throw new Error(`no section ${id}`);
-  return render(<>{section.content}</>);
-}
-
-const pills = (key: string) => [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="${key}"] [role="note"]`)].map((pill) => pill.textContent);
 
 describe('financial-settings feature', () => {
   it('shows both Xero dates beside Cin7 Core’s, says they are not aligned, and counts the refused range', async () => {
