@@ -1,7 +1,12 @@
-// The chart of accounts page's script (runs in the page, not in Node): Edit opens a dialog like Xero's; Save or
-// Archive posts the change to the sandbox (see editAccount in xero-pages.ts).
+// The chart of accounts page's script (runs in the page, not in Node). Clicking an account's name opens its edit
+// popup (connect2accountants, fidelity.md; its markup here is a GUESS: an ARIA dialog); Save or Archive posts the
+// change (editAccount in xero-pages.ts). The bulk Archive / Delete links act on the ticked rows and ask in an Ext JS
+// window like Xero's (`.x-window`, `span.x-window-header-text` "Delete Accounts", OK `#popupOK`: Selenium page
+// objects, ids 22225310558, 3183226342); its question text and the Cancel link are GUESSES. OK really archives or
+// deletes in the sandbox store (bulkAccounts in xero-pages.ts), then the page reloads with Xero's message
+// ("1 account has been deleted", same source).
 
-/** Chart of accounts: Edit opens a dialog; Save or Archive posts the change (rendered with textContent only). */
+/** Chart of accounts: edit popup, select all, bulk Archive / Delete with their confirmation (textContent only). */
 export const ACCOUNT_DIALOG_SCRIPT = String.raw`
 (function () {
   var accounts = JSON.parse(document.getElementById('accountsData').textContent || '[]');
@@ -38,7 +43,41 @@ export const ACCOUNT_DIALOG_SCRIPT = String.raw`
     dialog.appendChild(buttons); backdrop.appendChild(dialog); document.body.appendChild(backdrop);
     name.focus();
   }
+  var message = document.getElementById('chartMessage');
+  var done = sessionStorage.getItem('mgSandboxChartMessage');
+  if (done && message) { message.textContent = done; message.hidden = false; sessionStorage.removeItem('mgSandboxChartMessage'); }
+  function ticked() { return Array.prototype.slice.call(document.querySelectorAll('#chartOfAccounts tbody input[name="WillDelete"]:checked')).map(function (box) { return box.value; }); }
+  function confirmBulk(action) {
+    var ids = ticked();
+    if (!ids.length) return;
+    var mask = el('div', { class: 'ext-el-mask' });
+    var win = el('div', { class: 'x-window', id: 'ext-comp-' + Date.now() });
+    var header = el('div', { class: 'x-window-header' });
+    var title = action === 'archive' ? 'Archive Accounts' : 'Delete Accounts';
+    header.appendChild(el('span', { class: 'x-window-header-text' }, title));
+    var body = el('div', { class: 'x-window-body' });
+    body.appendChild(el('p', {}, 'Are you sure you want to ' + action + ' ' + (ids.length === 1 ? 'this account' : 'these ' + ids.length + ' accounts') + '?'));
+    var footer = el('div', { class: 'x-window-footer' });
+    var ok = el('a', { href: '#', id: 'popupOK', class: 'button' }, 'OK');
+    var cancel = el('a', { href: '#', id: 'popupCancel' }, 'Cancel');
+    function close() { win.remove(); mask.remove(); }
+    ok.addEventListener('click', function (event) {
+      event.preventDefault();
+      fetch('/GeneralLedger/ChartOfAccounts.aspx/Bulk', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: action, AccountIDs: ids }) })
+        .then(function (r) { return r.json().then(function (b) { if (r.ok) { sessionStorage.setItem('mgSandboxChartMessage', b.message); location.reload(); } else { body.appendChild(el('p', { class: 'error' }, b.error || 'Failed')); } }); });
+    });
+    cancel.addEventListener('click', function (event) { event.preventDefault(); close(); });
+    footer.appendChild(ok); footer.appendChild(cancel);
+    win.appendChild(header); win.appendChild(body); win.appendChild(footer);
+    document.body.appendChild(mask); document.body.appendChild(win);
+  }
+  var selectAll = document.getElementById('selectAll');
+  if (selectAll) selectAll.addEventListener('change', function () {
+    document.querySelectorAll('#chartOfAccounts tbody input[name="WillDelete"]').forEach(function (box) { box.checked = selectAll.checked; });
+  });
   document.addEventListener('click', function (event) {
+    var bulk = event.target.closest && event.target.closest('#archiveButton, #deleteButton');
+    if (bulk) { event.preventDefault(); confirmBulk(bulk.id === 'archiveButton' ? 'archive' : 'delete'); return; }
     var trigger = event.target.closest && event.target.closest('.edit-account');
     if (!trigger) return;
     event.preventDefault();

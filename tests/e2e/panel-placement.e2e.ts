@@ -82,7 +82,7 @@ describe('health panel placement', () => {
   it('in a 1100 px window, Xero’s Edit Account dialog stays usable: Save takes the click, not the panel', async () => {
     const page = await open(`${XERO}/GeneralLedger/ChartOfAccounts.aspx`, { width: 1100, height: 800 });
     await expand(page);
-    await page.locator('tr[data-code="310"]').getByRole('button', { name: 'Edit' }).click();
+    await page.locator('tr[data-code="310"] td:nth-child(3) > a').click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
     await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);

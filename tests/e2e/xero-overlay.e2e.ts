@@ -86,7 +86,8 @@ describe('Xero overlay', () => {
     const unmapped = tenant().accounts.find((account) => account.Code === '400' || account.Code === '404');
     if (unmapped) expect(await page.locator(`tr[data-code="${String(unmapped.Code)}"] [data-mg-badge]`).count()).toBe(0);
 
-    await cogsRow.getByRole('button', { name: 'Edit' }).click();
+    // Clicking the account's name opens its edit popup, as on Xero's chart (the name link is the third cell).
+    await cogsRow.locator('td:nth-child(3) > a').click();
     const dialog = page.getByRole('dialog');
     const warning = dialog.locator('[data-mg-warning]');
     await expect.poll(() => warning.textContent(), { timeout: 10_000 }).toContain('Cin7 Core posts Cost of Goods Sold to account 310.');
@@ -166,7 +167,9 @@ describe('Xero overlay', () => {
 
   it('a fix jump through the organisation wrapper lands on the chart with the account highlighted', async () => {
     const current = await status();
-    const target = current.findings.find((finding) => finding.fix?.url.includes('ChartOfAccounts.aspx%23mg-target%3Daccount%3A'));
+    // An account on the main list: archived ones show only under the Archive tab (issue #13).
+    const onMainList = (url: string) => tenant().accounts.some((account) => account.Code === decodeURIComponent(url).split('account:')[1] && account.Status !== 'ARCHIVED');
+    const target = current.findings.find((finding) => finding.fix?.url.includes('ChartOfAccounts.aspx%23mg-target%3Daccount%3A') && onMainList(finding.fix.url));
     expect(target, 'a finding whose fix opens the Xero chart at an account').toBeDefined();
     const code = decodeURIComponent(target!.fix!.url).split('account:')[1]!;
     const page = await open(target!.fix!.url);
@@ -180,9 +183,48 @@ describe('Xero overlay', () => {
 
   it('a long chart (5,000 rows) still gets its badges', async () => {
     const page = await open(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?rows=5000`);
-    expect(await page.locator('#chartOfAccountsTable tbody tr').count()).toBe(5000);
+    expect(await page.locator('#chartOfAccounts tbody tr').count()).toBe(5000);
     await expect.poll(() => page.locator('[data-mg-badge="cin7-role"]').count(), { timeout: 20_000 }).toBeGreaterThan(5);
     await page.close();
+  });
+
+  it('bulk Archive of a ticked account Cin7 Core depends on: the warning names it and its role in the popup, before OK', async () => {
+    const page = await open(`${XERO}/GeneralLedger/ChartOfAccounts.aspx`);
+    const cogsRow = page.locator('tr[data-code="310"]');
+    await expect.poll(() => cogsRow.locator('[data-mg-badge="cin7-role"]').count(), { timeout: 20_000 }).toBe(1);
+    await cogsRow.locator('input[type="checkbox"]').check();
+    // The bulk button is found by its text, above the list (Xero's is a link).
+    await page.locator('div.btn a', { hasText: /^Archive$/ }).click();
+    const popup = page.locator('.x-window', { has: page.locator('span.x-window-header-text', { hasText: 'Archive Accounts' }) });
+    await popup.waitFor({ timeout: 10_000 });
+    const warning = popup.locator('[data-mg-warning]');
+    await expect.poll(() => warning.textContent(), { timeout: 10_000 }).toContain('Cin7 Core posts Cost of Goods Sold to account 310.');
+    expect(await warning.textContent()).toContain('If you archive it');
+    await expandPanel(page);
+    await expect.poll(() => section(page, 'chart-of-accounts').textContent(), { timeout: 10_000 }).toContain('You chose to archive 310');
+    await session.screenshot('xero-bulk-archive-warning', page);
+    // OK really archives (the sandbox store), and the account leaves the main list.
+    await popup.locator('#popupOK').click();
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.locator('#chartMessage').textContent(), { timeout: 10_000 }).toBe('1 account has been archived');
+    expect(await page.locator('tr[data-code="310"]').count()).toBe(0);
+    expect(tenant().accounts.find((account) => account.Code === '310')?.Status).toBe('ARCHIVED');
+    await page.close();
+  });
+
+  it('the Archive tab shows the archived account with what Cin7 Core maps to it', async () => {
+    try {
+      const page = await open(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`);
+      const badge = page.locator('tr[data-code="310"] [data-mg-badge="cin7-role"] [role="note"]');
+      await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toBe('Archived — Cin7 Core maps it to COGS');
+      await expandPanel(page);
+      await expect.poll(() => section(page, 'chart-of-accounts').textContent(), { timeout: 10_000 }).toContain('(archived in Xero)');
+      await session.screenshot('xero-archive-tab', page);
+      await page.close();
+    } finally {
+      // Later tests (and reruns) see the chart as the scenario made it.
+      session.sandbox.store.modifyXeroAccount('310', { Status: 'ACTIVE' });
+    }
   });
 
   it('no exception reached any Xero page', () => {

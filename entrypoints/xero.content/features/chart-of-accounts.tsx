@@ -1,16 +1,18 @@
-// Chart of accounts: a badge beside each account that carries a Cin7 Core role ("Cin7 Core: COGS") with its problems,
-// and a warning inside the account's Edit dialog, or the Archive / Delete confirmation of selected accounts, that
-// says what breaks in Cin7 Core and why. Reads on (throttled) page changes; never blocks the host's own actions.
+// Chart of accounts: a badge beside each account that carries a Cin7 Core role ("Cin7 Core: COGS") with its problems
+// (on the Archive tab: "Archived — Cin7 Core maps it to …"), and a warning inside the account's Edit popup, or in
+// the confirmation popup of a bulk Archive / Delete of ticked accounts (an Ext JS window on Xero's classic chart),
+// before the user confirms, that says what breaks in Cin7 Core and why. Reads on (throttled) page changes; never
+// blocks the host's own actions.
 import { accountKey } from '../../../utils/audit/account-text';
+import { readTarget, withTarget } from '../../../utils/audit/links';
 import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
 import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
-import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
-import { readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/page/chart';
-import { isChartOfAccounts } from '../../../utils/xero/page/routes';
-import { BUTTON } from '../../../utils/xero/page/selectors';
+import { bulkActionAt, popupWindows, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
+import { findChartRow, readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/page/chart';
+import { ARCHIVE_TAB_URL, archivedAccountsListed, isChartOfAccounts } from '../../../utils/xero/page/routes';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../../../utils/overlay/cpu-budget';
 import type { XeroFeatureEnv } from '../environment';
@@ -21,6 +23,8 @@ const BADGE_KEY = 'cin7-role';
 const DIALOG_WARNING = 'account-dialog';
 /** How long the panel keeps the bulk Archive / Delete warning once no confirmation is open. */
 const BULK_WARNING_MS = 5000;
+/** When to look for the confirmation after a bulk click: Ext JS may show a kept window by a style change alone. */
+const POPUP_CHECKS_MS = [0, 100, 400, 1200];
 
 export function roleBadge(roles: readonly RoleId[], findings: readonly StatusFinding[]): BadgeSpec {
   const worst = findings[0];
@@ -37,6 +41,17 @@ export function roleBadge(roles: readonly RoleId[], findings: readonly StatusFin
   };
 }
 
+/** An archived account (the Archive tab) that Cin7 Core still maps: its postings fail until one side changes. */
+export function archivedBadge(code: string, roles: readonly RoleId[], findings: readonly StatusFinding[]): BadgeSpec {
+  const fix = findings.find((finding) => finding.fix)?.fix;
+  return {
+    tone: 'error',
+    text: `Archived — Cin7 Core maps it to ${roles.map(shortRoleName).join(', ')}`,
+    tooltip: `Cin7 Core’s Account Mapping still posts ${roles.map((role) => ROLE_BY_ID[role].label).join(', ')} to this archived account, so those postings fail to sync (Xero: “Account code '${code}' has been archived, or has been deleted”). Restore the account here, or map another account in Cin7 Core.`,
+    ...(fix ? { fix: { url: fix.url, label: fix.label, newTab: fix.app !== 'xero' } } : {}),
+  };
+}
+
 export default defineFeature<XeroFeatureEnv>({
   id: 'chart-of-accounts',
   include: [isChartOfAccounts],
@@ -47,6 +62,10 @@ export default defineFeature<XeroFeatureEnv>({
     /** The mapped accounts ticked when the user last clicked Archive or Delete. */
     let bulk: { action: 'archive' | 'delete'; accounts: ChartAccountRow[]; at: number } | null = null;
     let lastMapped: MappedAccountView[] = [];
+    // A fix link to an account of the main list that is not there: archived accounts show only under the Archive tab.
+    const target = readTarget(env.url.href);
+    let missingTarget: { code: string; url: string } | null = null;
+    let targetChecked = target?.kind !== 'account' || archivedAccountsListed(env.url);
 
     const roleMap = () => rolesByAccount(env.facts.getState().facts);
     const findings = () => env.status.getState().status?.findings ?? [];
@@ -57,7 +76,7 @@ export default defineFeature<XeroFeatureEnv>({
           id: 'chart-of-accounts',
           title: 'Accounts Cin7 Core depends on',
           order: 20,
-          content: <ChartSection accounts={lastMapped} factsLoaded={env.facts.getState().facts !== null} bulk={bulk && { action: bulk.action, codes: bulk.accounts.map((account) => account.code) }} />,
+          content: <ChartSection accounts={lastMapped} factsLoaded={env.facts.getState().facts !== null} missingTarget={missingTarget} bulk={bulk && { action: bulk.action, accounts: bulk.accounts.map((account) => ({ code: account.code, name: account.name, roles: roleMap().get(accountKey(account.code)) ?? [] })) }} />,
         },
         signal,
       );
@@ -66,14 +85,22 @@ export default defineFeature<XeroFeatureEnv>({
     const updateRows = () => {
       const roles = roleMap();
       const mapped: MappedAccountView[] = [];
-      for (const account of readChart(document, (code) => roles.has(accountKey(code)))) {
+      // The classic tabs are links: a new tab is a new page, and a new run of this feature with its URL.
+      const archivedList = archivedAccountsListed(env.url);
+      for (const account of readChart(document, (code) => roles.has(accountKey(code)), { archivedList })) {
         const accountRoles = roles.get(accountKey(account.code));
         if (!accountRoles) continue;
         const problems = accountFindings(account.code, accountRoles, findings());
-        renderBadge(account.badgeHost, roleBadge(accountRoles, problems), BADGE_KEY);
-        mapped.push({ code: account.code, name: account.name, roles: accountRoles, problems });
+        const archived = account.archived;
+        renderBadge(account.badgeHost, archived ? archivedBadge(account.code, accountRoles, problems) : roleBadge(accountRoles, problems), BADGE_KEY);
+        mapped.push({ code: account.code, name: account.name, roles: accountRoles, problems, archived });
       }
-      const signature = (list: MappedAccountView[]) => JSON.stringify(list.map(({ code, roles: r, problems }) => [code, r, problems.map((p) => p.key)]));
+      if (!targetChecked && target && readChart(document).length > 0) {
+        targetChecked = true;
+        if (!findChartRow(target.key, document)) missingTarget = { code: target.key, url: withTarget(ARCHIVE_TAB_URL, target) };
+        renderSection();
+      }
+      const signature = (list: MappedAccountView[]) => JSON.stringify(list.map(({ code, roles: r, problems, archived }) => [code, r, archived, problems.map((p) => p.key)]));
       if (signature(mapped) !== signature(lastMapped)) {
         lastMapped = mapped;
         renderSection();
@@ -83,9 +110,10 @@ export default defineFeature<XeroFeatureEnv>({
     /** Warnings in open dialogs: cheap (tracked dialogs only, no query of the long chart), so they follow every change at once. */
     // The page's dialogs as placement tracks them (readAccountDialogs keeps the account dialogs among them).
     const openDialogs = sharedDialogTracker(document, signal);
+    const extWindows = popupWindows(document);
     const updateDialogs = () => {
       const roles = roleMap();
-      const dialogs = readAccountDialogs(document, openDialogs());
+      const dialogs = readAccountDialogs(document, [...openDialogs(), ...extWindows]);
       // The confirmation was answered (or never came): the bulk warning has done its job.
       if (bulk && performance.now() - bulk.at > BULK_WARNING_MS && !dialogs.some((dialog) => dialog.kind !== 'edit')) {
         bulk = null;
@@ -96,14 +124,14 @@ export default defineFeature<XeroFeatureEnv>({
           const code = dialogCodes.get(dialog.dialog) ?? dialog.code ?? '';
           if (code) dialogCodes.set(dialog.dialog, code);
           const accountRoles = code ? roles.get(accountKey(code)) : undefined;
-          renderInlineWarning(dialog.dialog, DIALOG_WARNING, accountRoles ? dialogWarning(code, accountRoles, 'edit', dialog.typeCode) : []);
+          renderInlineWarning(dialog.warningHost, DIALOG_WARNING, accountRoles ? dialogWarning(code, accountRoles, 'edit', dialog.typeCode) : []);
         } else {
           const chosen = bulk?.accounts.length ? bulk.accounts : selectedAccounts(readChart(document));
           const lines = chosen.flatMap((account) => {
             const accountRoles = roles.get(accountKey(account.code));
             return accountRoles ? dialogWarning(account.code, accountRoles, dialog.kind as 'archive' | 'delete', null) : [];
           });
-          renderInlineWarning(dialog.dialog, DIALOG_WARNING, lines, 'Mapping Guard: Cin7 Core depends on the selected accounts');
+          renderInlineWarning(dialog.warningHost, DIALOG_WARNING, lines, 'Mapping Guard: Cin7 Core depends on the selected accounts');
         }
       }
     };
@@ -121,15 +149,20 @@ export default defineFeature<XeroFeatureEnv>({
       renderSection();
     };
 
-    // A bulk Archive / Delete acts on the ticked rows: remember which mapped ones, before the confirmation opens.
+    // A bulk Archive / Delete acts on the ticked rows: remember which mapped ones, before the confirmation opens,
+    // then look for the confirmation a few times (the page may show it without a change our observer sees).
     const rememberBulk = (event: Event) => {
-      const button = event.target instanceof Element ? event.target.closest(BUTTON) : null;
-      const action = button ? bulkActionOf(button) : null;
-      if (!action || button?.closest('[role="dialog"], [role="alertdialog"], dialog')) return;
+      const action = bulkActionAt(event.target);
+      if (!action) return;
       const roles = roleMap();
       const chosen = selectedAccounts(readChart(document)).filter((account) => roles.has(accountKey(account.code)));
       bulk = chosen.length > 0 ? { action, accounts: chosen, at: performance.now() } : null;
       renderSection();
+      if (!bulk) return;
+      for (const ms of POPUP_CHECKS_MS) {
+        const timer = setTimeout(safeDialogs, ms);
+        signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      }
     };
     document.addEventListener('click', env.guard(rememberBulk), { signal, capture: true });
     // A new type chosen in the dialog changes no attribute: listen for the change itself.

@@ -9,25 +9,52 @@ export interface MappedAccountView {
   name: string;
   roles: RoleId[];
   problems: StatusFinding[];
+  /** Archived in Xero (the Archive tab) while Cin7 Core still maps it. */
+  archived?: boolean;
 }
+
+export interface BulkChoice {
+  action: 'archive' | 'delete';
+  accounts: { code: string; name: string; roles: readonly RoleId[] }[];
+}
+
+const roleNames = (roles: readonly RoleId[]) => roles.map((role) => ROLE_BY_ID[role].label).join(', ');
 
 export function ChartSection({
   accounts,
   factsLoaded,
   bulk,
+  missingTarget = null,
 }: {
   accounts: readonly MappedAccountView[];
   factsLoaded: boolean;
-  bulk: { action: 'archive' | 'delete'; codes: string[] } | null;
+  bulk: BulkChoice | null;
+  /** The account a fix link named, not in this list (archived accounts show only under the Archive tab). */
+  missingTarget?: { code: string; url: string } | null;
 }) {
   const problems = accounts.flatMap((account) => account.problems);
   const unique = [...new Map(problems.map((finding) => [finding.key, finding])).values()];
   return (
     <>
       {bulk ? (
-        <p className="mg-error-text" role="alert">
-          You chose to {bulk.action} {bulk.codes.join(', ')}: Cin7 Core posts to {bulk.codes.length === 1 ? 'it' : 'them'}, so those postings will
-          fail to sync. Map other accounts in Cin7 Core first.
+        <div className="mg-error-text" role="alert">
+          <p>
+            You chose to {bulk.action} {bulk.accounts.map((account) => account.code).join(', ')}: Cin7 Core posts to {bulk.accounts.length === 1 ? 'it' : 'them'}, so
+            those postings will fail to sync. Map other accounts in Cin7 Core first, or cancel Xero’s confirmation.
+          </p>
+          <ul>
+            {bulk.accounts.map((account) => (
+              <li key={account.code}>
+                {account.code} {account.name}: {roleNames(account.roles)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {missingTarget ? (
+        <p className="mg-muted" data-mg-missing-target="">
+          Account {missingTarget.code} is not in this list. Xero lists archived accounts only under the Archive tab:{' '}
+          <a href={missingTarget.url}>open the Archive tab at {missingTarget.code}</a>.
         </p>
       ) : null}
       {!factsLoaded ? (
@@ -47,8 +74,9 @@ export function ChartSection({
               <tr key={account.code}>
                 <td>
                   {account.code} {account.name}
+                  {account.archived ? ' (archived in Xero)' : ''}
                 </td>
-                <td>{account.roles.map((role) => ROLE_BY_ID[role].label).join(', ')}</td>
+                <td>{roleNames(account.roles)}</td>
               </tr>
             ))}
           </tbody>

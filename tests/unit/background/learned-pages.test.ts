@@ -22,7 +22,7 @@ const handlers = learnedPageHandlers({ findPair, statusChanged } as unknown as B
 
 const trigger = fakeBrowser.runtime.onMessage.trigger as unknown as (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => Promise<unknown[]>;
 const fromTab = (tabId: number, tabUrl: string, args: unknown) =>
-  new Promise<{ ok: boolean; result?: { stored: boolean } }>((resolve) => {
+  new Promise<{ ok: boolean; result?: { stored: boolean }; error?: { code?: string } }>((resolve) => {
     void trigger({ mgAction: 'pageRecognised', args }, { id: fakeBrowser.runtime.id, url: tabUrl, origin: CIN7, frameId: 0, tab: { id: tabId, url: tabUrl } as Browser.tabs.Tab }, resolve as never);
   });
 
@@ -49,7 +49,10 @@ describe('pageRecognised', () => {
     await cin7AccountsItem.setValue([{ accountId: 'acct-a', company: 'Company A' }, { accountId: 'acct-b', company: 'Company B' }]);
     await storeTabIdentity(7, 'cin7', { cin7Texts: ['Cin7 Core', 'Company B'] }); // the tab shows Company B
     const unregister = registerActionHandlers({ ...handlers } as unknown as ActionHandlers);
-    const reply = await fromTab(7, `${CIN7}/Settings#ReferenceBooks/Financial/AccountMapping&mg-target=role:cogs`, { page: 'accountMapping', url: 'https://evil.example/' });
+    const tabUrl = `${CIN7}/Settings#ReferenceBooks/Financial/AccountMapping&mg-target=role:cogs`;
+    // A message naming a URL is refused outright (strict arguments); the page kind alone stores the tab's URL.
+    expect(await fromTab(7, tabUrl, { page: 'accountMapping', url: 'https://evil.example/' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
+    const reply = await fromTab(7, tabUrl, { page: 'accountMapping' });
     unregister();
     expect(reply).toEqual({ ok: true, result: { stored: true } });
     expect(await learnedPagesFor('acct-b')).toEqual({ accountMapping: `${CIN7}/Settings#ReferenceBooks/Financial/AccountMapping` });

@@ -103,14 +103,43 @@ describe('Cin7 web app', () => {
 });
 
 describe('Xero web app', () => {
-  it('shows the chart of accounts with type names, tax rate names, an Edit button and escaped names', async () => {
+  it('shows the chart as Xero does: table#chartOfAccounts, tick boxes, description line, bulk links, tabs, classic title', async () => {
     const { html, status } = await page(`${XERO}/GeneralLedger/ChartOfAccounts.aspx`);
     expect(status).toBe(200);
-    expect(html).toMatch(/<tr id="account-9a000000-0000-4000-8000-000000000003"[^>]*data-code="1400"/);
+    expect(html).toContain('<title>Xero | Chart Of Accounts | Fixture Ltd</title>');
+    expect(html).toContain('<table class="standard" id="chartOfAccounts">');
+    expect(html).toContain('<th class="checkbox"><input type="checkbox" title="Select all accounts" id="selectAll"></th><th>Code</th><th>Name</th><th>Type</th><th>Tax Rate</th><th>YTD</th>');
+    expect(html).toMatch(/<tr data-account-id="9a000000-0000-4000-8000-000000000003" data-code="1400">\s*<td class="checkbox"><input type="checkbox" id="WillDelete" name="WillDelete" value="9a000000-0000-4000-8000-000000000003"><\/td>/);
     expect(html).toContain('<td class="type">Current Asset</td>');
     expect(html).toContain('<td class="tax">15% GST on Income</td>');
-    expect(html).toContain('class="xui-button edit-account"');
-    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('<a href="#" class="red-text" id="deleteButton">Delete</a>');
+    expect(html).toContain('<a href="/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&amp;PageSize=200">Archive</a>');
+    // Archived accounts leave the main list; the Archive tab lists only them.
+    expect(html).not.toContain('data-code="425"');
+    expect(html).not.toContain('Edit</button>');
+    const archive = await page(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`);
+    expect(archive.html.match(/<tr data-account-id/g)).toHaveLength(1);
+    expect(archive.html).toContain('data-code="425"');
+    expect(archive.html).not.toContain('<img src=x');
+    expect((await page(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTCLASS/ASSET&PageSize=200`)).html.match(/<tr data-account-id/g)).toHaveLength(2);
+  });
+
+  it('archives and deletes ticked accounts in bulk; system accounts are locked', async () => {
+    const bulk = (body: unknown) =>
+      call(sandbox, `${XERO}/GeneralLedger/ChartOfAccounts.aspx/Bulk`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const archived = await bulk({ action: 'archive', AccountIDs: ['9a000000-0000-4000-8000-000000000001'] });
+    expect(archived.status).toBe(200);
+    expect(archived.json<{ message: string }>().message).toBe('1 account has been archived');
+    expect((await page(`${XERO}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED`)).html).toContain('data-code="200"');
+    const deleted = await bulk({ action: 'delete', AccountIDs: ['9a000000-0000-4000-8000-000000000001', '9a000000-0000-4000-8000-000000000004'] });
+    expect(deleted.json<{ message: string }>().message).toBe('2 accounts have been deleted');
+    expect(sandbox.store.tenants[0]!.accounts.map((account) => account.Code)).not.toContain('200');
+    expect((await bulk({ action: 'delete', AccountIDs: ['nope'] })).status).toBe(404);
+    expect((await bulk({ action: 'purge', AccountIDs: ['x'] })).status).toBe(400);
+    sandbox.store.modifyXeroAccount('310', { SystemAccount: 'GST' });
+    expect((await bulk({ action: 'archive', AccountIDs: ['9a000000-0000-4000-8000-000000000002'] })).status).toBe(400);
+    expect((await page(`${XERO}/GeneralLedger/ChartOfAccounts.aspx`)).html).toMatch(/data-code="310">\s*<td class="checkbox"><span class="padlock"/);
+    sandbox.store.modifyXeroAccount('310', { SystemAccount: null });
   });
 
   it('edits and archives accounts through the dialog endpoints; the API then reports the change', async () => {
@@ -136,6 +165,7 @@ describe('Xero web app', () => {
 
   it('shows lock dates on Financial Settings as Xero writes them', async () => {
     const { html } = await page(`${XERO}/Setup/FinancialSettings.aspx`);
+    expect(html).toContain('Stop all users except advisors making changes on or before');
     expect(html).toMatch(/id="PeriodLockDate"[^>]*value="31 Mar 2026"/);
     expect(html).toMatch(/id="EndOfYearLockDate"[^>]*value=""/);
   });
@@ -147,7 +177,11 @@ describe('Xero web app', () => {
     expect((await page(`${XERO}/Setup/Tracking.aspx`)).html).toContain('<h2>Region</h2>');
     expect((await page(`${XERO}/Setup/CurrencyRates.aspx`)).html).toContain('New Zealand Dollar');
     expect((await page(`${XERO}/Setup/TaxRates.aspx`)).html).toContain('data-tax-type="OUTPUT2"');
-    expect((await page(`${XERO}/Bank/BankAccounts.aspx`)).html).toContain('12-3456-7890123-00');
+    const bank = (await page(`${XERO}/Bank/BankAccounts.aspx`)).html;
+    expect(bank).toContain('12-3456-7890123-00');
+    // As on Xero's page: name, number, no code.
+    expect(bank).toContain('<a class="bank-name" href="/Bank/BankTransactions.aspx?accountID=9a000000-0000-4000-8000-000000000005">Business Bank</a>');
+    expect(bank).not.toMatch(/\bCode\b|>090</);
   });
 
   it('organisationlogin picks the organisation by short code and redirects to a local path only', async () => {

@@ -22,7 +22,11 @@ const mapped = facts({
 
 function badgeTexts(): Record<string, string> {
   return Object.fromEntries(
-    [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="cin7-role"]`)].map((badge) => [badge.closest('tr, [role="row"]')!.querySelector('td, [role="gridcell"]:nth-child(2)')!.textContent!.trim(), badge.querySelector('[role="note"]')!.textContent!]),
+    [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="cin7-role"]`)].map((badge) => {
+      // The code column follows the tick box column.
+      const code = badge.closest('tr, [role="row"]')!.querySelector('td:nth-child(2), [role="gridcell"]:nth-child(2)')!.textContent!.trim();
+      return [code, badge.querySelector('[role="note"]')!.textContent!];
+    }),
   );
 }
 
@@ -32,9 +36,11 @@ function sectionText(panel: PanelContributionStore, id: string): string {
   return render(<>{section.content}</>).container.textContent ?? '';
 }
 
-async function start(fixture: string, findings = [finding({ key: 'arch', code: 'ACCOUNT_ARCHIVED', subject: { kind: 'account', key: '425', label: '425' }, message: 'Account 425 is archived in Xero.' })]) {
+const ARCHIVED_FINDING = finding({ key: 'arch', code: 'ACCOUNT_ARCHIVED', subject: { kind: 'account', key: '425', label: '425' }, message: 'Account 425 is archived in Xero.' });
+
+async function start(fixture: string, findings = [ARCHIVED_FINDING], url = CHART) {
   loadFixture(fixture);
-  const setup = featureEnv(CHART, status({ findings }), mapped);
+  const setup = featureEnv(url, status({ findings }), mapped);
   await setup.statusStore.load();
   await setup.factsStore.load();
   await chartOfAccounts.init(setup.controller.signal, setup.env);
@@ -44,22 +50,57 @@ async function start(fixture: string, findings = [finding({ key: 'arch', code: '
 
 describe('chart-of-accounts feature', () => {
   it('badges each mapped account with its roles and problems, on the sandbox page', async () => {
-    const { controller, panel } = await start('chart-of-accounts.html');
+    const { controller, panel } = await start('chart-of-accounts.html', [finding({ key: 'tm', subject: { kind: 'account', key: '310', label: '310' } })]);
     expect(badgeTexts()).toEqual({
-      '310': 'Cin7 Core: COGS',
+      '310': 'Cin7 Core: COGS · 1 problem',
       '1400': 'Cin7 Core: Inventory, In Transit',
-      '425': 'Cin7 Core: Discrepancy · 1 problem',
     });
-    const archived = document.querySelector('tr[data-code="425"] [data-mg-tone]');
-    expect(archived?.getAttribute('data-mg-tone')).toBe('error');
+    const problem = document.querySelector('tr[data-code="310"] [data-mg-tone]');
+    expect(problem?.getAttribute('data-mg-tone')).toBe('error');
     // The finding's fix stays in Xero: same tab.
-    expect(archived?.querySelector('a[data-mg-fix]')?.getAttribute('target')).toBeNull();
-    // The hostile name is read and shown as text: no element was created from it.
-    expect(document.querySelectorAll('img')).toHaveLength(0);
-    expect(sectionText(panel, 'chart-of-accounts')).toContain('<img src=x onerror="alert(1)">Evil & Co');
-    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect(problem?.querySelector('a[data-mg-fix]')?.getAttribute('target')).toBeNull();
+    expect(sectionText(panel, 'chart-of-accounts')).toContain('310 Cost of Goods Sold');
     controller.abort();
     expect(document.querySelectorAll(`[${BADGE_ATTRIBUTE}]`)).toHaveLength(0);
+  });
+
+  it('on the Archive tab, says which archived accounts Cin7 Core still maps', async () => {
+    const { panel } = await start('chart-of-accounts-archive.html', [ARCHIVED_FINDING], `${CHART}?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`);
+    expect(badgeTexts()).toEqual({ '425': 'Archived — Cin7 Core maps it to Discrepancy' });
+    const badge = document.querySelector('tr[data-code="425"] [data-mg-tone]');
+    expect(badge?.getAttribute('data-mg-tone')).toBe('error');
+    expect(badge?.querySelector('a[data-mg-fix]')).not.toBeNull();
+    // The hostile name is read and shown as text: no element was created from it.
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+    expect(sectionText(panel, 'chart-of-accounts')).toContain('<img src=x onerror="alert(1)">Evil & Co (archived in Xero)');
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('a fix link to an archived account on the main list points to the Archive tab', async () => {
+    const { panel } = await start('chart-of-accounts.html', [ARCHIVED_FINDING], `${CHART}#mg-target=account:425`);
+    const section = panel.getState().sections.find((item) => item.id === 'chart-of-accounts')!;
+    const { container } = render(<>{section.content}</>);
+    expect(container.textContent).toContain('Account 425 is not in this list.');
+    expect(container.querySelector('a')?.getAttribute('href')).toBe('https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200#mg-target=account:425');
+    // An account that is on the list: no such note.
+    const shown = await start('chart-of-accounts.html', [], `${CHART}#mg-target=account:310`);
+    expect(sectionText(shown.panel, 'chart-of-accounts')).not.toContain('is not in this list');
+  });
+
+  it('warns in the Ext JS popup after a bulk Delete of a ticked mapped account, before OK', async () => {
+    const { panel } = await start('chart-of-accounts-classic.html', [], 'https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx');
+    const popup = document.getElementById('ext-comp-1042')!;
+    // Nothing ticked yet: the open popup gets no warning.
+    expect(popup.querySelector(`[${WARNING_ATTRIBUTE}]`)).toBeNull();
+    (document.querySelectorAll('#chartOfAccounts input[type="checkbox"]')[2] as HTMLInputElement).checked = true;
+    const remove = [...document.querySelectorAll('a')].find((link) => link.textContent === 'Delete')!;
+    remove.click();
+    await settle(20);
+    const warning = popup.querySelector(`.x-window-body > [${WARNING_ATTRIBUTE}]`);
+    expect(warning?.textContent).toContain('Cin7 Core posts Cost of Goods Sold to account 310.');
+    expect(warning?.textContent).toContain('If you delete it');
+    expect(sectionText(panel, 'chart-of-accounts')).toContain('You chose to delete 310');
+    expect(sectionText(panel, 'chart-of-accounts')).toContain('310 Cost of Goods Sold: Cost of Goods Sold');
   });
 
   it('badges rows of an ARIA grid too', async () => {
@@ -101,7 +142,7 @@ describe('chart-of-accounts feature', () => {
     const { panel } = await start('chart-of-accounts-grid.html', []);
     const dialog = document.querySelector('[role="alertdialog"]')!;
     expect(dialog.querySelector(`[${WARNING_ATTRIBUTE}]`)?.textContent).toContain("Account code '310' has been archived");
-    const archive = [...document.querySelectorAll('main button')].find((button) => button.textContent === 'Archive')!;
+    const archive = [...document.querySelectorAll('main button:not([role="tab"])')].find((button) => button.textContent === 'Archive')!;
     (archive as HTMLButtonElement).click();
     expect(sectionText(panel, 'chart-of-accounts')).toContain('You chose to archive 310');
   });

@@ -2,11 +2,15 @@
 // the shared feature environment with a fake background client, and a way to let throttled observers run.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { render } from '@testing-library/react';
+import { createElement, Fragment } from 'react';
 import { vi } from 'vitest';
 import type { XeroActions, XeroFeatureEnv } from '../../../entrypoints/xero.content/environment';
 import { createFactsStore } from '../../../entrypoints/xero.content/facts';
 import type { ClientOf } from '../../../utils/protocol/client';
 import type { Status, XeroPageFacts } from '../../../utils/protocol/shapes';
+import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
+import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
 import { fakeOpenOptions, overlayTestEnv } from '../overlay/overlay-env-fixtures';
 import { SANDBOX_PAGE_FIXTURES } from '../../fixtures/xero/sandbox-pages';
 
@@ -30,6 +34,8 @@ export function loadFixture(name: string): HTMLElement {
 
 export const FIXTURES = [
   'chart-of-accounts.html',
+  'chart-of-accounts-archive.html',
+  'chart-of-accounts-classic.html',
   'chart-of-accounts-grid.html',
   'account-edit-dialog.html',
   'financial-settings.html',
@@ -42,6 +48,7 @@ export const FIXTURES = [
   'currencies-variant.html',
   'bank-accounts.html',
   'bank-accounts-variant.html',
+  'bank-accounts-classic.html',
 ] as const;
 
 export function facts(overrides: Partial<XeroPageFacts> = {}): XeroPageFacts {
@@ -67,3 +74,13 @@ export async function settle(ms = 400): Promise<void> {
   await new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
   await Promise.resolve();
 }
+
+/** Renders the panel section a feature contributed. */
+export function renderSection(panel: PanelContributionStore, id: string) {
+  const section = panel.getState().sections.find((item) => item.id === id);
+  if (!section) throw new Error(`no section ${id}`);
+  return render(createElement(Fragment, null, section.content));
+}
+
+/** The texts of the badges of `key` on the page. */
+export const pills = (key: string) => [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="${key}"] [role="note"]`)].map((pill) => pill.textContent);

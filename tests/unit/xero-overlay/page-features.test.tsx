@@ -1,29 +1,19 @@
 // The other page features: lock dates with the count action, tracked items, tracking categories, currencies,
-// bank accounts, the arrival highlight; names as text; status store asks for the page's organisation.
-import { cleanup, fireEvent, render, waitFor, within } from '@testing-library/react';
+// the arrival highlight (bank accounts: bank-feature.test.tsx); names as text; status store asks for the page's organisation.
+import { cleanup, fireEvent, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import arrivalHighlight from '../../../entrypoints/xero.content/features/arrival-highlight';
-import bankAccounts from '../../../entrypoints/xero.content/features/bank-accounts';
 import currencies from '../../../entrypoints/xero.content/features/currencies';
 import financialSettings from '../../../entrypoints/xero.content/features/financial-settings';
 import productsAndServices from '../../../entrypoints/xero.content/features/products-and-services';
 import trackingCategories from '../../../entrypoints/xero.content/features/tracking-categories';
 import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
 import { HIGHLIGHT_ATTRIBUTE } from '../../../utils/overlay/highlight';
-import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
 import { finding, status } from '../overlay/status-fixtures';
-import { facts, featureEnv, loadFixture, settle } from './helpers';
+import { facts, featureEnv, loadFixture, pills, renderSection, settle } from './helpers';
 
 afterEach(cleanup);
-
-function renderSection(panel: PanelContributionStore, id: string) {
-  const section = panel.getState().sections.find((item) => item.id === id);
-  if (!section) throw new Error(`no section ${id}`);
-  return render(<>{section.content}</>);
-}
-
-const pills = (key: string) => [...document.querySelectorAll(`[${BADGE_ATTRIBUTE}="${key}"] [role="note"]`)].map((pill) => pill.textContent);
 
 describe('financial-settings feature', () => {
   it('shows both Xero dates beside Cin7 Core’s, says they are not aligned, and counts the refused range', async () => {
@@ -231,26 +221,6 @@ describe('currencies feature', () => {
     expect(text).toContain('Customers trade in AUD.');
     expect(text).not.toContain('Customers trade in USD.');
     expect(text).toContain('USD now listed here: refresh to check again.');
-  });
-});
-
-describe('bank-accounts feature', () => {
-  it('flags bank accounts without a code', async () => {
-    loadFixture('bank-accounts-variant.html');
-    const setup = featureEnv('https://go.xero.com/Bank/BankAccounts.aspx', status({ findings: [] }), facts());
-    await bankAccounts.init(setup.controller.signal, setup.env);
-    expect(pills('bank-code')).toEqual(['No code: Cin7 Core cannot see it']);
-    expect(document.querySelector(`[${BADGE_ATTRIBUTE}="bank-code"]`)?.closest('tr')?.textContent).toContain('Savings');
-    expect(renderSection(setup.panel, 'bank-accounts').container.textContent).toContain('Without a code: <img src=x onerror="alert(1)"> Savings.');
-    expect(document.querySelectorAll('img')).toHaveLength(0);
-  });
-
-  it('all good on the sandbox page', async () => {
-    loadFixture('bank-accounts.html');
-    const setup = featureEnv('https://go.xero.com/Bank/BankAccounts.aspx', status({ findings: [] }), facts());
-    await bankAccounts.init(setup.controller.signal, setup.env);
-    expect(pills('bank-code')).toEqual([]);
-    expect(renderSection(setup.panel, 'bank-accounts').container.textContent).toContain('All 1 bank account has a code.');
   });
 });
 

@@ -1,6 +1,6 @@
 // The page readers against the sandbox's pages and a variant markup of each: what they read, not how.
 import { describe, expect, it } from 'vitest';
-import { bulkActionOf, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
+import { bulkActionAt, bulkActionOf, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
 import { readBankAccounts } from '../../../utils/xero/page/bank-accounts';
 import { findChartRow, readChart, selectedAccounts } from '../../../utils/xero/page/chart';
 import { readCurrencies } from '../../../utils/xero/page/currencies';
@@ -12,13 +12,20 @@ import { readTrackingCategories } from '../../../utils/xero/page/tracking';
 import { loadFixture } from './helpers';
 
 describe('chart of accounts', () => {
-  it('reads the sandbox page: code, name, type, archived', () => {
+  // Changed by issue #13: archived accounts leave the main list (they were listed with "(Archived)" before).
+  it('reads the sandbox page: code, name, type; archived accounts only on the Archive tab', () => {
     loadFixture('chart-of-accounts.html');
     const accounts = readChart(document);
-    expect(accounts.map((account) => account.code)).toEqual(['200', '310', '1400', '425', '090']);
+    expect(accounts.map((account) => account.code)).toEqual(['200', '310', '1400', '090']);
     expect(accounts[1]).toMatchObject({ name: 'Cost of Goods Sold', typeLabel: 'Direct Costs', archived: false });
-    expect(accounts[3]).toMatchObject({ name: '<img src=x onerror="alert(1)">Evil & Co', archived: true });
     expect(accounts[1]!.badgeHost.textContent).toContain('Cost of Goods Sold');
+    expect(accounts.every((account) => account.box !== null)).toBe(true);
+    loadFixture('chart-of-accounts-archive.html');
+    expect(readChart(document, undefined, { archivedList: true }).map((account) => [account.code, account.name, account.archived])).toEqual([
+      ['425', '<img src=x onerror="alert(1)">Evil & Co', true],
+    ]);
+    // The row itself does not say "archived": only the tab does.
+    expect(readChart(document)[0]?.archived).toBe(false);
   });
 
   it('reads only the rows whose code `keep` accepts, the same rows as a full read', () => {
@@ -52,8 +59,10 @@ describe('chart of accounts', () => {
     expect(dialogs).toHaveLength(1);
     expect(dialogs[0]).toMatchObject({ kind: 'archive', code: null });
     const buttons = [...document.querySelectorAll('button')];
-    // The organisation menu, Add Account, Archive, Delete, then the confirmation's Archive and Cancel.
-    expect(buttons.map((button) => bulkActionOf(button))).toEqual([null, null, 'archive', 'delete', 'archive', null]);
+    // The organisation menu, the two tabs (the Archive tab is no action), Add Account, Archive, Delete, then the
+    // confirmation's Archive and Cancel (a click there is not a bulk action: bulkActionAt).
+    expect(buttons.map((button) => bulkActionOf(button))).toEqual([null, null, null, null, 'archive', 'delete', 'archive', null]);
+    expect(buttons.map((button) => bulkActionAt(button))).toEqual([null, null, null, null, 'archive', 'delete', null, null]);
   });
 
   it('reads the edit dialog: code and chosen type, with labels wrapping their controls', () => {
@@ -106,6 +115,27 @@ describe('lock dates', () => {
     const dates = readLockDates(document);
     expect(dates.period?.day).toBe('2025-06-30');
     expect(dates.endOfYear?.day).toBe('2024-12-31');
+  });
+
+  it.each([
+    ['Stop all users except advisors making changes on or before', 'period'],
+    ['Stop all users except advisers making changes on and before', 'period'],
+    ['Stop all users except advisor making changes on or before', 'period'],
+    ['Period lock date', 'period'],
+    ['Soft lock date', 'period'],
+    ['Stop all users making changes on or before', 'endOfYear'],
+    ['Stop all users making changes on and before', 'endOfYear'],
+    ['End of year lock date', 'endOfYear'],
+    ['Hard lock date', 'endOfYear'],
+    ['Stop all users except administrators making changes', null],
+  ])('the label “%s” is the %s lock date', (label, which) => {
+    document.body.replaceChildren();
+    const field = document.createElement('label');
+    field.append(label, Object.assign(document.createElement('input'), { value: '30 Sep 2008' }));
+    document.body.append(field);
+    const dates = readLockDates(document);
+    expect(dates.period ? 'period' : dates.endOfYear ? 'endOfYear' : null).toBe(which);
+    expect((dates.period ?? dates.endOfYear)?.day ?? null).toBe(which ? '2008-09-30' : null);
   });
 
   it.each([
@@ -169,15 +199,22 @@ describe('tracking, currencies, bank accounts', () => {
     expect(readCurrencies(document).map((row) => row.code)).toEqual(['NZD', 'USD']);
   });
 
-  it('reads bank accounts and their codes, "(none)" or empty meaning no code', () => {
+  // Changed by issue #13: Xero's bank accounts page shows no code (the sandbox showed "Code 090" before).
+  it('reads bank accounts without a code column: name, number, AccountID; a code only where the page shows one', () => {
     loadFixture('bank-accounts.html');
-    expect(readBankAccounts(document).map((account) => [account.name, account.code])).toEqual([['Business Bank', '090']]);
-    document.querySelector('.account-code')!.textContent = '(none)';
-    expect(readBankAccounts(document)[0]?.code).toBe('');
+    expect(readBankAccounts(document).map((account) => [account.name, account.number, account.code, account.accountId])).toEqual([
+      ['Business Bank', '12-3456-7890123-00', null, '9a000000-0000-4000-8000-000000000005'],
+    ]);
+    loadFixture('bank-accounts-classic.html');
+    expect(readBankAccounts(document).map((account) => [account.name, account.number, account.code, account.accountId])).toEqual([
+      ['Business Bank Account', '090-8007-006543', null, '9a000000-0000-4000-8000-0000000000b1'],
+      ['Business Savings Account', '121314-121314', null, '9a000000-0000-4000-8000-0000000000b2'],
+      ['Business Savings Account', '121314-999999', null, null],
+    ]);
     loadFixture('bank-accounts-variant.html');
-    expect(readBankAccounts(document).map((account) => [account.name, account.code])).toEqual([
-      ['Business Cheque', '090'],
-      ['<img src=x onerror="alert(1)"> Savings', ''],
+    expect(readBankAccounts(document).map((account) => [account.name, account.code, account.number])).toEqual([
+      ['Business Cheque', '090', '12-3456-789'],
+      ['<img src=x onerror="alert(1)"> Savings', '', '12-3456-790'],
     ]);
   });
 });
@@ -187,6 +224,23 @@ describe('organisation', () => {
     loadFixture('chart-of-accounts.html');
     expect(readOrganisation(document, new URL('https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx'))).toEqual({ shortCode: '!Fx1tu', name: 'Fixture Ltd' });
     expect(readOrganisation(document, new URL('https://go.xero.com/app/!Other/chart-of-accounts')).shortCode).toBe('!Other');
+  });
+
+  it.each([
+    ['Xero | Chart Of Accounts | Demo Company (Global)', 'Demo Company (Global)'],
+    ['Xero | Dashboard | Greek Restaurant Ltd', 'Greek Restaurant Ltd'],
+    ['Xero | Bank Accounts | A | B Ltd', 'A | B Ltd'],
+    ['Xero | Chart of accounts', undefined],
+    ['Login | Xero Accounting Software', undefined],
+    ['Chart of accounts – Fixture Ltd – Xero', 'Fixture Ltd'],
+  ])('organisationFromTitle(%j) → %j', (title, name) => {
+    expect(organisationFromTitle(title)).toBe(name);
+  });
+
+  it('reads a classic page with no short code anywhere: the name from the title', () => {
+    loadFixture('bank-accounts-classic.html');
+    expect(readOrganisation(document, new URL('https://go.xero.com/Bank/BankAccounts.aspx'))).toEqual({ name: 'Classic Variant' });
+    expect(readOrganisation(document, new URL('https://go.xero.com/app/!kh5BZ/homepage'))).toEqual({ shortCode: '!kh5BZ', name: 'Classic Variant' });
   });
 
   it('falls back to the title for the name', () => {
@@ -205,7 +259,9 @@ describe('arrival targets', () => {
     expect(findXeroTarget({ kind: 'account', key: '9999' })).toBeNull();
     loadFixture('bank-accounts.html');
     expect(findXeroTarget({ kind: 'account', key: '9a000000-0000-4000-8000-000000000005' })?.textContent).toContain('Business Bank');
-    expect(findXeroTarget({ kind: 'account', key: '090' })?.textContent).toContain('Business Bank');
+    expect(findXeroTarget({ kind: 'account', key: 'Business Bank' })?.textContent).toContain('Business Bank');
+    loadFixture('bank-accounts-classic.html');
+    expect(findXeroTarget({ kind: 'account', key: '9A000000-0000-4000-8000-0000000000B2' })?.textContent).toContain('121314-121314');
     loadFixture('products-and-services-variant.html');
     expect(findXeroTarget({ kind: 'item', key: 'w-blue' })?.textContent).toContain('Blue widget');
     loadFixture('currencies-variant.html');

@@ -74,3 +74,16 @@ describe('shortCodeFromUrl', () => {
     expect(shortCodeFromUrl(url)).toBe(expected);
   });
 });
+
+describe('archivedAccountsListed', () => {
+  it.each([
+    ['https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200', true],
+    ['https://go.xero.com/generalledger/chartofaccounts.aspx?accountClass=acctstatus%2Farchived', true],
+    ['https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTCLASS/ASSET&PageSize=200', false],
+    ['https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx', false],
+    ['https://go.xero.com/Setup/Tracking.aspx?accountClass=ACCTSTATUS/ARCHIVED', false],
+    ['https://go.xero.com.evil.example/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED', false],
+  ])('%s → %s', (url, expected) => {
+    expect(routes.archivedAccountsListed(url)).toBe(expected);
+  });
+});

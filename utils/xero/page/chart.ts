@@ -1,34 +1,63 @@
-// The chart of accounts: one entry per account row, found by the table's "Code" and "Name" headers.
+// The chart of accounts: one entry per account row, found by the table's "Code" and "Name" headers. Xero's classic
+// chart (`table#chartOfAccounts`, goXero's 2026 capture, fidelity.md) has a tick box column, then Code, Name (the name
+// and the account's description on a second line), Type, Tax Rate and YTD; a locked account shows a padlock instead
+// of a box; a "select all" box sits in the header. Archived accounts leave this list: they show only under the
+// Archive tab, where every row is archived (the caller says so: `archivedList`).
 import { accountKey } from '../../audit/account-text';
-import { SELECTED_ROW_BOX } from './selectors';
+import { NOT_CONTENT_TEXT, ROW_BOX } from './selectors';
 import { cleanText, visibleText } from './dom-text';
-import { cellText, readTables, type TableRow } from './tables';
+import { cellText, headerRow, readTables, type TableRow } from './tables';
 
 export interface ChartAccountRow {
   row: HTMLElement;
+  /** The table the row belongs to (its header holds the "select all" box). */
+  table: HTMLElement;
   code: string;
   /** Read on first use: a long chart is scanned for codes only. */
   readonly name: string;
   /** The type as the page shows it ("Direct Costs"), or '' when the page has no Type column. */
   readonly typeLabel: string;
   readonly archived: boolean;
+  /** The row's tick box, or null (a locked account: a padlock, nothing to tick). */
+  readonly box: Element | null;
   /** Where a badge goes: the name cell (next to the name), else the code cell. */
   badgeHost: HTMLElement;
 }
 
+export interface ReadChartOptions {
+  /** The page lists archived accounts only (the Archive tab). */
+  archivedList?: boolean;
+}
+
 const ARCHIVED = /\(archived\)|\barchived\b/i;
+
+/** The first line of a cell holding "name, then description": text up to a `<br>` or to a second element. */
+function firstLine(cell: HTMLElement): string {
+  const parts: string[] = [];
+  for (const node of cell.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) {
+      parts.push(node.nodeValue ?? '');
+      continue;
+    }
+    if (!(node instanceof Element) || node.matches(NOT_CONTENT_TEXT)) continue;
+    if (node.tagName === 'BR' || cleanText(parts.join(' '))) break;
+    parts.push(visibleText(node));
+  }
+  return cleanText(parts.join(' '));
+}
 
 function nameOf(row: TableRow): string {
   const cell = row.cells.get('name');
   if (!cell) return '';
-  // The name is the cell's link when it has one; a description may follow it.
+  // The name is the cell's link when it has one (it opens the edit popup); the description line is not part of it.
   const link = cell.querySelector('a');
-  return cleanText((link ? visibleText(link) : visibleText(cell)).replace(/\(archived\)/i, ''));
+  return cleanText((link ? visibleText(link) : firstLine(cell)).replace(/\(archived\)/i, ''));
 }
 
-function accountRow(row: TableRow, code: string, badgeHost: HTMLElement): ChartAccountRow {
+function accountRow(row: TableRow, table: HTMLElement, code: string, badgeHost: HTMLElement, archivedList: boolean): ChartAccountRow {
   return {
     row: row.row,
+    table,
     code,
     badgeHost,
     get name() {
@@ -38,13 +67,16 @@ function accountRow(row: TableRow, code: string, badgeHost: HTMLElement): ChartA
       return cellText(row, 'type');
     },
     get archived() {
-      return ARCHIVED.test(cellText(row, 'name')) || ARCHIVED.test(cellText(row, 'status'));
+      return archivedList || ARCHIVED.test(cellText(row, 'name')) || ARCHIVED.test(cellText(row, 'status'));
+    },
+    get box() {
+      return row.row.querySelector(ROW_BOX);
     },
   };
 }
 
 /** The chart's account rows; with `keep`, only those whose code it accepts (a long chart scanned for a few codes). */
-export function readChart(root: ParentNode, keep?: (code: string) => boolean): ChartAccountRow[] {
+export function readChart(root: ParentNode, keep?: (code: string) => boolean, options: ReadChartOptions = {}): ChartAccountRow[] {
   const accounts: ChartAccountRow[] = [];
   for (const table of readTables(root, ['code', 'name'])) {
     for (const row of table.rows) {
@@ -52,15 +84,33 @@ export function readChart(root: ParentNode, keep?: (code: string) => boolean): C
       if (!code || (keep && !keep(code))) continue;
       const badgeHost = row.cells.get('name') ?? row.cells.get('code');
       if (!badgeHost) continue;
-      accounts.push(accountRow(row, code, badgeHost));
+      accounts.push(accountRow(row, table.table, code, badgeHost, options.archivedList ?? false));
     }
   }
   return accounts;
 }
 
-/** The accounts whose row-selection box is ticked (what a bulk Archive or Delete acts on). */
+const isTicked = (box: Element) => (box instanceof HTMLInputElement ? box.checked : box.getAttribute('aria-checked') === 'true');
+
+/** Whether the table's "select all" box (in its header row) is ticked. */
+function allTicked(table: HTMLElement): boolean {
+  const box = headerRow(table)?.querySelector(ROW_BOX);
+  return box ? isTicked(box) : false;
+}
+
+/**
+ * The accounts a bulk Archive or Delete acts on: rows whose box is ticked, or every row with a box when the
+ * table's "select all" is ticked. A locked row (no box) is never among them.
+ */
 export function selectedAccounts(accounts: readonly ChartAccountRow[]): ChartAccountRow[] {
-  return accounts.filter((account) => account.row.querySelector(SELECTED_ROW_BOX) !== null);
+  const all = new Map<HTMLElement, boolean>();
+  return accounts.filter((account) => {
+    const box = account.box;
+    if (!box) return false;
+    if (isTicked(box)) return true;
+    if (!all.has(account.table)) all.set(account.table, allTicked(account.table));
+    return all.get(account.table) === true;
+  });
 }
 
 /** The row of the account with `code` (codes compare as the engine does: trimmed, case-insensitive). */

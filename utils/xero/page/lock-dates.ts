@@ -1,6 +1,9 @@
-// Financial settings: Xero's two lock dates, found by their label words. Xero labels them as what they do:
-// "Stop all users except advisers making changes on and before" (the period lock date) and "Stop all users making
-// changes on and before" (the end-of-year lock date). Older and newer pages also say "period" / "end of year".
+// Financial settings: Xero's two lock dates, found by their label words. Xero labels them as what they do: the period
+// lock date "Stop all users except advisors making changes on or before" and the end-of-year lock date "Stop all users
+// making changes on or before". Both spellings are live: "advisors" in Xero Central and its US help, "advisers"
+// elsewhere; help pages say "on or before", older pages "on and before" (fidelity.md). Older and newer pages also say
+// "period" / "end of year"; goXero's 2026 capture of `/Setup/FinancialSettings.aspx` names them "Soft lock date" and
+// "Hard lock date" (its own wording for the page's two dates: accepted, weakly sourced).
 import type { CalendarDay } from '../../schemas/dates';
 import { controlValue } from './dom-text';
 import { controlByLabel } from './fields';
@@ -18,9 +21,13 @@ export interface LockDatesRead {
   endOfYear: LockDateField | null;
 }
 
-const isPeriodLabel = (label: string) => /except advisers/.test(label) || /^period lock date/.test(label) || /lock date for all users except/.test(label);
+const isPeriodLabel = (label: string) =>
+  /except advis[eo]rs?\b/.test(label) || /^period lock date/.test(label) || /lock date for all users except/.test(label) || /^soft lock date/.test(label);
 const isEndOfYearLabel = (label: string) =>
-  (/^stop all users making changes/.test(label) && !/except/.test(label)) || /end of year lock date/.test(label) || /adviser lock date/.test(label);
+  (/^stop all users making changes/.test(label) && !/except/.test(label)) ||
+  /end of year lock date/.test(label) ||
+  /advis[eo]r lock date/.test(label) ||
+  /^hard lock date/.test(label);
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

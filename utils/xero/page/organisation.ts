@@ -1,5 +1,7 @@
 // Which Xero organisation the page shows: the short code from the `/app/!{code}/` URL or the header's organisation
-// element, and the organisation's name (that element's text, else the title "Page – Organisation – Xero").
+// element, and the organisation's name (that element's text, else the page title). Titles: the classic pages'
+// "Xero | Chart Of Accounts | {Organisation}", "Xero | Dashboard | {Organisation}" (Selenium page objects, fidelity.md
+// id 22225310558), and "Page – Organisation – Xero" (the form this reader knew before; kept, no source either way).
 import { shortCodeFromUrl } from './routes';
 import { ORGANISATION_WITH_SHORT_CODE } from './selectors';
 import { visibleText } from './dom-text';
@@ -12,6 +14,8 @@ export interface OrganisationRead {
 const MAX_NAME = 300;
 
 export function organisationFromTitle(title: string): string | undefined {
+  const classic = /^\s*Xero\s+\|\s+[^|]+?\s+\|\s+(.+?)\s*$/.exec(title);
+  if (classic) return classic[1] || undefined;
   const parts = title.split(/\s+[–-]\s+/);
   if (parts.length < 3 || parts[parts.length - 1]?.trim() !== 'Xero') return undefined;
   return parts.slice(1, -1).join(' – ').trim() || undefined;

@@ -29,6 +29,11 @@
 // [S7] `https://go.xero.com/app/chart-of-accounts` (the same trainer app, "Manage your chart of accounts in Xero";
 //      its comment says Xero redirects to the user's organisation). One unverified link, against [S2]-[S4] which
 //      show the chart still on its classic page: kept, marked weak.
+// [S8] The new app's home: `go.xero.com` redirects to `/app/!{shortcode}/homepage` (a public service-login guide,
+//      2026, fidelity.md id 51798427836); the classic dashboard `/Dashboard/` titled "Xero | Dashboard | {Org}"
+//      (Selenium page objects, id 22225310558).
+// [S9] The chart's Archive tab: `/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`
+//      (a public extension's flyout of the chart's tabs, id 60432955567); archived accounts show only there.
 // Not found anywhere: an `/app/` page for financial settings (lock dates), tracking categories or currencies.
 //
 // Fix links (utils/audit/links.ts XERO_PATHS, checked against the same sources): chart of accounts, financial settings,
@@ -99,7 +104,7 @@ export const ROUTE_EXAMPLES = new Map<string, string[]>();
 /** URLs no page-specific route may match. */
 export const NO_ROUTE_EXAMPLES = [
   `${XERO_APP_ORIGIN}/`,
-  `${XERO_APP_ORIGIN}/Dashboard/`,
+  // GUESS kept out: no source shows an `/app/…/dashboard` route (the new app's home is `homepage` [S8]).
   `${XERO_APP_ORIGIN}/app/!Fx1tu/dashboard`,
   `${XERO_APP_ORIGIN}/app/!!6Sp3/settings`,
   `${XERO_APP_ORIGIN}/app/!!6Sp3/organisation-details`,
@@ -116,6 +121,12 @@ export const NO_ROUTE_EXAMPLES = [
 export const isEveryPage = (url: UrlInput): boolean => isXeroApp(url);
 ROUTE_EXAMPLES.set('isEveryPage', [`${XERO_APP_ORIGIN}/`, `${XERO_APP_ORIGIN}/Dashboard/?x=1#abc`, `${XERO_APP_ORIGIN}/app/!Fx1tu/dashboard`]);
 
+export const isHome = pageAt({
+  classic: ['/dashboard'], // [S8]
+  sourced: ['homepage'], // [S8]
+});
+ROUTE_EXAMPLES.set('isHome', [`${XERO_APP_ORIGIN}/Dashboard/`, `${XERO_APP_ORIGIN}/Dashboard`, `${XERO_APP_ORIGIN}/app/!kh5BZ/homepage`, `${XERO_APP_ORIGIN}/app/!!6Sp3/homepage`]);
+
 export const isChartOfAccounts = pageAt({
   classic: ['/generalledger/chartofaccounts.aspx'], // [S2] [S3] [S4]: still the live page.
   sourced: ['chart-of-accounts'], // [S7], weak: one unverified link.
@@ -125,11 +136,21 @@ ROUTE_EXAMPLES.set('isChartOfAccounts', [
   `${XERO_APP_ORIGIN}/GeneralLedger/ChartOfAccounts.aspx`,
   `${XERO_APP_ORIGIN}/generalledger/chartofaccounts.aspx?rows=5000`,
   `${XERO_APP_ORIGIN}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTCLASS/ASSET&PageSize=200`,
+  `${XERO_APP_ORIGIN}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`,
   `${XERO_APP_ORIGIN}/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:1400`,
   `${XERO_APP_ORIGIN}/app/chart-of-accounts`,
   `${XERO_APP_ORIGIN}/app/!Fx1tu/chart-of-accounts`,
   `${XERO_APP_ORIGIN}/app/chart-of-accounts/`,
 ]);
+
+/** The chart's Archive tab [S9], on the classic chart. */
+export const ARCHIVE_TAB_URL = `${XERO_APP_ORIGIN}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`;
+
+/** The chart's Archive tab [S9]: the list shows archived accounts only. Not a route of its own (it is the chart). */
+export function archivedAccountsListed(input: UrlInput): boolean {
+  const url = toUrl(input);
+  return isChartOfAccounts(url) && (url.searchParams.get('accountClass') ?? '').toUpperCase() === 'ACCTSTATUS/ARCHIVED';
+}
 
 export const isFinancialSettings = pageAt({
   classic: ['/setup/financialsettings.aspx'], // [S2] [S3]: the settings hub links here.

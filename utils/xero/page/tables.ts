@@ -40,7 +40,8 @@ export function cellsOf(row: Element): HTMLElement[] {
   return [...row.querySelectorAll<HTMLElement>(CELL)].filter((cell) => cell.closest(ROW) === row);
 }
 
-function headerRow(table: HTMLElement): HTMLElement | null {
+/** The table's header row, or null. */
+export function headerRow(table: HTMLElement): HTMLElement | null {
   const header = [...table.querySelectorAll<HTMLElement>(HEADER_CELL)].find((cell) => cell.closest(TABLE) === table);
   if (header) return header.closest<HTMLElement>(ROW);
   // Tables without a <thead>: the first row made of <th> cells.

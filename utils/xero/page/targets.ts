@@ -15,7 +15,7 @@ export function findXeroTarget(target: LinkTarget, root: ParentNode & Node = doc
       const row = findChartRow(key, root);
       if (row) return row.row;
       const bank = readBankAccounts(root).find(
-        (account) => (account.code && accountKey(account.code) === accountKey(key)) || account.element.getAttribute('data-account-id') === key || account.name === key,
+        (account) => (account.code && accountKey(account.code) === accountKey(key)) || account.accountId === key.toLowerCase() || account.name === key,
       );
       return bank?.element ?? null;
     }
