@@ -52,6 +52,8 @@ export function cin7MenuPathLabel(page: Cin7PageKind): string {
 
 export const XERO_PATHS = Object.freeze({
   chartOfAccounts: '/GeneralLedger/ChartOfAccounts.aspx',
+  /** The chart's Archive tab: archived accounts leave the main list and show only here (research/fidelity.md). */
+  archivedAccounts: '/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200',
   financialSettings: '/Setup/FinancialSettings.aspx',
   productsAndServices: '/Accounts/Inventory/',
   tracking: '/Setup/Tracking.aspx',
@@ -207,9 +209,12 @@ export function cin7RecordLink(kind: Cin7RecordKind, id: string | null | undefin
 
 // ---- Xero ----
 
-export function xeroChartLink(shortCode: string | null | undefined, accountKey?: string): FixLink {
-  const path = xeroPathWithTarget(XERO_PATHS.chartOfAccounts, accountKey ? { kind: 'account', key: accountKey } : undefined);
-  return { app: 'xero', url: xeroUrl(path, shortCode), label: 'Open the chart of accounts in Xero' };
+/** The chart at an account; an archived account is only on the chart's Archive tab, so the link goes there. */
+export function xeroChartLink(shortCode: string | null | undefined, accountKey?: string, options: { archived?: boolean } = {}): FixLink {
+  const target = accountKey ? { kind: 'account', key: accountKey } : undefined;
+  const path = xeroPathWithTarget(options.archived ? XERO_PATHS.archivedAccounts : XERO_PATHS.chartOfAccounts, target);
+  const label = options.archived ? 'Open the Archive tab of the chart of accounts in Xero' : 'Open the chart of accounts in Xero';
+  return { app: 'xero', url: xeroUrl(path, shortCode), label };
 }
 
 export function xeroFinancialSettingsLink(shortCode: string | null | undefined): FixLink {

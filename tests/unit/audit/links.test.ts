@@ -50,6 +50,15 @@ describe('fix links', () => {
   });
 });
 
+describe('archived accounts', () => {
+  it('link to the chart’s Archive tab, where Xero lists them, with the account as arrival target', () => {
+    const link = xeroChartLink('!NLglS', '810', { archived: true });
+    expect(link.url).toBe(wrap('/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200#mg-target=account:810'));
+    expect(link.label).toMatch(/Archive tab/);
+    expect(readTarget(link.url)).toEqual({ kind: 'account', key: '810' });
+  });
+});
+
 describe('pages without a published URL', () => {
   it('say the menu path in words until the page is learned', () => {
     expect(cin7AccountMappingLink('cogs')).toEqual({

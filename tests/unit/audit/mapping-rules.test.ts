@@ -140,6 +140,8 @@ describe('ACCOUNT_NOT_FOUND / ACCOUNT_ARCHIVED', () => {
     const archived = findings.find((f) => f.subject.key === 'cogs');
     expect(archived?.fix?.app).toBe('xero');
     expect(archived?.fix?.url).toContain(encodeURIComponent('#mg-target=account:310'));
+    // Archived accounts leave Xero's main list: the link opens the chart's Archive tab (research/fidelity.md).
+    expect(archived?.fix?.url).toContain(encodeURIComponent('?accountClass=ACCTSTATUS/ARCHIVED'));
   });
 
   it('says nothing for active mapped accounts, and ignores archived accounts nobody maps', () => {

@@ -30,7 +30,7 @@ export const mappedAccountExistsRule: Rule = {
           severity: 'error',
           subject,
           message: `${role.label} is mapped to ${describeAccount(account)}, which is ${state} in Xero, so Xero will reject what Cin7 Core posts to it. ${state === 'archived' ? 'Restore the account in Xero or map another account.' : 'Map another account.'}`,
-          fix: state === 'archived' ? xeroChartLink(ctx.shortCode, account.Code ?? undefined) : cin7AccountMappingLink(role.id),
+          fix: state === 'archived' ? xeroChartLink(ctx.shortCode, account.Code ?? undefined, { archived: true }) : cin7AccountMappingLink(role.id),
         });
       }
     }

@@ -35,7 +35,7 @@ export const taxRuleAccountRule: Rule = {
         if (!account) {
           report(`${where} account ${code}, which is not in Xero's chart of accounts. Choose an existing liability account for it in Cin7 Core's tax rules.`);
         } else if (account.Status === 'ARCHIVED' || account.Status === 'DELETED') {
-          report(`${where} ${describeAccount(account)}, which is ${account.Status.toLowerCase()} in Xero. Restore the account or choose another one for the tax rule.`, xeroChartLink(ctx.shortCode, account.Code ?? undefined));
+          report(`${where} ${describeAccount(account)}, which is ${account.Status.toLowerCase()} in Xero. Restore the account or choose another one for the tax rule.`, xeroChartLink(ctx.shortCode, account.Code ?? undefined, { archived: account.Status === 'ARCHIVED' }));
         } else if (classOfAccount(account) !== 'LIABILITY') {
           report(`${where} ${describeAccount(account)}, which is not a liability account; tax collected is owed, so it must post to a liability. Choose a Current Liability account for the tax rule.`, xeroChartLink(ctx.shortCode, account.Code ?? undefined));
         }

@@ -47,6 +47,7 @@ import { normalisedPath, toUrl, type UrlInput } from '../../net/url';
 export { toUrl, type UrlInput };
 
 import { XERO_APP_HOST, XERO_APP_ORIGIN } from '../../apps';
+import { XERO_PATHS } from '../../audit/links';
 
 export { XERO_APP_ORIGIN };
 
@@ -144,7 +145,7 @@ ROUTE_EXAMPLES.set('isChartOfAccounts', [
 ]);
 
 /** The chart's Archive tab [S9], on the classic chart. */
-export const ARCHIVE_TAB_URL = `${XERO_APP_ORIGIN}/GeneralLedger/ChartOfAccounts.aspx?accountClass=ACCTSTATUS/ARCHIVED&PageSize=200`;
+export const ARCHIVE_TAB_URL = `${XERO_APP_ORIGIN}${XERO_PATHS.archivedAccounts}`;
 
 /** The chart's Archive tab [S9]: the list shows archived accounts only. Not a route of its own (it is the chart). */
 export function archivedAccountsListed(input: UrlInput): boolean {
