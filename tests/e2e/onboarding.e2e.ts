@@ -97,7 +97,8 @@ describe('onboarding journey', () => {
     await xero.waitForLoadState('load');
     expect(xero.url()).toContain('ChartOfAccounts.aspx');
     const row = xero.locator('tr', { hasText: COGS_CODE }).first();
-    await row.getByRole('button', { name: 'Edit' }).click();
+    // Xero opens an account's edit popup from its name (research/fidelity.md; the name link is the third cell).
+    await row.locator('td:nth-child(3) > a').click();
     await xero.locator('#AccountType').selectOption('DIRECTCOSTS');
     // By keyboard, as a keyboard user would (Mapping Guard's own panel may sit over the dialog at this width).
     await xero.locator('#saveAccount').focus();

@@ -98,7 +98,7 @@ describe('two clients, two organisations in one Cin7 Core login', () => {
     expect(await panel(page).locator('.mg-fix, .mg-summary').count()).toBe(0);
 
     // B's Account Mapping page: the mapping read there is refused, never saved into A's pair.
-    await goTo(page, `${CIN7}/AccountMapping`);
+    await goTo(page, `${CIN7}/Settings#ReferenceBooks/Financial/AccountMapping`); // the hub's tab (the sandbox's shape)
     await expect.poll(() => panelText(page), { timeout: 20_000 }).toMatch(/Not saved: This page shows Harbour Goods Ltd/);
     expect((await act<{ mapping: unknown }>('getMapping', { pairId: pairA.id })).mapping).toBeNull();
 
