@@ -37,3 +37,17 @@ export async function fetchText(
 
 /** A failure worth retrying with backoff: the server's own trouble, not an answer about the request. */
 export const isServerError = (status: number): boolean => status >= 500 && status <= 599;
+
+/** What both API clients take: the transport and clock (injected in tests), and their retry and time limits. */
+export interface ApiClientOptions {
+  fetch?: typeof fetch;
+  /** Told when a call waits (a rate limit or a backoff), so the UI can say so. */
+  onWait?: (ms: number, reason: string) => void;
+  /** Retries of one call after a throttled answer, a 5xx, a timeout or a network failure before giving up. */
+  maxRetries?: number;
+  /** First backoff when the server gives no Retry-After (doubles per attempt). */
+  retryBaseMs?: number;
+  /** Time limit of one call, body included. */
+  timeoutMs?: number;
+  now?: () => number;
+}

@@ -19,7 +19,7 @@ import {
   type Cin7SaleListItem,
 } from '../../schemas';
 import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../../net/limits';
-import { fetchText, isServerError } from '../../net/timed-fetch';
+import { fetchText, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
 import { CIN7_API_BASE } from '../../apps';
 import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
 
@@ -55,18 +55,7 @@ export interface PageProgress {
   pages?: number;
 }
 
-export interface Cin7ClientOptions {
-  fetch?: typeof fetch;
-  /** Told when a call waits for the rate limit, so the UI can say so. */
-  onWait?: (ms: number, reason: string) => void;
-  /** Retries of one call after 429/503, another 5xx, a timeout or a network failure before giving up. */
-  maxRetries?: number;
-  /** Time limit of one call, body included. */
-  timeoutMs?: number;
-  /** First backoff when the server gives no Retry-After (doubles per attempt). */
-  retryBaseMs?: number;
-  now?: () => number;
-}
+export type Cin7ClientOptions = ApiClientOptions;
 
 /** Shared by every client in this worker: the limit is per application key, whoever calls. */
 export const cin7Queues = new QueueRegistry(CIN7_LIMIT);

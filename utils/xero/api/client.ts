@@ -14,7 +14,7 @@ import {
   type XeroTrackingCategory,
 } from '../../schemas';
 import { QueueRegistry, XERO_LIMIT, retryDelayMs, sleep } from '../../net/limits';
-import { fetchText, isServerError } from '../../net/timed-fetch';
+import { fetchText, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
 import { XERO_API_ORIGIN } from '../../apps';
 import {
   xeroHttpError,
@@ -59,17 +59,7 @@ export interface XeroLimits {
   appMinuteRemaining?: number;
 }
 
-export interface XeroClientOptions {
-  fetch?: typeof fetch;
-  onWait?: (ms: number, reason: string) => void;
-  /** Retries of one call after a 429, a 5xx, a timeout or a network failure before giving up. */
-  maxRetries?: number;
-  /** First backoff when the server gives no Retry-After (doubles per attempt). */
-  retryBaseMs?: number;
-  /** Time limit of one call, body included. */
-  timeoutMs?: number;
-  now?: () => number;
-}
+export type XeroClientOptions = ApiClientOptions;
 
 /** Shared by every client in this worker: the limits are per tenant, whoever calls. */
 export const xeroQueues = new QueueRegistry(XERO_LIMIT);
