@@ -1,5 +1,6 @@
 // The status view of a pair (what the panel, popup and badge show). Building it only reads: stored data, the
 // refresher's progress, the connection states. Starting a refresh is the caller's explicit step (refresh-policy.ts).
+import { xeroReconnectError } from '../xero/api/errors';
 import type { ConnectionState, Pair, Status } from '../protocol/shapes';
 import type { BackgroundContext } from './context';
 import { withReviewMark } from './finding-key';
@@ -49,7 +50,12 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
     cin7LearnedPages: learned,
     coverage: result?.audit.coverage ?? [],
     refreshing: ctx.refresher.progressOf(pair.id),
-    lastError: result?.lastError ? { message: result.lastError.message, detail: result.lastError.detail } : undefined,
+    lastError: result?.lastError
+      ? { message: result.lastError.message, detail: result.lastError.detail }
+      : xero === 'reconnect-needed'
+        ? // Xero refused the sign-in outside a refresh (another call's token renewal): say so in words all the same.
+          { message: xeroReconnectError('').message }
+        : undefined,
     xeroLimits: { minuteRemaining: limits.minuteRemaining, dayRemaining: limits.dayRemaining },
   };
 }

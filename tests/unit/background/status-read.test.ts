@@ -38,6 +38,13 @@ describe('readStatus', () => {
     expect(await storageNow()).toBe(before);
   });
 
+  it('says in words that Xero needs reconnecting when the sign-in was refused outside a refresh', async () => {
+    const ctx = { ...fake.ctx, xeroAuth: { state: async () => 'reconnect-needed' as const } } as typeof fake.ctx;
+    const status = await readStatus(ctx, pair);
+    expect(status.connection.xero).toBe('reconnect-needed');
+    expect(status.lastError?.message).toMatch(/reconnect Xero/);
+  });
+
   it('without a pair, shows the connections only', async () => {
     expect(await readStatus(fake.ctx, undefined)).toEqual({
       connection: { xero: 'connected', cin7: 'connected' },
