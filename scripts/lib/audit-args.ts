@@ -26,7 +26,8 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const calendarDay = z
+/** A real calendar day as YYYY-MM-DD (also used by `explain`'s --today). */
+export const calendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((day) => {

@@ -55,7 +55,7 @@ function archivedAdvice(code: string, facts: SnapshotFacts): Advice {
       fix: xeroChartLink(facts.shortCode, code),
     };
   }
-  const named = account ? describeAccount(account) : code;
+  const named = account ? describeAccount(account) : `account ${code}`;
   return {
     message: `${base} Restore ${named} from the Archive tab of Xero's chart of accounts, or point whatever uses ${code} in Cin7 Core (account mapping, products, customers, suppliers, tax rules, the document's lines) at an active account, then sync again.`,
     fix: xeroChartLink(facts.shortCode, account?.Code?.trim() || code, { archived: true }),
@@ -118,7 +118,7 @@ export function adviceFor(cause: CauseId, subject: ExplainSubject, facts: Snapsh
     case 'document-has-allocations':
       return { message: 'Xero will not change an invoice or bill that has a payment or credit note allocated to it. Remove the allocation in Xero, let the change sync, then allocate it again.' };
     case 'invalid-status-for-modification':
-      return { message: "The invoice's status in Xero no longer allows changes (for example it is paid, voided or deleted there), so Xero refuses Cin7 Core's update. Check the invoice in Xero, and change it in the app where it is still open." };
+      return { message: "Xero does not let Cin7 Core change the invoice in its current Xero status (for example paid, voided or deleted there). Check the invoice in Xero: remove its payment if the change is needed, or leave it if it was voided or deleted on purpose." };
     case 'inventory-account-type': {
       const only = facts.inventoryCodes.length === 1 ? facts.inventoryCodes[0] : undefined;
       const which = facts.inventoryCodes.length > 0 ? ` In the snapshot, ${facts.inventoryCodes.join(', ')} ${facts.inventoryCodes.length === 1 ? 'is an INVENTORY-type account' : 'are INVENTORY-type accounts'}.` : '';
