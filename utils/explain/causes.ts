@@ -78,7 +78,7 @@ const PATTERNS: readonly CausePattern[] = [
     // Xero API: "The document date cannot be before the period lock date, currently set at 30-Nov-2018" and
     // "…before the end of year lock date, currently set at [date]." (Emersion, Dext)
     cause: 'period-locked',
-    pattern: compile(`document date can(?:not|'t) be (?:on or )?before the (?<lock>period|end[\\s-]?of[\\s-]?year) lock date(?: ,? (?:which is )?(?:currently )?set (?:at|to|as) (?<date>${DATE_PATTERN}))?`),
+    pattern: compile(`document date can(?: not|'t) be (?:on or )?before the (?<lock>period|end[\\s-]?of[\\s-]?year) lock date(?: ,? (?:which is )?(?:currently )?set (?:at|to|as) (?<date>${DATE_PATTERN}))?`),
     subject: (groups) => {
       const date = groups.date ? parseErrorDate(groups.date) : null;
       return { lock: /^period$/i.test(groups.lock ?? '') ? 'period' : 'endOfYear', ...(date ? { date } : {}) };
@@ -98,14 +98,14 @@ const PATTERNS: readonly CausePattern[] = [
     // Xero API: "The TaxType code '<TAX CODE>' cannot be used with account code '<ACCOUNT CODE>'." (Re-Leased,
     // WorkGuru)
     cause: 'tax-type-not-allowed',
-    pattern: compile(`tax type code Q(?<taxType>[a-z0-9_]{1,40})Q can(?:not|'t) be used with account code Q CODE`),
+    pattern: compile(`tax type code Q(?<taxType>[a-z0-9_]{1,40})Q can(?: not|'t) be used with account code Q CODE`),
     subject: (groups) => ({ taxType: groups.taxType?.toUpperCase(), account: code(groups.account) }),
   },
   {
     // Cin7 Core (IntegrationKings knowledge base): "Current invoice has been paid in Xero and cannot be updated.
     // Please remove payment in Xero and then try to export the invoice."
     cause: 'invoice-paid-in-xero',
-    pattern: compile(`invoice has been paid in xero and can(?:not|'t) be updated`),
+    pattern: compile(`invoice has been paid in xero and can(?: not|'t) be updated`),
   },
   {
     // Cin7 Core (IntegrationKings knowledge base): "Please remove the incorrect symbols from the product name."
@@ -121,7 +121,7 @@ const PATTERNS: readonly CausePattern[] = [
     // Xero API: "This document cannot be edited as it has a payment or credit note allocated to it." (WorkGuru,
     // Ordermentum)
     cause: 'document-has-allocations',
-    pattern: compile(`document can(?:not|'t) be edited (?:as|because) it has a payment or credit note allocated to it`),
+    pattern: compile(`document can(?: not|'t) be edited (?:as|because) it has a payment or credit note allocated to it`),
   },
   {
     // Xero API: "Invoice not of valid status for modification" (WorkGuru, Ordermentum)
@@ -131,7 +131,7 @@ const PATTERNS: readonly CausePattern[] = [
   {
     // Xero API: "You cannot save this transaction using an inventory account type" (AroFlo)
     cause: 'inventory-account-type',
-    pattern: compile(`can(?:not|'t) save this transaction using an inventory account type`),
+    pattern: compile(`can(?: not|'t) save this transaction using an inventory account type`),
   },
 ];
 
