@@ -1,7 +1,7 @@
 // Command-line arguments of `npm run explain`, validated with zod so a typo is a clear usage error (exit 2).
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { calendarDay, UsageError } from './audit-args';
+import { calendarDay, usageErrorOf, UsageError } from './audit-args';
 
 export { UsageError };
 
@@ -62,11 +62,7 @@ export function parseExplainArgs(argv: readonly string[]): ExplainCommand {
   }
   if (parsedArgs.values.help) return { kind: 'help' };
   const parsed = optionsSchema.safeParse(parsedArgs.values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = issue?.path.length ? `--${issue.path.join('.')}: ` : '';
-    throw new UsageError(`${option}${issue?.message ?? 'invalid arguments'}`);
-  }
+  if (!parsed.success) throw usageErrorOf(parsed.error);
   const { snapshot, today, format } = parsed.data;
   return { kind: 'explain', snapshot, today, format, texts: parsedArgs.positionals };
 }
