@@ -26,7 +26,7 @@ export function relatedFindings(cause: CauseId, subject: ExplainSubject, finding
   const code = subject.account;
   switch (cause) {
     case 'account-archived': {
-      if (!code) return findings.filter((finding) => ACCOUNT_GONE.includes(finding.code) && finding.code !== 'TAX_RULE_ACCOUNT_INVALID');
+      if (!code) return [];
       const account = facts.account(code);
       // Active again in the snapshot: nothing in the set-up predicts this error any more.
       if (account && account.Status !== 'ARCHIVED' && account.Status !== 'DELETED') return [];
