@@ -68,7 +68,7 @@ export default tseslint.config(
       why: 'The protocol is shared by every context: shapes and envelopes only.',
     },
     {
-      files: ['utils/audit/**', 'utils/schemas/**', 'utils/net/**', 'utils/apps.ts', 'utils/checklist/**', 'utils/scenarios/**'],
+      files: ['utils/audit/**', 'utils/explain/**', 'utils/schemas/**', 'utils/net/**', 'utils/apps.ts', 'utils/checklist/**', 'utils/scenarios/**'],
       banned: ['background', 'overlay', 'protocol', 'api', 'page', 'store'],
       why: 'Pure layers import nothing above them.',
     },
@@ -79,8 +79,8 @@ export default tseslint.config(
     },
   ]),
   {
-    // The audit engine is pure: no browser APIs, no clock, no network.
-    files: ['utils/audit/**/*.ts', 'utils/schemas/**/*.ts'],
+    // The audit engine and the sync-error explainer are pure: no browser APIs, no clock, no network.
+    files: ['utils/audit/**/*.ts', 'utils/explain/**/*.ts', 'utils/schemas/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'fetch', 'window', 'document', 'browser', 'chrome', 'localStorage'],
       'no-restricted-syntax': [

@@ -2,13 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { audit } from '../utils/audit';
+import { localDay } from './lib/local-day';
 import { runAudit } from './lib/run-audit';
-
-function localDay(): string {
-  const now = new Date();
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 // `npm run` moves to the project root; resolve a relative --snapshot against where the user typed the command.
 const invokedFrom = process.env.INIT_CWD ?? process.cwd();

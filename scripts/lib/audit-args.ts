@@ -26,7 +26,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const calendarDay = z
+/** The first problem zod found in the options, as a usage error naming the option. */
+export function usageErrorOf(error: z.ZodError): UsageError {
+  const issue = error.issues[0];
+  const option = issue?.path.length ? `--${issue.path.join('.')}: ` : '';
+  return new UsageError(`${option}${issue?.message ?? 'invalid arguments'}`);
+}
+
+/** A real calendar day as YYYY-MM-DD (also used by `explain`'s --today). */
+export const calendarDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((day) => {
@@ -85,11 +93,7 @@ export function parseAuditArgs(argv: readonly string[]): AuditCommand {
   }
   if (values.help) return { kind: 'help' };
   const parsed = optionsSchema.safeParse(values);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const option = issue?.path.length ? `--${issue.path.join('.')}: ` : '';
-    throw new UsageError(`${option}${issue?.message ?? 'invalid arguments'}`);
-  }
+  if (!parsed.success) throw usageErrorOf(parsed.error);
   const options = parsed.data;
   return {
     kind: 'audit',
