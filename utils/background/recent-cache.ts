@@ -28,9 +28,4 @@ export class RecentCache<V> {
       this.entries.delete(oldest);
     }
   }
-
-  /** Drops every entry whose key starts with `prefix` (a pair's documents when the pair goes). */
-  forget(prefix: string): void {
-    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.entries.delete(key);
-  }
 }

@@ -2,14 +2,19 @@
 // document after document must not burn the account's 60 calls a minute that refreshes and other tabs share.
 
 /** Requests that reach the Cin7 API, per tab, in any rolling minute. Browsing documents by hand stays well under. */
-export const TAB_BUDGET = { perWindow: 20, windowMs: 60_000 } as const;
+export interface BudgetLimit {
+  perWindow: number;
+  windowMs: number;
+}
+
+export const TAB_BUDGET: BudgetLimit = { perWindow: 20, windowMs: 60_000 };
 
 export class TabBudget {
   private readonly spent = new Map<number, number[]>();
 
   constructor(
     private readonly now: () => number,
-    private readonly limit: { perWindow: number; windowMs: number } = TAB_BUDGET,
+    private readonly limit: BudgetLimit = TAB_BUDGET,
   ) {}
 
   /** Charges one request to the tab, or says in words why not (nothing is charged then). */
