@@ -5,6 +5,7 @@ import { XeroAuth } from '../xero/api/auth';
 import { cin7Keys, type Cin7Keys } from './cin7-keys';
 import { findPair, pairById, resolvePair, writablePair } from './pair-resolution';
 import { rememberOrganisation } from './pair-store';
+import { createOnDemandCin7, type OnDemandCin7 } from './on-demand';
 import { Refresher } from './refresher';
 import type { PairDataStore } from './results';
 import type { SecretStore } from './secrets';
@@ -27,6 +28,10 @@ export interface ServiceDeps {
   openOptionsPage?: () => Promise<void>;
   /** A tab said which organisation it shows (its badge may change). */
   onTabIdentified?: (tabId: number) => void;
+  /** How long one refresh may run before it is stopped with its error (REFRESH_DEADLINE_MS when unset). */
+  refreshDeadlineMs?: number;
+  /** Content-script requests that call the Cin7 API, per tab and rolling window (TAB_BUDGET when unset). */
+  tabBudget?: { perWindow: number; windowMs: number };
 }
 
 export interface BackgroundContext {
@@ -46,6 +51,8 @@ export interface BackgroundContext {
   readonly pairById: typeof pairById;
   /** Tells pages and the badge that a pair's status changed (every pair's, without an id). */
   readonly statusChanged: (pairId?: string) => void;
+  /** What pages ask of the Cin7 API on demand: kept lists and documents, and each tab's budget. */
+  readonly onDemand: OnDemandCin7;
 }
 
 export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
@@ -68,8 +75,10 @@ export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
     fetch: deps.fetch,
     retryBaseMs: deps.retryBaseMs,
     now,
+    deadlineMs: deps.refreshDeadlineMs,
     onChange: (pairId, progress) => deps.onStatusChanged?.(pairId, progress),
     onXeroOrganisation: (pair, shortCode, name) => void rememberOrganisation(pair, shortCode, name),
   });
-  return { deps, data: deps.data, now, xeroAuth, refresher, cin7Keys: keys, findPair, resolvePair, writablePair, pairById, statusChanged };
+  const onDemand = createOnDemandCin7(now, deps.tabBudget);
+  return { deps, data: deps.data, now, xeroAuth, refresher, cin7Keys: keys, findPair, resolvePair, writablePair, pairById, statusChanged, onDemand };
 }

@@ -2,6 +2,7 @@
 // data older than the setting is refreshed in the background while the caller gets the current status at once.
 import type { Pair } from '../protocol/shapes';
 import type { BackgroundContext } from './context';
+import type { RefreshStart } from './refresher';
 import { oldestFetch } from './snapshot';
 import { pairsItem, settingsItem } from './state';
 
@@ -20,11 +21,14 @@ export async function isRefreshDue(ctx: Pick<RefreshSources, 'data' | 'now'>, pa
   return !fetchedAt || now - Date.parse(fetchedAt) > refreshHours * 3_600_000;
 }
 
-/** Starts a refresh (not awaited) when both sides are connected; returns whether one runs. */
-export async function startRefresh(ctx: RefreshSources, pair: Pair, full: boolean): Promise<boolean> {
-  if ((await ctx.xeroAuth.state()) !== 'connected' || !(await ctx.cin7Keys.get(pair.cin7AccountId))) return false;
-  void ctx.refresher.refresh(pair, { full });
-  return true;
+/**
+ * Starts a refresh (not awaited) when both sides are connected. Says whether this request started it, joined the one
+ * running or queued a full one behind it (and since when that one runs); undefined when a side is not connected.
+ */
+export async function startRefresh(ctx: RefreshSources, pair: Pair, full: boolean): Promise<Omit<RefreshStart, 'done'> | undefined> {
+  if ((await ctx.xeroAuth.state()) !== 'connected' || !(await ctx.cin7Keys.get(pair.cin7AccountId))) return undefined;
+  const { outcome, since } = ctx.refresher.begin(pair, { full });
+  return { outcome, since };
 }
 
 /**
@@ -33,7 +37,7 @@ export async function startRefresh(ctx: RefreshSources, pair: Pair, full: boolea
  */
 export async function refreshIfDue(ctx: RefreshSources, pair: Pair): Promise<boolean> {
   if (ctx.refresher.isRunning(pair.id) || !(await isRefreshDue(ctx, pair.id))) return false;
-  return startRefresh(ctx, pair, false);
+  return (await startRefresh(ctx, pair, false))?.outcome === 'started';
 }
 
 /** The periodic alarm: refresh every pair whose data is due (incremental). */

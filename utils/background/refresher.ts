@@ -1,16 +1,18 @@
 // Refreshes a pair: fetch (incremental unless asked for full), store the API snapshot, audit it with the pair's mapping
 // and features (page-inputs.ts), store the findings.
-// One refresh per pair at a time; progress (list, page, rate-limit waits) is kept for getStatus and broadcast.
+// One refresh per pair at a time; progress (list, page, rate-limit waits) and since when it runs are kept for
+// getStatus and broadcast. A refresh that cannot finish by its deadline ends with its error recorded in words.
 import { audit } from '../audit';
 import type { Finding } from '../audit/types';
-import type { Progress, UserError } from '../protocol/shapes';
+import type { Progress } from '../protocol/shapes';
 import { Cin7Client } from '../cin7/api/client';
 import { XeroClient, type XeroTokenSource } from '../xero/api/client';
 import { findingKey } from './finding-key';
 import { snapshotToAudit } from './page-inputs';
 import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
-import { describeError, isQuotaError } from '../net/user-error';
+import { QUEUE_PRIORITY } from '../net/limits';
+import { describeError, isQuotaError, UserFacingError } from '../net/user-error';
 import type { Cin7Credentials } from '../cin7/api/client';
 import type { Pair } from '../protocol/shapes';
 
@@ -22,11 +24,34 @@ export interface RefresherDeps {
   /** First backoff after a failed API call (the clients' default when unset). */
   retryBaseMs?: number;
   now: () => number;
+  /** How long one refresh may run before it is stopped with an error (REFRESH_DEADLINE_MS when unset). */
+  deadlineMs?: number;
   /** Called on progress and when a refresh ends (to broadcast and update the badge). */
   onChange: (pairId: string, progress: Progress | undefined) => void;
   /** The organisation's short code learnt from a refresh (tab → pair detection on Xero pages). */
   onXeroOrganisation?: (pair: Pair, shortCode: string | undefined, name: string | undefined) => void;
 }
+
+/**
+ * A full refresh of a big account waits out Cin7's 60 calls a minute for a few minutes; one that runs far longer is
+ * stuck (a stalled server, a storm that does not end) and is stopped with its error, so the user is told.
+ */
+export const REFRESH_DEADLINE_MS = 15 * 60_000;
+
+/** What a refresh request did: started one, joined the one running, or queued a full one to follow it. */
+export interface RefreshStart {
+  outcome: 'started' | 'joined' | 'queued';
+  /** When the running (or just started) refresh began (ISO). */
+  since: string;
+  done: Promise<void>;
+}
+
+const deadlineError = (ms: number) =>
+  new UserFacingError(
+    `The refresh did not finish within ${ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} s`} and was stopped: Cin7 Core or Xero answered too slowly or not at all. The previous results are kept; refresh again later.`,
+    'refresh-deadline',
+    `stopped after ${ms} ms`,
+  );
 
 /** The calendar day in the browser's zone: lock dates are compared as days (the engine never reads the clock). */
 export function localDay(ms: number): string {
@@ -37,6 +62,7 @@ export function localDay(ms: number): string {
 
 export class Refresher {
   private readonly running = new Map<string, Promise<void>>();
+  private readonly startedAt = new Map<string, number>();
   private readonly runningFull = new Set<string>();
   private readonly queuedFull = new Map<string, Promise<void>>();
   private readonly progress = new Map<string, Progress>();
@@ -45,7 +71,12 @@ export class Refresher {
   constructor(private readonly deps: RefresherDeps) {}
 
   progressOf(pairId: string): Progress | undefined {
-    return this.running.has(pairId) ? (this.progress.get(pairId) ?? { list: '', page: 0, message: 'Starting…' }) : undefined;
+    if (!this.running.has(pairId)) return undefined;
+    return { ...(this.progress.get(pairId) ?? { list: '', page: 0, message: 'Starting…' }), startedAt: this.sinceOf(pairId) };
+  }
+
+  private sinceOf(pairId: string): string {
+    return new Date(this.startedAt.get(pairId) ?? this.deps.now()).toISOString();
   }
 
   isRunning(pairId: string): boolean {
@@ -66,9 +97,14 @@ export class Refresher {
     return client;
   }
 
-  async cin7Client(accountId: string, onWait?: (ms: number, reason: string) => void): Promise<Cin7Client | undefined> {
+  /** A Cin7 client for the account; a page's requests (the default) queue behind a refresh's. */
+  async cin7Client(
+    accountId: string,
+    options: { onWait?: (ms: number, reason: string) => void; priority?: number } = {},
+  ): Promise<Cin7Client | undefined> {
     const credentials = await this.deps.cin7Credentials(accountId);
-    return credentials ? new Cin7Client(credentials, { fetch: this.deps.fetch, retryBaseMs: this.deps.retryBaseMs, onWait }) : undefined;
+    const { fetch, retryBaseMs } = this.deps;
+    return credentials ? new Cin7Client(credentials, { fetch, retryBaseMs, priority: QUEUE_PRIORITY.onDemand, ...options }) : undefined;
   }
 
   /**
@@ -76,10 +112,16 @@ export class Refresher {
    * A full refresh asked for while an incremental one runs follows it (once), rather than being lost in it.
    */
   refresh(pair: Pair, options: { full?: boolean } = {}): Promise<void> {
+    return this.begin(pair, options).done;
+  }
+
+  /** Like `refresh`, and says whether it started one, joined the running one or queued a full one, and since when. */
+  begin(pair: Pair, options: { full?: boolean } = {}): RefreshStart {
     const full = options.full ?? false;
     const existing = this.running.get(pair.id);
     if (existing) {
-      if (!full || this.runningFull.has(pair.id)) return existing;
+      const since = this.sinceOf(pair.id);
+      if (!full || this.runningFull.has(pair.id)) return { outcome: 'joined', since, done: existing };
       let queued = this.queuedFull.get(pair.id);
       if (!queued) {
         queued = existing.then(() => {
@@ -88,62 +130,80 @@ export class Refresher {
         });
         this.queuedFull.set(pair.id, queued);
       }
-      return queued;
+      return { outcome: 'queued', since, done: queued };
     }
     if (full) this.runningFull.add(pair.id);
+    this.startedAt.set(pair.id, this.deps.now());
     const run = this.run(pair, full).finally(() => {
       this.running.delete(pair.id);
       this.runningFull.delete(pair.id);
       this.progress.delete(pair.id);
+      this.startedAt.delete(pair.id);
       this.deps.onChange(pair.id, undefined);
     });
     this.running.set(pair.id, run);
-    return run;
+    return { outcome: 'started', since: this.sinceOf(pair.id), done: run };
   }
 
   private report(pairId: string, progress: Progress) {
     this.progress.set(pairId, progress);
-    this.deps.onChange(pairId, progress);
+    this.deps.onChange(pairId, { ...progress, startedAt: this.sinceOf(pairId) });
   }
 
   private async run(pair: Pair, full: boolean): Promise<void> {
-    const { data, now } = this.deps;
-    this.report(pair.id, { list: '', page: 0, message: 'Starting…' });
-    let lastError: (UserError & { code?: string }) | undefined;
+    const deadlineMs = this.deps.deadlineMs ?? REFRESH_DEADLINE_MS;
+    const stop = new AbortController();
+    const timer = setTimeout(() => stop.abort(deadlineError(deadlineMs)), deadlineMs);
+    const stopped = new Promise<never>((_resolve, reject) => {
+      stop.signal.addEventListener('abort', () => reject(stop.signal.reason as Error), { once: true });
+    });
     try {
-      const onWait = (ms: number, reason: string) => {
-        const current = this.progress.get(pair.id) ?? { list: '', page: 0, message: '' };
-        this.report(pair.id, { ...current, waitingMs: ms, message: `Waiting ${Math.ceil(ms / 1000)} s for the ${reason}` });
-      };
-      const cin7 = await this.cin7Client(pair.cin7AccountId, onWait);
-      if (!cin7) throw new Error('Cin7 Core credentials are missing for this pair');
-      const xero = this.xeroClient(pair.xeroTenantId);
-      const previous = await data.getSnapshot(pair.id);
-      const outcome = await refreshSnapshot({
-        cin7,
-        xero,
-        previous,
-        full: full || !previous,
-        now,
-        onProgress: (progress) => this.report(pair.id, progress),
-      });
-      // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
-      const notStored = await data.putSnapshot(pair.id, outcome.stored).then(() => undefined, (error: unknown) => error);
-      if (notStored !== undefined && !isQuotaError(notStored)) throw notStored;
-      const organisation = outcome.stored.snapshot.xero?.organisation;
-      if (organisation) this.deps.onXeroOrganisation?.(pair, organisation.ShortCode ?? undefined, organisation.Name);
-      const firstFailure = outcome.failures[0];
-      if (notStored !== undefined) lastError = describeError(notStored);
-      else if (firstFailure) lastError = describeError(firstFailure.error);
-      await this.auditAndStore(pair.id, outcome.stored, lastError);
+      await Promise.race([this.fetchAuditStore(pair, full, stop.signal), stopped]);
     } catch (error) {
-      lastError = describeError(error);
-      const previousResult = await data.getResult(pair.id);
-      if (previousResult) {
-        await data.putResult(pair.id, { ...previousResult, lastError, attemptedAt: new Date(now()).toISOString() });
-      }
-      else await this.auditAndStore(pair.id, undefined, lastError);
+      await this.recordFailure(pair.id, error);
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  /**
+   * The refresh's work. Once stopped (deadline), it throws at its next page or rate-limit wait and writes nothing,
+   * so a late answer never overwrites what the stop recorded.
+   */
+  private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal): Promise<void> {
+    const { data, now } = this.deps;
+    const report = (progress: Progress) => {
+      signal.throwIfAborted();
+      this.report(pair.id, progress);
+    };
+    report({ list: '', page: 0, message: 'Starting…' });
+    const onWait = (ms: number, reason: string) => {
+      const current = this.progress.get(pair.id) ?? { list: '', page: 0, message: '' };
+      report({ ...current, waitingMs: ms, message: `Waiting ${Math.ceil(ms / 1000)} s for the ${reason}` });
+    };
+    const cin7 = await this.cin7Client(pair.cin7AccountId, { onWait, priority: QUEUE_PRIORITY.refresh });
+    if (!cin7) throw new Error('Cin7 Core credentials are missing for this pair');
+    const xero = this.xeroClient(pair.xeroTenantId);
+    const previous = await data.getSnapshot(pair.id);
+    const outcome = await refreshSnapshot({ cin7, xero, previous, full: full || !previous, now, onProgress: report });
+    signal.throwIfAborted();
+    // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
+    const notStored = await data.putSnapshot(pair.id, outcome.stored).then(() => undefined, (error: unknown) => error);
+    if (notStored !== undefined && !isQuotaError(notStored)) throw notStored;
+    const organisation = outcome.stored.snapshot.xero?.organisation;
+    if (organisation) this.deps.onXeroOrganisation?.(pair, organisation.ShortCode ?? undefined, organisation.Name);
+    const firstFailure = outcome.failures[0];
+    const lastError = notStored !== undefined ? describeError(notStored) : firstFailure ? describeError(firstFailure.error) : undefined;
+    await this.auditAndStore(pair.id, outcome.stored, lastError);
+  }
+
+  /** A refresh that failed as a whole: the previous findings stay, with the error and the attempt's time. */
+  private async recordFailure(pairId: string, error: unknown): Promise<void> {
+    const { data, now } = this.deps;
+    const lastError = describeError(error);
+    const previousResult = await data.getResult(pairId);
+    if (previousResult) await data.putResult(pairId, { ...previousResult, lastError, attemptedAt: new Date(now()).toISOString() });
+    else await this.auditAndStore(pairId, undefined, lastError);
   }
 
   /** Runs the engine on the stored snapshot + the pair's mapping and features, and stores the findings with their keys. */

@@ -52,7 +52,7 @@ export interface StoredSnapshot {
 }
 
 /** Records can change during a fetch, and clocks differ: ask for changes since a little before the last fetch. */
-const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
+export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
 
 const XERO_LIST_FOR: Record<'accounts' | 'items' | 'trackingCategories' | 'currencies' | 'taxRates', XeroListName> = {
   accounts: 'Accounts',
@@ -85,15 +85,19 @@ function identity(record: Record<string, unknown>): string | undefined {
 }
 
 /** The cached list with every changed record replaced (or added). */
-export function mergeChanged<T extends object>(cached: readonly T[], changed: readonly T[]): T[] {
+export function mergeChanged<T extends object>(
+  cached: readonly T[],
+  changed: readonly T[],
+  keyOf: (record: Record<string, unknown>) => string | undefined = identity,
+): T[] {
   const byIdentity = new Map<string, number>();
   const merged = [...cached];
   merged.forEach((record, index) => {
-    const key = identity(record as Record<string, unknown>);
+    const key = keyOf(record as Record<string, unknown>);
     if (key) byIdentity.set(key, index);
   });
   for (const record of changed) {
-    const key = identity(record as Record<string, unknown>);
+    const key = keyOf(record as Record<string, unknown>);
     const at = key === undefined ? undefined : byIdentity.get(key);
     if (at === undefined) {
       if (key) byIdentity.set(key, merged.length);

@@ -15,6 +15,12 @@ export const CIN7_LIMIT: RateLimit = { perWindow: 60, windowMs: 60_000, concurre
 export const XERO_LIMIT: RateLimit = { perWindow: 60, windowMs: 60_000, concurrency: 5 };
 
 /**
+ * Queue priorities (p-queue runs higher first): a refresh's calls go ahead of calls a page asked for (a document, a
+ * count), so a busy tab never delays a refresh; a page's call waits at most for the refresh's queued calls.
+ */
+export const QUEUE_PRIORITY = { refresh: 1, onDemand: 0 } as const;
+
+/**
  * One queue per key (Cin7 application key / Xero tenant), kept for the worker's life so that all callers share it.
  * `strict` is p-queue's sliding window: never more than `perWindow` calls in any rolling window.
  */

@@ -21,6 +21,7 @@ export type UserErrorCode =
   | 'invalid-response'
   | 'not-found'
   | 'storage-full'
+  | 'refresh-deadline'
   | 'other-organisation';
 
 export class UserFacingError extends Error {

@@ -66,7 +66,17 @@ export const actions = {
   refresh: {
     sender: 'app',
     args: z.strictObject({ pairId: z.string().max(200).optional(), full: z.boolean().optional() }).optional(),
-    result: z.object({ started: z.boolean(), pairId: z.string().optional() }),
+    /**
+     * `started`: this request started a refresh. Otherwise `joined` (one was running: this request is part of it) or
+     * `queued` (a full refresh will follow the running incremental one), with `runningSince` (ISO).
+     */
+    result: z.object({
+      started: z.boolean(),
+      pairId: z.string().optional(),
+      joined: z.boolean().optional(),
+      queued: z.boolean().optional(),
+      runningSince: z.string().optional(),
+    }),
   },
   /** The Account Mapping page is Cin7 Core's: a Xero tab has no mapping to save. */
   saveMapping: {

@@ -27,6 +27,8 @@ export const progressSchema = z.object({
   /** Set while waiting for a rate limit window. */
   waitingMs: z.number().optional(),
   message: z.string(),
+  /** When the running refresh began (ISO): a refresh running for long is visibly stuck. */
+  startedAt: z.string().optional(),
 });
 export type Progress = z.infer<typeof progressSchema>;
 
@@ -223,8 +225,14 @@ export const lockedDocumentCountSchema = z.object({
   counted: z.boolean(),
   sales: z.number(),
   purchases: z.number(),
-  /** Set when nothing could be counted (not connected, no pair). */
+  /** Set when nothing could be counted (not connected, no pair, the tab's budget spent). */
   reason: z.string().optional(),
+  /** A list was longer than the page cap: counted as far as read, the real numbers may be higher. */
+  truncated: z.boolean().optional(),
+  /** Which lists were cut short, the pages read of each, and the cap (1,000 documents a page). */
+  truncatedLists: z.array(z.enum(['sales', 'purchases'])).max(2).optional(),
+  pagesRead: z.object({ sales: z.number(), purchases: z.number() }).optional(),
+  pageCap: z.number().optional(),
 });
 export type LockedDocumentCount = z.infer<typeof lockedDocumentCountSchema>;
 

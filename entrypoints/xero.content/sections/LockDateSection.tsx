@@ -20,6 +20,17 @@ export interface LockDateSectionProps {
 
 type CountState = { kind: 'idle' } | { kind: 'counting' } | { kind: 'done'; result: LockedDocumentCount; range: { from?: string; to: string } } | { kind: 'failed'; message: string };
 
+const LIST_WORDS = { sales: 'sales', purchases: 'purchases' } as const;
+
+/** A count from lists longer than the page cap is a lower bound: say so, and how far they were read. */
+export function truncationNote(result: LockedDocumentCount): string {
+  const lists = result.truncatedLists ?? [];
+  const which = lists.length ? lists.map((name) => LIST_WORDS[name]).join(' and ') : 'documents';
+  const pages = lists.map((name) => result.pagesRead?.[name]).find((read) => read !== undefined) ?? result.pageCap;
+  const read = pages ? ` only the first ${pages} pages (${(pages * 1000).toLocaleString('en')} ${which})` : ` only part of the ${which}`;
+  return `Partial count: Cin7 Core has more ${which} than Mapping Guard reads for a count, so it counted${read}. The real number may be higher.`;
+}
+
 const WHICH = { period: 'period lock date', endOfYear: 'end-of-year lock date' } as const;
 
 export function LockDateSection({ period, endOfYear, unreadable, comparison, cin7Known, learnedPages, count }: LockDateSectionProps) {
@@ -104,6 +115,7 @@ export function LockDateSection({ period, endOfYear, unreadable, comparison, cin
           · Purchases: in Cin7 Core’s purchase list (its address is not published)
         </p>
       ) : null}
+      {state.kind === 'done' && state.result.counted && state.result.truncated ? <p className="mg-error-text">{truncationNote(state.result)}</p> : null}
     </>
   );
 }

@@ -52,9 +52,11 @@ export function storedResult(fetchedHoursAgo: number, failedMinutesAgo?: number)
 export function fakeContext() {
   const { store, writes } = memoryDataStore();
   const running = new Set<string>();
+  const refresh = vi.fn(async (_pair: Pair, _options?: { full?: boolean }) => undefined);
   const refresher = {
     isRunning: (pairId: string) => running.has(pairId),
-    refresh: vi.fn(async () => undefined),
+    refresh,
+    begin: (target: Pair, options?: { full?: boolean }) => ({ outcome: 'started', since: new Date(NOW).toISOString(), done: refresh(target, options) }),
     progressOf: () => undefined,
     xeroClient: () => ({ limits: { minuteRemaining: 59, dayRemaining: 4999 } }),
   };

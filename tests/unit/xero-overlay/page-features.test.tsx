@@ -43,6 +43,19 @@ describe('financial-settings feature', () => {
     expect(links).toEqual(['https://inventory.dearsystems.com/SaleList']);
   });
 
+  it('says a count from lists longer than the page cap is partial, instead of a silent lower number', async () => {
+    loadFixture('financial-settings.html');
+    const truncated = { counted: true, sales: 50_000, purchases: 2, truncated: true, truncatedLists: ['sales' as const], pagesRead: { sales: 50, purchases: 1 }, pageCap: 50 };
+    const setup = featureEnv('https://go.xero.com/Setup/FinancialSettings.aspx', status(), facts({ cin7LockDate: '2026-01-31' }), {
+      countLockedDocuments: vi.fn(async () => truncated),
+    });
+    await setup.factsStore.load();
+    await financialSettings.init(setup.controller.signal, setup.env);
+    const { container } = renderSection(setup.panel, 'financial-settings');
+    fireEvent.click(within(container).getByRole('button', { name: 'Count' }));
+    await waitFor(() => expect(container.textContent).toContain('Partial count: Cin7 Core has more sales than Mapping Guard reads for a count, so it counted only the first 50 pages (50,000 sales). The real number may be higher.'));
+  });
+
   it('says aligned when Cin7 Core locks as far as Xero (variant markup, end-of-year date earlier)', async () => {
     loadFixture('financial-settings-variant.html');
     const setup = featureEnv('https://go.xero.com/Setup/FinancialSettings.aspx', status(), facts({ cin7LockDate: '2025-06-30' }));

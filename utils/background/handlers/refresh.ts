@@ -8,7 +8,11 @@ export function refreshHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'r
     async refresh(args, context) {
       const pair = await ctx.writablePair(context, { pairId: args?.pairId });
       if (!pair) return { started: false };
-      return { started: await startRefresh(ctx, pair, args?.full ?? false), pairId: pair.id };
+      const start = await startRefresh(ctx, pair, args?.full ?? false);
+      if (!start) return { started: false, pairId: pair.id };
+      // A request while one runs is told so, and since when: a refresh running for long is visibly stuck.
+      if (start.outcome === 'started') return { started: true, pairId: pair.id };
+      return { started: false, pairId: pair.id, ...(start.outcome === 'joined' ? { joined: true } : { queued: true }), runningSince: start.since };
     },
   };
 }

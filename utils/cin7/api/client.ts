@@ -49,13 +49,33 @@ interface Cin7ListItems {
 }
 export type Cin7ListItem<L extends Cin7ListName> = Cin7ListItems[L];
 
+export interface DocumentListOptions {
+  /** Pages to read at most (CIN7_DOCUMENT_LIST_PAGE_CAP by default). */
+  maxPages?: number;
+  /** Only documents changed since (ISO 8601, UTC without a zone as the other lists take it). */
+  updatedSince?: string;
+}
+
 export interface PageProgress {
   list: string;
   page: number;
   pages?: number;
 }
 
-export type Cin7ClientOptions = ApiClientOptions;
+export interface Cin7ClientOptions extends ApiClientOptions {
+  /** Queue priority of this client's calls (QUEUE_PRIORITY): a refresh's go before a page's. */
+  priority?: number;
+}
+
+/** A paged read that may stop at its page cap: `truncated` when the list had more pages than were read. */
+export interface PagedList<T> {
+  items: T[];
+  pagesRead: number;
+  truncated: boolean;
+}
+
+/** Pages a document-summary list reads at most per call unless told otherwise (1,000 documents per page). */
+export const CIN7_DOCUMENT_LIST_PAGE_CAP = 50;
 
 /** Shared by every client in this worker: the limit is per application key, whoever calls. */
 export const cin7Queues = new QueueRegistry(CIN7_LIMIT);
@@ -89,31 +109,43 @@ export class Cin7Client {
     return this.get('purchase', { ID: id }, cin7PurchaseSchema);
   }
 
-  /** Every sale summary (`saleList`), e.g. to count sales by date; `maxPages` bounds the calls. */
-  saleList(options: { maxPages?: number } = {}): Promise<Cin7SaleListItem[]> {
-    return this.pageThrough('saleList', cin7Envelopes.saleList, (body) => body.SaleList, options.maxPages);
+  /** Every sale summary (`saleList`) up to the page cap. */
+  async saleList(options: DocumentListOptions = {}): Promise<Cin7SaleListItem[]> {
+    return (await this.saleSummaries(options)).items;
   }
 
-  /** Every purchase summary (`purchaseList`). */
-  purchaseList(options: { maxPages?: number } = {}): Promise<Cin7PurchaseListItem[]> {
-    return this.pageThrough('purchaseList', cin7Envelopes.purchaseList, (body) => body.PurchaseList, options.maxPages);
+  /** Every purchase summary (`purchaseList`) up to the page cap. */
+  async purchaseList(options: DocumentListOptions = {}): Promise<Cin7PurchaseListItem[]> {
+    return (await this.purchaseSummaries(options)).items;
+  }
+
+  /** Sale summaries, saying whether the page cap cut the list short; `updatedSince` (spec: saleList UpdatedSince). */
+  saleSummaries(options: DocumentListOptions = {}): Promise<PagedList<Cin7SaleListItem>> {
+    return this.pageThrough('saleList', cin7Envelopes.saleList, (body) => body.SaleList, options);
+  }
+
+  /** Purchase summaries, likewise (spec: purchaseList UpdatedSince). */
+  purchaseSummaries(options: DocumentListOptions = {}): Promise<PagedList<Cin7PurchaseListItem>> {
+    return this.pageThrough('purchaseList', cin7Envelopes.purchaseList, (body) => body.PurchaseList, options);
   }
 
   private async pageThrough<B extends { Total?: number }, T>(
     path: string,
     envelope: z.ZodType<B>,
     itemsOf: (body: B) => T[],
-    maxPages = 50,
-  ): Promise<T[]> {
+    { maxPages = CIN7_DOCUMENT_LIST_PAGE_CAP, updatedSince }: DocumentListOptions,
+  ): Promise<PagedList<T>> {
     const items: T[] = [];
-    for (let page = 1; page <= maxPages; page++) {
-      const body = await this.get(path, { Page: String(page), Limit: String(CIN7_PAGE_SIZE) }, envelope);
+    for (let page = 1; ; page++) {
+      const query: Record<string, string> = { Page: String(page), Limit: String(CIN7_PAGE_SIZE) };
+      if (updatedSince) query.UpdatedSince = updatedSince;
+      const body = await this.get(path, query, envelope);
       const pageItems = itemsOf(body);
       items.push(...pageItems);
       const pages = typeof body.Total === 'number' ? Math.ceil(body.Total / CIN7_PAGE_SIZE) : undefined;
-      if (pageItems.length === 0 || (pages !== undefined ? page >= pages : pageItems.length < CIN7_PAGE_SIZE)) break;
+      const done = pageItems.length === 0 || (pages !== undefined ? page >= pages : pageItems.length < CIN7_PAGE_SIZE);
+      if (done || page >= maxPages) return { items, pagesRead: page, truncated: !done };
     }
-    return items;
   }
 
   /**
@@ -146,7 +178,7 @@ export class Cin7Client {
     for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
     const queue = cin7Queues.get(`${this.credentials.accountId}:${this.credentials.applicationKey}`);
     for (let attempt = 0; ; attempt++) {
-      const outcome = await queue.add(() => this.send(url));
+      const outcome = await queue.add(() => this.send(url), { priority: this.options.priority ?? 0 });
       if (outcome.kind === 'done') return this.parse(outcome.response, outcome.text, schema, path);
       if (attempt >= this.maxRetries) {
         if (outcome.kind === 'network') throw cin7NetworkError(outcome.detail);
