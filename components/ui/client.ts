@@ -19,6 +19,8 @@ export type MappingGuardClient = ClientOf<
   | 'getFeatures'
   | 'setFeatures'
   | 'getDiagnostics'
+  | 'acceptMappingChange'
+  | 'restorePreviousMapping'
 > & { onStatusChanged: typeof onStatusChanged };
 
 /** The connection and pair management of the options page. */

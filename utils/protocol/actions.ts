@@ -204,6 +204,14 @@ export const actions = {
     }),
   },
   setSettings: { sender: 'extension', args: settingsSchema.partial().strict(), result: settingsSchema },
+  /** The user keeps the changed mapping (the status's `mappingChange`): the previous one is forgotten. */
+  acceptMappingChange: { sender: 'extension', args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(), result: ok },
+  /** The user puts the mapping before the change back (and the pair is audited with it again). */
+  restorePreviousMapping: {
+    sender: 'extension',
+    args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(),
+    result: z.object({ restored: z.boolean() }),
+  },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof actions;
