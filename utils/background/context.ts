@@ -7,11 +7,11 @@ import { findPair, pairById, resolvePair, writablePair } from './pair-resolution
 import { rememberOrganisation } from './pair-store';
 import { Refresher } from './refresher';
 import type { PairDataStore } from './results';
-import type { SecretStore } from './secrets';
+import type { ProtectedSecretStore } from './secrets';
 import { resolveXeroClientId } from './state';
 
 export interface ServiceDeps {
-  secrets: SecretStore;
+  secrets: ProtectedSecretStore;
   data: PairDataStore;
   redirectUrl: string;
   launchWebAuthFlow: (url: string) => Promise<string | undefined>;

@@ -21,7 +21,8 @@ export type UserErrorCode =
   | 'invalid-response'
   | 'not-found'
   | 'storage-full'
-  | 'other-organisation';
+  | 'other-organisation'
+  | 'secrets-locked';
 
 export class UserFacingError extends Error {
   constructor(

@@ -16,6 +16,9 @@ import {
 
 export { findingSchema };
 
+/** Where the key that seals the saved keys and tokens comes from (README, Security). */
+export const SECRET_PROTECTIONS = ['profile', 'session', 'passphrase'] as const;
+
 export const connectionStateSchema = z.enum(['connected', 'not-connected', 'reconnect-needed']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 

@@ -42,7 +42,10 @@ type ConnectionActions =
   | 'setXeroClientId'
   | 'testCin7'
   | 'saveCin7Credentials'
-  | 'removeCin7Credentials';
+  | 'removeCin7Credentials'
+  | 'getSecretProtection'
+  | 'setSecretProtection'
+  | 'unlockSecrets';
 
 export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers, ConnectionActions> {
   /** The company name Cin7 Core answers for these credentials; throws the user-facing reason when refused. */
@@ -119,6 +122,17 @@ export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers,
       await ctx.cin7Keys.remove(args.accountId);
       await cin7AccountsItem.setValue((await cin7AccountsItem.getValue()).filter((a) => a.accountId !== args.accountId));
       return { ok: true as const };
+    },
+    getSecretProtection: () => ctx.deps.secrets.protection(),
+    async setSecretProtection(args) {
+      await ctx.deps.secrets.setProtection(args.mode, args.passphrase);
+      ctx.statusChanged();
+      return { ok: true as const };
+    },
+    async unlockSecrets(args) {
+      const unlocked = await ctx.deps.secrets.unlock(args.passphrase);
+      if (unlocked) ctx.statusChanged();
+      return { unlocked };
     },
   };
 }
