@@ -46,9 +46,14 @@ async function settled(timeoutMs = 60_000): Promise<void> {
 /** Counts of the stored snapshot's lists, read inside the service worker. */
 async function storedCounts(): Promise<Record<string, number>> {
   return session.evalInServiceWorker(async () => {
-    const mg = (globalThis as unknown as { mappingGuard: { service: { data: { getSnapshot(id: string): Promise<{ snapshot: Record<string, Record<string, unknown>> } | undefined> }; handlers: unknown } } }).mappingGuard;
-    const pairs = ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('pairs')).pairs ?? []) as { id: string }[];
-    const stored = await mg.service.data.getSnapshot(pairs[0]?.id ?? '');
+    type Service = {
+      data: { getSnapshot(id: string): Promise<{ snapshot: Record<string, Record<string, unknown>> } | undefined> };
+      resolvePair(context: { caller: 'extension' }): Promise<{ id: string } | undefined>;
+    };
+    const mg = (globalThis as unknown as { mappingGuard: { service: Service } }).mappingGuard;
+    // Pairs live in the worker's trusted store (not storage.local): the selected (only) pair.
+    const pair = await mg.service.resolvePair({ caller: 'extension' });
+    const stored = await mg.service.data.getSnapshot(pair?.id ?? '');
     const counts: Record<string, number> = {};
     for (const app of ['cin7', 'xero']) {
       for (const [list, value] of Object.entries(stored?.snapshot[app] ?? {})) {
