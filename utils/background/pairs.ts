@@ -12,7 +12,8 @@ export async function pairIdOf(cin7AccountId: string, xeroTenantId: string): Pro
 }
 
 export async function makePair(account: KnownCin7Account, tenant: KnownTenant): Promise<Pair> {
-  const cin7Name = account.company ?? `Cin7 ${account.accountId.slice(0, 8)}`;
+  // The name reaches content scripts (statuses): never a part of the Account ID.
+  const cin7Name = account.company ?? 'Cin7 Core';
   const xeroName = tenant.tenantName ?? `Xero ${tenant.tenantId.slice(0, 8)}`;
   return {
     id: await pairIdOf(account.accountId, tenant.tenantId),
