@@ -5,6 +5,8 @@ import { accountText, mappingChangeTitle } from '../panel/MappingChangeNotice';
 import { Section } from './Section';
 import { useBusyAction } from './use-busy-action';
 
+const COLUMNS = ['Role', 'Before', 'Now'];
+
 /**
  * A mapping read from Cin7 Core that differs from the one before (shown only while there is one): the changed roles,
  * old → new, with Accept (keep it) and Restore (put the previous one back and check the set-up with it again).
@@ -25,13 +27,9 @@ export function MappingChangeSection({ client, pairId }: { client: MappingGuardC
         {mappingChangeTitle(change)} (read {new Date(change.changedAt).toLocaleString()}). If you or a colleague did not
         change it in Cin7 Core, restore the previous mapping and check Cin7 Core’s Account Mapping page.
       </p>
-      <table>
+      <table className="mg-table">
         <thead>
-          <tr>
-            <th scope="col">Role</th>
-            <th scope="col">Before</th>
-            <th scope="col">Now</th>
-          </tr>
+          <tr>{COLUMNS.map((column) => <th key={column} scope="col">{column}</th>)}</tr>
         </thead>
         <tbody>
           {change.rows.map((row) => (
