@@ -1,6 +1,12 @@
+import 'fake-indexeddb/auto';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // The background's trusted store (pairs, Cin7 accounts: utils/background/trusted-items.ts) lives in IndexedDB.
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase('mapping-guard-state');
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
 });

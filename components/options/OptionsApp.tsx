@@ -4,6 +4,7 @@ import { errorText, type OptionsClient, type PairList } from '../ui/client';
 import { Cin7ConnectionSection } from './Cin7ConnectionSection';
 import { OptionsSections } from './OptionsSections';
 import { PairsSection } from './PairsSection';
+import { SecretProtectionSection } from './SecretProtectionSection';
 import { XeroConnectionSection } from './XeroConnectionSection';
 
 /** The options page: connections and pairs first, then the other sections. */
@@ -36,6 +37,7 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
         <>
           <XeroConnectionSection client={client} xero={connections.xero} onChanged={reload} />
           <Cin7ConnectionSection client={client} cin7={connections.cin7} onChanged={reload} />
+          <SecretProtectionSection client={client} onChanged={reload} />
           <PairsSection
             client={client}
             connections={connections}

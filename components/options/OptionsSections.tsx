@@ -3,6 +3,7 @@
 import type { MappingGuardClient } from '../ui/client';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { FeaturesSection } from './FeaturesSection';
+import { MappingChangeSection } from './MappingChangeSection';
 import { MappingEditorSection } from './MappingEditorSection';
 import { RefreshScheduleSection } from './RefreshScheduleSection';
 import { ReviewedFindingsSection } from './ReviewedFindingsSection';
@@ -10,6 +11,7 @@ import { ReviewedFindingsSection } from './ReviewedFindingsSection';
 export function OptionsSections({ client, pairId }: { client: MappingGuardClient; pairId?: string }) {
   return (
     <>
+      <MappingChangeSection client={client} pairId={pairId} />
       <FeaturesSection client={client} pairId={pairId} />
       <MappingEditorSection client={client} pairId={pairId} />
       <RefreshScheduleSection client={client} />

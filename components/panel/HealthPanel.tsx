@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-state';
 import type { Progress, Status } from '../../utils/protocol/shapes';
 import { FindingList, topFindings } from './FindingList';
+import { MappingChangeNotice } from './MappingChangeNotice';
 import { isUnbound, OrganisationMismatch } from './OrganisationMismatch';
 import { RefreshButton } from './RefreshButton';
 import { useTopLayer } from './useTopLayer';
@@ -132,8 +133,9 @@ function countsText(status: Status | null): string {
   if (!isConnected(status)) return 'not connected';
   const summary = status.summary;
   if (!summary) return 'not checked yet';
-  if (summary.errors === 0 && summary.warnings === 0) return 'all good';
-  return [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')].filter(Boolean).join(' · ');
+  const changed = status.mappingChange ? 'mapping changed' : '';
+  if (summary.errors === 0 && summary.warnings === 0) return changed || 'all good';
+  return [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), changed].filter(Boolean).join(' · ');
 }
 
 function plural(count: number, word: string): string {
@@ -170,6 +172,7 @@ function PanelBody(props: HealthPanelProps) {
           Not connected: {missing.map((app) => `${app === 'cin7' ? 'Cin7 Core' : 'Xero'}${status.connection[app] === 'reconnect-needed' ? ' (reconnect needed)' : ''}`).join(' and ')}.
           Connect both apps so Mapping Guard can check the set-up.
         </p>
+        {status.connection.xeroReason ? <p className="mg-muted">{status.connection.xeroReason}</p> : null}
         <button type="button" className="mg-button" onClick={props.onOpenOptions}>
           Open Mapping Guard options
         </button>
@@ -196,6 +199,7 @@ function PanelBody(props: HealthPanelProps) {
         </p>
       ) : null}
       {status.lastError ? <p className="mg-error-text">{status.lastError.message}</p> : null}
+      {status.mappingChange ? <MappingChangeNotice change={status.mappingChange} onOpenOptions={props.onOpenOptions} /> : null}
       {!status.mappingReadAt ? (
         <div className="mg-state mg-mapping-unknown">
           <p>Mapping not read yet: open Cin7 Core’s Account Mapping page once so Mapping Guard can read it.</p>

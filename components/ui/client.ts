@@ -19,6 +19,8 @@ export type MappingGuardClient = ClientOf<
   | 'getFeatures'
   | 'setFeatures'
   | 'getDiagnostics'
+  | 'acceptMappingChange'
+  | 'restorePreviousMapping'
 > & { onStatusChanged: typeof onStatusChanged };
 
 /** The connection and pair management of the options page. */
@@ -30,6 +32,9 @@ export type ConnectionsClient = ClientOf<
   | 'testCin7'
   | 'saveCin7Credentials'
   | 'removeCin7Credentials'
+  | 'getSecretProtection'
+  | 'setSecretProtection'
+  | 'unlockSecrets'
   | 'listPairs'
   | 'savePair'
   | 'removePair'

@@ -49,9 +49,14 @@ async function settled(timeoutMs = 60_000): Promise<void> {
 /** Counts of the stored snapshot's lists, read inside the service worker. */
 async function storedCounts(): Promise<Record<string, number>> {
   return session.evalInServiceWorker(async () => {
-    const mg = (globalThis as unknown as { mappingGuard: { service: { data: { getSnapshot(id: string): Promise<{ snapshot: Record<string, Record<string, unknown>> } | undefined> }; handlers: unknown } } }).mappingGuard;
-    const pairs = ((await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get('pairs')).pairs ?? []) as { id: string }[];
-    const stored = await mg.service.data.getSnapshot(pairs[0]?.id ?? '');
+    type Service = {
+      data: { getSnapshot(id: string): Promise<{ snapshot: Record<string, Record<string, unknown>> } | undefined> };
+      resolvePair(context: { caller: 'extension' }): Promise<{ id: string } | undefined>;
+    };
+    const mg = (globalThis as unknown as { mappingGuard: { service: Service } }).mappingGuard;
+    // Pairs live in the worker's trusted store (not storage.local): the selected (only) pair.
+    const pair = await mg.service.resolvePair({ caller: 'extension' });
+    const stored = await mg.service.data.getSnapshot(pair?.id ?? '');
     const counts: Record<string, number> = {};
     for (const app of ['cin7', 'xero']) {
       for (const [list, value] of Object.entries(stored?.snapshot[app] ?? {})) {
@@ -117,12 +122,17 @@ describe('background worker e2e', () => {
       3 + pages(truth.cin7?.products?.length) + pages(truth.cin7?.customers?.length) + pages(truth.cin7?.suppliers?.length) + 6;
     const after = sandbox.stats.snapshot();
     const apiCalls = (s: typeof after) => Object.entries(s.calls).filter(([k]) => /^(cin7|xero) /.test(k)).reduce((n, [, c]) => n + c, 0);
-    expect(apiCalls(after) - apiCalls(before)).toBe(minimum);
+    // A refresh the user asks for also reads Xero's grants once (GET connections: is the organisation still granted?).
+    const grants = (s: typeof after) => s.calls['xero GET connections'] ?? 0;
+    expect(grants(after) - grants(before)).toBe(1);
+    expect(apiCalls(after) - apiCalls(before)).toBe(minimum + 1);
 
-    const incrementalBefore = apiCalls(sandbox.stats.snapshot());
+    const incrementalBefore = sandbox.stats.snapshot();
     const incremental = await refreshAndWait(false);
     expect(incremental.lastError).toBeUndefined();
-    expect(apiCalls(sandbox.stats.snapshot()) - incrementalBefore).toBe(12);
+    const incrementalAfter = sandbox.stats.snapshot();
+    expect(grants(incrementalAfter) - grants(incrementalBefore)).toBe(1);
+    expect(apiCalls(incrementalAfter) - apiCalls(incrementalBefore)).toBe(12 + 1);
   });
 
   it('survives a rate-limit storm with nothing lost', async () => {

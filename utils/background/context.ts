@@ -8,11 +8,11 @@ import { rememberOrganisation } from './pair-store';
 import { createOnDemandCin7, type OnDemandCin7 } from './on-demand';
 import { Refresher } from './refresher';
 import type { PairDataStore } from './results';
-import type { SecretStore } from './secrets';
+import type { ProtectedSecretStore } from './secrets';
 import { resolveXeroClientId } from './state';
 
 export interface ServiceDeps {
-  secrets: SecretStore;
+  secrets: ProtectedSecretStore;
   data: PairDataStore;
   redirectUrl: string;
   launchWebAuthFlow: (url: string) => Promise<string | undefined>;

@@ -1,19 +1,19 @@
 // Cin7 Core pages without a published URL (Account Mapping, Chart of Accounts, General Settings), as the user's own
 // Cin7 Core showed them: the tab's URL when a content script recognised the page, per Cin7 account id (one login can
-// hold several organisations on the same host, so a URL learned for one account is never used for another). Not a
-// secret (storage.local): page addresses only, without our arrival target.
-import { storage } from 'wxt/utils/storage';
+// hold several organisations on the same host, so a URL learned for one account is never used for another). Page
+// addresses only, without our arrival target; kept in the trusted store because they are keyed by Account ID.
 import { z } from 'zod';
 import { CIN7_APP_ORIGIN } from '../apps';
 import { applyLearnedPages, stripTarget, type LearnedPages } from '../audit/links';
 import type { Cin7PageKind } from '../schemas/finding';
 import { learnedPagesSchema } from '../protocol/shapes';
+import { defineTrustedItem } from './trusted-items';
 
 const MAX_ACCOUNTS = 50;
 
 const storedSchema = z.record(z.string().max(100), learnedPagesSchema);
 
-export const learnedPagesItem = storage.defineItem<Record<string, LearnedPages>>('local:cin7LearnedPages', { fallback: {}, version: 1 });
+export const learnedPagesItem = defineTrustedItem<Record<string, LearnedPages>>('cin7LearnedPages', {});
 
 async function readAll(): Promise<Record<string, LearnedPages>> {
   const parsed = storedSchema.safeParse(await learnedPagesItem.getValue());

@@ -7,7 +7,7 @@ import { cin7AccountsItem, pairsItem, selectedPairItem, xeroTenantsItem } from '
 /** Pairs the only Cin7 account with the only Xero organisation (and selects it when nothing is selected). */
 export async function addAutomaticPair(): Promise<void> {
   const pairs = await pairsItem.getValue();
-  const pair = automaticPair(pairs, await cin7AccountsItem.getValue(), await xeroTenantsItem.getValue());
+  const pair = await automaticPair(pairs, await cin7AccountsItem.getValue(), await xeroTenantsItem.getValue());
   if (pair) await storePair(pair);
 }
 

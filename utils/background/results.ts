@@ -1,6 +1,6 @@
 // Per-pair data too large for storage.local, in the extension origin's IndexedDB: the compact API snapshot, the last
 // audit (findings, summary, coverage), the mapping read from the Cin7 page (its one home: the snapshot holds no copy),
-// the reviewed finding keys and the declared features.
+// the reviewed finding keys, the declared features, and the mapping before its last unaccepted change.
 import type { AuditResult } from '../audit/types';
 import type { Mapping } from '../schemas';
 import type { FeatureFlags, UserError } from '../protocol/shapes';
@@ -9,13 +9,20 @@ import type { StoredSnapshot } from './snapshot';
 import {
   readRecord,
   storedFeaturesSchema,
+  storedMappingChangeSchema,
   storedMappingSchema,
   storedResultSchema,
   storedReviewedSchema,
   storedSnapshotEnvelopeSchema,
 } from './stored-records';
 
-const STORES = ['snapshots', 'results', 'mappings', 'reviewed', 'features'] as const;
+const STORES = ['snapshots', 'results', 'mappings', 'reviewed', 'features', 'previousMappings'] as const;
+
+/** The mapping as it was before a change the user has not accepted yet (one level), and when it changed. */
+export interface MappingChangeRecord {
+  previous: Mapping;
+  changedAt: string;
+}
 
 export interface StoredResult {
   audit: AuditResult;
@@ -41,13 +48,16 @@ export interface PairDataStore {
   putReviewed(pairId: string, keys: Set<string>): Promise<void>;
   getFeatures(pairId: string): Promise<FeatureFlags>;
   putFeatures(pairId: string, features: FeatureFlags): Promise<void>;
+  getMappingChange(pairId: string): Promise<MappingChangeRecord | undefined>;
+  /** Undefined forgets it (accepted, or restored). */
+  putMappingChange(pairId: string, change: MappingChangeRecord | undefined): Promise<void>;
   forget(pairId: string): Promise<void>;
 }
 
 export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStore {
   let database: Promise<IDBDatabase> | undefined;
-  // Version 2 added the features store (onupgradeneeded creates missing stores).
-  const db = () => (database ??= openDatabase(dbName, STORES, 2));
+  // Version 2 added the features store, 3 the previous mappings (onupgradeneeded creates missing stores).
+  const db = () => (database ??= openDatabase(dbName, STORES, 3));
   return {
     // Envelope checked, contents as stored (validated when fetched): the snapshot can be tens of MB.
     getSnapshot: async (pairId) => {
@@ -63,6 +73,9 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
     putReviewed: async (pairId, keys) => idbPut(await db(), 'reviewed', pairId, [...keys]),
     getFeatures: async (pairId) => readRecord(storedFeaturesSchema, await idbGet(await db(), 'features', pairId)) ?? {},
     putFeatures: async (pairId, features) => idbPut(await db(), 'features', pairId, features),
+    getMappingChange: async (pairId) => readRecord(storedMappingChangeSchema, await idbGet(await db(), 'previousMappings', pairId)),
+    putMappingChange: async (pairId, change) =>
+      change ? idbPut(await db(), 'previousMappings', pairId, change) : idbDelete(await db(), 'previousMappings', pairId),
     forget: async (pairId) => {
       for (const store of STORES) await idbDelete(await db(), store, pairId);
     },

@@ -1,6 +1,8 @@
-// Non-secret state in storage.local (versioned WXT storage items). Content scripts can read storage.local, so nothing
-// here is a secret: pairs, tenants' names, Cin7 account ids and company names, settings, the Xero client id.
+// Non-secret state. Content scripts can read storage.local, so what is there is neither a secret nor what identifies
+// a Cin7 Core account: tenants' names, settings, the Xero client id, the selected pair's opaque id. The pairs and the
+// Cin7 accounts (whose Account ID is half of the API credentials) are in the trusted store (trusted-items.ts).
 import { storage } from 'wxt/utils/storage';
+import { defineTrustedItem } from './trusted-items';
 import type { AppId } from '../apps';
 import type { Pair, Settings, TabIdentity } from '../protocol/shapes';
 
@@ -19,13 +21,13 @@ export interface KnownCin7Account {
 
 export const DEFAULT_SETTINGS: Settings = { refreshHours: 6 };
 
-export const pairsItem = storage.defineItem<Pair[]>('local:pairs', { fallback: [], version: 1 });
+export const pairsItem = defineTrustedItem<Pair[]>('pairs', []);
 export const selectedPairItem = storage.defineItem<string | null>('local:selectedPairId', { fallback: null, version: 1 });
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 /** Set in the options page; overrides the build's WXT_XERO_CLIENT_ID. A client id is public (PKCE has no secret). */
 export const xeroClientIdItem = storage.defineItem<string | null>('local:xeroClientId', { fallback: null, version: 1 });
 export const xeroTenantsItem = storage.defineItem<KnownTenant[]>('local:xeroTenants', { fallback: [], version: 1 });
-export const cin7AccountsItem = storage.defineItem<KnownCin7Account[]>('local:cin7Accounts', { fallback: [], version: 1 });
+export const cin7AccountsItem = defineTrustedItem<KnownCin7Account[]>('cin7Accounts', []);
 /** What each open app tab said it shows (forgotten with the browser session); its pair is matched at each use. */
 export interface StoredTabIdentity {
   app: AppId;

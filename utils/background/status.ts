@@ -5,8 +5,9 @@ import type { ConnectionState, Pair, Status } from '../protocol/shapes';
 import type { BackgroundContext } from './context';
 import { withReviewMark } from './finding-key';
 import { learnedPagesFor, withLearnedLinks } from './learned-pages';
+import { mappingChangeView } from './mapping-change';
 import { oldestFetch } from './snapshot';
-import { cin7AccountsItem } from './state';
+import { cin7AccountsItem, xeroTenantsItem } from './state';
 
 type StatusSources = Pick<BackgroundContext, 'data' | 'xeroAuth' | 'refresher' | 'cin7Keys'>;
 
@@ -22,25 +23,46 @@ export async function cin7ConnectionState(
   return lastErrorCode === 'cin7-credentials' ? 'reconnect-needed' : 'connected';
 }
 
+/**
+ * Xero's side for a pair: signed in, and the pair's organisation still among those the sign-in granted (the list
+ * `/connections` gave at the last connect or refresh). An organisation the user disconnected from the app in Xero
+ * needs a reconnect, with the reason in words.
+ */
+export async function xeroConnectionState(
+  ctx: Pick<StatusSources, 'xeroAuth'>,
+  pair: Pair | undefined,
+): Promise<{ xero: ConnectionState; xeroReason?: string }> {
+  const xero = await ctx.xeroAuth.state();
+  if (xero !== 'connected' || !pair) return { xero };
+  if ((await xeroTenantsItem.getValue()).some((tenant) => tenant.tenantId === pair.xeroTenantId)) return { xero };
+  const name = pair.xeroTenantName ?? 'This pair’s Xero organisation';
+  return {
+    xero: 'reconnect-needed',
+    xeroReason: `${name} is no longer among the organisations Xero lets Mapping Guard read. Connect Xero again and tick it.`,
+  };
+}
+
 /** The status of a pair (or of the connections alone, without one). Never writes, never starts a refresh. */
 export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Promise<Status> {
-  const xero = await ctx.xeroAuth.state();
   if (!pair) {
-    return { connection: { xero, cin7: await cin7ConnectionState(ctx, undefined, undefined) }, findings: [], coverage: [] };
+    return { connection: { xero: await ctx.xeroAuth.state(), cin7: await cin7ConnectionState(ctx, undefined, undefined) }, findings: [], coverage: [] };
   }
-  const [result, mapping, reviewed, learned] = await Promise.all([
+  const [result, mapping, change, reviewed, learned, xeroState] = await Promise.all([
     ctx.data.getResult(pair.id),
     ctx.data.getMapping(pair.id),
+    ctx.data.getMappingChange(pair.id),
     ctx.data.getReviewed(pair.id),
     learnedPagesFor(pair.cin7AccountId),
+    xeroConnectionState(ctx, pair),
   ]);
   const { limits } = ctx.refresher.xeroClient(pair.xeroTenantId);
   return {
-    connection: { xero, cin7: await cin7ConnectionState(ctx, pair, result?.lastError?.code) },
+    connection: { ...xeroState, cin7: await cin7ConnectionState(ctx, pair, result?.lastError?.code) },
     pairId: pair.id,
     pairName: pair.name,
     fetchedAt: oldestFetch(result),
     mappingReadAt: mapping?.readAt,
+    mappingChange: mappingChangeView(change, mapping),
     summary: result?.audit.summary,
     // Keys come from the engine's findings, before the learned URLs change their links.
     findings: withLearnedLinks(
@@ -52,7 +74,7 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
     refreshing: ctx.refresher.progressOf(pair.id),
     lastError: result?.lastError
       ? { message: result.lastError.message, detail: result.lastError.detail }
-      : xero === 'reconnect-needed'
+      : xeroState.xero === 'reconnect-needed' && !xeroState.xeroReason
         ? // Xero refused the sign-in outside a refresh (another call's token renewal): say so in words all the same.
           { message: xeroReconnectError('').message }
         : undefined,

@@ -24,6 +24,8 @@ export const storedSnapshotEnvelopeSchema = z.object({
   fetched: z.record(z.string(), z.string().max(40)),
 });
 
+export const storedMappingChangeSchema = z.object({ previous: mappingSchema, changedAt: z.string().max(40) });
+
 export const storedReviewedSchema = z.array(z.string().max(2000)).max(100_000);
 export { featureFlagsSchema as storedFeaturesSchema, mappingSchema as storedMappingSchema };
 

@@ -68,7 +68,7 @@ export function connectedNames(app: AppId, pairs: readonly Pair[], accounts: rea
   return unique(
     pairs.map((pair) =>
       app === 'cin7'
-        ? (cin7CompanyOf(pair, accounts) ?? `Cin7 Core account ${pair.cin7AccountId.slice(0, 8)}`)
+        ? (cin7CompanyOf(pair, accounts) ?? 'a Cin7 Core account without a company name') // never its Account ID: content scripts read this
         : (pair.xeroTenantName ?? pair.xeroShortCode ?? `Xero organisation ${pair.xeroTenantId.slice(0, 8)}`),
     ),
   );

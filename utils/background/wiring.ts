@@ -9,6 +9,7 @@ import { createPairDataStore } from './results';
 import { createSecretStore } from './secrets';
 import { createBackgroundService, type BackgroundService } from './service';
 import { forgetTab, tabsShowing } from './pair-resolution';
+import { migrateLegacyPairIds } from './pair-ids';
 import { settingsItem } from './state';
 import { describeError } from '../net/user-error';
 
@@ -84,9 +85,12 @@ export function startBackground(): BackgroundService {
     onTabIdentified: (tabId) => void updateBadge(service, tabId).catch(() => undefined),
   });
   registerActionHandlers(service.handlers, describeError);
+  // Once after an update from a release whose pair ids held the Cin7 Account ID (a no-op afterwards).
+  const pairIdsReady = migrateLegacyPairIds(service.data).catch(() => undefined);
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'update') void service.reauditStoredPairs().then(() => broadcast(undefined, undefined)).catch(() => undefined);
+    if (reason !== 'update') return;
+    void pairIdsReady.then(() => service.reauditStoredPairs()).then(() => broadcast(undefined, undefined)).catch(() => undefined);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void service.refreshDuePairs();

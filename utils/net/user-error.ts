@@ -22,7 +22,8 @@ export type UserErrorCode =
   | 'not-found'
   | 'storage-full'
   | 'refresh-deadline'
-  | 'other-organisation';
+  | 'other-organisation'
+  | 'secrets-locked';
 
 export class UserFacingError extends Error {
   constructor(

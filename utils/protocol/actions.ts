@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppId } from '../apps';
 import { cin7PageKindSchema } from '../schemas/finding';
 import { mappingSchema } from '../schemas/snapshot';
+import { SECRET_PROTECTIONS } from './shapes';
 import {
   connectionsSchema,
   documentResultSchema,
@@ -23,6 +24,8 @@ import {
 } from './shapes';
 
 const empty = z.strictObject({}).optional();
+/** Shorter passphrases are guessed quickly even with PBKDF2's iterations. */
+export const MIN_PASSPHRASE = 10;
 const ok = z.object({ ok: z.literal(true) });
 
 /** Cin7 Core's Account Mapping page has a few dozen roles: far more rows, or long texts, are not a mapping. */
@@ -177,6 +180,24 @@ export const actions = {
     args: z.strictObject({ accountId: z.string().min(1).max(100) }),
     result: ok,
   },
+  /** Where the key sealing the saved keys and tokens comes from (utils/background/secret-keys.ts). */
+  getSecretProtection: {
+    sender: 'extension',
+    args: empty,
+    result: z.object({ mode: z.enum(SECRET_PROTECTIONS), locked: z.boolean() }),
+  },
+  setSecretProtection: {
+    sender: 'extension',
+    args: z
+      .strictObject({ mode: z.enum(SECRET_PROTECTIONS), passphrase: z.string().min(MIN_PASSPHRASE).max(200).optional() })
+      .refine((args) => args.mode !== 'passphrase' || args.passphrase !== undefined, 'a passphrase is needed'),
+    result: ok,
+  },
+  unlockSecrets: {
+    sender: 'extension',
+    args: z.strictObject({ passphrase: z.string().min(1).max(200) }),
+    result: z.object({ unlocked: z.boolean() }),
+  },
   listPairs: {
     sender: 'extension',
     args: empty,
@@ -214,6 +235,14 @@ export const actions = {
     }),
   },
   setSettings: { sender: 'extension', args: settingsSchema.partial().strict(), result: settingsSchema },
+  /** The user keeps the changed mapping (the status's `mappingChange`): the previous one is forgotten. */
+  acceptMappingChange: { sender: 'extension', args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(), result: ok },
+  /** The user puts the mapping before the change back (and the pair is audited with it again). */
+  restorePreviousMapping: {
+    sender: 'extension',
+    args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(),
+    result: z.object({ restored: z.boolean() }),
+  },
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof actions;

@@ -16,6 +16,9 @@ import {
 
 export { findingSchema };
 
+/** Where the key that seals the saved keys and tokens comes from (README, Security). */
+export const SECRET_PROTECTIONS = ['profile', 'session', 'passphrase'] as const;
+
 export const connectionStateSchema = z.enum(['connected', 'not-connected', 'reconnect-needed']);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
@@ -86,13 +89,30 @@ export const learnedPagesSchema = z.object(
   Object.fromEntries(CIN7_PAGE_KINDS.map((page) => [page, z.string().max(2000).optional()])) as Record<Cin7PageKind, z.ZodOptional<z.ZodString>>,
 );
 
+/** A mapping saved from a Cin7 tab that differs from the one before, until the user accepts or restores it. */
+export const mappingChangeSchema = z.object({
+  changedAt: z.string().max(40),
+  /** How many roles changed (all of them; `rows` is bounded). */
+  count: z.number().int().min(1),
+  rows: z
+    .array(z.object({ label: z.string().max(200), from: z.string().max(200).nullable(), to: z.string().max(200).nullable() }))
+    .max(20),
+});
+export type MappingChange = z.infer<typeof mappingChangeSchema>;
+
 export const statusSchema = z.object({
-  connection: z.object({ xero: connectionStateSchema, cin7: connectionStateSchema }),
+  connection: z.object({
+    xero: connectionStateSchema,
+    cin7: connectionStateSchema,
+    /** Why Xero needs reconnecting for this pair (its organisation is no longer granted). */
+    xeroReason: z.string().max(500).optional(),
+  }),
   pairId: z.string().optional(),
   pairName: z.string().optional(),
   /** When the snapshot's oldest list was fetched (ISO). */
   fetchedAt: z.string().optional(),
   mappingReadAt: z.string().optional(),
+  mappingChange: mappingChangeSchema.optional(),
   summary: summarySchema.optional(),
   findings: z.array(statusFindingSchema),
   coverage: z.array(coverageEntrySchema),

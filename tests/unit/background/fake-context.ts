@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import type { BackgroundContext } from '@/utils/background/context';
 import { findPair, pairById, resolvePair, writablePair } from '@/utils/background/pair-resolution';
-import type { PairDataStore, StoredResult } from '@/utils/background/results';
+import type { MappingChangeRecord, PairDataStore, StoredResult } from '@/utils/background/results';
 import type { StoredSnapshot } from '@/utils/background/snapshot';
 import type { Mapping } from '@/utils/schemas';
 import type { FeatureFlags, Pair } from '@/utils/protocol/shapes';
@@ -19,6 +19,7 @@ export function memoryDataStore() {
   const mappings = new Map<string, Mapping>();
   const reviewed = new Map<string, Set<string>>();
   const features = new Map<string, FeatureFlags>();
+  const changes = new Map<string, MappingChangeRecord>();
   const writes: string[] = [];
   const store: PairDataStore = {
     getSnapshot: async (id) => snapshots.get(id),
@@ -31,6 +32,8 @@ export function memoryDataStore() {
     putReviewed: async (id, value) => void (writes.push('putReviewed'), reviewed.set(id, new Set(value))),
     getFeatures: async (id) => features.get(id) ?? {},
     putFeatures: async (id, value) => void (writes.push('putFeatures'), features.set(id, value)),
+    getMappingChange: async (id) => changes.get(id),
+    putMappingChange: async (id, value) => void (writes.push('putMappingChange'), value ? changes.set(id, value) : changes.delete(id)),
     forget: async (id) => void (writes.push('forget'), snapshots.delete(id), results.delete(id)),
   };
   return { store, writes };

@@ -3,6 +3,7 @@
 // window): connect, save keys, refresh, audit; incremental refresh; storms; token expiry and revocation.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import { audit } from '@/utils/audit';
 import { localDay } from '@/utils/background/refresher';
@@ -176,6 +177,22 @@ describe('background service against the sandbox', () => {
     const status = await service.handlers.getStatus({ pairId: pair.id }, extension);
     expect(status.connection.xero).toBe('reconnect-needed');
     expect(status.lastError?.message).toMatch(/reconnect Xero/);
+  });
+
+  it('keeps the Cin7 Account ID where content scripts cannot read it: not in storage.local, not in the pair id', async () => {
+    const { service, pair } = await connectedService();
+    const learned = await service.handlers.pageRecognised(
+      { page: 'accountMapping' },
+      { caller: 'content', app: 'cin7', tabId: 3, tabUrl: 'https://inventory.dearsystems.com/Settings#AccountMapping' },
+    );
+    expect(learned).toEqual({ stored: true }); // learned pages are kept per Account ID
+    const { accountId } = sandbox.cin7Credentials;
+    expect(pair.cin7AccountId).toBe(accountId); // extension pages still see it
+    expect(pair.id).toMatch(/^pair-[0-9a-f]{24}$/);
+    const status = await service.handlers.getStatus({ pairId: pair.id }, extension);
+    expect(JSON.stringify(status)).not.toContain(accountId);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain(accountId);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toContain(accountId);
   });
 
   it('checks Cin7 keys with GET me before saving them', async () => {

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { findPair, resolvePair, storeTabIdentity } from '@/utils/background/pair-resolution';
-import { cin7AccountsItem, pairsItem } from '@/utils/background/state';
+import { cin7AccountsItem, pairsItem, xeroTenantsItem } from '@/utils/background/state';
 import { errorCountForTab, readStatus } from '@/utils/background/status';
 import { fakeContext, pair, storedResult } from './fake-context';
 
@@ -15,6 +15,7 @@ beforeEach(async () => {
   fake = fakeContext();
   await pairsItem.setValue([pair, other]);
   await cin7AccountsItem.setValue([{ accountId: 'acc', company: 'Acme' }]);
+  await xeroTenantsItem.setValue([{ tenantId: 'ten' }, { tenantId: 'other' }]);
   await fake.store.putResult(pair.id, storedResult(7));
   await fake.store.putMapping(pair.id, { readAt: '2026-11-20T10:00:00Z', rows: [] });
   fake.writes.length = 0;

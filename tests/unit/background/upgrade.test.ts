@@ -40,7 +40,12 @@ beforeEach(async () => {
   dbName = `upgrade-${++run}`;
   await pairsItem.setValue([pair]);
 });
-const raw = async (store: string, value: unknown) => idbPut(await openDatabase(dbName, ['snapshots', 'results', 'mappings', 'reviewed', 'features'], 2), store, pair.id, value);
+/** Writes as the previous release did (its database version 2), then lets go so this release can upgrade it. */
+const raw = async (store: string, value: unknown) => {
+  const db = await openDatabase(dbName, ['snapshots', 'results', 'mappings', 'reviewed', 'features'], 2);
+  await idbPut(db, store, pair.id, value);
+  db.close();
+};
 
 describe('reading stored records', () => {
   it('reads a result written by the previous release as it was', async () => {
@@ -68,12 +73,12 @@ describe('reading stored records', () => {
 
 describe('after an update', () => {
   it('rebuilds each pair’s findings from its stored snapshot with this release’s engine, replacing an unreadable result', async () => {
-    const data = createPairDataStore(dbName);
-    const snapshot = loadScenario('broken');
-    await data.putSnapshot(pair.id, { version: 1, snapshot: { cin7: snapshot.cin7, xero: snapshot.xero }, fetched: { 'cin7.me': '2026-11-20T09:59:00.000Z' } });
     const stale = structuredClone(PREVIOUS_RELEASE_RESULT);
     stale.audit.findings[0]!.code = 'ACCOUNT_GONE';
     await raw('results', stale);
+    const data = createPairDataStore(dbName);
+    const snapshot = loadScenario('broken');
+    await data.putSnapshot(pair.id, { version: 1, snapshot: { cin7: snapshot.cin7, xero: snapshot.xero }, fetched: { 'cin7.me': '2026-11-20T09:59:00.000Z' } });
     const now = Date.parse('2026-11-21T12:00:00.000Z');
     const refresher = new Refresher({ data, xeroTokens: {} as never, cin7Credentials: async () => undefined, now: () => now, onChange: () => undefined });
     expect(await reauditStoredPairs({ data, refresher })).toEqual([pair.id]);

@@ -61,6 +61,8 @@ export function fakeClient(statuses: Record<string, Status> = { 'pair-a': status
     getFeatures: vi.fn(async (): Promise<FeatureState> => ({ detected: {}, declared: {} })),
     setFeatures: vi.fn(acknowledged),
     getDiagnostics: vi.fn(async (): Promise<Diagnostics> => ({ readers: [], limits: [], errors: [] })),
+    acceptMappingChange: vi.fn(acknowledged),
+    restorePreviousMapping: vi.fn(async () => ({ restored: true })),
   } satisfies MappingGuardClient;
   return {
     client,

@@ -39,6 +39,9 @@ function fakeConnections(initial: Connections) {
     savePair: vi.fn(),
     removePair: vi.fn(acknowledged),
     selectPair: vi.fn(acknowledged),
+    getSecretProtection: vi.fn(() => Promise.resolve({ mode: 'profile' as const, locked: false })),
+    setSecretProtection: vi.fn(acknowledged),
+    unlockSecrets: vi.fn(() => Promise.resolve({ unlocked: true })),
   } satisfies ConnectionsClient;
   return client;
 }

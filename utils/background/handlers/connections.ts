@@ -6,7 +6,34 @@ import type { ActionHandlers } from '../../protocol/server';
 import { fetchXeroConnections } from '../../xero/api/client';
 import type { BackgroundContext } from '../context';
 import { addAutomaticPair } from '../pair-store';
-import { cin7AccountsItem, resolveXeroClientId, xeroClientIdItem, xeroTenantsItem } from '../state';
+import { cin7AccountsItem, resolveXeroClientId, xeroClientIdItem, xeroTenantsItem, type KnownTenant } from '../state';
+
+/**
+ * The organisations the Xero sign-in grants now (`/connections`), stored so a pair whose organisation is no longer
+ * granted shows "reconnect needed" (status.ts). What a refresh learned (short code) is kept. Returns the list.
+ */
+export async function syncXeroTenants(ctx: Pick<BackgroundContext, 'xeroAuth' | 'deps'>): Promise<KnownTenant[]> {
+  const connections = await fetchXeroConnections(await ctx.xeroAuth.accessToken(), ctx.deps.fetch);
+  const known = new Map((await xeroTenantsItem.getValue()).map((tenant) => [tenant.tenantId, tenant]));
+  const tenants = connections
+    .filter((connection) => connection.tenantType.toUpperCase() === 'ORGANISATION')
+    .map((connection) => ({
+      ...known.get(connection.tenantId),
+      tenantId: connection.tenantId,
+      tenantName: connection.tenantName ?? known.get(connection.tenantId)?.tenantName,
+      connectionId: connection.id,
+    }));
+  await xeroTenantsItem.setValue(tenants);
+  return tenants;
+}
+
+/** After a refresh is asked for: checks the grants again when signed in (a failure keeps the list as it was). */
+export async function recheckXeroTenants(ctx: Pick<BackgroundContext, 'xeroAuth' | 'deps' | 'statusChanged'>): Promise<void> {
+  if ((await ctx.xeroAuth.state()) !== 'connected') return;
+  const before = JSON.stringify(await xeroTenantsItem.getValue());
+  const after = await syncXeroTenants(ctx).catch(() => undefined);
+  if (after && JSON.stringify(after) !== before) ctx.statusChanged();
+}
 
 type ConnectionActions =
   | 'getConnections'
@@ -15,7 +42,10 @@ type ConnectionActions =
   | 'setXeroClientId'
   | 'testCin7'
   | 'saveCin7Credentials'
-  | 'removeCin7Credentials';
+  | 'removeCin7Credentials'
+  | 'getSecretProtection'
+  | 'setSecretProtection'
+  | 'unlockSecrets';
 
 export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers, ConnectionActions> {
   /** The company name Cin7 Core answers for these credentials; throws the user-facing reason when refused. */
@@ -47,15 +77,7 @@ export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers,
     },
     async connectXero() {
       await ctx.xeroAuth.connect();
-      const connections = await fetchXeroConnections(await ctx.xeroAuth.accessToken(), ctx.deps.fetch);
-      const tenants = connections
-        .filter((connection) => connection.tenantType.toUpperCase() === 'ORGANISATION')
-        .map((connection) => ({
-          tenantId: connection.tenantId,
-          tenantName: connection.tenantName ?? undefined,
-          connectionId: connection.id,
-        }));
-      await xeroTenantsItem.setValue(tenants);
+      const tenants = await syncXeroTenants(ctx);
       await addAutomaticPair();
       ctx.statusChanged();
       return { tenants: tenants.map(({ tenantId, tenantName }) => ({ tenantId, tenantName })) };
@@ -100,6 +122,17 @@ export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers,
       await ctx.cin7Keys.remove(args.accountId);
       await cin7AccountsItem.setValue((await cin7AccountsItem.getValue()).filter((a) => a.accountId !== args.accountId));
       return { ok: true as const };
+    },
+    getSecretProtection: () => ctx.deps.secrets.protection(),
+    async setSecretProtection(args) {
+      await ctx.deps.secrets.setProtection(args.mode, args.passphrase);
+      ctx.statusChanged();
+      return { ok: true as const };
+    },
+    async unlockSecrets(args) {
+      const unlocked = await ctx.deps.secrets.unlock(args.passphrase);
+      if (unlocked) ctx.statusChanged();
+      return { unlocked };
     },
   };
 }

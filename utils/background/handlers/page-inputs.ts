@@ -1,13 +1,17 @@
 // What no API gives, per pair: the mapping read from the Cin7 page and the features the user declared. Both live in
-// the pair's IndexedDB stores (their one home); saving either re-audits the stored snapshot with it.
+// the pair's IndexedDB stores (their one home); saving either re-audits the stored snapshot with it. A mapping that
+// changes keeps the one before until the user accepts or restores it (mapping-change.ts).
 import { matchRoleLabel } from '../../audit/labels';
 import { UserFacingError } from '../../net/user-error';
 import type { ActionHandlers } from '../../protocol/server';
 import type { BackgroundContext } from '../context';
+import { recordMappingSave } from '../mapping-change';
+
+type PageInputActions = 'saveMapping' | 'getMapping' | 'getFeatures' | 'setFeatures' | 'acceptMappingChange' | 'restorePreviousMapping';
 
 export function pageInputHandlers(
   ctx: BackgroundContext,
-): Pick<ActionHandlers, 'saveMapping' | 'getMapping' | 'getFeatures' | 'setFeatures'> {
+): Pick<ActionHandlers, PageInputActions> {
   /** Audits the stored snapshot again with the page inputs just saved, keeping the last refresh's error. */
   async function reaudit(pairId: string): Promise<void> {
     const previous = await ctx.data.getResult(pairId);
@@ -19,7 +23,10 @@ export function pageInputHandlers(
     async saveMapping(args, context) {
       const pair = await ctx.writablePair(context, { pairId: args.pairId });
       if (!pair) return { saved: false };
-      await ctx.data.putMapping(pair.id, { readAt: args.readAt, rows: args.rows });
+      const saved = await ctx.data.getMapping(pair.id);
+      const next = { readAt: args.readAt, rows: args.rows };
+      await ctx.data.putMapping(pair.id, next);
+      await recordMappingSave(ctx.data, pair.id, saved, next, context.caller === 'extension', ctx.now());
       await reaudit(pair.id);
       return { saved: true, pairId: pair.id };
     },
@@ -44,6 +51,23 @@ export function pageInputHandlers(
       await ctx.data.putFeatures(pair.id, { inventoryAccrual: args.inventoryAccrual, giftCards: args.giftCards });
       await reaudit(pair.id);
       return { ok: true as const };
+    },
+    async acceptMappingChange(args, context) {
+      const pair = await ctx.resolvePair(context, { pairId: args?.pairId });
+      if (pair) {
+        await ctx.data.putMappingChange(pair.id, undefined);
+        ctx.statusChanged(pair.id);
+      }
+      return { ok: true as const };
+    },
+    async restorePreviousMapping(args, context) {
+      const pair = await ctx.resolvePair(context, { pairId: args?.pairId });
+      const change = pair ? await ctx.data.getMappingChange(pair.id) : undefined;
+      if (!pair || !change) return { restored: false };
+      await ctx.data.putMapping(pair.id, change.previous);
+      await ctx.data.putMappingChange(pair.id, undefined);
+      await reaudit(pair.id);
+      return { restored: true };
     },
   };
 }

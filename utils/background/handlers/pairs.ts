@@ -16,7 +16,7 @@ export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'list
       const account = (await cin7AccountsItem.getValue()).find((a) => a.accountId === args.cin7AccountId);
       const tenant = (await xeroTenantsItem.getValue()).find((t) => t.tenantId === args.xeroTenantId);
       if (!account || !tenant) throw new UserFacingError('Connect that Cin7 Core account and Xero organisation first.', 'not-found');
-      const pair = makePair(account, tenant);
+      const pair = await makePair(account, tenant);
       await storePair(pair);
       ctx.statusChanged(); // a tab of this client that said "not connected to this organisation" now has its pair
       return pair;
