@@ -9,6 +9,7 @@ import documentLines from './document-lines';
 import generalSettings from './general-settings';
 import healthPanel from './health-panel';
 import recordOverrides from './record-overrides';
+import syncErrors from './sync-errors';
 
 export const CIN7_FEATURES: readonly FeatureDefinition<Cin7FeatureEnv>[] = [
   healthPanel,
@@ -18,4 +19,5 @@ export const CIN7_FEATURES: readonly FeatureDefinition<Cin7FeatureEnv>[] = [
   chartOfAccounts,
   generalSettings,
   arrivalHighlight,
+  syncErrors,
 ];

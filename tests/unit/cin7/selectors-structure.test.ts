@@ -30,7 +30,9 @@ describe('Cin7 selectors against the fixture pages', () => {
       // The organisation reader's selectors are tested in organisation-reader.test.ts, the page-recognition texts in
       // recognise.test.ts.
       [...Object.keys(EXPECTED), 'CELL', 'NOT_LABEL_TEXT', 'FIELD_LABEL', 'LINE_GRID_CAPTION', 'LINE_GRID_HEADING', 'LINE_COLUMN_TEXT',
-        'HEADER_REGION', 'HIDDEN_CONTENT', 'PAGE_SIGN_TEXT', 'CHART_COLUMN_TEXT', 'LOCK_DATE_LABEL'].sort(),
+        'HEADER_REGION', 'HIDDEN_CONTENT', 'PAGE_SIGN_TEXT', 'CHART_COLUMN_TEXT', 'LOCK_DATE_LABEL',
+        // The sync-error phrases and skipped text are tested in sync-errors-feature.test.tsx.
+        'SYNC_ERROR_SIGN_TEXT', 'NOT_MESSAGE_TEXT'].sort(),
     );
     for (const selector of Object.values(selectors).filter((value) => typeof value === 'string')) expect(() => document.querySelectorAll(selector)).not.toThrow();
   });

@@ -6,7 +6,7 @@ import { ROLES } from '../../audit/roles';
 import type { Cin7PageKind } from '../../schemas/finding';
 import { readAccountMapping } from './account-mapping';
 import { cellValue, cellsOf, controlValue, labelText } from './dom-text';
-import { CHART_COLUMN_TEXT, COLUMN_HEADER, FIELD_LABEL, LOCK_DATE_LABEL, PAGE_SIGN_TEXT, ROW, ROW_CONTAINER, VALUE_CONTROL } from './selectors';
+import { CHART_COLUMN_TEXT, COLUMN_HEADER, FIELD_LABEL, LOCK_DATE_LABEL, PAGE_SIGN_TEXT, ROW, ROW_CONTAINER, SYNC_ERROR_SIGN_TEXT, VALUE_CONTROL } from './selectors';
 
 export type { Cin7PageKind };
 
@@ -29,6 +29,14 @@ export const SIGN_THRESHOLD: Readonly<Record<Cin7PageKind, number>> = { accountM
 
 export function mightShow(page: Cin7PageKind, text: string): boolean {
   return signScore(page, text) >= SIGN_THRESHOLD[page];
+}
+
+const SYNC_ERROR_SIGNS = SYNC_ERROR_SIGN_TEXT.map((phrase) => phrase.replace(/\s+/g, ''));
+
+/** Whether lower-case `text` may hold a known sync-error message: the cheap check before any walk of the page. */
+export function mightShowSyncErrors(text: string): boolean {
+  const compact = text.replace(/\s+/g, '');
+  return SYNC_ERROR_SIGNS.some((phrase) => compact.includes(phrase));
 }
 
 // ---- Full reads ---------------------------------------------------------------------------------------------

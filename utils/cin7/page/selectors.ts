@@ -87,3 +87,28 @@ export const CHART_COLUMN_TEXT = {
 
 /** The General Settings lock-date label, matched against a label's whole text (help article 11073339810575). */
 export const LOCK_DATE_LABEL = /^period\s+lock\s+date\s*:?$/i;
+
+// ---- Sync-error texts, found by their words on any page (entrypoints/cin7.content/features/sync-errors.tsx) -------
+
+/**
+ * Fixed phrases of the known sync-error texts (utils/explain/causes.ts, each sourced in fidelity.md "Sync-error
+ * texts"), lower case. Matched with all spacing removed, so line breaks and lost spaces do not hide them; chosen to
+ * avoid the wording that varies (cannot / can't, organisation / organization, quotes around codes).
+ */
+export const SYNC_ERROR_SIGN_TEXT = [
+  'has been archived',
+  'has been deleted',
+  'is not a valid code for',
+  'document date can',
+  'not subscribed to',
+  'be used with account code',
+  'paid in xero',
+  'incorrect symbol',
+  'amount outstanding',
+  'allocated to it',
+  'valid status for modification',
+  'inventory account type',
+] as const;
+
+/** Never where an error message is shown: code, inert content, what the user types, and our own notes. */
+export const NOT_MESSAGE_TEXT = 'script, style, template, noscript, textarea, input, select, option, [contenteditable="true"], [data-mg-own]';
