@@ -1,6 +1,7 @@
 // What the popup, report and options page ask of the background. The views receive a client (tests pass a fake),
 // typed as the slice of the protocol's one derived client they use: a call is the action's own, e.g.
 // `client.selectPair({ pairId })`, so a new action needs no wrapper here. No component fetches anything itself.
+import type { ConnectionActionName } from '../../utils/protocol/actions';
 import type { ActionResult } from '../../utils/protocol/actions';
 import { background, onStatusChanged, type ClientOf } from '../../utils/protocol/client';
 import { ActionError } from '../../utils/protocol/wire';
@@ -25,16 +26,7 @@ export type MappingGuardClient = ClientOf<
 
 /** The connection and pair management of the options page. */
 export type ConnectionsClient = ClientOf<
-  | 'getConnections'
-  | 'connectXero'
-  | 'disconnectXero'
-  | 'setXeroClientId'
-  | 'testCin7'
-  | 'saveCin7Credentials'
-  | 'removeCin7Credentials'
-  | 'getSecretProtection'
-  | 'setSecretProtection'
-  | 'unlockSecrets'
+  | ConnectionActionName
   | 'listPairs'
   | 'savePair'
   | 'removePair'

@@ -35,6 +35,20 @@ export async function fetchText(
   }
 }
 
+/** One GET of an API client within its time limit: the answer, or why none came (retried by the caller). */
+export async function getWithinLimit(
+  fetchFn: typeof fetch,
+  url: URL,
+  headers: Record<string, string>,
+  timeoutMs?: number,
+): Promise<{ kind: 'answer'; response: Response; text: string } | { kind: 'network'; detail: string }> {
+  try {
+    return { kind: 'answer', ...(await fetchText(fetchFn, url.href, { method: 'GET', headers, credentials: 'omit' }, timeoutMs)) };
+  } catch (error) {
+    return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** A failure worth retrying with backoff: the server's own trouble, not an answer about the request. */
 export const isServerError = (status: number): boolean => status >= 500 && status <= 599;
 

@@ -249,3 +249,16 @@ export type ActionName = keyof typeof actions;
 export type ActionArgs<N extends ActionName> = z.input<(typeof actions)[N]['args']>;
 export type ParsedArgs<N extends ActionName> = z.output<(typeof actions)[N]['args']>;
 export type ActionResult<N extends ActionName> = z.output<(typeof actions)[N]['result']>;
+
+/** The options page's connections area: Xero sign-in, Cin7 Core keys and how saved keys are protected. */
+export type ConnectionActionName =
+  | 'getConnections'
+  | 'connectXero'
+  | 'disconnectXero'
+  | 'setXeroClientId'
+  | 'testCin7'
+  | 'saveCin7Credentials'
+  | 'removeCin7Credentials'
+  | 'getSecretProtection'
+  | 'setSecretProtection'
+  | 'unlockSecrets';

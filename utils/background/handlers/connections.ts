@@ -1,5 +1,6 @@
 // Both sides' connections: Xero sign-in (OAuth + PKCE) and its organisations, Cin7 Core accounts and their keys.
 // Connecting the only account of each side pairs them (pair-store.ts).
+import type { ConnectionActionName } from '../../protocol/actions';
 import { Cin7Client, type Cin7Credentials } from '../../cin7/api/client';
 import { describeError } from '../../net/user-error';
 import type { ActionHandlers } from '../../protocol/server';
@@ -35,19 +36,9 @@ export async function recheckXeroTenants(ctx: Pick<BackgroundContext, 'xeroAuth'
   if (after && JSON.stringify(after) !== before) ctx.statusChanged();
 }
 
-type ConnectionActions =
-  | 'getConnections'
-  | 'connectXero'
-  | 'disconnectXero'
-  | 'setXeroClientId'
-  | 'testCin7'
-  | 'saveCin7Credentials'
-  | 'removeCin7Credentials'
-  | 'getSecretProtection'
-  | 'setSecretProtection'
-  | 'unlockSecrets';
 
-export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers, ConnectionActions> {
+
+export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers, ConnectionActionName> {
   /** The company name Cin7 Core answers for these credentials; throws the user-facing reason when refused. */
   async function cin7Company(credentials: Cin7Credentials): Promise<string | undefined> {
     const me = await new Cin7Client(credentials, { fetch: ctx.deps.fetch, maxRetries: 2 }).me();

@@ -19,7 +19,7 @@ import {
   type Cin7SaleListItem,
 } from '../../schemas';
 import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../../net/limits';
-import { fetchText, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
+import { getWithinLimit, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
 import { CIN7_API_BASE } from '../../apps';
 import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
 
@@ -200,25 +200,17 @@ export class Cin7Client {
     | { kind: 'network'; detail: string }
   > {
     this.calls++;
-    let answer: { response: Response; text: string };
-    try {
-      answer = await fetchText(
-        this.fetchFn,
-        url.href,
-        {
-          method: 'GET',
-          headers: {
-            Accept: 'application/json',
-            'api-auth-accountid': this.credentials.accountId,
-            'api-auth-applicationkey': this.credentials.applicationKey,
-          },
-          credentials: 'omit',
-        },
-        this.options.timeoutMs,
-      );
-    } catch (error) {
-      return { kind: 'network', detail: error instanceof Error ? error.message : String(error) };
-    }
+    const answer = await getWithinLimit(
+      this.fetchFn,
+      url,
+      {
+        Accept: 'application/json',
+        'api-auth-accountid': this.credentials.accountId,
+        'api-auth-applicationkey': this.credentials.applicationKey,
+      },
+      this.options.timeoutMs,
+    );
+    if (answer.kind === 'network') return answer;
     const { response, text } = answer;
     // Cin7 documents 503 for its rate limit, others report 429: both mean "wait and retry".
     if (response.status === 429 || response.status === 503) return { kind: 'throttled', retryAfter: response.headers.get('Retry-After') };

@@ -14,7 +14,7 @@ import {
   type XeroTrackingCategory,
 } from '../../schemas';
 import { QueueRegistry, XERO_LIMIT, retryDelayMs, sleep } from '../../net/limits';
-import { fetchText, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
+import { fetchText, getWithinLimit, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
 import { XERO_API_ORIGIN } from '../../apps';
 import {
   xeroHttpError,
@@ -150,21 +150,9 @@ export class XeroClient {
 
   private async send(url: URL, token: string, extraHeaders: Record<string, string>) {
     this.calls++;
-    let answer: { response: Response; text: string };
-    try {
-      answer = await fetchText(
-        this.fetchFn,
-        url.href,
-        {
-          method: 'GET',
-          headers: { Accept: 'application/json', Authorization: `Bearer ${token}`, 'xero-tenant-id': this.tenantId, ...extraHeaders },
-          credentials: 'omit',
-        },
-        this.options.timeoutMs,
-      );
-    } catch (error) {
-      return { kind: 'network' as const, detail: error instanceof Error ? error.message : String(error) };
-    }
+    const headers = { Accept: 'application/json', Authorization: `Bearer ${token}`, 'xero-tenant-id': this.tenantId, ...extraHeaders };
+    const answer = await getWithinLimit(this.fetchFn, url, headers, this.options.timeoutMs);
+    if (answer.kind === 'network') return answer;
     const { response, text } = answer;
     this.trackLimits(response.headers);
     if (response.status === 401) return { kind: 'unauthorized' as const, detail: text.slice(0, 300) };
