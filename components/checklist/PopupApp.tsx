@@ -20,6 +20,8 @@ export interface PopupAppProps {
   checklist: ChecklistStore;
   /** Which app the active tab shows, so its pair is the one shown first. */
   activeHost?: 'cin7' | 'xero';
+  /** The active tab, when it shows Cin7 Core or Xero: the pair it is bound to is the one shown first. */
+  activeTabId?: number;
   openOptions(): void;
   /** The report page's URL for a pair. */
   reportUrl(pairId: string): string;
@@ -37,7 +39,7 @@ function useHydrated(checklist: ChecklistStore): boolean {
   return hydrated;
 }
 
-export function PopupApp({ client, checklist, activeHost, openOptions, reportUrl }: PopupAppProps) {
+export function PopupApp({ client, checklist, activeHost, activeTabId, openOptions, reportUrl }: PopupAppProps) {
   const [chosenPairId, setChosenPairId] = useState<string>();
   const [pairList, setPairList] = useState<PairList>({ pairs: [] });
   const [starting, setStarting] = useState(false);
@@ -45,6 +47,7 @@ export function PopupApp({ client, checklist, activeHost, openOptions, reportUrl
   const { status, error, loading, reload } = useStatus(client, {
     pairId: chosenPairId,
     host: chosenPairId ? undefined : activeHost,
+    tabId: chosenPairId ? undefined : activeTabId,
   });
   const hydrated = useHydrated(checklist);
   const pairKey = status?.pairId ?? UNASSIGNED_PAIR;

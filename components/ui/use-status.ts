@@ -12,18 +12,18 @@ export interface StatusState {
 /** A pair's status from the background, re-read whenever the background says it changed. */
 export function useStatus(
   client: MappingGuardClient,
-  query: { pairId?: string; host?: 'cin7' | 'xero' },
+  query: { pairId?: string; host?: 'cin7' | 'xero'; tabId?: number },
 ): StatusState {
   const [status, setStatus] = useState<Status>();
   const [error, setError] = useState<string>();
   const [loading, setLoading] = useState(true);
   const [generation, setGeneration] = useState(0);
   const reload = useCallback(() => setGeneration((value) => value + 1), []);
-  const { pairId, host } = query;
+  const { pairId, host, tabId } = query;
 
   useEffect(() => {
     let current = true;
-    client.getStatus({ pairId, host }).then(
+    client.getStatus({ pairId, host, ...(tabId === undefined ? {} : { tabId }) }).then(
       (next) => {
         if (!current) return;
         setStatus(next);
@@ -39,7 +39,7 @@ export function useStatus(
     return () => {
       current = false;
     };
-  }, [client, pairId, host, generation]);
+  }, [client, pairId, host, tabId, generation]);
 
   useEffect(
     () =>

@@ -2,19 +2,20 @@
 import '../../utils/zod-jitless';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/checklist/PopupApp';
-import { activeTabHost } from '../../components/ui/active-tab-host';
+import { activeAppTab } from '../../components/ui/active-tab-host';
 import { pageClient } from '../../components/ui/client';
 import { mountPage } from '../../components/ui/mount-page';
 import { getChecklistStore } from '../../utils/store/checklist';
 import '../../components/ui/theme.css';
 import '../../components/checklist/checklist.css';
 
-void activeTabHost().then((host) =>
+void activeAppTab().then((tab) =>
   mountPage(
     <PopupApp
       client={pageClient}
       checklist={getChecklistStore()}
-      activeHost={host}
+      activeHost={tab?.host}
+      activeTabId={tab?.tabId}
       openOptions={() => void browser.runtime.openOptionsPage()}
       reportUrl={(pairId) => browser.runtime.getURL(`/report.html?pair=${encodeURIComponent(pairId)}`)}
     />,

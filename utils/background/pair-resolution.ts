@@ -10,6 +10,8 @@ import { cin7AccountsItem, pairsItem, selectedPairItem, tabIdentitiesItem, type 
 /** What an action says about its pair: an explicit id (honoured for extension pages only). */
 export interface PairWanted {
   pairId?: string;
+  /** An extension page's view of a tab (the popup's active tab): that tab's pair when it is bound. */
+  tabId?: number;
 }
 
 export async function pairById(pairId: string | undefined): Promise<Pair | undefined> {
@@ -34,6 +36,10 @@ export async function findPair(context: ActionContext, wanted: PairWanted = {}):
   }
   const explicit = context.caller === 'extension' ? await pairById(wanted.pairId) : undefined;
   if (explicit) return { pair: explicit };
+  if (context.caller === 'extension' && wanted.tabId !== undefined) {
+    const shown = (await bindingOfTab(wanted.tabId))?.pair;
+    if (shown) return { pair: shown };
+  }
   const pairs = await pairsItem.getValue();
   const selected = await pairById((await selectedPairItem.getValue()) ?? undefined);
   return { pair: selected ?? (pairs.length === 1 ? pairs[0] : undefined) };

@@ -63,7 +63,14 @@ export const actions = {
    */
   getStatus: {
     sender: 'app',
-    args: z.strictObject({ host: z.enum(['cin7', 'xero']).optional(), pairId: z.string().max(200).optional() }).optional(),
+    args: z
+      .strictObject({
+        host: z.enum(['cin7', 'xero']).optional(),
+        pairId: z.string().max(200).optional(),
+        /** The popup's active tab: its pair is the one shown, when the tab is bound (extension pages only). */
+        tabId: z.number().int().nonnegative().max(2 ** 31).optional(),
+      })
+      .optional(),
     result: statusSchema,
   },
   refresh: {

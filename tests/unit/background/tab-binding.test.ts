@@ -126,6 +126,14 @@ describe('the background binds tabs from the sender', () => {
     expect((await statusHandlers(ctx).getStatus(undefined, extension)).pairId).toBe(pairB.id);
   });
 
+  it('the popup shows the pair of the active tab when that tab is bound, else the selected one', async () => {
+    await tabHandlers(ctx).identifyTab({ cin7Texts: ['Org A'] }, cin7Tab(7));
+    expect((await statusHandlers(ctx).getStatus({ host: 'cin7', tabId: 7 }, extension)).pairId).toBe(pairA.id);
+    // An explicit choice in the popup wins; an unknown tab falls back to the selected pair.
+    expect((await statusHandlers(ctx).getStatus({ pairId: pairB.id, tabId: 7 }, extension)).pairId).toBe(pairB.id);
+    expect((await statusHandlers(ctx).getStatus({ tabId: 99 }, extension)).pairId).toBe(pairB.id);
+  });
+
   it('a tab of another organisation gets no findings, and every write from it is refused in words', async () => {
     await cin7AccountsItem.setValue([...accounts, { accountId: 'accC', company: 'Org C' }]);
     await tabHandlers(ctx).identifyTab({ cin7Texts: ['Org C'] }, cin7Tab(9));

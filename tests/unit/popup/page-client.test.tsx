@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act } from '@testing-library/react';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { activeTabHost } from '../../../components/ui/active-tab-host';
+import { activeAppTab } from '../../../components/ui/active-tab-host';
 import { pageClient } from '../../../components/ui/client';
 import { mountPage } from '../../../components/ui/mount-page';
 import { APP_ORIGINS } from '../../../utils/apps';
@@ -47,16 +47,16 @@ describe('pageClient', () => {
   });
 });
 
-describe('activeTabHost', () => {
-  it('names the app the active tab shows, and nothing for any other page', async () => {
+describe('activeAppTab', () => {
+  it('names the app and the tab the active tab shows, and nothing for any other page', async () => {
     const query = vi.spyOn(fakeBrowser.tabs, 'query');
-    query.mockResolvedValueOnce([{ url: `${APP_ORIGINS.xero}/app/!Fx1tu/dashboard` } as Browser.tabs.Tab]);
-    expect(await activeTabHost()).toBe('xero');
+    query.mockResolvedValueOnce([{ id: 12, url: `${APP_ORIGINS.xero}/app/!Fx1tu/dashboard` } as Browser.tabs.Tab]);
+    expect(await activeAppTab()).toEqual({ host: 'xero', tabId: 12 });
     expect(query).toHaveBeenCalledWith({ active: true, currentWindow: true });
-    query.mockResolvedValueOnce([{ url: 'https://example.com/' } as Browser.tabs.Tab]);
-    expect(await activeTabHost()).toBeUndefined();
+    query.mockResolvedValueOnce([{ id: 13, url: 'https://example.com/' } as Browser.tabs.Tab]);
+    expect(await activeAppTab()).toBeUndefined();
     query.mockRejectedValueOnce(new Error('no tabs permission'));
-    expect(await activeTabHost()).toBeUndefined();
+    expect(await activeAppTab()).toBeUndefined();
   });
 });
 

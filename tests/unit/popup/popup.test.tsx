@@ -12,7 +12,7 @@ afterEach(async () => {
   await Promise.all(stores.splice(0).map((store) => store.dispose()));
 });
 
-function renderPopup(fake = fakeClient(), debounceMs = 10_000) {
+function renderPopup(fake = fakeClient(), debounceMs = 10_000, activeTab: { host?: 'cin7' | 'xero'; tabId?: number } = {}) {
   const checklist = createChecklistStore({ debounceMs });
   stores.push(checklist);
   const openOptions = vi.fn();
@@ -20,6 +20,8 @@ function renderPopup(fake = fakeClient(), debounceMs = 10_000) {
     <PopupApp
       client={fake.client}
       checklist={checklist}
+      activeHost={activeTab.host}
+      activeTabId={activeTab.tabId}
       openOptions={openOptions}
       reportUrl={(pairId) => `chrome-extension://id/report.html?pair=${pairId}`}
     />,
@@ -30,6 +32,11 @@ function renderPopup(fake = fakeClient(), debounceMs = 10_000) {
 const itemToggle = (title: string) => screen.getByRole('button', { name: new RegExp(title) });
 
 describe('popup checklist', () => {
+  it('asks for the pair of the active Cin7 Core or Xero tab (the background knows which client that tab shows)', async () => {
+    const { client } = renderPopup(fakeClient(), 10_000, { host: 'xero', tabId: 41 });
+    await waitFor(() => expect(client.getStatus).toHaveBeenCalledWith({ host: 'xero', tabId: 41 }));
+  });
+
   it('lists every checklist item in onboarding order', async () => {
     renderPopup();
     await screen.findByText('Acme Cin7 ↔ Acme Xero', { selector: 'p' });

@@ -8,7 +8,7 @@ import { readStatus } from '../status';
 export function statusHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'getStatus' | 'markReviewed'> {
   return {
     async getStatus(args, context) {
-      const { pair, tab } = await ctx.findPair(context, { pairId: args?.pairId });
+      const { pair, tab } = await ctx.findPair(context, { pairId: args?.pairId, tabId: args?.tabId });
       // The read's one side effect, on purpose: data older than the setting starts refreshing now.
       if (pair) await refreshIfDue(ctx, pair);
       const status = await readStatus(ctx, pair);
