@@ -3,7 +3,7 @@
 // renamed to its opaque id (pairs.ts) with everything stored under the old name: its IndexedDB records, its checklist
 // record and the selection.
 import { browser } from 'wxt/browser';
-import { checklistStorageKey } from '../store/checklist-records';
+import { checklistStorageKey, loadChecklistRecords } from '../store/checklist-records';
 import { pairIdOf } from './pairs';
 import type { PairDataStore } from './results';
 import { pairsItem, selectedPairItem } from './state';
@@ -42,6 +42,8 @@ export async function migrateLegacyPairIds(data: PairDataStore): Promise<Record<
   const renames: Record<string, string> = {};
   for (const pair of pairs) if (isLegacyId(pair.id)) renames[pair.id] = await pairIdOf(pair.cin7AccountId, pair.xeroTenantId);
   if (Object.keys(renames).length === 0) return renames;
+  // The release before kept every pair's checklist under one key: split it into records first, so each moves.
+  await loadChecklistRecords();
   for (const [from, to] of Object.entries(renames)) {
     await movePairData(data, from, to);
     await moveChecklist(from, to);

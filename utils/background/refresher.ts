@@ -194,6 +194,7 @@ export class Refresher {
     if (organisation) this.deps.onXeroOrganisation?.(pair, organisation.ShortCode ?? undefined, organisation.Name);
     const firstFailure = outcome.failures[0];
     const lastError = notStored !== undefined ? describeError(notStored) : firstFailure ? describeError(firstFailure.error) : undefined;
+    signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
     await this.auditAndStore(pair.id, outcome.stored, lastError);
   }
 

@@ -130,9 +130,11 @@ export function createSecretStore(dbName = DB_NAME, options: { pbkdf2Iterations?
     },
     async setProtection(mode, passphrase) {
       if (mode === 'passphrase' && !passphrase) throw new UserFacingError('Choose a passphrase first.', 'not-found');
-      const current = await key();
+      // Locked (a passphrase not entered, or forgotten): nothing can be carried over, and the user starts afresh in
+      // the new mode rather than being locked out for good.
+      const current = await key().catch(() => undefined);
       const plain: [string, unknown][] = [];
-      for (const name of await store.names()) plain.push([name, await unseal(current, await sealedOf(name))]);
+      for (const name of await store.names()) plain.push([name, current ? await unseal(current, await sealedOf(name)) : undefined]);
       let next: KeyConfig = { mode };
       let nextKey: CryptoKey;
       if (mode === 'profile') {

@@ -7,7 +7,7 @@ import { learnedPagesFor } from '@/utils/background/learned-pages';
 import { migrateLegacyPairIds } from '@/utils/background/pair-ids';
 import { automaticPair, pairIdOf } from '@/utils/background/pairs';
 import { cin7AccountsItem, pairsItem, selectedPairItem } from '@/utils/background/state';
-import { checklistStorageKey } from '@/utils/store/checklist-records';
+import { checklistStorageKey, LEGACY_CHECKLIST_STORAGE_KEY } from '@/utils/store/checklist-records';
 import { fakeContext, pair } from './fake-context';
 
 const legacyPair = { ...pair, id: 'acc~ten' };
@@ -77,5 +77,18 @@ describe('renaming an earlier release’s pair ids', () => {
     expect(local[checklistStorageKey(opaque)]).toEqual({ version: 3, state: { decisions: {} } });
     expect(JSON.stringify(local)).not.toContain('acc~ten');
     expect(await migrateLegacyPairIds(fake.store)).toEqual({}); // once
+  });
+
+  it('moves a checklist the previous release kept under its single key too, leaving no Account ID in storage.local', async () => {
+    await pairsItem.setValue([legacyPair]);
+    const decision = { values: { frequency: 'Weekly' }, note: 'kept', updatedAt: '2026-11-01T00:00:00Z' };
+    await fakeBrowser.storage.local.set({
+      [LEGACY_CHECKLIST_STORAGE_KEY]: { version: 2, state: { pairs: { [legacyPair.id]: { channels: [], decisions: { reconciliation: decision } } }, unassigned: { channels: [], decisions: {} } } },
+    });
+    await migrateLegacyPairIds(fake.store);
+    const opaque = await pairIdOf('acc', 'ten');
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(JSON.stringify(local[checklistStorageKey(opaque)])).toContain('kept');
+    expect(JSON.stringify(local)).not.toContain('acc~ten');
   });
 });

@@ -85,13 +85,26 @@ describe('passphrase key', () => {
     expect(await after.protection()).toEqual({ mode: 'passphrase', locked: true });
     expect(await after.get('xero', tokenSchema)).toBeUndefined();
     await expect(after.set('xero', { refreshToken: 'x' })).rejects.toMatchObject({ code: 'secrets-locked' });
-    await expect(after.setProtection('profile')).rejects.toMatchObject({ code: 'secrets-locked' });
     expect(await after.unlock('wrong horse')).toBe(false);
     expect(await after.protection()).toMatchObject({ locked: true });
     expect(await after.unlock('correct horse battery')).toBe(true);
     expect(await after.get('xero', tokenSchema)).toEqual({ refreshToken: 'rt-3' });
     // Unlocked for the browser session: the next worker reads without asking again.
     expect(await createSecretStore(name, fast).get('xero', tokenSchema)).toEqual({ refreshToken: 'rt-3' });
+  });
+
+  it('a forgotten passphrase is not a lock-out: choosing another mode while locked starts afresh', async () => {
+    const name = freshName();
+    await createSecretStore(name, fast).set('xero', { refreshToken: 'rt-4' });
+    await createSecretStore(name, fast).setProtection('passphrase', 'correct horse battery');
+    await restartBrowser();
+    const locked = createSecretStore(name, fast);
+    await expect(locked.set('xero', { refreshToken: 'x' })).rejects.toMatchObject({ code: 'secrets-locked' });
+    await locked.setProtection('profile');
+    expect(await locked.protection()).toEqual({ mode: 'profile', locked: false });
+    expect(await locked.names()).toEqual([]); // what the forgotten passphrase sealed cannot be carried over
+    await locked.set('xero', { refreshToken: 'rt-new' });
+    expect(await createSecretStore(name, fast).get('xero', tokenSchema)).toEqual({ refreshToken: 'rt-new' });
   });
 
   it('refuses the passphrase mode without a passphrase, and unlock means nothing in other modes', async () => {

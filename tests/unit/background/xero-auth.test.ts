@@ -22,6 +22,7 @@ function fakeIdentity() {
     revoked: [] as string[],
     failRefreshWith: undefined as undefined | { status: number; body: string; type?: string },
     refreshDelayMs: 0,
+    revokeDelayMs: 0,
     launch: (url: string): Promise<string> => {
       const authorize = new URL(url);
       expect(authorize.origin + authorize.pathname).toBe('https://login.xero.com/identity/connect/authorize');
@@ -44,6 +45,7 @@ function fakeIdentity() {
       const reply = (status: number, json: unknown) =>
         new Response(JSON.stringify(json), { status, headers: { 'Content-Type': 'application/json' } });
       if (url === 'https://identity.xero.com/connect/revocation') {
+        if (server.revokeDelayMs) await new Promise((r) => setTimeout(r, server.revokeDelayMs));
         server.revoked.push(body.get('token') ?? '');
         return new Response(null, { status: 200 });
       }
@@ -194,6 +196,20 @@ describe('XeroAuth', () => {
     expect(await auth.state()).toBe('not-connected');
     // The refresh had rotated rt-1 into rt-2 before the revoke: the live one is what Xero was told to forget.
     expect(identity.revoked).toEqual(['rt-2']);
+  });
+
+  it('a token refresh that starts while Disconnect revokes writes nothing back either', async () => {
+    const { auth, identity, now, secrets } = setup();
+    await auth.connect();
+    identity.revokeDelayMs = 30;
+    identity.refreshDelayMs = 60; // the refresh answers after Disconnect has forgotten the tokens
+    const disconnecting = auth.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the revoke request is on its way
+    now.value += 1800_000;
+    const refreshing = auth.accessToken().catch((error: unknown) => error);
+    await Promise.all([disconnecting, refreshing]);
+    expect(await secrets.names()).toEqual([]);
+    expect(await auth.state()).toBe('not-connected');
   });
 
   it('disconnect revokes the refresh token and forgets everything', async () => {

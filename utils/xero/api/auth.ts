@@ -145,6 +145,8 @@ export class XeroAuth implements XeroTokenSource {
     await this.settled();
     this.generation++;
     await this.options.secrets.set(SECRET_NAME, { tokens } satisfies StoredXero);
+    // A refresh that started while the new tokens were being written read the old ones: it must not write them back.
+    this.generation++;
     this.options.onStateChange?.('connected');
   }
 
@@ -263,6 +265,8 @@ export class XeroAuth implements XeroTokenSource {
       }
     }
     await this.options.secrets.delete(SECRET_NAME);
+    // A refresh that started during the revoke read tokens that are gone now: it must not write them back.
+    this.generation++;
     this.options.onStateChange?.('not-connected');
   }
 }
