@@ -84,16 +84,17 @@ export function startBackground(): BackgroundService {
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     onTabIdentified: (tabId) => void updateBadge(service, tabId).catch(() => undefined),
   });
-  registerActionHandlers(service.handlers, describeError);
-  // Once after an update from a release whose pair ids held the Cin7 Account ID (a no-op afterwards).
+  // Once after an update from a release whose pair ids held the Cin7 Account ID (a no-op afterwards). Actions and the
+  // alarm wait for it, so nothing is written under an old id while the records move.
   const pairIdsReady = migrateLegacyPairIds(service.data).catch(() => undefined);
+  registerActionHandlers(service.handlers, describeError, { ready: pairIdsReady });
 
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (reason !== 'update') return;
     void pairIdsReady.then(() => service.reauditStoredPairs()).then(() => broadcast(undefined, undefined)).catch(() => undefined);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REFRESH_ALARM) void service.refreshDuePairs();
+    if (alarm.name === REFRESH_ALARM) void pairIdsReady.then(() => service.refreshDuePairs());
   });
   void browser.alarms.get(REFRESH_ALARM).then(async (existing) => {
     if (!existing) await scheduleRefreshAlarm((await settingsItem.getValue()).refreshHours);

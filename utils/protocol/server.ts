@@ -97,14 +97,20 @@ async function dispatch(
  * Installs the background's message listener. Returns the function that removes it (tests, hot reload).
  * Uses `sendResponse` + `return true`, which every browser and the fake browser support.
  */
-export function registerActionHandlers(handlers: ActionHandlers, describe: ErrorDescriber = describeUnknown): () => void {
+export function registerActionHandlers(
+  handlers: ActionHandlers,
+  describe: ErrorDescriber = describeUnknown,
+  /** `ready`: answers wait for it (start-up work such as a data migration). */
+  options: { ready?: Promise<unknown> } = {},
+): () => void {
+  const ready = options.ready ?? Promise.resolve();
   const listener = (
     message: unknown,
     sender: Browser.runtime.MessageSender,
     sendResponse: (reply: unknown) => void,
   ): true | undefined => {
     if (!requestSchema.safeParse(message).success) return undefined;
-    void dispatch(handlers, message, sender, describe).then(sendResponse, (error: unknown) =>
+    void ready.then(() => dispatch(handlers, message, sender, describe)).then(sendResponse, (error: unknown) =>
       sendResponse({ ok: false, error: describe(error) }),
     );
     return true;

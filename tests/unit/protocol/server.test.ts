@@ -86,6 +86,19 @@ describe('classifySender', () => {
 });
 
 describe('registerActionHandlers', () => {
+  it('answers only once start-up work is ready (nothing runs against data still being migrated)', async () => {
+    unregister();
+    let finish: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (finish = resolve));
+    unregister = registerActionHandlers(handlers, (error) => ({ message: String(error) }), { ready });
+    const reply = call({ mgAction: 'getStatus', args: { host: 'cin7' } }, senders.cin7Content());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toEqual([]);
+    finish();
+    expect(await reply).toMatchObject({ ok: true });
+    expect(calls).toHaveLength(1);
+  });
+
   it('answers a content script and strips fields the result schema does not declare', async () => {
     const reply = await call({ mgAction: 'getStatus', args: { host: 'cin7' } }, senders.cin7Content());
     expect(reply).toEqual({ ok: true, result: emptyStatus });
