@@ -129,6 +129,8 @@ describe('popup checklist', () => {
   it('re-runs the audit and shows the background’s progress', async () => {
     const fake = fakeClient();
     const { client, emit } = renderPopup(fake);
+    // The pair's status first: the button does nothing until the popup knows which pair it shows.
+    await screen.findByText('Acme Cin7 ↔ Acme Xero', { selector: 'p' });
     const button = await screen.findByRole('button', { name: 'Re-run audit' });
     fake.statuses['pair-a'] = status({ refreshing: { list: 'Xero accounts', page: 1, pages: 3, message: 'Reading Xero accounts' } });
     fireEvent.click(button);
