@@ -104,15 +104,10 @@ export function noteSpec(match: ExplainMatch): BadgeSpec {
 }
 
 /** Removes the notes `host` holds from `keep` on (all of them by default). */
-/** Notes are keyed `<BADGE_KEY>-<message>-<index>`: two messages that share a visible host keep their own notes. */
-const noteKey = (message: number, index: number) => `${BADGE_KEY}-${message}-${index}`;
-
-/** Removes one message's notes from `host` (those from index `keep` on). */
-function removeNotes(host: Element, message: number, keep = 0): void {
-  const prefix = `${BADGE_KEY}-${message}-`;
+function removeNotes(host: Element, keep = 0): void {
   for (const child of [...host.children]) {
     const key = child.getAttribute(BADGE_ATTRIBUTE) ?? '';
-    if (key.startsWith(prefix) && Number(key.slice(prefix.length)) >= keep) child.remove();
+    if (key.startsWith(`${BADGE_KEY}-`) && Number(key.slice(BADGE_KEY.length + 1)) >= keep) child.remove();
   }
 }
 
@@ -175,15 +170,6 @@ export default defineFeature<Cin7FeatureEnv>({
       });
     };
 
-    const messageIds = new WeakMap<Element, number>();
-    let nextMessageId = 0;
-    const messageId = (element: Element): number => {
-      const known = messageIds.get(element);
-      if (known !== undefined) return known;
-      messageIds.set(element, nextMessageId);
-      return nextMessageId++;
-    };
-
     const update = () => {
       if (location.href !== page) {
         page = location.href;
@@ -193,7 +179,7 @@ export default defineFeature<Cin7FeatureEnv>({
       const current = new Set(found.map((item) => item.element));
       for (const [element, host] of notes) {
         if (current.has(element)) continue;
-        removeNotes(host, messageId(element));
+        removeNotes(host);
         notes.delete(element);
         // A row still on the page whose message went away (fixed, re-synced) is no longer a failed row; one the grid
         // took away (scrolled, paged) stays seen.
@@ -201,12 +187,11 @@ export default defineFeature<Cin7FeatureEnv>({
       }
       for (const { element, matches } of found) {
         const host = noteHost(element);
-        const id = messageId(element);
         const previous = notes.get(element);
-        if (previous && previous !== host) removeNotes(previous, id);
+        if (previous && previous !== host) removeNotes(previous);
         notes.set(element, host);
-        matches.forEach((match, index) => renderBadge(host, noteSpec(match), noteKey(id, index)));
-        removeNotes(host, id, matches.length);
+        matches.forEach((match, index) => renderBadge(host, noteSpec(match), `${BADGE_KEY}-${index}`));
+        removeNotes(host, matches.length);
         const row = element.closest(ROW) ?? element;
         const key = messageText(row);
         const oldKey = rowKeys.get(row);
@@ -222,7 +207,7 @@ export default defineFeature<Cin7FeatureEnv>({
     signal.addEventListener(
       'abort',
       () => {
-        for (const [element, host] of notes) removeNotes(host, messageId(element));
+        for (const host of notes.values()) removeNotes(host);
         notes.clear();
         removeSection?.();
       },
