@@ -111,6 +111,20 @@ export const statusSchema = z.object({
   pairName: z.string().optional(),
   /** When the snapshot's oldest list was fetched (ISO). */
   fetchedAt: z.string().optional(),
+  /** When each list was last fetched (ISO), keyed `<app>.<list>` as in the snapshot ("cin7.products"). */
+  fetched: z.record(z.string().max(60), z.string().max(40)).optional(),
+  /**
+   * Which sales and purchases the audit covered (issue #14): those that can still sync, dated from `from` and not
+   * completed. `description` says it in words for every surface; counts are what was audited.
+   */
+  documentWindow: z
+    .object({
+      from: z.string().max(40),
+      description: z.string().max(500),
+      sales: z.number().int().min(0),
+      purchases: z.number().int().min(0),
+    })
+    .optional(),
   mappingReadAt: z.string().optional(),
   mappingChange: mappingChangeSchema.optional(),
   summary: summarySchema.optional(),

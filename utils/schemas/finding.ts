@@ -24,6 +24,9 @@ export const FINDING_CODES = [
   'OVERRIDE_ACCOUNT_INVALID',
   'OVERRIDE_ACCOUNT_TYPE',
   'SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT',
+  'RECORD_TAX_RULE_INVALID',
+  'TAX_RULE_NOT_IN_XERO',
+  'TAX_RATE_NOT_APPLICABLE',
 ] as const;
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
@@ -58,10 +61,32 @@ export const fixLinkSchema = z.object({
   page: cin7PageKindSchema.optional(),
 });
 
+/** An account of the Xero chart that would pass every rule for a role, and why it was chosen. */
+export const suggestionSchema = z.object({
+  code: z.string().max(40),
+  name: z.string().max(300),
+  /** "Inventory type, active, name matches" */
+  reason: z.string().max(300),
+});
+
+/** Where a rule's advice comes from: a Cin7 Core or Xero help article, or the seed it was built from. */
+export const sourceSchema = z.object({
+  label: z.string().max(300),
+  url: z.string().max(2000).optional(),
+});
+
 export const findingSchema = z.object({
   code: z.enum(FINDING_CODES),
   severity: z.enum(SEVERITIES),
   subject: z.object({ kind: z.enum(SUBJECT_KINDS), key: z.string().max(500), label: z.string().max(1000) }),
   message: z.string().max(5000),
   fix: fixLinkSchema.optional(),
+  /**
+   * The one thing to fix that this finding describes ("account:820" when one account sits behind two roles): the
+   * health score and the fix plan count a cause once, however many findings share it. Absent: the finding is its own.
+   */
+  cause: z.string().max(500).optional(),
+  /** Accounts that would pass every rule for the role, best first (role-account findings only). */
+  suggestions: z.array(suggestionSchema).max(5).optional(),
+  source: sourceSchema.optional(),
 });
