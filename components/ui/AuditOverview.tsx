@@ -49,7 +49,8 @@ function when(at: string, now: Date, variant: AuditOverviewProps['variant']): st
 
 function Coverage({ view, variant, now }: { view: CoverageView; variant: AuditOverviewProps['variant']; now: Date }) {
   const total = view.ran.length + view.notRun.length;
-  const headline = total ? `Checks: ${view.ran.length} of ${total} ran` : 'Checks: none ran yet';
+  const couldNot = view.notRun.length ? `, ${view.notRun.length} could not` : '';
+  const headline = total ? `Checks: ${view.ran.length} of ${total} ran${couldNot}` : 'Checks: none ran yet';
   const notRun =
     view.notRun.length > 0 ? (
       <>

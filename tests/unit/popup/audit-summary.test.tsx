@@ -103,7 +103,7 @@ describe('coverage', () => {
   it('the popup says which checks could not run and why, when each list was fetched, and the document window', async () => {
     const now = Date.now();
     const { audit } = await renderPopup(auditStatus(now));
-    expect(within(audit).getByText('Checks: 1 of 2 ran')).toBeTruthy();
+    expect(within(audit).getByText('Checks: 1 of 2 ran, 1 could not')).toBeTruthy();
     expect(within(audit).getByText('Documents in locked periods: The sales list failed: Cin7 Core answered 503.')).toBeTruthy();
     expect(within(audit).getByText('1 check that ran')).toBeTruthy();
     expect(within(audit).getByText('Mapped accounts exist in Xero')).toBeTruthy();
@@ -115,7 +115,7 @@ describe('coverage', () => {
   it('the panel keeps it in a closed disclosure and falls back to the snapshot’s one fetch time', () => {
     const now = Date.now();
     const panel = renderPanel(auditStatus(now, { fetched: undefined, documentWindow: undefined }), now);
-    const summary = within(panel).getByText('Checks: 1 of 2 ran');
+    const summary = within(panel).getByText('Checks: 1 of 2 ran, 1 could not');
     const details = summary.closest('details') as HTMLDetailsElement;
     expect(details.open).toBe(false);
     expect(within(panel).queryByText(/The sales list failed/)).toBeNull();
