@@ -1,16 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import { applyLearnedPages, cin7AccountMappingLink } from '../../utils/audit/links';
 import { buildChecklist, checklistProgress } from '../../utils/checklist/build';
 import type { StatusFinding } from '../../utils/protocol/shapes';
 import { DEFAULT_CHANNELS } from '../../utils/store/checklist-schema';
 import { selectPairChecklist, UNASSIGNED_PAIR, type ChecklistStore } from '../../utils/store/checklist';
+import { AuditOverview } from '../ui/AuditOverview';
 import { Button } from '../ui/Button';
+import { FixLink } from '../ui/FixLink';
 import { errorText, type MappingGuardClient, type PairList } from '../ui/client';
 import { useFlushOnLeave } from '../ui/use-flush-on-leave';
 import { useStatus } from '../ui/use-status';
 import type { ItemActions } from './ChecklistItemRow';
 import { ChecklistView } from './ChecklistView';
 import { ConnectionStatus } from './ConnectionStatus';
+import { FixPlan } from './FixPlan';
 import { PairSwitcher } from './PairSwitcher';
 import { ProgressSummary } from './ProgressSummary';
 import { RefreshControl } from './RefreshControl';
@@ -128,8 +132,22 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
           Last problem: {status.lastError.message}
         </p>
       )}
-      <ProgressSummary progress={progress} />
+      {status && connected && (
+        <section className="mg-popup-audit" aria-labelledby="mg-audit-title">
+          <h2 id="mg-audit-title" className="mg-phase-title">
+            Audit
+          </h2>
+          <AuditOverview
+            status={status}
+            variant="full"
+            now={new Date()}
+            mappingLink={<FixLink fix={applyLearnedPages(cin7AccountMappingLink(), status.cin7LearnedPages ?? {})} />}
+          />
+          {status.summary && <FixPlan findings={status.findings} />}
+        </section>
+      )}
       <RefreshControl refreshing={status?.refreshing} starting={starting} disabled={!connected} onRefresh={refresh} />
+      <ProgressSummary progress={progress} />
       {hydrated ? (
         <ChecklistView rows={rows} channels={channels} actions={actions} />
       ) : (

@@ -1,11 +1,14 @@
 import type { ChecklistProgress } from '../../utils/checklist/build';
 
-/** Progress at a glance: a bar plus the words (the bar alone says nothing to a screen reader). */
+/**
+ * The onboarding checklist's progress at a glance: a bar plus the words (the bar alone says nothing to a screen
+ * reader). Worded as the checklist's, never as the audit's: the audit's totals are said in the audit section.
+ */
 export function ProgressSummary({ progress }: { progress: ChecklistProgress }) {
   const text = progress.complete
     ? `Checklist complete: all ${progress.total} items done.`
-    : `${progress.done} of ${progress.total} done` +
-      (progress.failing ? `, ${progress.failing} to fix` : '') +
+    : `Onboarding checklist: ${progress.done} of ${progress.total} items done` +
+      (progress.failing ? `, ${progress.failing} with findings to fix` : '') +
       (progress.unknown ? `, ${progress.unknown} not yet known` : '');
   return (
     <div className="mg-progress">

@@ -10,7 +10,9 @@ import { MappingChangeNotice } from './MappingChangeNotice';
 import { isUnbound, OrganisationMismatch } from './OrganisationMismatch';
 import { RefreshButton } from './RefreshButton';
 import { useTopLayer } from './useTopLayer';
-import { formatAge } from './time';
+import { AuditOverview } from '../ui/AuditOverview';
+import { auditTotals, plural } from '../ui/audit-view';
+import { formatAge } from '../ui/time';
 import { usePanelPlacement } from './usePanelPlacement';
 
 export interface HealthPanelProps {
@@ -62,8 +64,9 @@ export function HealthPanel(props: HealthPanelProps) {
   useEffect(() => {
     if (props.focusRequest) toggleRef.current?.focus();
   }, [props.focusRequest]);
-  const summary = status?.summary;
-  const tone = !status || isUnbound(status.tab) ? 'unknown' : summary && summary.errors > 0 ? 'error' : summary && summary.warnings > 0 ? 'warning' : 'ok';
+  // The open findings decide (the same totals as the popup and the report); reviewed ones do not colour the panel.
+  const open = status?.summary ? auditTotals(status.findings).open : undefined;
+  const tone = !status || isUnbound(status.tab) ? 'unknown' : open && open.error > 0 ? 'error' : open && open.warning > 0 ? 'warning' : 'ok';
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !collapsed) {
@@ -131,15 +134,12 @@ function countsText(status: Status | null): string {
   if (!status) return '…';
   if (isUnbound(status.tab)) return status.tab.state === 'other-organisation' ? 'other organisation' : 'organisation unknown';
   if (!isConnected(status)) return 'not connected';
-  const summary = status.summary;
-  if (!summary) return 'not checked yet';
+  if (!status.summary) return 'not checked yet';
+  const totals = auditTotals(status.findings);
   const changed = status.mappingChange ? 'mapping changed' : '';
-  if (summary.errors === 0 && summary.warnings === 0) return changed || 'all good';
-  return [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), changed].filter(Boolean).join(' · ');
-}
-
-function plural(count: number, word: string): string {
-  return count === 0 ? '' : `${count} ${word}${count === 1 ? '' : 's'}`;
+  if (totals.open.error === 0 && totals.open.warning === 0) return changed || 'all good';
+  const counts = [totals.open.error ? plural(totals.open.error, 'error') : '', totals.open.warning ? plural(totals.open.warning, 'warning') : ''];
+  return [...counts, changed].filter(Boolean).join(' · ');
 }
 
 function isConnected(status: Status): boolean {
@@ -186,11 +186,16 @@ function PanelBody(props: HealthPanelProps) {
   return (
     <>
       {status.pairName ? <p className="mg-pair">{status.pairName}</p> : null}
-      <p className="mg-summary">
-        <span className="mg-count-error">{plural(status.summary?.errors ?? 0, 'error') || 'No errors'}</span>
-        {' · '}
-        <span className="mg-count-warning">{plural(status.summary?.warnings ?? 0, 'warning') || 'no warnings'}</span>
-      </p>
+      <AuditOverview
+        status={status}
+        variant="compact"
+        now={now}
+        mappingLink={
+          <a className="mg-button" href={props.mappingPageUrl} {...(currentApp === 'cin7' ? {} : { target: '_blank', rel: 'noopener noreferrer' })}>
+            {props.mappingPageLabel ?? 'Open Account Mapping'}
+          </a>
+        }
+      />
       <p className="mg-muted mg-fetched">{fetched ? `Data fetched ${fetched}` : 'Data not fetched yet'}</p>
       <RefreshButton refreshing={props.refreshing} requested={props.refreshRequested} onRefresh={props.onRefresh} />
       {error ? (
@@ -200,18 +205,6 @@ function PanelBody(props: HealthPanelProps) {
       ) : null}
       {status.lastError ? <p className="mg-error-text">{status.lastError.message}</p> : null}
       {status.mappingChange ? <MappingChangeNotice change={status.mappingChange} onOpenOptions={props.onOpenOptions} /> : null}
-      {!status.mappingReadAt ? (
-        <div className="mg-state mg-mapping-unknown">
-          <p>Mapping not read yet: open Cin7 Core’s Account Mapping page once so Mapping Guard can read it.</p>
-          <a
-            className="mg-button"
-            href={props.mappingPageUrl}
-            {...(currentApp === 'cin7' ? {} : { target: '_blank', rel: 'noopener noreferrer' })}
-          >
-            {props.mappingPageLabel ?? 'Open Account Mapping'}
-          </a>
-        </div>
-      ) : null}
       <FindingList findings={topFindings(open, limit)} currentApp={currentApp} emptyText="Nothing to fix." />
       {open.length > limit ? <p className="mg-muted">{open.length - limit} more in the full report.</p> : null}
     </>
