@@ -116,8 +116,14 @@ export async function refreshDocuments(input: DocumentRefreshInput): Promise<Doc
   const fetchOne = async ({ list, entry }: (typeof batch)[number]) => {
     if (failedDetails.has(list)) return;
     try {
-      if (list === 'sales') details.sales = mergeChanged(details.sales, [project(saleProjection, await cin7.sale(entry.id)) as Cin7Sale]);
-      else details.purchases = mergeChanged(details.purchases, [project(cin7PurchaseSchema, await cin7.purchase(entry.id))]);
+      // Fetched first, merged after: the other worker may have merged in the meantime.
+      if (list === 'sales') {
+        const sale = project(saleProjection, await cin7.sale(entry.id)) as Cin7Sale;
+        details.sales = mergeChanged(details.sales, [sale]);
+      } else {
+        const purchase = project(cin7PurchaseSchema, await cin7.purchase(entry.id));
+        details.purchases = mergeChanged(details.purchases, [purchase]);
+      }
       entry.detail = entry.updated;
     } catch (error) {
       // One list's failure stops its details (a refused key or an outage fails every call); what was fetched stays.
