@@ -9,7 +9,7 @@ import { refreshCoverage } from '@/utils/background/coverage';
 import type { StoredSnapshot } from '@/utils/background/snapshot';
 
 const NOW = Date.parse('2026-11-21T12:00:00Z');
-const window = documentWindow({ Currency: 'NZD', LockDate: '2026-09-30T00:00:00' }, { Name: 'Acme', PeriodLockDate: '/Date(1782777600000+0000)/' }, '2026-11-21');
+const window = documentWindow({ Currency: 'NZD', LockDate: '2026-09-30T00:00:00' }, { Name: 'Acme', BaseCurrency: 'NZD', PeriodLockDate: '/Date(1782777600000+0000)/' }, '2026-11-21');
 
 function fakeCin7(sales: Cin7SaleListItem[], purchases: Cin7PurchaseListItem[] = [], failPurchases = false) {
   const calls: string[] = [];
@@ -51,7 +51,7 @@ describe('the document window', () => {
   });
 
   it('reaches back 90 days when neither app has a lock date', () => {
-    const open = documentWindow({ Currency: 'NZD', LockDate: null }, { Name: 'Acme' }, '2026-11-21');
+    const open = documentWindow({ Currency: 'NZD', LockDate: null }, { Name: 'Acme', BaseCurrency: 'NZD' }, '2026-11-21');
     expect(open.from).toBe('2026-08-23');
     expect(open.description).toContain('neither Cin7 Core nor Xero has a lock date');
   });
