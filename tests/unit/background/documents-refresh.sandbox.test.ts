@@ -3,36 +3,28 @@
 // its mapping, the very findings `npm run audit -- --scenario broken` gives: the sales and purchases that can still
 // sync are fetched and audited with the rest (an invoice in a locked period, two invalid line accounts).
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import type { Sandbox } from '../../../sandbox/index';
 import { audit } from '@/utils/audit';
 import { createPairDataStore } from '@/utils/background/results';
 import { createSecretStore } from '@/utils/background/secrets';
 import { createBackgroundService } from '@/utils/background/service';
-import { cin7Queues } from '@/utils/cin7/api/client';
-import { xeroQueues } from '@/utils/xero/api/client';
 import { loadScenario, SCENARIO_TODAY } from '@/utils/scenarios';
 import type { ActionContext } from '@/utils/protocol/server';
 import type { Pair } from '@/utils/protocol/shapes';
-import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
+import { sandboxConsent, sandboxFetch, brokenSandboxPerFile } from './sandbox-fetch';
 
-const WINDOW_MS = 1000;
 const extension: ActionContext = { caller: 'extension' };
 /** Midday on the scenarios' "today", in this machine's zone (the refresher audits with the local day). */
 const NOW = Date.parse(`${SCENARIO_TODAY}T12:00:00`);
+const sandboxOf = brokenSandboxPerFile();
 let sandbox: Sandbox;
 let run = 0;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ scenario: 'broken', port: 0, rateLimitWindowMs: WINDOW_MS, singleTenant: true });
-});
-afterAll(() => sandbox.close());
 beforeEach(() => {
   fakeBrowser.reset();
-  sandbox.resetRateLimits();
-  cin7Queues.configure({ perWindow: 60, windowMs: WINDOW_MS });
-  xeroQueues.configure({ perWindow: 60, windowMs: WINDOW_MS });
+  sandbox = sandboxOf();
 });
 
 async function refreshedBroken() {
