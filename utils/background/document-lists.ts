@@ -8,7 +8,7 @@ import {
   type PagedList,
 } from '../cin7/api/client';
 import type { Cin7PurchaseListItem, Cin7SaleListItem } from '../schemas/cin7';
-import { INCREMENTAL_OVERLAP_MS, mergeChanged } from './snapshot';
+import { INCREMENTAL_OVERLAP_MS, mergeChanged } from './incremental';
 
 /** Within this, a count is answered from the kept lists without a call. */
 export const LISTS_FRESH_MS = 2 * 60_000;

@@ -7,6 +7,7 @@ import type { Finding } from '../audit/types';
 import type { Progress } from '../protocol/shapes';
 import { Cin7Client } from '../cin7/api/client';
 import { XeroClient, type XeroTokenSource } from '../xero/api/client';
+import { documentWindowView, refreshCoverage } from './coverage';
 import { findingKey } from './finding-key';
 import { snapshotToAudit } from './page-inputs';
 import type { PairDataStore, StoredResult } from './results';
@@ -185,7 +186,7 @@ export class Refresher {
     if (!cin7) throw new Error('Cin7 Core credentials are missing for this pair');
     const xero = this.xeroClient(pair.xeroTenantId);
     const previous = await data.getSnapshot(pair.id);
-    const outcome = await refreshSnapshot({ cin7, xero, previous, full: full || !previous, now, onProgress: report });
+    const outcome = await refreshSnapshot({ cin7, xero, previous, full: full || !previous, now, today: localDay(now()), onProgress: report });
     signal.throwIfAborted();
     // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
     const notStored = await data.putSnapshot(pair.id, outcome.stored).then(() => undefined, (error: unknown) => error);
@@ -211,13 +212,16 @@ export class Refresher {
   async auditAndStore(pairId: string, stored: StoredSnapshot | undefined, lastError?: StoredResult['lastError']): Promise<StoredResult> {
     const { data, now } = this.deps;
     const snapshot = await snapshotToAudit(data, pairId, stored);
-    const result = audit(snapshot, { today: localDay(now()) });
+    const engine = audit(snapshot, { today: localDay(now()) });
+    // The engine says which rules ran on what; the refresh adds what it could not fetch or left outside the window.
+    const result = { ...engine, coverage: [...engine.coverage, ...refreshCoverage(stored)] };
     const record: StoredResult = {
       audit: result,
       keys: result.findings.map((finding: Finding) => findingKey(finding)),
       auditedAt: new Date(now()).toISOString(),
       attemptedAt: new Date(now()).toISOString(),
       fetched: stored?.fetched,
+      documentWindow: documentWindowView(stored),
       lastError,
     };
     await data.putResult(pairId, record);

@@ -3,7 +3,7 @@
 // the reviewed finding keys, the declared features, and the mapping before its last unaccepted change.
 import type { AuditResult } from '../audit/types';
 import type { Mapping } from '../schemas';
-import type { FeatureFlags, UserError } from '../protocol/shapes';
+import type { FeatureFlags, Status, UserError } from '../protocol/shapes';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
 import {
@@ -33,6 +33,8 @@ export interface StoredResult {
   attemptedAt?: string;
   /** The audited snapshot's fetch times, so a status never has to load the (large) snapshot itself. */
   fetched?: StoredSnapshot['fetched'];
+  /** Which sales and purchases the audit covered (the status shows it without loading the snapshot). */
+  documentWindow?: Status['documentWindow'];
   /** The last refresh's first failure; `code` lets the status tell a refused Cin7 key from a network hiccup. */
   lastError?: UserError & { code?: string };
 }

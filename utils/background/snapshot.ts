@@ -1,6 +1,7 @@
 // Builds a pair's snapshot from both APIs: every list keeps its own fetch time; an incremental refresh asks Cin7 for
 // records modified since (ModifiedSince) and Xero with If-Modified-Since, and merges the answers into the cached copy.
-// A list that fails keeps its previous copy; the first failure is reported. Stored lists are compact projections.
+// A list that fails keeps its previous copy; the first failure is reported, and every failure is kept (coverage).
+// Stored lists are compact projections. The sales and purchases that can still sync follow (document-refresh.ts).
 import { z } from 'zod';
 import {
   cin7AccountSchema,
@@ -20,7 +21,15 @@ import {
 import type { Progress } from '../protocol/shapes';
 import { CIN7_LISTS, type Cin7Client, type Cin7ListName } from '../cin7/api/client';
 import { XERO_LISTS, type XeroClient, type XeroListName } from '../xero/api/client';
+import { describeError } from '../net/user-error';
+import { organisationLockDate } from '../audit/context';
+import { refreshDocuments, type DocumentIndex } from './document-refresh';
+import { documentWindow } from './document-window';
 import { project } from './projection';
+
+import { INCREMENTAL_OVERLAP_MS, mergeChanged } from './incremental';
+
+export { INCREMENTAL_OVERLAP_MS, mergeChanged };
 
 /** Every list a snapshot holds, named `<app>.<list>` as in the snapshot format. */
 export const SNAPSHOT_LISTS = [
@@ -30,6 +39,8 @@ export const SNAPSHOT_LISTS = [
   'cin7.products',
   'cin7.customers',
   'cin7.suppliers',
+  'cin7.sales',
+  'cin7.purchases',
   'xero.organisation',
   'xero.accounts',
   'xero.items',
@@ -49,10 +60,11 @@ export interface StoredSnapshot {
   snapshot: Snapshot;
   /** When each list was last fetched successfully (ISO). */
   fetched: Partial<Record<SnapshotList, string>>;
+  /** The lists the last refresh could not fetch, in words (what the coverage says was not checked, or from when). */
+  failed?: Partial<Record<SnapshotList, { message: string }>>;
+  /** The sales and purchases that can still sync, as last listed (their details are `snapshot.cin7.sales`/`purchases`). */
+  documents?: DocumentIndex;
 }
-
-/** Records can change during a fetch, and clocks differ: ask for changes since a little before the last fetch. */
-export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
 
 const XERO_LIST_FOR: Record<'accounts' | 'items' | 'trackingCategories' | 'currencies' | 'taxRates', XeroListName> = {
   accounts: 'Accounts',
@@ -75,40 +87,6 @@ const ITEM_SCHEMAS = {
   'xero.taxRates': xeroTaxRateSchema,
 } as const satisfies Partial<Record<SnapshotList, z.ZodType>>;
 
-/** The identity a record keeps across incremental answers (for merging). */
-function identity(record: Record<string, unknown>): string | undefined {
-  for (const key of ['ID', 'AccountID', 'ItemID', 'SKU', 'Code']) {
-    const value = record[key];
-    if (typeof value === 'string' && value) return `${key}:${value}`;
-  }
-  return undefined;
-}
-
-/** The cached list with every changed record replaced (or added). */
-export function mergeChanged<T extends object>(
-  cached: readonly T[],
-  changed: readonly T[],
-  keyOf: (record: Record<string, unknown>) => string | undefined = identity,
-): T[] {
-  const byIdentity = new Map<string, number>();
-  const merged = [...cached];
-  merged.forEach((record, index) => {
-    const key = keyOf(record as Record<string, unknown>);
-    if (key) byIdentity.set(key, index);
-  });
-  for (const record of changed) {
-    const key = keyOf(record as Record<string, unknown>);
-    const at = key === undefined ? undefined : byIdentity.get(key);
-    if (at === undefined) {
-      if (key) byIdentity.set(key, merged.length);
-      merged.push(record);
-    } else {
-      merged[at] = record;
-    }
-  }
-  return merged;
-}
-
 export interface RefreshInput {
   cin7: Cin7Client;
   xero: XeroClient;
@@ -116,6 +94,8 @@ export interface RefreshInput {
   /** Full: read every list completely. Otherwise incremental where the API allows it. */
   full: boolean;
   now: () => number;
+  /** The local calenday day (the window without lock dates counts back from it); the UTC day when unset. */
+  today?: string;
   onProgress?: (progress: Progress) => void;
 }
 
@@ -203,7 +183,26 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   ]);
   await Promise.all([cin7Work, xeroWork]);
 
-  return { stored: { version: 1, snapshot: { cin7, xero }, fetched }, failures };
+  // The window needs both lock dates: the documents follow the lists (their copies when this refresh's failed).
+  const window = documentWindow(cin7.me, xero.organisation, input.today ?? new Date(now()).toISOString().slice(0, 10));
+  const documentsAt = new Date(now()).toISOString();
+  const documents = await refreshDocuments({
+    cin7: input.cin7,
+    window,
+    xeroLock: organisationLockDate(xero.organisation)?.day ?? null,
+    previous: { index: previous?.documents, sales: previousCin7.sales, purchases: previousCin7.purchases },
+    full,
+    now,
+    onProgress: (list, done, of) => input.onProgress?.({ list, page: done, pages: of, message: `${list}: ${done} of ${of} documents` }),
+  });
+  cin7.sales = documents.sales;
+  cin7.purchases = documents.purchases;
+  for (const list of documents.succeeded) fetched[`cin7.${list}`] = documentsAt;
+  for (const { list, error } of documents.failures) if (!failures.some((f) => f.list === `cin7.${list}`)) failures.push({ list: `cin7.${list}`, error });
+
+  const failed: StoredSnapshot['failed'] = {};
+  for (const { list, error } of failures) failed[list] ??= { message: describeError(error).message };
+  return { stored: { version: 1, snapshot: { cin7, xero }, fetched, failed, documents: documents.index }, failures };
 }
 
 /** The oldest fetch time among the lists present (what "data as of" means), or undefined. */

@@ -61,6 +61,8 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
     pairId: pair.id,
     pairName: pair.name,
     fetchedAt: oldestFetch(result),
+    fetched: result?.fetched,
+    documentWindow: result?.documentWindow,
     mappingReadAt: mapping?.readAt,
     mappingChange: mappingChangeView(change, mapping),
     summary: result?.audit.summary,

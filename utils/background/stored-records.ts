@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { findingSchema } from '../schemas/finding';
 import { mappingSchema } from '../schemas/snapshot';
-import { coverageEntrySchema, featureFlagsSchema, summarySchema, userErrorSchema } from '../protocol/shapes';
+import { coverageEntrySchema, featureFlagsSchema, statusSchema, summarySchema, userErrorSchema } from '../protocol/shapes';
 
 export const storedResultSchema = z
   .object({
@@ -13,6 +13,7 @@ export const storedResultSchema = z
     auditedAt: z.string().max(40),
     attemptedAt: z.string().max(40).optional(),
     fetched: z.record(z.string(), z.string().max(40)).optional(),
+    documentWindow: statusSchema.shape.documentWindow,
     lastError: userErrorSchema.extend({ code: z.string().max(100).optional() }).optional(),
   })
   .refine((result) => result.keys.length === result.audit.findings.length, 'one key per finding');

@@ -26,7 +26,13 @@ describe('withPageInputs', () => {
 });
 
 describe('refreshSnapshot', () => {
-  const cin7 = { me: async () => ({ Company: 'Acme' }), listAll: async () => [] } as unknown as Cin7Client;
+  const noDocuments = async () => ({ items: [], pagesRead: 1, truncated: false });
+  const cin7 = {
+    me: async () => ({ Company: 'Acme' }),
+    listAll: async () => [],
+    saleSummaries: noDocuments,
+    purchaseSummaries: noDocuments,
+  } as unknown as Cin7Client;
   const xero = {
     organisation: async () => ({ Name: 'Acme Ltd' }),
     list: async () => ({ notModified: false, changedOnly: false, items: [] }),

@@ -1,7 +1,29 @@
 // A fetch for unit tests that sends the extension's requests to the sandbox on 127.0.0.1, with the real hostname in
 // SNI and Host (as Chromium's host-resolver rules do in e2e). Also answers launchWebAuthFlow by driving the consent page.
 import { request } from 'node:https';
-import type { Sandbox } from '../../../sandbox/index';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { cin7Queues } from '@/utils/cin7/api/client';
+import { xeroQueues } from '@/utils/xero/api/client';
+
+/** The broken scenario's sandbox for a test file, with a short rate-limit window on both sides; faults cleared per test. */
+export function brokenSandboxPerFile(windowMs = 1000): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ scenario: 'broken', port: 0, rateLimitWindowMs: windowMs, singleTenant: true });
+  });
+  afterAll(() => sandbox?.close());
+  beforeEach(() => {
+    sandbox?.faults.clear();
+    sandbox?.resetRateLimits();
+    cin7Queues.configure({ perWindow: 60, windowMs });
+    xeroQueues.configure({ perWindow: 60, windowMs });
+  });
+  return () => {
+    if (!sandbox) throw new Error('the sandbox starts in beforeAll');
+    return sandbox;
+  };
+}
 
 export function sandboxFetch(sandbox: Pick<Sandbox, 'port'>): typeof fetch {
   return ((input: RequestInfo | URL, init?: RequestInit) => {

@@ -1,0 +1,40 @@
+// Incremental reads: ask for changes since a little before the last read, and merge the changed records into the
+// cached list by their identity. Shared by the refresh's lists, its documents and the pages' document lists.
+
+/** Records can change during a fetch, and clocks differ: ask for changes since a little before the last fetch. */
+export const INCREMENTAL_OVERLAP_MS = 5 * 60_000;
+
+/** The identity a record keeps across incremental answers (for merging). */
+function identity(record: Record<string, unknown>): string | undefined {
+  for (const key of ['ID', 'AccountID', 'ItemID', 'SKU', 'Code']) {
+    const value = record[key];
+    if (typeof value === 'string' && value) return `${key}:${value}`;
+  }
+  return undefined;
+}
+
+/** The cached list with every changed record replaced (or added). */
+export function mergeChanged<T extends object>(
+  cached: readonly T[],
+  changed: readonly T[],
+  keyOf: (record: Record<string, unknown>) => string | undefined = identity,
+): T[] {
+  const byIdentity = new Map<string, number>();
+  const merged = [...cached];
+  merged.forEach((record, index) => {
+    const key = keyOf(record as Record<string, unknown>);
+    if (key) byIdentity.set(key, index);
+  });
+  for (const record of changed) {
+    const key = keyOf(record as Record<string, unknown>);
+    const at = key === undefined ? undefined : byIdentity.get(key);
+    if (at === undefined) {
+      if (key) byIdentity.set(key, merged.length);
+      merged.push(record);
+    } else {
+      merged[at] = record;
+    }
+  }
+  return merged;
+}
+
