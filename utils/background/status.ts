@@ -84,9 +84,14 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
   };
 }
 
-/** Errors of the pair a tab shows (the selected pair for a tab that is not an identified app tab), for the toolbar badge. */
+/**
+ * Open errors of the pair a tab shows (the selected pair for a tab that is not an identified app tab), for the
+ * toolbar badge: the same count as the panel's and popup's "Open: N errors" (reviewed errors are not open).
+ */
 export async function errorCountForTab(ctx: Pick<BackgroundContext, 'data' | 'findPair'>, tabId: number | undefined): Promise<number | undefined> {
   const { pair } = await ctx.findPair({ caller: tabId === undefined ? 'extension' : 'content', tabId });
   if (!pair) return undefined;
-  return (await ctx.data.getResult(pair.id))?.audit.summary.errors;
+  const [result, reviewed] = await Promise.all([ctx.data.getResult(pair.id), ctx.data.getReviewed(pair.id)]);
+  if (!result) return undefined;
+  return result.audit.findings.filter((finding, index) => finding.severity === 'error' && !withReviewMark(finding, reviewed, result.keys[index]).reviewed).length;
 }

@@ -67,8 +67,18 @@ describe('pair resolution', () => {
   it('the badge count reads the tab’s pair without writing', async () => {
     await storeTabIdentity(4, 'cin7', { cin7Texts: ['Acme'] });
     const before = await storageNow();
-    expect(await errorCountForTab(fake.ctx, 4)).toBe(2);
+    expect(await errorCountForTab(fake.ctx, 4)).toBe(0);
     expect(await storageNow()).toBe(before);
     expect(fake.writes).toEqual([]);
+  });
+
+  it('the badge counts open errors only: a reviewed error is not open', async () => {
+    const error = (key: string) => ({ code: 'MAPPING_MISSING', severity: 'error', subject: { kind: 'role', key, label: key }, message: key });
+    const findings = [error('cogs'), error('sales'), { ...error('x'), severity: 'warning' }];
+    await fake.store.putResult(pair.id, { ...storedResult(1), audit: { findings, summary: { errors: 2, warnings: 1, infos: 0, total: 3 }, coverage: [] }, keys: ['k-cogs', 'k-sales', 'k-x'] } as never);
+    await storeTabIdentity(4, 'cin7', { cin7Texts: ['Acme'] });
+    expect(await errorCountForTab(fake.ctx, 4)).toBe(2);
+    await fake.store.putReviewed(pair.id, new Set(['k-sales']));
+    expect(await errorCountForTab(fake.ctx, 4)).toBe(1);
   });
 });
