@@ -8,7 +8,7 @@ import { Badge } from '../ui/Badge';
 import { FixLink } from '../ui/FixLink';
 import { formatWhen } from './dates';
 import type { CheckOutcome } from './model';
-import { appName, listName, suggestionText } from './words';
+import { appName, findingsWord, listName, suggestionText } from './words';
 
 const OUTCOME_WORD: Record<CheckOutcome['state'], string> = { passed: 'Passed', failed: 'Found problems', notRun: 'Could not run' };
 const OUTCOME_TONE = { passed: 'pass', failed: 'fail', notRun: 'unknown' } as const;
@@ -52,7 +52,7 @@ export function CoverageSection({
                   {outcome.state === 'notRun'
                     ? outcome.reason ?? 'Not run'
                     : outcome.state === 'failed'
-                      ? `${outcome.findings} finding${outcome.findings === 1 ? '' : 's'}`
+                      ? findingsWord(outcome)
                       : 'Nothing found'}
                 </td>
               </tr>

@@ -6,7 +6,7 @@ import { safeFixUrl } from '../ui/safe-url';
 import { formatWhen } from './dates';
 import type { ReportMeta } from './export';
 import { checkOutcomes, countBySeverity, groupByArea } from './model';
-import { appName, listName, safeSourceUrl } from './words';
+import { appName, findingsWord, listName, safeSourceUrl } from './words';
 
 /** A zero-width space: breaks what GitHub-flavoured Markdown would otherwise turn into a link, invisibly. */
 const NO_LINK = '\u200b';
@@ -67,7 +67,7 @@ export function findingsToMarkdown(findings: readonly StatusFinding[], meta: Rep
     '| --- | --- | --- |',
     ...checkOutcomes(report.coverage, report.findings).map(
       (outcome) =>
-        `| ${markdownText(outcome.label)} | ${OUTCOME_WORD[outcome.state]} | ${outcome.state === 'notRun' ? markdownText(outcome.reason ?? '') : outcome.state === 'failed' ? `${outcome.findings} findings` : 'Nothing found'} |`,
+        `| ${markdownText(outcome.label)} | ${OUTCOME_WORD[outcome.state]} | ${outcome.state === 'notRun' ? markdownText(outcome.reason ?? '') : outcome.state === 'failed' ? markdownText(findingsWord(outcome)) : 'Nothing found'} |`,
     ),
   ];
   const fetched = Object.entries(report.fetched ?? {});

@@ -5,7 +5,7 @@ import type { ReportJson } from '../../utils/audit/report-json';
 import type { StatusFinding } from '../../utils/protocol/shapes';
 import { formatWhen } from './dates';
 import { areaOf, checkOutcomes } from './model';
-import { appName, listName } from './words';
+import { appName, findingsWord, listName } from './words';
 
 export interface ReportMeta {
   pairName: string;
@@ -87,7 +87,7 @@ export function reportToCsv(findings: readonly StatusFinding[], meta: ReportMeta
       ...checkOutcomes(report.coverage, report.findings).map((outcome) => [
         outcome.label,
         OUTCOME_TEXT[outcome.state],
-        outcome.state === 'notRun' ? (outcome.reason ?? '') : String(outcome.findings),
+        outcome.state === 'notRun' ? (outcome.reason ?? '') : outcome.state === 'failed' ? findingsWord(outcome) : 'nothing found',
       ]),
     ]),
     csvRows([['List', 'Fetched'], ...Object.entries(report.fetched ?? {}).map(([key, when]) => [listName(key), formatWhen(when, locale)])]),

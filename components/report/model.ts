@@ -82,9 +82,12 @@ export interface CheckOutcome {
   state: 'passed' | 'failed' | 'notRun';
   reason?: string;
   findings: number;
+  /** Some of its codes are also another check's: `findings` may count theirs too. */
+  shared: boolean;
 }
 
 const CODES_OF_CHECK = new Map<string, readonly FindingCode[]>(RULES.map((rule) => [rule.id, rule.codes]));
+const SHARED_CODES = new Set(RULES.flatMap((rule) => rule.codes).filter((code, index, all) => all.indexOf(code) !== index));
 
 /**
  * Each coverage entry with what it found. A check counts every finding of a code it may produce (two checks share
@@ -95,6 +98,7 @@ export function checkOutcomes(coverage: readonly CoverageEntry[], findings: read
     const codes = CODES_OF_CHECK.get(entry.check) ?? [];
     const found = findings.filter((finding) => codes.includes(finding.code)).length;
     const state = !entry.ran ? 'notRun' : found > 0 ? 'failed' : 'passed';
-    return { check: entry.check, label: entry.label ?? entry.check, state, reason: entry.reason, findings: found };
+    const shared = codes.some((code) => SHARED_CODES.has(code));
+    return { check: entry.check, label: entry.label ?? entry.check, state, reason: entry.reason, findings: found, shared };
   });
 }

@@ -1,4 +1,6 @@
-// Names the report and its exports share: the two apps, and a snapshot list key in words. Pure.
+// Names the report and its exports share: the two apps, a snapshot list key, a check's findings, in words. Pure.
+import type { CheckOutcome } from './model';
+
 export const APP_NAME = { cin7: 'Cin7 Core', xero: 'Xero' } as const;
 
 export function appName(app: 'cin7' | 'xero'): string {
@@ -30,4 +32,10 @@ export function safeSourceUrl(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** "2 findings", or with codes another check shares "6 findings of its kinds (some may be another check's)". */
+export function findingsWord(outcome: CheckOutcome): string {
+  const count = `${outcome.findings} finding${outcome.findings === 1 ? '' : 's'}`;
+  return outcome.shared ? `${count} of its kinds (some may be another check’s)` : count;
 }

@@ -95,7 +95,7 @@ describe('CSV export', () => {
       extension: { fetched: { 'xero.accounts': '2026-11-21T09:00:00.000Z' }, checklist: [{ id: 'sync', title: 'Sync type', status: 'decided', answers: [{ field: 'Sync type', channel: 'Shopify', value: 'Individual' }], note: 'Agreed with Sam' }] },
     });
     const rows = parseCsv(reportToCsv([finding()], { pairName: 'Acme', generatedAt: '2026-11-21T10:00:00.000Z', locale: 'en-NZ', report }));
-    expect(rows).toContainEqual(['No Xero item is tracked', 'found problems', '1']);
+    expect(rows).toContainEqual(['No Xero item is tracked', 'found problems', '1 finding']);
     expect(rows).toContainEqual(['Tax rules post to liabilities', 'could not run', 'Cin7 Core tax rules not fetched']);
     expect(rows.find((row) => row[0] === 'Xero accounts')?.[1]).toMatch(/21 Nov 2026/);
     expect(rows).toContainEqual(['1', 'Tracked inventory in Xero', 'Xero', 'error', 'TRACKED_INVENTORY', 'Widget']);
