@@ -9,17 +9,23 @@ export interface FindingsDiff {
   notes: string[];
 }
 
-const identity = (finding: Finding) => `${finding.code}|${finding.subject.kind}|${finding.subject.key}|${finding.message}`;
+/** An ISO time in a message ("read 2026-11-20T21:42:07.000Z"): when this browser read a page, not what it found. */
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})/g;
+const withoutTimes = (message: string) => message.replace(ISO_TIME, '(time)');
+const identity = (finding: Finding) => `${finding.code}|${finding.subject.kind}|${finding.subject.key}|${withoutTimes(finding.message)}`;
 const describe = (finding: Finding) =>
   `${finding.severity.toUpperCase()} ${finding.code} ${finding.subject.kind} "${finding.subject.label || finding.subject.key}": ${finding.message}`;
 
 /**
- * A fix link to a Cin7 Core page without a published URL (`fix.page`) carries the URL this browser learned for the
- * page, where the CLI has the sourced fallback: compared by page, the URL difference is a note.
+ * What the two sides must agree on. A fix link to a Cin7 Core page without a published URL (`fix.page`) carries the
+ * URL and label this browser learned for the page, where the CLI has the sourced fallback: compared by page. A time
+ * in a message is when a page was read (the browser's read against the snapshot's): compared without it. Both are
+ * notes, not differences.
  */
 function comparable(finding: Finding): Finding {
-  if (!finding.fix?.page) return finding;
-  return { ...finding, fix: { ...finding.fix, url: `(Cin7 Core page ${finding.fix.page})` } };
+  const message = withoutTimes(finding.message);
+  if (!finding.fix?.page) return { ...finding, message };
+  return { ...finding, message, fix: { ...finding.fix, url: `(Cin7 Core page ${finding.fix.page})`, label: '(learned)' } };
 }
 
 export function diffReportFindings(extension: readonly Finding[], cli: readonly Finding[], names = { a: 'the extension’s export', b: 'the CLI' }): FindingsDiff {
@@ -40,7 +46,8 @@ export function diffReportFindings(extension: readonly Finding[], cli: readonly 
       if (JSON.stringify(comparable(finding)) !== JSON.stringify(comparable(other))) {
         differences.push(`fields differ for ${describe(finding)}:\n    ${names.a}: ${JSON.stringify(finding)}\n    ${names.b}: ${JSON.stringify(other)}`);
       } else if (JSON.stringify(finding) !== JSON.stringify(other)) {
-        notes.push(`${finding.code} ${finding.subject.key}: the fix link uses the Cin7 Core page URL learned in this browser (${finding.fix?.url})`);
+        const what = finding.message !== other.message ? 'a page read at another time' : `the Cin7 Core page link learned in this browser (${finding.fix?.url})`;
+        notes.push(`${finding.code} ${finding.subject.key}: same finding, with ${what}`);
       }
     });
   }

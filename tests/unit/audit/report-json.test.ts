@@ -64,9 +64,18 @@ describe('findings diff', () => {
 
   it('treats a learned Cin7 Core page URL as a note, not a difference', () => {
     const linked: Finding = { ...a, fix: { app: 'cin7', url: 'https://inventory.dearsystems.com/Settings', label: 'Open Account Mapping', page: 'accountMapping' } };
-    const learned: Finding = { ...linked, fix: { ...linked.fix!, url: 'https://inventory.dearsystems.com/Settings#learned' } };
+    const learned: Finding = { ...linked, fix: { ...linked.fix!, url: 'https://inventory.dearsystems.com/Settings#learned', label: 'Open Account Mapping in Cin7 Core' } };
     const diff = diffReportFindings([learned], [linked]);
     expect(diff.differences).toEqual([]);
     expect(diff.notes).toHaveLength(1);
+    // A learned link on a non-page fix is a real difference.
+    expect(diffReportFindings([{ ...learned, fix: { ...learned.fix!, page: undefined } }], [{ ...linked, fix: { ...linked.fix!, page: undefined } }]).differences).toHaveLength(1);
+  });
+
+  it('treats the time a page was read as a note, and matches the findings by the rest of the message', () => {
+    const read = (at: string): Finding => ({ ...a, message: `No row was found on the page (read ${at}).` });
+    const diff = diffReportFindings([read('2026-12-05T15:57:17.123Z')], [read('2026-11-20T21:42:07.000Z')]);
+    expect(diff).toEqual({ differences: [], notes: [expect.stringContaining('a page read at another time')] });
+    expect(diffReportFindings([read('2026-12-05T15:57:17.123Z')], [{ ...read('2026-11-20T21:42:07.000Z'), severity: 'error', message: 'Other.' }]).differences).toHaveLength(2);
   });
 });
