@@ -1,5 +1,6 @@
 import type { StatusFinding } from '../../utils/protocol/shapes';
 import { Badge } from '../ui/Badge';
+import { ColumnHeads } from './ColumnHeads';
 import { FixLink } from '../ui/FixLink';
 import { safeSourceUrl, suggestionText } from './words';
 
@@ -25,14 +26,7 @@ export function FindingsTable({ caption, findings, showCodes = true }: { caption
   return (
     <table className="mg-table mg-report-table">
       <caption className="mg-visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Severity</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Finding</th>
-          <th scope="col">Fix</th>
-        </tr>
-      </thead>
+      <ColumnHeads columns={['Severity', 'Subject', 'Finding', 'Fix']} />
       <tbody>
         {findings.map((finding) => (
           <tr key={finding.key} className={finding.reviewed ? 'mg-reviewed' : undefined}>

@@ -5,6 +5,7 @@ import type { FixPlanStep } from '../../utils/audit/fix-plan';
 import type { ChecklistEntry, ReportJson } from '../../utils/audit/report-json';
 import type { StatusFinding } from '../../utils/protocol/shapes';
 import { Badge } from '../ui/Badge';
+import { ColumnHeads } from './ColumnHeads';
 import { FixLink } from '../ui/FixLink';
 import { formatWhen } from './dates';
 import type { CheckOutcome } from './model';
@@ -34,13 +35,7 @@ export function CoverageSection({
       {outcomes.length > 0 && (
         <table className="mg-table mg-report-table">
           <caption className="mg-visually-hidden">Checks and their results</caption>
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Result</th>
-              <th scope="col">Detail</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['Check', 'Result', 'Detail']} />
           <tbody>
             {outcomes.map((outcome) => (
               <tr key={outcome.check} data-check={outcome.check} data-state={outcome.state}>
@@ -64,12 +59,7 @@ export function CoverageSection({
       {fetched && Object.keys(fetched).length > 0 ? (
         <table className="mg-table mg-report-table mg-report-fetched">
           <caption className="mg-visually-hidden">When each list was fetched</caption>
-          <thead>
-            <tr>
-              <th scope="col">List</th>
-              <th scope="col">Fetched</th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={['List', 'Fetched']} />
           <tbody>
             {Object.entries(fetched)
               .sort(([a], [b]) => a.localeCompare(b))
@@ -147,14 +137,7 @@ export function ChecklistSection({ entries, locale }: { entries: readonly Checkl
       <h2 id="mg-checklist-title">Checklist decisions</h2>
       <table className="mg-table mg-report-table">
         <caption className="mg-visually-hidden">Decisions recorded in the onboarding checklist</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Status</th>
-            <th scope="col">Decision</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={['Item', 'Status', 'Decision', 'Note']} />
         <tbody>
           {entries.map((entry) => (
             <tr key={entry.id}>
