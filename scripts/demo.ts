@@ -1,6 +1,7 @@
 // `npm run demo`: the production extension in Chromium against the local sandbox (Cin7 Core and Xero on their real
 // hostnames). With a display it opens a window on Cin7 Core's Account Mapping page; without one (or --headless) it
 // walks the main screens and writes screenshots plus the audit report to demo-output/.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchExtension } from '../tests/e2e/harness.ts';
 import { startSandbox, type Sandbox } from '../sandbox/index.ts';
@@ -51,8 +52,11 @@ async function walkScreens(args: DemoArgs, sandbox: Sandbox): Promise<boolean> {
 
   console.log('\nScreenshots:');
   for (const path of outcomes.flatMap((outcome) => outcome.screenshots)) console.log(`  ${path}`);
-  console.log('Audit report:');
+  console.log('Audit report (CLI):');
   for (const path of report.written) console.log(`  ${path}`);
+  const exported = resolve(outDir, `report-${args.scenario}.json`);
+  console.log('Report page export (the extension’s own result):');
+  console.log(existsSync(exported) ? `  ${exported}` : '  (not saved: see the report step above)');
   if (report.problem) console.log(`  (not written: ${report.problem})`);
 
   const skipped = outcomes.filter((outcome) => outcome.status === 'skipped');

@@ -1,14 +1,22 @@
-// Exports of a pair's findings: CSV (RFC 4180, spreadsheet-safe) and Markdown (a table per area). Pure.
+// Exports of a pair's report: CSV (RFC 4180, spreadsheet-safe) and Markdown (export-markdown.ts). Both carry the
+// facts of the JSON export (utils/audit/report-json.ts): findings with suggestions and sources, what was checked,
+// when each list was fetched, the fix plan and the checklist decisions. Pure.
+import type { ReportJson } from '../../utils/audit/report-json';
 import type { StatusFinding } from '../../utils/protocol/shapes';
-import { safeFixUrl } from '../ui/safe-url';
-import { areaOf, countBySeverity, groupByArea, healthLabel, healthScore } from './model';
+import { formatWhen } from './dates';
+import { areaOf, checkOutcomes } from './model';
+import { appName, findingsWord, listName } from './words';
 
 export interface ReportMeta {
   pairName: string;
   /** ISO time the report was made (injected: pure code reads no clock). */
   generatedAt: string;
-  /** ISO time the data was fetched, when known. */
-  fetchedAt?: string;
+  /** The locale dates are written in (dates.ts). */
+  locale: string;
+  /** The report's JSON: the facts beside the findings (coverage, score, fix plan, organisations, checklist). */
+  report: ReportJson;
+  /** Finding codes shown (the report's "Show codes" toggle). */
+  showCodes?: boolean;
 }
 
 const CSV_COLUMNS = [
@@ -23,6 +31,9 @@ const CSV_COLUMNS = [
   'Fix',
   'Fix URL',
   'Reviewed',
+  'Suggestion',
+  'Source',
+  'Source URL',
 ] as const;
 
 /**
@@ -53,65 +64,64 @@ export function findingsToCsv(findings: readonly StatusFinding[]): string {
     finding.fix?.label ?? '',
     finding.fix?.url ?? '',
     finding.reviewed ? 'yes' : 'no',
+    (finding.suggestions ?? []).map((suggestion) => `${suggestion.code} ${suggestion.name} (${suggestion.reason})`).join('; '),
+    finding.source?.label ?? '',
+    finding.source?.url ?? '',
   ]);
-  return [CSV_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvRows([CSV_COLUMNS, ...rows]);
 }
 
-/** A zero-width space: breaks what GitHub-flavoured Markdown would otherwise turn into a link, invisibly. */
-const NO_LINK = '\u200b';
-
-/**
- * Text safe inside a Markdown table cell: no cell breaks, no markup, no raw HTML, and no autolinks (GFM links bare
- * `https://…`, `www.…` and e-mail addresses, even inside escaped text), so data never becomes a link.
- */
-export function markdownText(value: string): string {
-  return value
-    .replace(/\r?\n|\r/g, ' ')
-    .replace(/([\\`*_[\]{}()<>#|!~])/g, '\\$1')
-    .replace(/:\/\//g, `:/${NO_LINK}/`)
-    .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}${NO_LINK}.`)
-    .replace(/@/g, `@${NO_LINK}`)
-    .trim();
+function csvRows(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-function markdownLink(fix: StatusFinding['fix']): string {
-  if (!fix) return '';
-  const url = safeFixUrl(fix.url);
-  if (!url) return markdownText(fix.label);
-  return `[${markdownText(fix.label)}](<${url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
-}
+const OUTCOME_TEXT = { passed: 'passed', failed: 'found problems', notRun: 'could not run' } as const;
 
-const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
-
-export function findingsToMarkdown(findings: readonly StatusFinding[], meta: ReportMeta): string {
-  const counts = countBySeverity(findings);
-  const score = healthScore(findings);
-  const lines = [
-    `# Cin7 Core ↔ Xero integration health: ${markdownText(meta.pairName)}`,
-    '',
-    `Generated ${meta.generatedAt}${meta.fetchedAt ? `, from data fetched ${meta.fetchedAt}` : ''}.`,
-    '',
-    `**Health score: ${score}/100 (${healthLabel(score)})**`,
-    '',
-    '| Errors | Warnings | Notes | Total |',
-    '| ---: | ---: | ---: | ---: |',
-    `| ${counts.error} | ${counts.warning} | ${counts.info} | ${findings.length} |`,
+/** The findings table first (what a spreadsheet opens on), then one block per fact, each with its own header row. */
+export function reportToCsv(findings: readonly StatusFinding[], meta: ReportMeta): string {
+  const { report, locale } = meta;
+  const blocks = [
+    findingsToCsv(findings),
+    csvRows([
+      ['Check', 'Result', 'Detail'],
+      ...checkOutcomes(report.coverage, report.findings).map((outcome) => [
+        outcome.label,
+        OUTCOME_TEXT[outcome.state],
+        outcome.state === 'notRun' ? (outcome.reason ?? '') : outcome.state === 'failed' ? findingsWord(outcome) : 'nothing found',
+      ]),
+    ]),
+    csvRows([['List', 'Fetched'], ...Object.entries(report.fetched ?? {}).map(([key, when]) => [listName(key), formatWhen(when, locale)])]),
+    csvRows([
+      ['Fix plan step', 'Stage', 'Fix in', 'Severity', 'Codes', 'Subjects'],
+      ...report.fixPlan.flatMap((step, index) =>
+        step.groups.flatMap((group) =>
+          group.fixes.map((fix) => [String(index + 1), step.title, appName(group.app), fix.severity, fix.codes.join(' '), fix.subjects.map((subject) => subject.label || subject.key).join('; ')]),
+        ),
+      ),
+    ]),
+    csvRows([
+      ['Checklist item', 'Status', 'Decision', 'Note'],
+      ...(report.checklist ?? []).map((entry) => [
+        entry.title,
+        entry.status,
+        entry.answers.map((answer) => `${answer.channel ? `${answer.channel}, ` : ''}${answer.field}: ${answer.value}`).join('; '),
+        entry.note,
+      ]),
+    ]),
+    csvRows([
+      ['Fact', 'Value'],
+      ['Cin7 Core', report.organisations.cin7 ?? ''],
+      ['Xero', report.organisations.xero ?? ''],
+      ['Health score', report.score === null ? 'not scored until the account mapping is read' : String(report.score)],
+      ['Documents audited', report.documentWindow?.description ?? 'not audited as a batch'],
+      ['Generated', formatWhen(meta.generatedAt, locale)],
+    ]),
   ];
-  if (findings.length === 0) lines.push('', 'No findings: nothing to fix.');
-  for (const group of groupByArea(findings)) {
-    lines.push('', `## ${group.area}`, '', '| Severity | Subject | Finding | Fix |', '| --- | --- | --- | --- |');
-    for (const finding of group.findings) {
-      const reviewed = finding.reviewed ? ' (reviewed)' : '';
-      lines.push(
-        `| ${SEVERITY_WORD[finding.severity]}${reviewed} | ${markdownText(finding.subject.label || finding.subject.key)} | ${markdownText(finding.message)} | ${markdownLink(finding.fix)} |`,
-      );
-    }
-  }
-  return lines.join('\n') + '\n';
+  return blocks.join('\r\n');
 }
 
 /** A file name from the pair's name and the day: "mapping-guard-acme-2026-11-21.csv". */
-export function exportFileName(pairName: string, generatedAt: string, extension: 'csv' | 'md'): string {
+export function exportFileName(pairName: string, generatedAt: string, extension: 'csv' | 'md' | 'json'): string {
   const slug = pairName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'pair';
   return `mapping-guard-${slug}-${generatedAt.slice(0, 10)}.${extension}`;
 }

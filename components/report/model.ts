@@ -1,6 +1,8 @@
-// The report's view of a pair's findings: areas, counts, a health score, filtering and sorting. Pure.
+// The report's view of a pair's findings: areas, counts, what each check found, filtering and sorting. Pure. The
+// health score is the engine's (utils/audit/score.ts), the same number every surface shows.
 import { AREAS, areaOf, groupByArea, type Area } from '../../utils/audit/areas';
-import type { Severity } from '../../utils/audit/types';
+import { RULES } from '../../utils/audit/rules';
+import type { CoverageEntry, FindingCode, Severity } from '../../utils/audit/types';
 import type { StatusFinding } from '../../utils/protocol/shapes';
 
 export { AREAS, areaOf, groupByArea, type Area };
@@ -19,25 +21,6 @@ export function countBySeverity(findings: readonly Pick<StatusFinding, 'severity
 /** Counts per area and severity, every area present (zeros too), in AREAS order. */
 export function countByArea(findings: readonly StatusFinding[]): { area: Area; counts: SeverityCounts }[] {
   return AREAS.map((area) => ({ area, counts: countBySeverity(findings.filter((finding) => areaOf(finding) === area)) }));
-}
-
-/**
- * 0–100. Each open error takes 15 % of what is left, each open warning 5 %; notes and reviewed warnings cost
- * nothing. Multiplicative, so the score never goes below zero and the first problems weigh the most.
- */
-export function healthScore(findings: readonly Pick<StatusFinding, 'severity' | 'reviewed'>[]): number {
-  let score = 100;
-  for (const finding of findings) {
-    if (finding.severity === 'error') score *= 0.85;
-    else if (finding.severity === 'warning' && !finding.reviewed) score *= 0.95;
-  }
-  return Math.round(score);
-}
-
-export function healthLabel(score: number): string {
-  if (score >= 90) return 'Healthy';
-  if (score >= 60) return 'Needs attention';
-  return 'At risk';
 }
 
 export interface ReportFilter {
@@ -90,4 +73,32 @@ export function sortFindings<F extends StatusFinding>(findings: readonly F[], ke
     compareText(a.code, b.code) ||
     compareText(a.key, b.key);
   return [...findings].sort((a, b) => (descending ? -primary(a, b) : primary(a, b)) || tieBreak(a, b));
+}
+
+export interface CheckOutcome {
+  check: string;
+  label: string;
+  /** passed: ran and found nothing; failed: ran and found something; notRun: could not run (see reason). */
+  state: 'passed' | 'failed' | 'notRun';
+  reason?: string;
+  findings: number;
+  /** Some of its codes are also another check's: `findings` may count theirs too. */
+  shared: boolean;
+}
+
+const CODES_OF_CHECK = new Map<string, readonly FindingCode[]>(RULES.map((rule) => [rule.id, rule.codes]));
+const SHARED_CODES = new Set(RULES.flatMap((rule) => rule.codes).filter((code, index, all) => all.indexOf(code) !== index));
+
+/**
+ * Each coverage entry with what it found. A check counts every finding of a code it may produce (two checks share
+ * a few codes), so a check is "passed" only when no finding could be its own: never claimed when in doubt.
+ */
+export function checkOutcomes(coverage: readonly CoverageEntry[], findings: readonly Pick<StatusFinding, 'code'>[]): CheckOutcome[] {
+  return coverage.map((entry) => {
+    const codes = CODES_OF_CHECK.get(entry.check) ?? [];
+    const found = findings.filter((finding) => codes.includes(finding.code)).length;
+    const state = !entry.ran ? 'notRun' : found > 0 ? 'failed' : 'passed';
+    const shared = codes.some((code) => SHARED_CODES.has(code));
+    return { check: entry.check, label: entry.label ?? entry.check, state, reason: entry.reason, findings: found, shared };
+  });
 }

@@ -4,6 +4,7 @@ import { downloadFile } from '../../components/report/download';
 import { ReportPage } from '../../components/report/ReportPage';
 import { pageClient } from '../../components/ui/client';
 import { mountPage } from '../../components/ui/mount-page';
+import { getChecklistStore } from '../../utils/store/checklist';
 import '../../components/ui/theme.css';
 import '../../components/report/report.css';
 
@@ -13,6 +14,8 @@ mountPage(
     pairId={new URLSearchParams(location.search).get('pair') ?? undefined}
     now={() => new Date()}
     download={downloadFile}
+    checklist={getChecklistStore()}
+    browserLocales={navigator.languages}
     print={() => window.print()}
   />,
 );

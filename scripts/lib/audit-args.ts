@@ -14,7 +14,7 @@ Options:
   --scenario NAME   audit a built-in scenario instead: ${SCENARIO_NAMES.join(', ')}
   --scale N         size of the 'large' scenario (1 = 50,000 products; default 0.1)
   --seed N          seed of the 'large' scenario (default 1)
-  --format F        table (default, for people), json (only { findings, summary } on stdout), markdown (a report)
+  --format F        table (default, for people), json ({ findings, summary, coverage, score, fixPlan, organisations } on stdout), markdown (a report)
   --today DAY       the day to audit as of (default: today; for scenarios, the scenario's day)
   -h, --help        this text
 

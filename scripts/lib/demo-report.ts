@@ -1,8 +1,14 @@
-// The audit report for the demo's scenario, made by the audit CLI (`npm run audit`), saved beside the screenshots.
+// The audit report for the demo's scenario, made by the audit CLI (`npm run audit`), saved beside the screenshots;
+// and the check that the extension's own exported report agrees with it finding for finding.
 import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { audit } from '../../utils/audit/index.ts';
+import { parseReportJson, type ReportJson } from '../../utils/audit/report-json.ts';
+import { describeFindingsDiff, diffReportFindings, type FindingsDiff } from '../../utils/audit/report-json-diff.ts';
+import { SCENARIO_TODAY, type ScenarioName } from '../../utils/scenarios/index.ts';
 import { PROJECT_ROOT } from './build-extension.ts';
+import { runAudit } from './run-audit.ts';
 
 const AUDIT_CLI = join(PROJECT_ROOT, 'scripts', 'audit.ts');
 
@@ -42,4 +48,33 @@ export async function writeAuditReport(scenario: string, outDir: string): Promis
     written.push(path);
   }
   return { written };
+}
+
+/**
+ * The extension's exported report against `npm run audit -- --scenario <scenario> --format json` (runAudit, in
+ * process), finding for finding. The CLI audits as of the day the extension made its export (the extension audits
+ * as of its own today, the CLI's scenarios as of the scenario's day otherwise).
+ */
+export async function compareWithCli(exported: ReportJson, scenario: ScenarioName): Promise<{ day: string; diff: FindingsDiff; lines: string[] }> {
+  const day = exported.generatedAt ? localDayOf(new Date(exported.generatedAt)) : SCENARIO_TODAY;
+  const output = await runAudit(['--scenario', scenario, '--format', 'json', '--today', day], {
+    readFile: () => Promise.reject(new Error('a scenario reads no file')),
+    audit,
+    today: () => day,
+    isTTY: false,
+    env: {},
+  });
+  if (output.exitCode === 2) throw new Error(`audit CLI refused: ${output.stderr.trim()}`);
+  const cli = parseReportJson(output.stdout);
+  const diff = diffReportFindings(exported.findings, cli.findings);
+  const lines = [
+    `Compared with npm run audit -- --scenario ${scenario} --format json --today ${day}:`,
+    ...describeFindingsDiff(diff, { a: exported.findings.length, b: cli.findings.length }).map((line) => `  ${line}`),
+  ];
+  return { day, diff, lines };
+}
+
+function localDayOf(date: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

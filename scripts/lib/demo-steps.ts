@@ -1,8 +1,12 @@
 // The screens `npm run demo -- --headless` walks, in order. A new feature adds its screen here.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { z } from 'zod';
+import { parseReportJson } from '../../utils/audit/report-json';
 import { statusSchema } from '../../utils/protocol/shapes';
 import { loadScenario, type ScenarioName } from '../../utils/scenarios/index.ts';
+import { compareWithCli } from './demo-report.ts';
 import { extensionHas, waitForTextToSettle, type DemoContext, type DemoStep } from './demo-walk.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
@@ -137,13 +141,22 @@ const optionsPage: DemoStep = {
 
 const reportPage: DemoStep = {
   id: 'report',
-  title: 'Report page (all findings of the pair, chart, exports)',
+  title: 'Report page (all findings of the pair, chart, exports; the JSON export saved and compared with the CLI)',
   unavailable: (context) => (extensionHas(context, 'report.html') ? undefined : 'the report page is not built'),
   async run(context) {
     const page = await context.session.context.newPage();
     await page.goto(`chrome-extension://${context.session.extensionId}/report.html`);
+    await page.getByRole('button', { name: 'Export JSON' }).waitFor({ timeout: 20_000 });
     await waitForTextToSettle(page);
     await context.shoot('', page);
+    // The extension's own result after its refresh, as a user gets it: the page's export, downloaded.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export JSON' }).click();
+    const path = join(context.outDir, `report-${context.scenario}.json`);
+    await (await download).saveAs(path);
+    const exported = parseReportJson(readFileSync(path, 'utf8'));
+    context.log(`  saved the report page's JSON export: ${path}`);
+    for (const line of (await compareWithCli(exported, context.scenario as ScenarioName)).lines) context.log(`  ${line}`);
   },
 };
 

@@ -37,10 +37,10 @@ export function extensionHas(context: DemoContext, file: string): boolean {
   return existsSync(join(context.session.extensionDir, file));
 }
 
-/** Removes what an earlier walk wrote (numbered screenshots, audit reports), so no stale screen survives. */
+/** Removes what an earlier walk wrote (numbered screenshots, audit reports, the report page's export), so no stale screen survives. */
 function clearEarlierOutput(outDir: string): void {
   for (const name of readdirSync(outDir)) {
-    if (/^\d\d-.*\.png$/.test(name) || /^audit-.*\.(md|json)$/.test(name)) rmSync(join(outDir, name));
+    if (/^\d\d-.*\.png$/.test(name) || /^(audit|report)-.*\.(md|json)$/.test(name)) rmSync(join(outDir, name));
   }
 }
 

@@ -61,7 +61,7 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<Co
   const organisationName = snapshot.xero?.organisation?.Name ?? snapshot.cin7?.me?.Company ?? undefined;
   const stdout =
     command.format === 'json'
-      ? formatJson(result)
+      ? formatJson(result, snapshot)
       : command.format === 'markdown'
         ? formatMarkdown(result, { title: organisationName ?? sourceLabel, today })
         : formatTable(result, { color: shouldColor(io.isTTY, io.env), source: organisationName ? `${organisationName} (${sourceLabel})` : sourceLabel, today, width: io.columns });

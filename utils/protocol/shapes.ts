@@ -126,6 +126,8 @@ export const statusSchema = z.object({
     })
     .optional(),
   mappingReadAt: z.string().optional(),
+  /** The Xero organisation's CountryCode (Organisation API), when fetched: the report writes dates in its locale. */
+  xeroCountryCode: z.string().max(3).optional(),
   mappingChange: mappingChangeSchema.optional(),
   summary: summarySchema.optional(),
   findings: z.array(statusFindingSchema),

@@ -24,7 +24,7 @@ describe('scripts/audit.ts as a process', () => {
     const run = cli(['--scenario', 'broken', '--format', 'json']);
     expect(run.status).toBe(1);
     const parsed = JSON.parse(run.stdout) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
+    expect(Object.keys(parsed)).toEqual(['findings', 'summary', 'coverage', 'score', 'fixPlan', 'organisations']);
   });
 
   it('exits 0 for the healthy scenario', () => {

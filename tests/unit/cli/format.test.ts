@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { AuditResult, Finding } from '../../../utils/audit/types';
 import { areaOf, groupByArea } from '../../../scripts/lib/areas';
 import { formatJson } from '../../../scripts/lib/format-json';
+import { audit, compareFindings } from '../../../utils/audit';
+import { parseReportJson } from '../../../utils/audit/report-json';
+import { loadScenario, SCENARIO_TODAY } from '../../../utils/scenarios';
 import { escapeCell, formatMarkdown } from '../../../scripts/lib/format-markdown';
 import { formatTable, shouldColor, wrap } from '../../../scripts/lib/format-table';
 
@@ -47,11 +50,24 @@ describe('groupByArea', () => {
 });
 
 describe('formatJson', () => {
-  it('prints only findings and summary', () => {
-    const parsed = JSON.parse(formatJson(result)) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
+  it('prints the one report shape: findings and summary as before, then coverage, score, fix plan and organisations', () => {
+    const parsed = parseReportJson(formatJson(result));
+    expect(Object.keys(parsed)).toEqual(['findings', 'summary', 'coverage', 'score', 'fixPlan', 'organisations']);
     expect(parsed.summary).toEqual(result.summary);
-    expect(parsed.findings).toEqual(result.findings);
+    expect(parsed.findings).toEqual([...result.findings].sort(compareFindings));
+    expect(parsed.coverage).toEqual(result.coverage);
+    // No snapshot, no mapping: not scored, rather than a flattering number.
+    expect(parsed.score).toBeNull();
+    expect(parsed.fixPlan.map((step) => step.stage)).toEqual(['inventory', 'mapping']);
+    expect(parsed.organisations).toEqual({ cin7: null, xero: null });
+  });
+
+  it('scores once the snapshot holds the mapping, and names both organisations', () => {
+    const snapshot = loadScenario('broken');
+    const parsed = parseReportJson(formatJson(audit(snapshot, { today: SCENARIO_TODAY }), snapshot));
+    expect(parsed.score).toEqual(expect.any(Number));
+    expect(parsed.organisations.xero).toBe(snapshot.xero?.organisation?.Name);
+    expect(parsed.organisations.cin7).toBe(snapshot.cin7?.me?.Company);
   });
 });
 

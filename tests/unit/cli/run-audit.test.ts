@@ -72,11 +72,11 @@ describe('runAudit', () => {
     expect(output.stdout).toContain('No findings');
   });
 
-  it('exits 1 when the audit finds errors, json holding only findings and summary', async () => {
+  it('exits 1 when the audit finds errors, json holding the report shape', async () => {
     const output = await runAudit(['--snapshot', 'bad.json', '--format', 'json'], io({ 'bad.json': brokenJson }));
     expect(output.exitCode).toBe(1);
     const parsed = JSON.parse(output.stdout) as { findings: unknown[]; summary: { errors: number } };
-    expect(Object.keys(parsed)).toEqual(['findings', 'summary']);
+    expect(Object.keys(parsed)).toEqual(['findings', 'summary', 'coverage', 'score', 'fixPlan', 'organisations']);
     expect(parsed.summary.errors).toBeGreaterThan(0);
     expect(parsed.findings.length).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  areaOf, countByArea, filterFindings, groupByArea, healthLabel, healthScore, sortFindings, DEFAULT_FILTER, AREAS,
+  areaOf, checkOutcomes, countByArea, filterFindings, groupByArea, sortFindings, DEFAULT_FILTER, AREAS,
 } from '../../../components/report/model';
 import { FINDING_CODES } from '../../../utils/audit/types';
 import { finding } from '../popup/fake-client';
@@ -17,15 +17,21 @@ describe('report model', () => {
     expect(areaOf(archived)).toBe('Mapped accounts');
   });
 
-  it('scores health: errors cost most, reviewed warnings and notes nothing, never below 0', () => {
-    expect(healthScore([])).toBe(100);
-    expect(healthScore([archived])).toBe(85);
-    expect(healthScore([taxArchived])).toBe(95);
-    expect(healthScore([{ ...taxArchived, reviewed: true }, lock])).toBe(100);
-    expect(healthScore(Array.from({ length: 100 }, () => archived))).toBe(0);
-    expect(healthLabel(95)).toBe('Healthy');
-    expect(healthLabel(70)).toBe('Needs attention');
-    expect(healthLabel(10)).toBe('At risk');
+  it('tells passed checks from failed ones and from checks that could not run', () => {
+    const outcomes = checkOutcomes(
+      [
+        { check: 'tracked-inventory', label: 'No Xero item is tracked', ran: true },
+        { check: 'lock-date-not-set', label: 'Xero has a lock date', ran: true },
+        { check: 'tax-rule-account', ran: false, reason: 'Cin7 Core tax rules not fetched' },
+      ],
+      [tracked],
+    );
+    expect(outcomes.map((outcome) => [outcome.check, outcome.state, outcome.findings])).toEqual([
+      ['tracked-inventory', 'failed', 1],
+      ['lock-date-not-set', 'passed', 0],
+      ['tax-rule-account', 'notRun', 0],
+    ]);
+    expect(outcomes[2]?.reason).toBe('Cin7 Core tax rules not fetched');
   });
 
   it('counts by area with zeros for clean areas', () => {
