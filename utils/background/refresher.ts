@@ -222,6 +222,7 @@ export class Refresher {
       attemptedAt: new Date(now()).toISOString(),
       fetched: stored?.fetched,
       documentWindow: documentWindowView(stored),
+      xeroCountryCode: snapshot.xero?.organisation?.CountryCode?.slice(0, 3) ?? undefined,
       lastError,
     };
     await data.putResult(pairId, record);

@@ -35,6 +35,8 @@ export interface StoredResult {
   fetched?: StoredSnapshot['fetched'];
   /** Which sales and purchases the audit covered (the status shows it without loading the snapshot). */
   documentWindow?: Status['documentWindow'];
+  /** The Xero organisation's country (dates in its locale, Realised/Realized) without loading the snapshot. */
+  xeroCountryCode?: string;
   /** The last refresh's first failure; `code` lets the status tell a refused Cin7 key from a network hiccup. */
   lastError?: UserError & { code?: string };
 }

@@ -63,6 +63,7 @@ export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Pr
     fetchedAt: oldestFetch(result),
     fetched: result?.fetched,
     documentWindow: result?.documentWindow,
+    xeroCountryCode: result?.xeroCountryCode,
     mappingReadAt: mapping?.readAt,
     mappingChange: mappingChangeView(change, mapping),
     summary: result?.audit.summary,

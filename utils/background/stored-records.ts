@@ -14,6 +14,7 @@ export const storedResultSchema = z
     attemptedAt: z.string().max(40).optional(),
     fetched: z.record(z.string(), z.string().max(40)).optional(),
     documentWindow: statusSchema.shape.documentWindow,
+    xeroCountryCode: statusSchema.shape.xeroCountryCode,
     lastError: userErrorSchema.extend({ code: z.string().max(100).optional() }).optional(),
   })
   .refine((result) => result.keys.length === result.audit.findings.length, 'one key per finding');
