@@ -56,7 +56,7 @@ function sameSubstance(a: NonNullable<Substance>, b: NonNullable<Substance>): bo
 }
 
 export const describeSubstance = (substance: Substance): string =>
-  substance === null ? 'an unstated rate' : substance.map((part) => `${Number(part.percent.toFixed(4))} %${part.compound ? ' compound' : ''}`).join(' + ');
+  substance === null ? 'an unstated rate' : substance.map((part) => `${Number(part.percent.toFixed(4))}%${part.compound ? ' compound' : ''}`).join(' + ');
 
 const words = (name: string) => new Set(name.toLowerCase().split(/[^a-z0-9.]+/).filter(Boolean));
 const nameKey = (name: string) => name.trim().toLowerCase();

@@ -97,7 +97,7 @@ describe('checkRecordTaxRules verdicts', () => {
     expect(linked.explanation).toMatch(/stands for Xero’s “15% GST on Income” \(OUTPUT2\)/);
     const missing = fieldOf('customer', { rules: [rule('GST on Income', { TaxPercent: 12.5 })], rates });
     expect(missing).toMatchObject({ verdict: 'notInXero', severity: 'warning', fix: { app: 'xero' } });
-    expect(missing.explanation).toMatch(/No Xero tax rate is 12\.5 % like the Cin7 Core tax rule “GST on Income”/);
+    expect(missing.explanation).toMatch(/No Xero tax rate is 12\.5% like the Cin7 Core tax rule “GST on Income”/);
     const archived = fieldOf('customer', { rules: [rule('GST on Income', { TaxPercent: 15 })], rates: [{ ...rates[0], Status: 'ARCHIVED' }] });
     expect(archived).toMatchObject({ verdict: 'xeroTaxRateInactive', severity: 'error' });
   });

@@ -37,11 +37,11 @@ describe('matchTaxRate', () => {
 
   it('does not take a same-named rate with other percentages', () => {
     const result = matchTaxRate(rule('GST on Income', [12.5]), [rate('GST on Income', 'OUTPUT', [15])]);
-    expect(result).toMatchObject({ status: 'differs', rule: '12.5 %', xero: '15 %' });
+    expect(result).toMatchObject({ status: 'differs', rule: '12.5%', xero: '15%' });
   });
 
   it('says so when no rate has the percentages, and prefers an active rate to an archived one', () => {
-    expect(matchTaxRate(rule('GST 10%', [10]), NZ)).toEqual({ status: 'missing', rule: '10 %' });
+    expect(matchTaxRate(rule('GST 10%', [10]), NZ)).toEqual({ status: 'missing', rule: '10%' });
     const archived = rate('GST on Income', 'OUTPUT', [15], { Status: 'ARCHIVED' });
     expect(matchTaxRate(rule('GST on Income', [15]), [archived])).toMatchObject({ status: 'inactive', rate: archived });
     expect(matchTaxRate(rule('GST on Income', [15]), [archived, ...NZ])).toMatchObject({ status: 'matched', rate: { TaxType: 'OUTPUT2' } });
@@ -122,7 +122,7 @@ describe('TAX_RULE_NOT_IN_XERO', () => {
     const findings = findingsOf(snapshot, 'TAX_RULE_NOT_IN_XERO');
     expect(findings.map((finding) => finding.subject.key)).toEqual(['GST 10%']);
     expect(findings[0]).toMatchObject({ severity: 'warning', cause: 'taxRule:gst 10%', fix: { app: 'xero' } });
-    expect(findings[0]!.message).toMatch(/No Xero tax rate is 10 %.*tax adjustment line.*Used by 1 product and 1 customer\./);
+    expect(findings[0]!.message).toMatch(/No Xero tax rate is 10%.*tax adjustment line.*Used by 1 product and 1 customer\./);
   });
 
   it('is an error when the only matching Xero rate is archived', () => {

@@ -143,6 +143,21 @@ describe('with the engine’s real rule table', () => {
     expect(taxRow).toMatchObject({ status: 'unknown', reason: 'Xero tax rates not available' });
   });
 
+  it('passes the tax item on the healthy scenario and fails it on the broken one, with every tax code', async () => {
+    const { audit } = await import('../../../utils/audit');
+    const { loadScenario, SCENARIO_TODAY } = await import('../../../utils/scenarios');
+    const taxRow = (name: 'healthy' | 'broken') => {
+      const { findings, coverage } = audit(loadScenario(name), { today: SCENARIO_TODAY });
+      return buildChecklist({ findings, coverage, audited: true, decisions: {}, channels: [] }).find((row) => row.item.id === 'taxRules');
+    };
+    expect(taxRow('healthy')?.status).toBe('pass');
+    const broken = taxRow('broken');
+    expect(broken?.status).toBe('fail');
+    expect(new Set(broken?.findings.map((finding) => finding.code))).toEqual(
+      new Set(['RECORD_TAX_RULE_INVALID', 'TAX_RULE_NOT_IN_XERO', 'TAX_RATE_NOT_APPLICABLE', 'TAX_RULE_ACCOUNT_INVALID']),
+    );
+  });
+
   it('does not wait for per-document checks: lock dates are known without any sale or purchase fetched', async () => {
     const { RULES } = await import('../../../utils/audit/rules');
     const documentRules = RULES.filter((rule) => [...rule.needs, ...(rule.needsAnyOf ?? [])].some((key) => key === 'cin7.sales' || key === 'cin7.purchases'));
