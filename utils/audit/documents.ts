@@ -7,6 +7,7 @@ import type { AuditContext } from './context';
 import type { Finding } from './types';
 import { listNames } from './describe';
 import { cin7RecordLink } from './links';
+import { MOVING_XERO_LOCK_DATE } from './lock-date';
 import { checkOverride, type OverrideOwner } from './overrides';
 
 export type CheckedDocument = { kind: 'sale'; sale: Cin7Sale } | { kind: 'purchase'; purchase: Cin7Purchase };
@@ -107,7 +108,7 @@ export function lockedPeriodFinding(document: CheckedDocument, ctx: AuditContext
     code: 'DOCUMENT_IN_LOCKED_PERIOD',
     severity: 'error',
     subject: { kind: document.kind, key: documentId(document), label },
-    message: `${label} has ${parts}, on or before Xero's ${which} ${lock.day}, so Xero will reject ${locked.length === 1 ? 'it' : 'them'}. Date ${locked.length === 1 ? 'it' : 'them'} after ${lock.day}, or ask a Xero adviser to move the lock date.`,
+    message: `${label} has ${parts}, on or before Xero's ${which} ${lock.day}, so Xero will reject ${locked.length === 1 ? 'it' : 'them'}. Date ${locked.length === 1 ? 'it' : 'them'} after ${lock.day}, or ask a Xero adviser to move the lock date. ${MOVING_XERO_LOCK_DATE}`,
     fix: cin7RecordLink(document.kind, documentId(document)),
   };
 }

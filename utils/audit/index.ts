@@ -8,6 +8,7 @@ import { effectiveAccount, type AccountLevel, type PostingRole } from './effecti
 import { checkCustomerOverrides, checkProductOverrides, checkSupplierOverrides, overrideProblemText, type OverridePurpose } from './overrides';
 import type { Rule } from './rule';
 import { RULES } from './rules';
+import { withSource } from './sources';
 
 export type { CheckedDocument } from './documents';
 
@@ -56,7 +57,7 @@ function runRules(rules: readonly Rule[], ctx: AuditContext): { findings: Findin
       continue;
     }
     try {
-      for (const finding of rule.run(ctx)) findings.push(finding);
+      for (const finding of rule.run(ctx)) findings.push(withSource(finding));
       coverage.push({ check: rule.id, label: rule.title, ran: true });
     } catch (error) {
       // One faulty check must not hide the others' results; say which one failed.
@@ -200,16 +201,16 @@ export function auditDocument(document: CheckedDocument, snapshot: Snapshot, opt
     }
   }
 
-  const findings: Finding[] = [];
+  const checked: Finding[] = [];
   const locked = lockedPeriodFinding(document, ctx);
-  if (locked) findings.push(locked);
+  if (locked) checked.push(locked);
   if (ctx.has('xero.accounts')) {
-    checkDocumentOverrides(document, ctx, findings);
-    for (const product of productsUsed.values()) checkProductOverrides(ctx, product, findings);
-    if (contact && document.kind === 'sale') checkCustomerOverrides(ctx, contact as Cin7Customer, findings);
-    if (contact && document.kind === 'purchase') checkSupplierOverrides(ctx, contact as Cin7Supplier, findings);
+    checkDocumentOverrides(document, ctx, checked);
+    for (const product of productsUsed.values()) checkProductOverrides(ctx, product, checked);
+    if (contact && document.kind === 'sale') checkCustomerOverrides(ctx, contact as Cin7Customer, checked);
+    if (contact && document.kind === 'purchase') checkSupplierOverrides(ctx, contact as Cin7Supplier, checked);
   }
-  findings.sort(compareFindings);
+  const findings = checked.map(withSource).sort(compareFindings);
   return {
     lines,
     contactPosting: posting(document.kind === 'sale' ? 'accountsReceivable' : 'accountsPayable', {}),

@@ -6,17 +6,19 @@
 // - a tax rule's `Account` must be an ACTIVE LIABILITY account (the engine's TAX_RULE_ACCOUNT_INVALID, reused here);
 // - Cin7's tax rules come down from Xero; a rule whose Xero tax rate is archived or deleted is refused by Xero
 //   ("The TaxType code … does not exist or cannot be used"). The snapshot holds no TaxType on a Cin7 rule, so a
-//   rule is linked to the Xero tax rate of the same name only; a rule without a same-named rate is not judged.
+//   rule is linked to the Xero tax rate with its percentages (tax-match.ts); a rule that states no percentage and
+//   has no same-named rate is not judged.
 // What is NOT documented: what Cin7 does at sync time with an inactive or unknown rule name. Our verdicts say so in
 // their explanations (an inference: Cin7 cannot compute tax with a rule it does not have, and inactive rules are not
 // offered on new documents), and their fix is to choose another rule on the record itself: no URL of Cin7's tax
 // rules screen is known (research/cin7.md §6), so the record's own field is the place to fix it.
 import type { Snapshot } from '../schemas/snapshot';
-import type { Cin7TaxRule } from '../schemas/cin7';
+import type { Cin7Customer, Cin7Product, Cin7Supplier, Cin7TaxRule } from '../schemas/cin7';
 import { buildContext } from './context';
 import { cin7RecordLink, xeroTaxRatesLink } from './links';
 import { taxRuleAccountRule } from './rules/tax-rule-account';
-import type { FixLink } from './types';
+import { matchTaxRate, taxMatchProblem, type TaxMatch } from './tax-match';
+import type { Finding, FixLink } from './types';
 
 export const TAX_RULE_RECORD_KINDS = ['product', 'customer', 'supplier'] as const;
 export type TaxRuleRecordKind = (typeof TAX_RULE_RECORD_KINDS)[number];
@@ -36,8 +38,10 @@ export const TAX_RULE_VERDICTS = [
   'wrongUse',
   /** The rule's account (or a component's) is missing, archived or not a liability (TAX_RULE_ACCOUNT_INVALID). */
   'accountInvalid',
-  /** The Xero tax rate of the same name is archived or deleted. */
+  /** The Xero tax rate the rule stands for is archived or deleted. */
   'xeroTaxRateInactive',
+  /** No Xero tax rate has the rule's percentages: Xero cannot take it (TAX_RULE_NOT_IN_XERO). */
+  'notInXero',
   /** Cin7 Core's tax rules have not been fetched: nothing can be said. */
   'unchecked',
 ] as const;
@@ -81,6 +85,7 @@ const SEVERITY: Record<TaxRuleVerdict, TaxRuleSeverity> = {
   wrongUse: 'warning',
   accountInvalid: 'error',
   xeroTaxRateInactive: 'error',
+  notInXero: 'warning',
   unchecked: 'info',
 };
 
@@ -100,19 +105,23 @@ const ANY_DAY = '1970-01-01';
 
 const nameKey = (name: string) => name.trim().toLowerCase();
 
-function findRecord(snapshot: Snapshot, kind: TaxRuleRecordKind, id: string): { label: string; values: Partial<Record<TaxRuleField, string | null | undefined>> } | null {
-  const wanted = id.trim().toLowerCase();
-  const cin7 = snapshot.cin7;
-  const matches = (record: { ID?: string | undefined }) => record.ID?.trim().toLowerCase() === wanted;
+type RecordValues = Partial<Record<TaxRuleField, string | null | undefined>>;
+type AnyRecord = Cin7Product | Cin7Customer | Cin7Supplier;
+
+/** The record's label ("Product TNT-2P-GRN (Hiker 2-Person Tent)") and its tax rule fields. */
+function describeRecord(kind: TaxRuleRecordKind, record: AnyRecord): { label: string; values: RecordValues } {
   if (kind === 'product') {
-    const product = cin7?.products?.find(matches);
-    if (!product) return null;
+    const product = record as Cin7Product;
     const name = product.Name?.trim();
     return { label: `Product ${product.SKU}${name ? ` (${name})` : ''}`, values: { SaleTaxRule: product.SaleTaxRule, PurchaseTaxRule: product.PurchaseTaxRule } };
   }
-  const contact = kind === 'customer' ? cin7?.customers?.find(matches) : cin7?.suppliers?.find(matches);
-  if (!contact) return null;
+  const contact = record as Cin7Customer | Cin7Supplier;
   return { label: `${kind === 'customer' ? 'Customer' : 'Supplier'} ${contact.Name}`, values: { TaxRule: contact.TaxRule } };
+}
+
+export function recordsOfKind(snapshot: Snapshot, kind: TaxRuleRecordKind): readonly AnyRecord[] | undefined {
+  const cin7 = snapshot.cin7;
+  return kind === 'product' ? cin7?.products : kind === 'customer' ? cin7?.customers : cin7?.suppliers;
 }
 
 /** The rule a record's tax rule field names: exact name first, then ignoring case and surrounding space. */
@@ -140,44 +149,57 @@ function notSetExplanation(kind: TaxRuleRecordKind, use: 'sale' | 'purchase', de
   return { text: 'Not set, although Cin7 Core requires a tax rule on suppliers, and it has no default purchase tax rule: each purchase needs one chosen by hand. Choose a tax rule for the supplier.' };
 }
 
-/**
- * The tax rule fields of one product, customer or supplier, each with its verdict, explanation and fix. The record is
- * found by its Cin7 ID (any case). Reuses the engine's TAX_RULE_ACCOUNT_INVALID rule for the rules' accounts.
- */
-export function checkRecordTaxRules(snapshot: Snapshot, record: { kind: TaxRuleRecordKind; id: string }): RecordTaxRules {
-  const { kind, id } = record;
-  const base = { kind, id };
-  const found = findRecord(snapshot, kind, id);
-  if (!found) {
-    const list = kind === 'product' ? snapshot.cin7?.products : kind === 'customer' ? snapshot.cin7?.customers : snapshot.cin7?.suppliers;
-    return {
-      ...base,
-      found: false,
-      fields: [],
-      reason: list === undefined ? `Cin7 Core ${NOUN[kind]}s not fetched yet: refresh to check this ${NOUN[kind]}’s tax rules.` : `This ${NOUN[kind]} is not in the fetched data yet (new or changed since the last refresh): refresh to check its tax rules.`,
-    };
-  }
+/** What judging any record needs, worked out once per snapshot (the audit judges every record with one). */
+export interface TaxRuleJudge {
+  readonly snapshot: Snapshot;
+  readonly rules: readonly Cin7TaxRule[] | undefined;
+  readonly accountsKnown: boolean;
+  readonly defaultSaleRule: string | null;
+  /** TAX_RULE_ACCOUNT_INVALID findings of every active rule, by rule name as the engine keys them. */
+  accountProblems(rule: Cin7TaxRule): Finding[];
+  /** The Xero rate a rule stands for (null until Xero's tax rates are fetched). */
+  match(rule: Cin7TaxRule): TaxMatch | null;
+  findRule(name: string): Cin7TaxRule | undefined;
+}
 
+export function prepareTaxRuleJudge(snapshot: Snapshot): TaxRuleJudge {
   const rules = snapshot.cin7?.taxRules;
   const xeroRates = snapshot.xero?.taxRates;
+  const accountsKnown = snapshot.xero?.accounts !== undefined;
+  const accountFindings =
+    rules && rules.length > 0 && accountsKnown
+      ? taxRuleAccountRule.run(buildContext({ cin7: { taxRules: rules }, xero: { accounts: snapshot.xero?.accounts, organisation: snapshot.xero?.organisation } }, ANY_DAY))
+      : [];
+  const matches = new Map<Cin7TaxRule, TaxMatch>();
+  return {
+    snapshot,
+    rules,
+    accountsKnown,
+    defaultSaleRule: snapshot.cin7?.me?.DefaultSaleTaxRuleName?.trim() || null,
+    accountProblems: (rule) => accountFindings.filter((finding) => finding.subject.key === (rule.Name.trim() || '(unnamed tax rule)')),
+    match(rule) {
+      if (!xeroRates) return null;
+      const known = matches.get(rule);
+      if (known) return known;
+      const found = matchTaxRate(rule, xeroRates);
+      matches.set(rule, found);
+      return found;
+    },
+    findRule: (name) => (rules ? findRule(rules, name) : undefined),
+  };
+}
+
+/** The verdict of each tax rule field of one record. */
+export function judgeRecordTaxRules(judge: TaxRuleJudge, kind: TaxRuleRecordKind, record: AnyRecord): RecordTaxRules {
+  const id = record.ID ?? '';
+  const { label: recordLabel, values } = describeRecord(kind, record);
+  const { snapshot, rules, accountsKnown, defaultSaleRule } = judge;
   const me = snapshot.cin7?.me;
-  const defaultSaleRule = me?.DefaultSaleTaxRuleName?.trim() || null;
   const shortCode = snapshot.xero?.organisation?.ShortCode?.trim() || null;
   const recordFix = (label: string, wording: string): FixLink => ({ ...cin7RecordLink(kind, id, label), label: wording });
 
-  // The engine's account check, over just the rules this record names (so it stays cheap on a large snapshot).
-  const named = FIELDS[kind]
-    .map(({ field }) => found.values[field]?.trim())
-    .flatMap((name) => (name && rules ? [findRule(rules, name)] : []))
-    .filter((rule): rule is Cin7TaxRule => rule !== undefined);
-  const accountsKnown = snapshot.xero?.accounts !== undefined;
-  const accountFindings =
-    named.length > 0 && accountsKnown
-      ? taxRuleAccountRule.run(buildContext({ cin7: { taxRules: named }, xero: { accounts: snapshot.xero?.accounts, organisation: snapshot.xero?.organisation } }, ANY_DAY))
-      : [];
-
   const fields = FIELDS[kind].map(({ field, label, use }): TaxRuleFieldCheck => {
-    const ruleName = found.values[field]?.trim() || null;
+    const ruleName = values[field]?.trim() || null;
     const check = (verdict: TaxRuleVerdict, explanation: string, fix?: FixLink, extra: Partial<TaxRuleFieldCheck> = {}): TaxRuleFieldCheck => ({
       field,
       fieldLabel: label,
@@ -194,7 +216,7 @@ export function checkRecordTaxRules(snapshot: Snapshot, record: { kind: TaxRuleR
       return check('notSet', text, fix, fallback ? { fallback } : {});
     }
     if (!rules) return check('unchecked', 'Cin7 Core’s tax rules have not been fetched yet: refresh to check this rule.');
-    const rule = findRule(rules, ruleName);
+    const rule = judge.findRule(ruleName);
     if (!rule) {
       return check(
         'unknown',
@@ -220,26 +242,43 @@ export function checkRecordTaxRules(snapshot: Snapshot, record: { kind: TaxRuleR
         recordFix(label, `Choose a ${use} tax rule for this ${NOUN[kind]}`),
       );
     }
-    const problems = accountFindings.filter((finding) => finding.subject.key === (rule.Name.trim() || '(unnamed tax rule)'));
+    const problems = judge.accountProblems(rule);
     if (problems.length > 0) {
       const fix = problems.find((finding) => finding.fix)?.fix ?? recordFix(label, `Choose another tax rule for this ${NOUN[kind]}`);
       return check('accountInvalid', problems.map((finding) => finding.message).join(' '), fix);
     }
-    const rate = xeroRates?.find((candidate) => nameKey(candidate.Name) === nameKey(rule.Name));
-    if (rate && (rate.Status === 'DELETED' || rate.Status === 'ARCHIVED')) {
-      return check(
-        'xeroTaxRateInactive',
-        `Xero’s tax rate “${rate.Name}”${rate.TaxType ? ` (${rate.TaxType})` : ''}, which this rule stands for, is ${rate.Status.toLowerCase()} in Xero: Xero refuses invoices and bills that use it. Restore the tax rate in Xero, or choose another tax rule.`,
-        xeroTaxRatesLink(shortCode),
-      );
-    }
+    const match = judge.match(rule);
+    const problem = match ? taxMatchProblem(rule.Name, match) : null;
+    if (match && problem) return check(match.status === 'inactive' ? 'xeroTaxRateInactive' : 'notInXero', problem, xeroTaxRatesLink(shortCode));
+    const linked = match?.status === 'matched' ? ` It stands for Xero’s “${match.rate.Name}”${match.rate.TaxType ? ` (${match.rate.TaxType})` : ''}.` : '';
     return check(
       'ok',
       accountsKnown
-        ? `“${rule.Name}” is an active Cin7 Core tax rule posting to a valid liability account.`
-        : `“${rule.Name}” is an active Cin7 Core tax rule (its account is checked once Xero’s chart of accounts is fetched).`,
+        ? `“${rule.Name}” is an active Cin7 Core tax rule posting to a valid liability account.${linked}`
+        : `“${rule.Name}” is an active Cin7 Core tax rule (its account is checked once Xero’s chart of accounts is fetched).${linked}`,
     );
   });
 
-  return { ...base, found: true, label: found.label, fields };
+  return { kind, id, found: true, label: recordLabel, fields };
+}
+
+/**
+ * The tax rule fields of one product, customer or supplier, each with its verdict, explanation and fix. The record is
+ * found by its Cin7 ID (any case). Reuses the engine's TAX_RULE_ACCOUNT_INVALID rule for the rules' accounts.
+ */
+export function checkRecordTaxRules(snapshot: Snapshot, record: { kind: TaxRuleRecordKind; id: string }): RecordTaxRules {
+  const { kind, id } = record;
+  const wanted = id.trim().toLowerCase();
+  const list = recordsOfKind(snapshot, kind);
+  const found = list?.find((candidate) => candidate.ID?.trim().toLowerCase() === wanted);
+  if (!found) {
+    return {
+      kind,
+      id,
+      found: false,
+      fields: [],
+      reason: list === undefined ? `Cin7 Core ${NOUN[kind]}s not fetched yet: refresh to check this ${NOUN[kind]}’s tax rules.` : `This ${NOUN[kind]} is not in the fetched data yet (new or changed since the last refresh): refresh to check its tax rules.`,
+    };
+  }
+  return { ...judgeRecordTaxRules(prepareTaxRuleJudge(snapshot), kind, found), id };
 }

@@ -44,8 +44,13 @@ export function itemsForFinding(finding: Pick<DecidingFinding, 'code' | 'subject
       return CURRENCY_ROLES.has(subject.key) ? ['accountMapping', 'multipleCurrencies'] : ['accountMapping'];
     case 'MAPPING_NOT_UNIQUE':
       return ['accountMapping'];
-    case 'ACCOUNT_WITHOUT_CODE':
     case 'TAX_RULE_ACCOUNT_INVALID':
+      return ['chartOfAccountsLinked', 'taxRules'];
+    case 'RECORD_TAX_RULE_INVALID':
+    case 'TAX_RULE_NOT_IN_XERO':
+    case 'TAX_RATE_NOT_APPLICABLE':
+      return ['taxRules'];
+    case 'ACCOUNT_WITHOUT_CODE':
     case 'OVERRIDE_ACCOUNT_INVALID':
     case 'OVERRIDE_ACCOUNT_TYPE':
       return ['chartOfAccountsLinked'];

@@ -113,6 +113,14 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
     decidedBy: 'audit',
   },
   {
+    id: 'taxRules',
+    phase: 'accounts',
+    title: 'Tax rules match Xero',
+    why: 'Tax rules can be set per product, customer, supplier and line; each must exist, be active, and match a Xero tax rate that applies to the account it posts to.',
+    seed: 'chartOfAccounts',
+    decidedBy: 'audit',
+  },
+  {
     id: 'accountMapping',
     phase: 'accounts',
     title: 'Account mapping complete',

@@ -1,6 +1,6 @@
 // "broken": the same business after a messy set-up. Every finding code has at least one cause here; each is a
 // mistake seen in the field (research/cin7.md §4, research/xero.md §6). The comments name the code each causes.
-import type { Cin7TaxRule, MappingRow, Snapshot } from '../schemas';
+import type { Cin7TaxRule, MappingRow, Snapshot, XeroTaxRate } from '../schemas';
 import { BASE_CHART, buildXeroChart, mirrorToCin7, type AccountSpec } from './chart';
 import { cin7Customer, cin7Product, cin7Supplier, xeroItemFor } from './catalogue';
 import { cin7Purchase, cin7Sale } from './documents';
@@ -72,6 +72,28 @@ const INACTIVE_TAX_RULE: Cin7TaxRule = {
   Components: [{ ID: '5f0c2a7e-1250-4d2b-9a61-0e3c12a5b126', Name: 'GST', Percent: 12.5, AccountCode: '820', ComponentOrder: 1, Compound: false }],
 };
 
+/** TAX_RULE_NOT_IN_XERO: an Australian 10 % GST rule made in Cin7 Core for the Australian customer; this NZ Xero has
+ * no 10 % rate, and a rule made in Cin7 is not sent to Xero (research/cin7.md §4.1). Fixed IDs, as above. */
+const AU_GST_RULE: Cin7TaxRule = {
+  ID: '5f0c2a7e-1000-4d2b-9a61-0e3c12a5b110',
+  Name: 'GST 10% (AU)',
+  Account: '820',
+  IsActive: true,
+  TaxInclusive: false,
+  TaxPercent: 10,
+  IsTaxForSale: true,
+  IsTaxForPurchase: false,
+  Components: [{ ID: '5f0c2a7e-1000-4d2b-9a61-0e3c12a5b111', Name: 'GST', Percent: 10, AccountCode: '820', ComponentOrder: 1, Compound: false }],
+};
+
+/**
+ * TAX_RATE_NOT_APPLICABLE: this org's "Zero Rated" (a sales rate, ReportTaxType OUTPUT) may not be used on expense or
+ * asset accounts. A scenario choice, not a sourced fact about NZ Xero: the CanApplyTo… flags are Xero's, read-only
+ * (specs/xero_accounting.yaml), and which are false for which NZ rate is not in our research.
+ */
+const SALES_ONLY_ZERO_RATED = (rate: XeroTaxRate): XeroTaxRate =>
+  rate.TaxType === 'ZERORATED' ? { ...rate, CanApplyToExpenses: false, CanApplyToAssets: false } : rate;
+
 export function buildBroken(): Snapshot {
   const random = createRandom(404);
   const xeroAccounts = buildXeroChart(BROKEN_CHART, random);
@@ -82,9 +104,12 @@ export function buildBroken(): Snapshot {
     if (input.sku === 'BTL-1L-STL') return cin7Product({ ...input, revenueAccount: '310' }, random);
     // OVERRIDE_ACCOUNT_INVALID: the stove's COGS account code is not in Xero's chart.
     if (input.sku === 'STV-GAS-01') return cin7Product({ ...input, cogsAccount: '315' }, random);
-    // Tax rule check (record page, no finding code): the sleeping bag's sale tax rule names a rule this NZ account
-    // does not have ("GST on Sales", from an Australian CSV template used for the import).
+    // RECORD_TAX_RULE_INVALID: the sleeping bag's sale tax rule names a rule this NZ account does not have
+    // ("GST on Sales", from an Australian CSV template used for the import).
     if (input.sku === 'SLB-DWN-0C') return cin7Product({ ...input, saleTaxRule: 'GST on Sales' }, random);
+    // TAX_RATE_NOT_APPLICABLE: the imported tent's purchases were set to "Zero Rated", which this Xero does not allow
+    // on the inventory (asset) account they post to.
+    if (input.sku === 'TNT-4P-ORG') return cin7Product({ ...input, purchaseTaxRule: 'Zero Rated' }, random);
     return cin7Product(input, random);
   });
   const stock = products.filter((product) => product.Type === 'Stock');
@@ -93,14 +118,15 @@ export function buildBroken(): Snapshot {
     cin7Customer({ name: 'Te Anau Adventure Hire' }, random),
     // OVERRIDE_ACCOUNT_TYPE: receivable set to the Sales account.
     cin7Customer({ name: 'Coromandel Camping Co', account: '200' }, random),
-    cin7Customer({ name: 'Blue Mountains Outfitters Pty Ltd', currency: 'AUD', paymentTerm: '30 days' }, random),
+    // TAX_RULE_NOT_IN_XERO (+ RECORD_TAX_RULE_INVALID): on the Cin7-made 10 % Australian rule.
+    cin7Customer({ name: 'Blue Mountains Outfitters Pty Ltd', currency: 'AUD', paymentTerm: '30 days', taxRule: AU_GST_RULE.Name }, random),
     // CURRENCY_NOT_ENABLED: GBP is not among Xero's currencies.
     cin7Customer({ name: 'Highland Trails Ltd', currency: 'GBP', paymentTerm: '30 days' }, random),
   ];
   const suppliers = [
     cin7Supplier({ name: 'Canterbury Textiles Ltd' }, random),
     // OVERRIDE_ACCOUNT_TYPE: payable set to an expense account.
-    // Tax rule check (record page, no finding code): still on the 12.5% rule made inactive when GST went to 15%.
+    // RECORD_TAX_RULE_INVALID (warning): still on the 12.5% rule made inactive when GST went to 15%.
     cin7Supplier({ name: 'Aoraki Metalworks', account: '429', taxRule: INACTIVE_TAX_RULE.Name }, random),
     cin7Supplier({ name: 'Pacific Gear Manufacturing Inc', currency: 'USD', paymentTerm: '60 days' }, random),
   ];
@@ -128,7 +154,8 @@ export function buildBroken(): Snapshot {
       me: cin7Me({ currency: 'AUD', lockDate: null }),
       accounts: mirrorToCin7(xeroAccounts),
       // TAX_RULE_ACCOUNT_INVALID: "GST on Imports" posts to Sales, not a liability.
-      taxRules: [...cin7TaxRules(random, (name) => (name === 'GST on Imports' ? '200' : '820')), INACTIVE_TAX_RULE],
+      // RECORD_TAX_RULE_INVALID: the USD supplier's default "GST on Imports" is that rule.
+      taxRules: [...cin7TaxRules(random, (name) => (name === 'GST on Imports' ? '200' : '820')), INACTIVE_TAX_RULE, AU_GST_RULE],
       products,
       customers,
       suppliers,
@@ -143,7 +170,7 @@ export function buildBroken(): Snapshot {
       items,
       trackingCategories: xeroTrackingCategories(random),
       currencies: xeroCurrencies(['NZD', 'AUD', 'USD']),
-      taxRates: xeroTaxRates(),
+      taxRates: xeroTaxRates(SALES_ONLY_ZERO_RATED),
     },
   };
 }

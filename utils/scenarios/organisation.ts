@@ -84,8 +84,8 @@ export function xeroCurrencies(codes: readonly string[]): XeroCurrency[] {
   return codes.map((code) => ({ Code: code, Description: CURRENCY_NAMES[code] ?? code }));
 }
 
-/** NZ Xero's standard tax rates. */
-export function xeroTaxRates(): XeroTaxRate[] {
+/** NZ Xero's standard tax rates; `adjust` changes one (a scenario's own org). */
+export function xeroTaxRates(adjust: (rate: XeroTaxRate) => XeroTaxRate = (rate) => rate): XeroTaxRate[] {
   const rate = (Name: string, TaxType: string, ReportTaxType: string, percent: number): XeroTaxRate => ({
     Name,
     TaxType,
@@ -106,7 +106,7 @@ export function xeroTaxRates(): XeroTaxRate[] {
     rate('GST on Imports', 'GSTONIMPORTS', 'GSTONIMPORTS', 0),
     rate('No GST', 'NONE', 'NONE', 0),
     rate('Zero Rated', 'ZERORATED', 'OUTPUT', 0),
-  ];
+  ].map(adjust);
 }
 
 /** Cin7 Core's tax rules as they come down from Xero; each posts to a liability account (820 GST). */

@@ -38,6 +38,7 @@ const VERDICT_LABEL: Record<TaxField['verdict'], string> = {
   inactive: 'inactive rule',
   accountInvalid: 'its account is invalid',
   xeroTaxRateInactive: 'its Xero tax rate is unavailable',
+  notInXero: 'Xero has no such tax rate',
   unchecked: 'not checked yet',
 };
 

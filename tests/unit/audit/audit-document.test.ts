@@ -92,6 +92,7 @@ describe('auditDocument', () => {
       ['OVERRIDE_ACCOUNT_TYPE', 'sale', 'S3'],
     ]);
     expect(result.findings[0]?.message).toContain("end-of-year lock date 2025-03-31");
+    expect(result.findings[0]?.message).toMatch(/ask a Xero adviser to move the lock date\. Moving Xero’s lock date also changes who can work in that period/);
     const cogs = result.lines[0]?.postings.find((p) => p.role === 'cogs');
     expect(cogs).toMatchObject({ code: '477', level: 'product', account: { status: 'ARCHIVED' } });
     // Each posting decided by a record's own field carries the override check's judgement (the line badges show it).

@@ -26,11 +26,19 @@ export function brokenEverything(): Snapshot {
     (cin7.me as Raw).LockDate = null; // LOCK_DATE_MISALIGNED (Xero has one)
     (cin7.customers as Raw[]).push({ ID: 'c9', Name: 'Euro GmbH', Currency: 'EUR' }); // CURRENCY_NOT_ENABLED
     (cin7.sales as Raw[]).push({ ID: 'sale-old', Customer: 'Acme Ltd', Invoices: [{ InvoiceNumber: 'INV-OLD', InvoiceDate: '2024-11-30T00:00:00' }] }); // DOCUMENT_IN_LOCKED_PERIOD
-    (cin7.taxRules as Raw[]).push({ Name: 'Bad tax', Account: '200', IsActive: true }); // TAX_RULE_ACCOUNT_INVALID
+    (cin7.taxRules as Raw[]).push(
+      { Name: 'Bad tax', Account: '200', IsActive: true }, // TAX_RULE_ACCOUNT_INVALID
+      { Name: 'GST 10%', Account: '820', IsActive: true, TaxPercent: 10, IsTaxForSale: true }, // TAX_RULE_NOT_IN_XERO
+      { Name: 'Sales zero', Account: '820', IsActive: true, TaxPercent: 0, IsTaxForSale: true, IsTaxForPurchase: true },
+    );
+    (xero.taxRates as Raw[]).push({ Name: 'Sales zero', TaxType: 'ZERO', Status: 'ACTIVE', DisplayTaxRate: 0, CanApplyToRevenue: true, CanApplyToAssets: false });
+    (cin7.suppliers as Raw[]).push({ ID: 's9', Name: 'Tenner Ltd', TaxRule: 'GST 10%' }); // TAX_RULE_NOT_IN_XERO's use
     (cin7.products as Raw[]).push(
       { ID: 'p8', SKU: 'GONE', Name: 'Gone', RevenueAccount: '477' }, // OVERRIDE_ACCOUNT_INVALID
       { ID: 'p9', SKU: 'ODD', Name: 'Odd', RevenueAccount: '429' }, // OVERRIDE_ACCOUNT_TYPE
       { ID: 'p10', SKU: 'SVC', Name: 'Consulting', Type: 'Service' }, // SERVICE_PRODUCT_NO_EXPENSE_ACCOUNT
+      { ID: 'p11', SKU: 'AUS', Name: 'Import', SaleTaxRule: 'GST on Sales' }, // RECORD_TAX_RULE_INVALID
+      { ID: 'p12', SKU: 'ZERO', Name: 'Zero', PurchaseTaxRule: 'Sales zero', InventoryAccount: '630' }, // TAX_RATE_NOT_APPLICABLE
     );
   });
 }

@@ -37,6 +37,15 @@ describe('TRACKED_INVENTORY', () => {
   it('says nothing about untracked items', () => {
     expect(findingsOf(snapshotWith(), 'TRACKED_INVENTORY')).toEqual([]);
   });
+
+  it('gives the quantity and value to re-create as opening stock in Cin7 Core before untracking', () => {
+    const tracked = (extra: Raw) => findingsOf(snapshotWith((raw) => Object.assign((raw.xero.items as Raw[])[0]!, { IsTrackedAsInventory: true }, extra)), 'TRACKED_INVENTORY')[0]!.message;
+    expect(tracked({ QuantityOnHand: 12, TotalCostPool: 1534.5 })).toMatch(
+      /It holds 12 on hand, worth AUD 1,534\.50 at average cost in Xero\. First re-create that stock in Cin7 Core as opening stock \(the same quantity and cost\), then remove it in Xero and turn off "Track inventory item"/,
+    );
+    expect(tracked({ QuantityOnHand: 0, TotalCostPool: 0 })).toMatch(/holds no stock in Xero, so there is no opening stock to move/);
+    expect(tracked({})).toMatch(/Check its quantity on hand in Xero first: any stock must be re-created in Cin7 Core as opening stock/);
+  });
 });
 
 describe('BASE_CURRENCY_MISMATCH', () => {
@@ -92,6 +101,9 @@ describe('LOCK_DATE_NOT_SET', () => {
     expect(findings.map((f) => [f.severity, f.fix?.url])).toEqual([
       ['info', `https://go.xero.com/organisationlogin/default.aspx?shortcode=!AbC12&redirecturl=${encodeURIComponent('/Setup/FinancialSettings.aspx')}`],
     ]);
+    // What setting (moving) a lock date also changes, in both apps.
+    expect(findings[0]?.message).toMatch(/Moving Xero’s lock date also changes who can work in that period: .*only an adviser can move it again.*refused/);
+    expect(findings[0]?.message).toContain('Moving Cin7 Core’s lock date also stops');
   });
 
   it('counts only period lock dates: an end-of-year lock alone still leaves recent months open', () => {
@@ -124,6 +136,9 @@ describe('LOCK_DATE_MISALIGNED', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]?.severity).toBe('warning');
     expect(findings[0]?.message).toContain("Cin7 Core's lock date 2025-01-31 is earlier than Xero's end-of-year lock date 2025-03-31");
+    // What moving Cin7 Core's lock date also changes (Financial settings; Xero Integration FAQs).
+    expect(findings[0]?.message).toMatch(/also stops anyone adding, editing or deleting Cin7 Core transactions dated before it.*payments made in Xero against invoices dated before it no longer update those invoices in Cin7 Core.*Load Historical Data/);
+    expect(findings[0]?.source?.url).toContain('Financial-settings');
   });
 
   it('warns when Cin7 has no lock date but Xero has one', () => {

@@ -90,6 +90,18 @@ describe('checkRecordTaxRules verdicts', () => {
     expect(field.verdict).toBe('inactive');
   });
 
+  it('links a rule to its Xero rate by percentages, not by name alone', () => {
+    const rates = [{ Name: '15% GST on Income', TaxType: 'OUTPUT2', Status: 'ACTIVE', DisplayTaxRate: 15 }, { Name: 'GST on Old', TaxType: 'OLD', Status: 'ACTIVE', DisplayTaxRate: 15 }];
+    const linked = fieldOf('customer', { rules: [rule('GST on Income', { TaxPercent: 15 })], rates });
+    expect(linked).toMatchObject({ verdict: 'ok' });
+    expect(linked.explanation).toMatch(/stands for Xero’s “15% GST on Income” \(OUTPUT2\)/);
+    const missing = fieldOf('customer', { rules: [rule('GST on Income', { TaxPercent: 12.5 })], rates });
+    expect(missing).toMatchObject({ verdict: 'notInXero', severity: 'warning', fix: { app: 'xero' } });
+    expect(missing.explanation).toMatch(/No Xero tax rate is 12\.5% like the Cin7 Core tax rule “GST on Income”/);
+    const archived = fieldOf('customer', { rules: [rule('GST on Income', { TaxPercent: 15 })], rates: [{ ...rates[0], Status: 'ARCHIVED' }] });
+    expect(archived).toMatchObject({ verdict: 'xeroTaxRateInactive', severity: 'error' });
+  });
+
   it('names the rule, the field and the fallback', () => {
     const customer = fieldOf('customer', { customer: { TaxRule: null } });
     expect(customer).toMatchObject({ field: 'TaxRule', fieldLabel: 'Tax rule', ruleName: null, fallback: 'GST on Income' });

@@ -17,7 +17,7 @@ describe('checklist items', () => {
       'bankAccountCodes', 'periodLockDates', 'chartOfAccountsLinked', 'trackedInventory', 'trackingCategories',
       'consolidatingInvoices', 'consolidatingPayments', 'reportingNeeds', 'approvalWorkflow', 'reconciliation',
       'nonInventoryCosts', 'paymentsFromXero', 'invoiceOrigination', 'multipleCurrencies', 'proFormaInvoices',
-      'requiredAccounts', 'accountMapping', 'settingsBeforeFirstLoad', 'userPermissions',
+      'requiredAccounts', 'accountMapping', 'settingsBeforeFirstLoad', 'userPermissions', 'taxRules',
     ]) expect(ids).toContain(id);
   });
 
@@ -61,6 +61,19 @@ describe('decideAuditItem', () => {
     expect(decideAuditItem(item('requiredAccounts'), [taxFinding], [], true).status).toBe('pass');
     expect(decideAuditItem(item('requiredAccounts'), [roleFinding], [], true).status).toBe('fail');
     expect(decideAuditItem(item('chartOfAccountsLinked'), [taxFinding], [], true).status).toBe('fail');
+  });
+
+  it('decides the tax item by the tax codes, and a tax rule’s account by both the chart and the tax item', () => {
+    const taxRule = { kind: 'taxRule', key: 'GST 10%', label: 'GST 10%' };
+    for (const code of ['RECORD_TAX_RULE_INVALID', 'TAX_RULE_NOT_IN_XERO', 'TAX_RATE_NOT_APPLICABLE'] as const) {
+      const decided = decideAuditItem(item('taxRules'), [finding(code, { severity: 'warning', subject: taxRule })], [], true);
+      expect(decided.status, code).toBe('fail');
+      expect(decideAuditItem(item('chartOfAccountsLinked'), [finding(code, { subject: taxRule })], [], true).status, code).toBe('pass');
+    }
+    const account = finding('TAX_RULE_ACCOUNT_INVALID', { subject: taxRule });
+    expect(decideAuditItem(item('taxRules'), [account], [], true).status).toBe('fail');
+    expect(decideAuditItem(item('chartOfAccountsLinked'), [account], [], true).status).toBe('fail');
+    expect(decideAuditItem(item('taxRules'), [finding('TRACKED_INVENTORY')], [], true).status).toBe('pass');
   });
 
   it('treats an unread mapping as not yet known, not as pass', () => {
@@ -124,6 +137,27 @@ describe('with the engine’s real rule table', () => {
     expect(rows.find((row) => row.item.id === 'trackedInventory')).toMatchObject({ status: 'unknown', reason: 'Xero products and services not available' });
     expect(rows.find((row) => row.item.id === 'bankAccountCodes')?.status).toBe('pass');
     for (const rule of RULES) expect(RULE_CODES[rule.id]).toBeDefined();
+    // Xero's tax rates not fetched: the tax item cannot pass.
+    const noRates = RULES.map((rule) => ({ check: rule.id, ran: !rule.needs.includes('xero.taxRates'), reason: 'Xero tax rates not available' }));
+    const taxRow = buildChecklist({ findings: [], coverage: noRates, audited: true, decisions: {}, channels: [] }).find((row) => row.item.id === 'taxRules');
+    expect(taxRow).toMatchObject({ status: 'unknown', reason: 'Xero tax rates not available' });
+  });
+
+  it('passes the tax item on the healthy scenario and fails it on the broken one, with every tax code', async () => {
+    const { audit } = await import('../../../utils/audit');
+    const { loadScenario, SCENARIO_TODAY } = await import('../../../utils/scenarios');
+    const taxRow = (name: 'healthy' | 'broken') => {
+      const { findings, coverage } = audit(loadScenario(name), { today: SCENARIO_TODAY });
+      return buildChecklist({ findings, coverage, audited: true, decisions: {}, channels: [] }).find((row) => row.item.id === 'taxRules');
+    };
+    expect(taxRow('healthy')?.status).toBe('pass');
+    const broken = taxRow('broken');
+    expect(broken?.status).toBe('fail');
+    expect(broken?.kind).toBe('audit');
+    const findings = broken?.kind === 'audit' ? broken.findings : [];
+    expect(new Set(findings.map((finding) => finding.code))).toEqual(
+      new Set(['RECORD_TAX_RULE_INVALID', 'TAX_RULE_NOT_IN_XERO', 'TAX_RATE_NOT_APPLICABLE', 'TAX_RULE_ACCOUNT_INVALID']),
+    );
   });
 
   it('does not wait for per-document checks: lock dates are known without any sale or purchase fetched', async () => {

@@ -20,8 +20,11 @@ import { overrideProductsRule } from './override-products';
 import { overridePurchasesRule } from './override-purchases';
 import { overrideSalesRule } from './override-sales';
 import { overrideSuppliersRule } from './override-suppliers';
+import { recordTaxRuleInvalidRule } from './record-tax-rule-invalid';
 import { serviceProductExpenseRule } from './service-product-expense';
+import { taxRateNotApplicableRule } from './tax-rate-not-applicable';
 import { taxRuleAccountRule } from './tax-rule-account';
+import { taxRuleNotInXeroRule } from './tax-rule-not-in-xero';
 import { trackedInventoryRule } from './tracked-inventory';
 
 export const RULES: readonly Rule[] = Object.freeze([
@@ -41,6 +44,9 @@ export const RULES: readonly Rule[] = Object.freeze([
   lockDateMisalignedRule,
   documentLockedPeriodRule,
   taxRuleAccountRule,
+  taxRuleNotInXeroRule,
+  taxRateNotApplicableRule,
+  recordTaxRuleInvalidRule,
   overrideProductsRule,
   overrideCustomersRule,
   overrideSuppliersRule,

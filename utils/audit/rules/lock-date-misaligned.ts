@@ -3,6 +3,7 @@
 // DOCUMENT_IN_LOCKED_PERIOD reports the documents that will.
 import type { Rule } from '../rule';
 import { cin7GeneralSettingsLink } from '../links';
+import { MOVING_CIN7_LOCK_DATE } from '../lock-date';
 
 export const lockDateMisalignedRule: Rule = {
   id: 'lock-date-misaligned',
@@ -19,7 +20,7 @@ export const lockDateMisalignedRule: Rule = {
         code: 'LOCK_DATE_MISALIGNED',
         severity: 'warning',
         subject: { kind: 'organisation', key: 'organisation', label: 'Lock dates' },
-        message: `${cin7}, so Cin7 Core still accepts documents dated up to ${xero.day} that Xero will reject. Set Cin7 Core's lock date to ${xero.day} in General Settings.`,
+        message: `${cin7}, so Cin7 Core still accepts documents dated up to ${xero.day} that Xero will reject. Set Cin7 Core's lock date to ${xero.day} in General Settings. ${MOVING_CIN7_LOCK_DATE}`,
         fix: cin7GeneralSettingsLink(),
       },
     ];

@@ -4,6 +4,7 @@
 import type { Rule } from '../rule';
 import { xeroFinancialSettingsLink } from '../links';
 import { parseAnyDate } from '../../schemas/dates';
+import { MOVING_CIN7_LOCK_DATE, MOVING_XERO_LOCK_DATE } from '../lock-date';
 
 export const lockDateNotSetRule: Rule = {
   id: 'lock-date-not-set',
@@ -17,8 +18,7 @@ export const lockDateNotSetRule: Rule = {
         code: 'LOCK_DATE_NOT_SET',
         severity: 'info',
         subject: { kind: 'organisation', key: 'organisation', label: 'Lock dates' },
-        message:
-          'Neither Xero nor Cin7 Core has a period lock date, so finished periods can still change (an end-of-year lock date alone leaves the months since then open). Once a period is reported, set a lock date in Xero\'s Financial settings (and the same date in Cin7 Core\'s General Settings).',
+        message: `Neither Xero nor Cin7 Core has a period lock date, so finished periods can still change (an end-of-year lock date alone leaves the months since then open). Once a period is reported, set a lock date in Xero's Financial settings (and the same date in Cin7 Core's General Settings). ${MOVING_XERO_LOCK_DATE} ${MOVING_CIN7_LOCK_DATE}`,
         fix: xeroFinancialSettingsLink(ctx.shortCode),
       },
     ];
