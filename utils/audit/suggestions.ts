@@ -88,3 +88,8 @@ export function accountToCreate(role: RoleDefinition, country: string | null): s
     primary === 'BANK' ? '' : role.acceptsPayments ? ' with "Enable payments to this account" ticked' : ' with "Enable payments to this account" unticked';
   return `No account in Xero's chart fits ${label}: create ${describeExpectedTypes([primary])} with a code${payments} in Xero, sync accounts in Cin7 Core, then map ${label} to it.`;
 }
+
+/** The first suggestion as the one thing to do ("Map to 631 Inventory Control"), for the panel and the badges. */
+export function mapToText(suggestion: Pick<Suggestion, 'code' | 'name'>): string {
+  return `Map to ${suggestion.code} ${suggestion.name}`;
+}

@@ -52,7 +52,9 @@ const scenario = fc.record({
   country: fc.constantFrom('NZ', 'US', undefined),
 });
 
-function build(input: fc.infer<typeof scenario>, rows = input.rows): Snapshot {
+type Scenario = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
+
+function build(input: Scenario, rows = input.rows): Snapshot {
   const raw = structuredClone(healthyRaw()) as { cin7: Record<string, unknown>; xero: Record<string, unknown> };
   raw.xero.accounts = input.accounts;
   raw.cin7.mapping = { readAt: '2025-06-01T00:00:00Z', rows };
