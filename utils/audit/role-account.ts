@@ -1,7 +1,7 @@
 // What the role-account rules check about one account for one role, as predicates: the rules raise findings from
 // them and suggestions.ts keeps only accounts that pass all of them, so the two cannot drift apart.
 import type { XeroAccount } from '../schemas/xero';
-import type { Severity } from './types';
+import type { FindingCode, Severity } from './types';
 import type { AuditContext, MappedRole } from './context';
 import { accountKey } from './account-text';
 import { classOfAccount, classOfType, type RoleDefinition } from './roles';
@@ -53,3 +53,9 @@ export function rolesOnCode(ctx: Pick<AuditContext, 'mappedRoles'>, code: string
 export function failsBesidesPayments(role: RoleDefinition, account: Account): boolean {
   return inactiveState(account) !== null || typeMismatchSeverity(role, account) !== null || forbiddenSystemAccount(role, account) !== null;
 }
+
+/** The codes of findings about a role's account (issue #14: these carry a cause and, where it helps, suggestions). */
+export const ROLE_ACCOUNT_FINDING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  ...(['ACCOUNT_ARCHIVED', 'ACCOUNT_NOT_FOUND', 'ACCOUNT_TYPE_MISMATCH', 'SYSTEM_ACCOUNT_MAPPED'] as const),
+  ...(['MAPPING_MISSING', 'MAPPING_NOT_UNIQUE', 'PAYMENTS_ENABLED', 'PAYMENTS_NOT_ENABLED'] as const),
+]);

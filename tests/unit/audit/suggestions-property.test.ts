@@ -7,21 +7,13 @@ import { audit } from '../../../utils/audit';
 import { accountKey } from '../../../utils/audit/account-text';
 import { matchRoleLabel } from '../../../utils/audit/labels';
 import { ROLE_BY_ID, ROLES, isRoleId, type RoleId } from '../../../utils/audit/roles';
-import type { Finding, FindingCode } from '../../../utils/audit/types';
+import type { Finding } from '../../../utils/audit/types';
+import { ROLE_ACCOUNT_FINDING_CODES } from '../../../utils/audit/role-account';
 import { parseSnapshot, type Snapshot } from '../../../utils/schemas';
 import { XERO_ACCOUNT_TYPES, XERO_SYSTEM_ACCOUNTS } from '../../../utils/schemas/vocabulary';
 import { healthyRaw, TODAY } from './fixtures';
 
-const ROLE_ACCOUNT_CODES = new Set<FindingCode>([
-  'MAPPING_MISSING',
-  'MAPPING_NOT_UNIQUE',
-  'ACCOUNT_NOT_FOUND',
-  'ACCOUNT_ARCHIVED',
-  'ACCOUNT_TYPE_MISMATCH',
-  'PAYMENTS_NOT_ENABLED',
-  'PAYMENTS_ENABLED',
-  'SYSTEM_ACCOUNT_MAPPED',
-]);
+const ROLE_ACCOUNT_CODES = ROLE_ACCOUNT_FINDING_CODES;
 
 const CODES = ['090', '200', '310', '400', '499', '610', '620', '630', '800', '820', '830', '840', '850', '1400', '1410', '1420', ' 1430 ', '1440', '1450', 'sales', 'SALES', '-', 'a b'];
 /** Mostly the types roles expect, so suggestions are common. */
