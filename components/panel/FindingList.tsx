@@ -1,5 +1,6 @@
 // The findings the panel lists, worst first, each with its fix jump. All text from APIs renders as React text.
 import type { StatusFinding } from '../../utils/protocol/shapes';
+import { mapToText } from '../../utils/audit/suggestions';
 import { FixLink } from '../ui/FixLink';
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
@@ -35,6 +36,12 @@ export function FindingList({
         <li key={finding.key} className={`mg-finding mg-${finding.severity}${finding.reviewed ? ' mg-reviewed' : ''}`}>
           <span className="mg-severity">{SEVERITY_LABEL[finding.severity]}</span>
           <span className="mg-message">{finding.message}</span>
+          {finding.suggestions?.[0] ? (
+            // The answer, not just the problem: the best account that passes every rule for the role.
+            <span className="mg-suggestion" title={finding.suggestions[0].reason}>
+              {mapToText(finding.suggestions[0])}
+            </span>
+          ) : null}
           {finding.fix ? <FixLink fix={finding.fix} currentApp={currentApp} className="mg-fix" /> : null}
         </li>
       ))}

@@ -1,7 +1,9 @@
 // The status badge of one Account Mapping row: which findings concern it (its role, or the account it maps to),
-// the worst of them, and the rule behind it in words.
+// the worst of them, the rule behind it in words, and what to do ("Map to 631 Inventory Control", "Turn payments on").
 import { accountKey, parseAccountText } from '../../utils/audit/account-text';
-import { ROLE_BY_ID, describeExpectedTypes, type RoleId } from '../../utils/audit/roles';
+import { readTarget } from '../../utils/audit/links';
+import { ROLE_BY_ID, describeExpectedTypes, roleLabel, type RoleId } from '../../utils/audit/roles';
+import { mapToText } from '../../utils/audit/suggestions';
 import type { FindingCode } from '../../utils/audit/types';
 import type { Status, StatusFinding } from '../../utils/protocol/shapes';
 import type { BadgeSpec } from '../../utils/overlay/badges';
@@ -47,7 +49,7 @@ const BADGE_TEXT: Record<RowStatusKind, string> = {
   unchecked: 'Not checked yet',
 };
 
-function ruleText(kind: RowStatusKind, roleId: RoleId | null): string {
+function ruleText(kind: RowStatusKind, roleId: RoleId | null, label: string): string {
   const role = roleId ? ROLE_BY_ID[roleId] : null;
   switch (kind) {
     case 'ok':
@@ -56,11 +58,11 @@ function ruleText(kind: RowStatusKind, roleId: RoleId | null): string {
       return 'This role needs a Xero account: Cin7 Core cannot post these transactions without one.';
     case 'wrong-type':
       return role
-        ? `${role.label} needs ${describeExpectedTypes(role.expectedTypes)}; Xero's Inventory type is never allowed.`
+        ? `${label} needs ${describeExpectedTypes(role.expectedTypes)}; Xero's Inventory type is never allowed.`
         : 'The Xero account type does not fit this role.';
     case 'payments':
       return role?.acceptsPayments
-        ? `${role.label} needs an account with “Enable payments to this account” ticked in Xero.`
+        ? `${label} needs an account with “Enable payments to this account” ticked in Xero.`
         : 'This role should not use an account that accepts payments (bank accounts excepted).';
     case 'archived':
       return 'The account is archived or deleted in Xero: postings to it fail.';
@@ -112,11 +114,29 @@ export function rowStatus(roleId: RoleId | null, accountText: string, status: St
   return { kind: 'ok', findings };
 }
 
+/**
+ * What the row's worst finding asks for, in a few words: the first suggested account (for a duplicate, only on the
+ * row of the role its fix opens), else the payments switch; null when the problem word says it best.
+ */
+export function rowAction(worst: StatusFinding | undefined, roleId: RoleId | null): string | null {
+  if (!worst) return null;
+  const first = worst.suggestions?.[0];
+  const forThisRow = worst.subject.kind === 'role' || (worst.fix !== undefined && readTarget(worst.fix.url)?.key === roleId);
+  if (first && forThisRow) return mapToText(first);
+  if (worst.code === 'PAYMENTS_NOT_ENABLED') return 'Turn payments on';
+  if (worst.code === 'PAYMENTS_ENABLED') return 'Turn payments off';
+  return null;
+}
+
 export function badgeFor(row: RowStatus, roleId: RoleId | null): BadgeSpec {
   const worst = row.findings[0];
   const tone = worst ? worst.severity : row.kind === 'ok' ? 'ok' : row.kind === 'unmapped' ? 'error' : 'neutral';
+  // The engine's findings carry the role's name spelled for the organisation's country; without one, Cin7's label.
+  const label = worst?.subject.kind === 'role' ? worst.subject.label : roleId ? roleLabel(roleId) : '';
   const messages = row.findings.map((finding) => finding.message);
-  const tooltip = [ruleText(row.kind, roleId), ...messages].join(' ');
+  const action = rowAction(worst, roleId);
+  // When the badge says what to do, the tooltip starts with what is wrong.
+  const tooltip = [...(action ? [`${BADGE_TEXT[row.kind]}.`] : []), ruleText(row.kind, roleId, label), ...messages].join(' ');
   const fix = worst?.fix ? { url: worst.fix.url, label: worst.fix.label, newTab: worst.fix.app !== 'cin7' } : undefined;
-  return { tone, text: BADGE_TEXT[row.kind], tooltip, ...(fix ? { fix } : {}) };
+  return { tone, text: action ?? BADGE_TEXT[row.kind], tooltip, ...(fix ? { fix } : {}) };
 }

@@ -134,6 +134,9 @@ describe('Cin7 Core overlay', () => {
       const roleId = matchRoleLabel(label);
       if (roleId && faulted.has(roleId)) expect(badge, label).not.toBe('OK');
     }
+    // Issue #14: the badge says what to do — the best account that passes every rule for the role, from the chart.
+    const inventoryBadge = badgeByRole.find(([label]) => matchRoleLabel(label) === 'inventoryControl')?.[1];
+    expect(inventoryBadge).toBe('Map to 640 Inventory Control');
     const fix = page.locator('#gridAccountMapping [data-mg-badge] a[data-mg-fix]').first();
     expect(await fix.getAttribute('href')).toMatch(/^https:\/\/(go\.xero\.com|inventory\.dearsystems\.com)\//);
     const note = page.locator('#gridAccountMapping [data-mg-badge] [role="note"]').first();
@@ -160,7 +163,7 @@ describe('Cin7 Core overlay', () => {
     await highlighted.waitFor({ timeout: 20_000 });
     expect(await highlighted.getAttribute('role')).toBe('row');
     const label = (await highlighted.locator('td').first().textContent()) ?? '';
-    expect(matchRoleLabel(label.replace(/(OK|Unmapped|Wrong type|Payments|Archived|Not in Xero|Duplicate|System account|Not checked yet|Fix).*$/s, ''))).toBe(roleId);
+    expect(matchRoleLabel(label.replace(/(OK|Unmapped|Wrong type|Payments|Archived|Not in Xero|Duplicate|System account|Not checked yet|Map to|Turn payments|Fix).*$/s, ''))).toBe(roleId);
     await session.screenshot('cin7-fix-jump-highlight', page);
     await page.close();
   });

@@ -7,7 +7,7 @@ import { parseAnyDate, type CalendarDay } from '../schemas/dates';
 import { accountKey, parseAccountText } from './account-text';
 import { matchRoleLabel } from './labels';
 import { listNames } from './describe';
-import { ROLE_BY_ID, ROLES, type RoleDefinition, type RoleId } from './roles';
+import { ROLE_BY_ID, ROLES, roleLabel, type RoleDefinition, type RoleId } from './roles';
 
 /** A piece of the snapshot a check depends on. */
 export type DataKey =
@@ -65,6 +65,10 @@ export interface AuditContext {
   readonly today: CalendarDay;
   readonly organisation: XeroOrganisation | null;
   readonly shortCode: string | null;
+  /** Xero's `CountryCode`, upper case: how role names are spelled (roles.ts roleLabel). */
+  readonly country: string | null;
+  /** The role's one name, spelled for the organisation's country. */
+  label(role: RoleDefinition): string;
   /** Cin7's base currency, else Xero's; upper case. */
   readonly baseCurrency: string | null;
   readonly xeroAccounts: readonly XeroAccount[] | null;
@@ -218,11 +222,14 @@ export function buildContext(snapshot: Snapshot, today: CalendarDay): AuditConte
     }
   };
 
+  const country = organisation?.CountryCode?.trim().toUpperCase() || null;
   return {
     snapshot,
     today,
     organisation,
     shortCode: organisation?.ShortCode?.trim() || null,
+    country,
+    label: (role) => roleLabel(role, country),
     baseCurrency,
     xeroAccounts,
     findAccount,

@@ -110,6 +110,12 @@ export interface RoleDefinition {
   readonly acceptsPayments: boolean;
   /** The one Xero system account this role may sit on, or null. */
   readonly allowedSystemAccount: string | null;
+  /**
+   * True for the rows Cin7 Core's Account Mapping page hides until their feature is enabled in General Settings
+   * (seed "Account Mapping": "optional accounts such as Inventory Accrual Transactions and Gift Cards … will not be
+   * visible unless they are enabled"). Only these may be "unknown" when a page that was read lacks their row.
+   */
+  readonly hiddenUntilEnabled?: true;
 }
 
 const role = (definition: RoleDefinition): RoleDefinition =>
@@ -128,14 +134,14 @@ export const ROLES: readonly RoleDefinition[] = Object.freeze([
   role({ id: 'supplierDeposits', label: 'Supplier Deposits', synonyms: ['Prepayments', 'Supplier Prepayments', 'Supplier Deposits/Prepayments'], required: 'always', expectedTypes: ['CURRENT'], acceptsPayments: true, allowedSystemAccount: null }),
   role({ id: 'customerCredits', label: 'Customer Credits', synonyms: ['Customer Credit'], required: 'always', expectedTypes: ['CURRLIAB'], acceptsPayments: true, allowedSystemAccount: null }),
   role({ id: 'inTransit', label: 'In Transit', synonyms: ['In-Transit', 'Inventory In Transit'], required: 'always', expectedTypes: ['CURRENT'], acceptsPayments: false, allowedSystemAccount: null }),
-  role({ id: 'inventoryAccrual', label: 'Inventory Accrual', synonyms: ['Goods Received Not Invoiced', 'GRNI', 'Inventory Accrual (Goods Received, Not Invoiced)'], required: 'feature', feature: 'inventoryAccrual', expectedTypes: ['CURRENT', 'CURRLIAB'], acceptsPayments: false, allowedSystemAccount: null }),
-  role({ id: 'stockInTransit', label: 'Stock in Transit', synonyms: ['Goods Invoiced Not Received', 'GINR', 'Stock in Transit (Goods Invoiced, Not Received)'], required: 'feature', feature: 'inventoryAccrual', expectedTypes: ['CURRENT'], acceptsPayments: false, allowedSystemAccount: null }),
+  role({ id: 'inventoryAccrual', label: 'Inventory Accrual', synonyms: ['Goods Received Not Invoiced', 'GRNI', 'Inventory Accrual (Goods Received, Not Invoiced)'], required: 'feature', feature: 'inventoryAccrual', expectedTypes: ['CURRENT', 'CURRLIAB'], acceptsPayments: false, allowedSystemAccount: null, hiddenUntilEnabled: true }),
+  role({ id: 'stockInTransit', label: 'Stock in Transit', synonyms: ['Goods Invoiced Not Received', 'GINR', 'Stock in Transit (Goods Invoiced, Not Received)'], required: 'feature', feature: 'inventoryAccrual', expectedTypes: ['CURRENT'], acceptsPayments: false, allowedSystemAccount: null, hiddenUntilEnabled: true }),
   role({ id: 'realizedCurrencyGains', label: 'Realized Currency Gains', synonyms: ['Realised Currency Gains', 'Realized Currency Gains/Losses', 'Realized Exchange Gains'], required: 'feature', feature: 'multiCurrency', expectedTypes: ['EXPENSE'], acceptsPayments: false, allowedSystemAccount: 'REALISEDCURRENCYGAIN' }),
   role({ id: 'unrealizedCurrencyGains', label: 'Unrealized Currency Gains', synonyms: ['Unrealised Currency Gains', 'Unrealized Currency Gains/Losses', 'Unrealized Exchange Gains'], required: 'optional', expectedTypes: ['EXPENSE'], acceptsPayments: false, allowedSystemAccount: 'UNREALISEDCURRENCYGAIN' }),
   // QuickBooks-only in Cin7's words; optional for Xero. Its expected type is BANK, which the payments rule exempts.
   role({ id: 'paymentClearing', label: 'Payment Clearing', synonyms: [], required: 'optional', expectedTypes: ['BANK'], acceptsPayments: false, allowedSystemAccount: null }),
   role({ id: 'currentYearProfits', label: 'Current Year Profits', synonyms: ['Current Year Earnings', 'Current Year Profit'], required: 'optional', expectedTypes: ['EQUITY'], acceptsPayments: false, allowedSystemAccount: null }),
-  role({ id: 'giftCardLiability', label: 'Gift Card Liability', synonyms: ['Gift Cards', 'Gift Card'], required: 'feature', feature: 'giftCards', expectedTypes: ['CURRLIAB'], acceptsPayments: true, allowedSystemAccount: null }),
+  role({ id: 'giftCardLiability', label: 'Gift Card Liability', synonyms: ['Gift Cards', 'Gift Card'], required: 'feature', feature: 'giftCards', expectedTypes: ['CURRLIAB'], acceptsPayments: true, allowedSystemAccount: null, hiddenUntilEnabled: true }),
 ]);
 
 export const ROLE_BY_ID: Readonly<Record<RoleId, RoleDefinition>> = Object.freeze(
@@ -174,4 +180,18 @@ export function describeExpectedTypes(types: readonly string[]): string {
   const labels = types.map(typeLabel);
   const joined = labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}`;
   return `${/^[AEIOU]/i.test(joined) ? 'an' : 'a'} ${joined} account`;
+}
+
+/** Countries that spell "Realized"; everyone else Xero serves writes "Realised" (Xero organisation `CountryCode`). */
+const AMERICAN_SPELLING = new Set(['US', 'CA']);
+
+/**
+ * The one name of a role everywhere (messages, badges, panel), spelled for the organisation's country: "Realised
+ * Currency Gains" in AU/NZ/GB/…, "Realized" in US/CA. Without a known country, Cin7 Core's own label.
+ */
+export function roleLabel(role: RoleDefinition | RoleId, country?: string | null): string {
+  const definition = typeof role === 'string' ? ROLE_BY_ID[role] : role;
+  const code = country?.trim().toUpperCase();
+  if (!code || AMERICAN_SPELLING.has(code)) return definition.label;
+  return definition.label.replace(/\b(Unr|R)ealiz/g, '$1ealis');
 }

@@ -47,7 +47,8 @@ const BROKEN_MAPPING: readonly MappingRow[] = [
   { label: 'Cost of Goods Sold', account: '310: Cost of Goods Sold' },
   // MAPPING_NOT_UNIQUE: Tax Liability shares 820 with Sales Tax.
   { label: 'Tax Liability', account: '820: GST' },
-  // MAPPING_UNKNOWN: no Work in Progress row was read (the row is absent from the page as read).
+  // MAPPING_MISSING: no Work in Progress row was read (the row is absent from the page as read), and the page always
+  // shows it.
   { label: 'Supplier Deposits', account: '621: Supplier Deposits' },
   { label: 'Customer Credits', account: '810: Customer Credits' },
   // MAPPING_MISSING: In Transit left blank.
@@ -56,6 +57,9 @@ const BROKEN_MAPPING: readonly MappingRow[] = [
   // SYSTEM_ACCOUNT_MAPPED: Unrealised gains pointed at Retained Earnings (system account RETAINEDEARNINGS).
   { label: 'Unrealised Currency Gains', account: '960: Retained Earnings' },
   { label: 'Current Year Profits', account: '' },
+  // MAPPING_UNKNOWN: the page as read shows Stock in Transit but no Inventory Accrual row; the page shows both only
+  // while inventory accrual is enabled, so the reader missed it or Cin7 Core renamed it.
+  { label: 'Stock in Transit (Goods Invoiced, Not Received)', account: '643: Stock in Transit (Invoiced Not Received)' },
 ];
 
 /** An old rule kept for history, inactive (TAX_RULE_ACCOUNT_INVALID skips inactive rules); a fixed ID keeps the

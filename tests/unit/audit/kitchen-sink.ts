@@ -9,7 +9,7 @@ export function brokenEverything(): Snapshot {
     const cin7 = raw.cin7;
     const xero = raw.xero;
     cin7.features = { inventoryAccrual: true, giftCards: true };
-    removeMappingRow(raw, 'Work in Progress'); // MAPPING_UNKNOWN (row absent), plus gift card / accrual rows absent
+    removeMappingRow(raw, 'Work in Progress'); // MAPPING_MISSING (row absent); MAPPING_UNKNOWN: gift card / accrual rows absent
     setMappingRow(raw, 'In Transit', ''); // MAPPING_MISSING
     setMappingRow(raw, 'Inventory Control', '630: Inventory'); // ACCOUNT_TYPE_MISMATCH (INVENTORY)
     setMappingRow(raw, 'Inventory Discrepancy', '999'); // ACCOUNT_NOT_FOUND

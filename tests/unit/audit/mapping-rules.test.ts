@@ -23,12 +23,31 @@ describe('MAPPING_UNKNOWN', () => {
     }
   });
 
-  it('reports a required role whose row is absent from a mapping that was read', () => {
-    const findings = findingsOf(snapshotWith((raw) => removeMappingRow(raw, 'Cost of Goods Sold')), 'MAPPING_UNKNOWN');
+  // Issue #14: only rows the page hides until their feature is enabled may be unknown (formerly any absent row was).
+  it('reports a feature row the page hides (the feature is on, the row was not read) as unknown', () => {
+    const findings = findingsOf(snapshotWith((raw) => (raw.cin7.features = { giftCards: true })), 'MAPPING_UNKNOWN');
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: 'info', subject: { kind: 'role', key: 'cogs' } });
+    expect(findings[0]).toMatchObject({ severity: 'info', subject: { kind: 'role', key: 'giftCardLiability' } });
     // Issue #13: Account Mapping has no published URL: the sourced Settings page, the page named for the learned URL.
-    expect(findings[0]?.fix).toMatchObject({ url: 'https://inventory.dearsystems.com/Settings#mg-target=role:cogs', page: 'accountMapping' });
+    expect(findings[0]?.fix).toMatchObject({ url: 'https://inventory.dearsystems.com/Settings#mg-target=role:giftCardLiability', page: 'accountMapping' });
+  });
+
+  it('reports a required row the page always shows, absent from a mapping that was read, as MAPPING_MISSING', () => {
+    const snapshot = snapshotWith((raw) => removeMappingRow(raw, 'Cost of Goods Sold'));
+    expect(findingsOf(snapshot, 'MAPPING_UNKNOWN')).toEqual([]);
+    const missing = findingsOf(snapshot, 'MAPPING_MISSING');
+    expect(missing).toHaveLength(1);
+    expect(missing[0]).toMatchObject({ severity: 'error', subject: { kind: 'role', key: 'cogs' }, cause: 'role:cogs' });
+    expect(missing[0]?.message).toMatch(/has no Cost of Goods Sold row/);
+  });
+
+  it('requires Realised Currency Gains when several currencies are in use, even without its row', () => {
+    const snapshot = snapshotWith((raw) => {
+      (raw.cin7.customers as Array<Record<string, unknown>>).push({ ID: 'c2', Name: 'Yankee Inc', Currency: 'USD' });
+      removeMappingRow(raw, 'Realised Currency Gains');
+    });
+    expect(findingsOf(snapshot, 'MAPPING_UNKNOWN')).toEqual([]);
+    expect(findingsOf(snapshot, 'MAPPING_MISSING').map((f) => f.subject.key)).toEqual(['realizedCurrencyGains']);
   });
 
   it('says nothing when every required row is there, and nothing about absent optional rows', () => {

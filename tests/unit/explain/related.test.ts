@@ -71,8 +71,9 @@ describe('related findings on the broken scenario', () => {
   });
 
   it('a tax-type error names what is wrong with the account, and none when nothing is', () => {
+    // Issue #14: the broken organisation is in NZ, so the role is spelled "Unrealised" (formerly Cin7's "Unrealized").
     expect(codes("The TaxType code 'OUTPUT2' cannot be used with account code '960'.")).toEqual(
-      expect.arrayContaining(['ACCOUNT_TYPE_MISMATCH role:Unrealized Currency Gains', 'SYSTEM_ACCOUNT_MAPPED role:Unrealized Currency Gains']),
+      expect.arrayContaining(['ACCOUNT_TYPE_MISMATCH role:Unrealised Currency Gains', 'SYSTEM_ACCOUNT_MAPPED role:Unrealised Currency Gains']),
     );
     expect(codes("The TaxType code 'OUTPUT2' cannot be used with account code '090'.")).toEqual([]);
   });

@@ -89,12 +89,16 @@ describe('broken', () => {
     expect(codes.has(code)).toBe(true);
   });
 
-  it('reports the unread Work in Progress row as MAPPING_UNKNOWN although a mapping was read', () => {
+  // Issue #14: a required row absent from a page that was read is an error; only rows the page hides until their
+  // feature is enabled may be "unknown" (formerly the absent Work in Progress row was MAPPING_UNKNOWN).
+  it('reports the unread Work in Progress row as MAPPING_MISSING, and only the hidden Inventory Accrual row as unknown', () => {
     const snapshot = shared('broken');
     expect(snapshot.cin7?.mapping?.rows.some((row) => /work in progress|wip/i.test(row.label))).toBe(false);
     expect(snapshot.cin7?.mapping?.rows.length).toBeGreaterThan(0);
+    const missing = result.findings.filter((finding) => finding.code === 'MAPPING_MISSING').map((finding) => finding.subject.key);
+    expect(missing).toContain('workInProgress');
     const unknown = result.findings.filter((finding) => finding.code === 'MAPPING_UNKNOWN');
-    expect(unknown.map((finding) => finding.subject.key)).toEqual(['workInProgress']);
+    expect(unknown.map((finding) => finding.subject.key)).toEqual(['inventoryAccrual']);
   });
 
   it('fails the audit (has errors)', () => {

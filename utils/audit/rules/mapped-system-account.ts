@@ -5,6 +5,8 @@ import type { Rule } from '../rule';
 import type { Finding } from '../types';
 import { describeAccount } from '../describe';
 import { cin7AccountMappingLink } from '../links';
+import { forbiddenSystemAccount } from '../role-account';
+import { withRoleAnswer } from '../role-answer';
 
 export const mappedSystemAccountRule: Rule = {
   id: 'mapped-system-account',
@@ -13,16 +15,18 @@ export const mappedSystemAccountRule: Rule = {
   needs: ['cin7.mapping', 'xero.accounts'],
   run(ctx) {
     const findings: Finding[] = [];
-    for (const { role, account } of ctx.mappedRoles) {
-      const system = account?.SystemAccount?.trim();
-      if (!account || !system || system === role.allowedSystemAccount) continue;
-      findings.push({
+    for (const { role, account, code } of ctx.mappedRoles) {
+      const system = account ? forbiddenSystemAccount(role, account) : null;
+      if (!account || !system) continue;
+      const label = ctx.label(role);
+      const finding: Finding = {
         code: 'SYSTEM_ACCOUNT_MAPPED',
         severity: 'error',
-        subject: { kind: 'role', key: role.id, label: role.label },
-        message: `${role.label} is mapped to ${describeAccount(account)}, Xero's ${system} system account, which Xero does not let other postings use. Map ${role.label} to an ordinary account.`,
+        subject: { kind: 'role', key: role.id, label },
+        message: `${label} is mapped to ${describeAccount(account)}, Xero's ${system} system account, which Xero does not let other postings use. Map ${label} to an ordinary account.`,
         fix: cin7AccountMappingLink(role.id),
-      });
+      };
+      findings.push(withRoleAnswer(ctx, finding, role, code));
     }
     return findings;
   },

@@ -1,7 +1,7 @@
 // MAPPING_UNKNOWN (info). No API exposes Cin7's account mapping (research/cin7.md §2.4): until the page has been
-// read we say so once and raise no mapping-based errors. When it was read but a required role has no row at all,
-// the reader may have missed it or Cin7 renamed the label, so we do not know either (an empty account on a row that
-// is there is MAPPING_MISSING instead).
+// read we say so once and raise no mapping-based errors. When it was read, only a row the page hides until its
+// feature is enabled (roles.ts `hiddenUntilEnabled`) may be absent without an error: the feature may be off after
+// all. Any other required role without a row is MAPPING_MISSING (mapping-missing.ts).
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
 import { cin7AccountMappingLink } from '../links';
@@ -28,12 +28,13 @@ export const mappingUnknownRule: Rule = {
     const findings: Finding[] = [];
     for (const definition of ROLES) {
       const why = ctx.requiredRoles.get(definition.id);
-      if (why === undefined || ctx.mapping.byRole.has(definition.id)) continue;
+      if (why === undefined || !definition.hiddenUntilEnabled || ctx.mapping.byRole.has(definition.id)) continue;
+      const label = ctx.label(definition);
       findings.push({
         code: 'MAPPING_UNKNOWN',
         severity: 'info',
-        subject: { kind: 'role', key: definition.id, label: definition.label },
-        message: `No "${definition.label}" row was found on Cin7 Core's Account Mapping page (read ${ctx.mapping.readAt}), although ${why}. Open Account Mapping in Cin7 Core and check that ${definition.label} is mapped.`,
+        subject: { kind: 'role', key: definition.id, label },
+        message: `No "${label}" row was found on Cin7 Core's Account Mapping page (read ${ctx.mapping.readAt}), although ${why}; the page shows it only while the feature is enabled in General Settings. Check the setting, then open Account Mapping in Cin7 Core and check that ${label} is mapped.`,
         fix: cin7AccountMappingLink(definition.id),
       });
     }
