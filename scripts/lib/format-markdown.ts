@@ -1,11 +1,15 @@
 // A report a partner can paste into an email, a ticket or a wiki: summary, then one table per area.
 import type { AuditResult, Finding, Severity } from '../../utils/audit/types';
+import { healthLabel } from '../../utils/audit/score';
 import { groupByArea, plural } from './areas';
+import { planLines } from './plan-lines';
 
 export interface MarkdownOptions {
   /** What was audited, e.g. the organisation's name or the file name. */
   title: string;
   today: string;
+  /** The health score: null until the mapping has been read. Not printed when absent. */
+  score?: number | null;
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
@@ -23,6 +27,11 @@ function fixCell(finding: Finding): string {
   if (!finding.fix) return '';
   // Angle brackets keep URLs with parentheses or spaces intact inside the link.
   return `[${escapeCell(finding.fix.label)}](<${finding.fix.url.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+}
+
+function sourceCell(finding: Finding): string {
+  if (!finding.source) return '';
+  return finding.source.url ? `[${escapeCell(finding.source.label)}](<${finding.source.url.replace(/[<>\s]/g, encodeURIComponent)}>)` : escapeCell(finding.source.label);
 }
 
 export function formatMarkdown(result: AuditResult, options: MarkdownOptions): string {
@@ -43,12 +52,19 @@ export function formatMarkdown(result: AuditResult, options: MarkdownOptions): s
     `| ${errors} | ${warnings} | ${infos} | ${total} |`,
     '',
   ];
+  if (options.score !== undefined) {
+    lines.push(`Health score: ${options.score === null ? healthLabel(null) : `**${options.score}** (${healthLabel(options.score)})`}.`, '');
+  }
+  const plan = planLines(result.findings);
+  if (plan.length > 0) lines.push('## Fix plan', '', ...plan.map(escapeCell), '');
   for (const group of groupByArea(result.findings)) {
     lines.push(`## ${group.area} (${plural(group.findings.length, 'finding')})`, '');
-    lines.push('| Severity | Code | Subject | Finding | Where to fix |', '| --- | --- | --- | --- | --- |');
+    lines.push('| Severity | Code | Subject | Finding | Where to fix | Source |', '| --- | --- | --- | --- | --- | --- |');
     for (const finding of group.findings) {
+      const first = finding.suggestions?.[0];
+      const message = first ? `${finding.message} Suggested: map to ${first.code} ${first.name}.` : finding.message;
       lines.push(
-        `| ${SEVERITY_LABEL[finding.severity]} | \`${finding.code}\` | ${escapeCell(finding.subject.label || finding.subject.key)} | ${escapeCell(finding.message)} | ${fixCell(finding)} |`,
+        `| ${SEVERITY_LABEL[finding.severity]} | \`${finding.code}\` | ${escapeCell(finding.subject.label || finding.subject.key)} | ${escapeCell(message)} | ${fixCell(finding)} | ${sourceCell(finding)} |`,
       );
     }
     lines.push('');

@@ -4,6 +4,7 @@ import { parseSnapshot, SnapshotError, type Snapshot } from '../../utils/schemas
 import type { AuditOptions, AuditResult } from '../../utils/audit/types';
 import { loadScenario, SCENARIO_TODAY } from '../../utils/scenarios';
 import { AUDIT_USAGE, parseAuditArgs, UsageError, type AuditCommand } from './audit-args';
+import { healthScore } from '../../utils/audit/score';
 import { formatJson } from './format-json';
 import { formatMarkdown } from './format-markdown';
 import { formatTable, shouldColor } from './format-table';
@@ -59,12 +60,13 @@ export async function runAudit(argv: readonly string[], io: AuditIo): Promise<Co
   const today = command.today ?? (command.source.kind === 'scenario' ? SCENARIO_TODAY : io.today());
   const result = io.audit(snapshot, { today });
   const organisationName = snapshot.xero?.organisation?.Name ?? snapshot.cin7?.me?.Company ?? undefined;
+  const score = healthScore(result.findings, { mappingRead: Boolean(snapshot.cin7?.mapping) });
   const stdout =
     command.format === 'json'
       ? formatJson(result, snapshot)
       : command.format === 'markdown'
-        ? formatMarkdown(result, { title: organisationName ?? sourceLabel, today })
-        : formatTable(result, { color: shouldColor(io.isTTY, io.env), source: organisationName ? `${organisationName} (${sourceLabel})` : sourceLabel, today, width: io.columns });
+        ? formatMarkdown(result, { title: organisationName ?? sourceLabel, today, score })
+        : formatTable(result, { color: shouldColor(io.isTTY, io.env), source: organisationName ? `${organisationName} (${sourceLabel})` : sourceLabel, today, width: io.columns, score });
   return { exitCode: result.summary.errors > 0 ? 1 : 0, stdout, stderr: '' };
 }
 

@@ -93,6 +93,32 @@ describe('formatTable', () => {
     expect(text.trimEnd().split('\n').at(-1)).toBe('3 errors, 1 warning, 1 info (5 findings)');
   });
 
+  it('prints the first suggestion, the source, the fix plan in order, how many checks ran and the score', () => {
+    const answered: AuditResult = {
+      ...result,
+      findings: result.findings.map((entry) =>
+        entry.code === 'MAPPING_MISSING'
+          ? { ...entry, suggestions: [{ code: '631', name: 'Goods in Transit', reason: 'Current Asset, active' }], source: { label: 'Cin7 Core help: Account Mapping', url: 'https://help.core.cin7.com/x' } }
+          : entry,
+      ),
+    };
+    const text = formatTable(answered, { ...options, color: false, score: 72 });
+    expect(text).toContain('Suggested: map to 631 Goods in Transit (Current Asset, active)');
+    expect(text).toContain('Source: Cin7 Core help: Account Mapping https://help.core.cin7.com/x');
+    const plan = text.slice(text.indexOf('Fix plan'));
+    // Untracking the item (step 2) comes before the mappings (step 4), whatever the findings' order.
+    expect(plan.indexOf('TRACKED_INVENTORY')).toBeGreaterThan(0);
+    expect(plan.indexOf('TRACKED_INVENTORY')).toBeLessThan(plan.indexOf('MAPPING_MISSING'));
+    expect(text).toMatch(/Checks: \d+ of \d+ ran\./);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('Health score: 72 (Needs attention)');
+    expect(formatTable(answered, { ...options, color: false, score: null })).toContain('Health score: Not scored until the account mapping is read');
+    const markdown = formatMarkdown(answered, { title: 'T', today: '2026-11-21', score: 72 });
+    expect(markdown).toContain('Health score: **72** (Needs attention).');
+    expect(markdown).toContain('## Fix plan');
+    expect(markdown).toContain('[Cin7 Core help: Account Mapping](<https://help.core.cin7.com/x>)');
+    expect(markdown).toContain('Suggested: map to 631 Goods in Transit.');
+  });
+
   it('says so when there is nothing to report', () => {
     const empty: AuditResult = { findings: [], summary: { errors: 0, warnings: 0, infos: 0, total: 0 }, coverage: [] };
     expect(formatTable(empty, { ...options, color: false })).toContain('No findings');
@@ -128,7 +154,7 @@ describe('formatMarkdown', () => {
 
   it('keeps every finding row a valid table row (pipes escaped) with its fix as a link', () => {
     const row = text.split('\n').find((line) => line.includes('TRACKED_INVENTORY'));
-    expect(row).toBe('| Error | `TRACKED_INVENTORY` | Tent \\| 2P | Tracked \\| in Xero. |  |');
+    expect(row).toBe('| Error | `TRACKED_INVENTORY` | Tent \\| 2P | Tracked \\| in Xero. |  |  |');
     expect(text).toContain('[Open the chart](<https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:310>)');
     expect(text).toContain('## Not checked');
   });
