@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { compareLockDates } from '../../entrypoints/xero.content/lock-dates.ts';
 import { statusSchema, type Status } from '../../utils/protocol/shapes';
 import { parseAnyDate } from '../../utils/schemas/dates.ts';
-import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { launchExtension, panelLocator, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 import { connectBothApps } from './connect-apps.ts';
 
 const XERO = 'https://go.xero.com';
@@ -20,7 +20,7 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+const panel = (page: Page) => panelLocator(page);
 const section = (page: Page, id: string) => panel(page).locator(`[data-section="${id}"]`);
 
 async function expandPanel(page: Page): Promise<void> {
