@@ -176,5 +176,5 @@ export async function waitForOverlayPanel(page: Page, options: { timeout?: numbe
     .locator(`${PANEL_ENGINE}=body`)
     .filter({ hasText: /\S/ })
     .first()
-    .waitFor({ timeout: options.timeout ?? 20_000 });
+    .waitFor({ state: 'attached', timeout: options.timeout ?? 20_000 }); // the root's <body> has no box of its own
 }
