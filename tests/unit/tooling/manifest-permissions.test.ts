@@ -5,7 +5,7 @@ import config from '../../../wxt.config';
 describe('manifest permissions', () => {
   it('are exactly storage, unlimitedStorage (no eviction of the sealed secrets and snapshots), alarms and identity', async () => {
     const manifest = config.manifest;
-    const resolved = typeof manifest === 'function' ? await manifest({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' } as never) : manifest;
+    const resolved = await (typeof manifest === 'function' ? manifest({ browser: 'chrome', manifestVersion: 3, mode: 'production', command: 'build' } as never) : manifest);
     expect(resolved?.permissions).toEqual(['storage', 'unlimitedStorage', 'alarms', 'identity']);
   });
 });
