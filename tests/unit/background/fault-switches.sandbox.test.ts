@@ -3,32 +3,24 @@
 // ends) ends in time with an error in words; the token endpoint's passing errors (429, `invalid_request`) keep the
 // Xero connection and its tokens, say so, and back off instead of asking again on every API call.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../../../sandbox/index';
 import { createPairDataStore } from '@/utils/background/results';
 import { createSecretStore } from '@/utils/background/secrets';
-import { createBackgroundService } from '@/utils/background/service';
-import { Cin7Client, cin7Queues } from '@/utils/cin7/api/client';
-import { XeroClient, xeroQueues } from '@/utils/xero/api/client';
+import { Cin7Client } from '@/utils/cin7/api/client';
+import { XeroClient } from '@/utils/xero/api/client';
 import { TOKEN_BACKOFF_BASE_MS } from '@/utils/xero/api/token-backoff';
 import type { ActionContext } from '@/utils/protocol/server';
-import type { Pair } from '@/utils/protocol/shapes';
-import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
+import { sandboxFetch } from './sandbox-fetch';
+import { connectedSandboxService, sandboxPerFile } from './sandbox-service';
 
-const WINDOW_MS = 1000;
 const extension: ActionContext = { caller: 'extension' };
+const currentSandbox = sandboxPerFile(1000);
 let sandbox: Sandbox;
 let run = 0;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ scenario: 'broken', port: 0, rateLimitWindowMs: WINDOW_MS, singleTenant: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.faults.clear();
-  sandbox.resetRateLimits();
-  cin7Queues.configure({ perWindow: 60, windowMs: WINDOW_MS });
-  xeroQueues.configure({ perWindow: 60, windowMs: WINDOW_MS });
+beforeAll(() => {
+  sandbox = currentSandbox();
 });
 
 const calls = (endpoint: string) => sandbox.stats.calls[endpoint] ?? 0;
@@ -103,21 +95,7 @@ describe('the token endpoint answering a passing error', () => {
   }, 20_000);
 });
 
-async function connectedService(options: { refreshDeadlineMs?: number; now?: () => number } = {}): Promise<{ service: ReturnType<typeof createBackgroundService>; pair: Pair }> {
+function connectedService(options: { refreshDeadlineMs?: number; now?: () => number } = {}) {
   run++;
-  const service = createBackgroundService({
-    secrets: createSecretStore(`faults-secrets-${run}`),
-    data: createPairDataStore(`faults-data-${run}`),
-    redirectUrl: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
-    launchWebAuthFlow: sandboxConsent(sandbox),
-    fetch: sandboxFetch(sandbox),
-    retryBaseMs: 1,
-    ...options,
-  });
-  const { handlers } = service;
-  await handlers.setXeroClientId({ clientId: sandbox.xeroClientId }, extension);
-  await handlers.connectXero(undefined, extension);
-  await handlers.saveCin7Credentials(sandbox.cin7Credentials, extension);
-  const { pairs } = await handlers.listPairs(undefined, extension);
-  return { service, pair: pairs[0] as Pair };
+  return connectedSandboxService(sandbox, { secrets: createSecretStore(`faults-secrets-${run}`), data: createPairDataStore(`faults-data-${run}`), retryBaseMs: 1, ...options });
 }

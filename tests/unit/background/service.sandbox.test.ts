@@ -2,52 +2,32 @@
 // The background service end to end against the sandbox (real HTTP, real OAuth + PKCE, real rate limits with a short
 // window): connect, save keys, refresh, audit; incremental refresh; storms; token expiry and revocation.
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startSandbox, type Sandbox } from '../../../sandbox/index';
+import type { Sandbox } from '../../../sandbox/index';
 import { audit } from '@/utils/audit';
 import { localDay } from '@/utils/background/refresher';
 import { createPairDataStore } from '@/utils/background/results';
 import { createSecretStore } from '@/utils/background/secrets';
 import { createBackgroundService, type BackgroundService } from '@/utils/background/service';
-import { cin7Queues } from '@/utils/cin7/api/client';
-import { xeroQueues } from '@/utils/xero/api/client';
 import type { ActionContext } from '@/utils/protocol/server';
 import type { Pair } from '@/utils/protocol/shapes';
 import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
+import { connectedSandboxService, sandboxPerFile } from './sandbox-service';
 
 const WINDOW_MS = 1000;
 const extension: ActionContext = { caller: 'extension' };
+const currentSandbox = sandboxPerFile(WINDOW_MS);
 let sandbox: Sandbox;
 let run = 0;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ scenario: 'broken', port: 0, rateLimitWindowMs: WINDOW_MS, singleTenant: true });
-});
-afterAll(() => sandbox.close());
-beforeEach(() => {
-  sandbox.faults.clear();
-  sandbox.resetRateLimits();
-  cin7Queues.configure({ perWindow: 60, windowMs: WINDOW_MS });
-  xeroQueues.configure({ perWindow: 60, windowMs: WINDOW_MS });
+beforeAll(() => {
+  sandbox = currentSandbox();
 });
 
-async function connectedService(): Promise<{ service: BackgroundService; pair: Pair }> {
+function connectedService(): Promise<{ service: BackgroundService; pair: Pair }> {
   run++;
-  const service = createBackgroundService({
-    secrets: createSecretStore(`svc-secrets-${run}`),
-    data: createPairDataStore(`svc-data-${run}`),
-    redirectUrl: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
-    launchWebAuthFlow: sandboxConsent(sandbox),
-    fetch: sandboxFetch(sandbox),
-  });
-  const { handlers } = service;
-  await handlers.setXeroClientId({ clientId: sandbox.xeroClientId }, extension);
-  await handlers.connectXero(undefined, extension);
-  await handlers.saveCin7Credentials(sandbox.cin7Credentials, extension);
-  const { pairs } = await handlers.listPairs(undefined, extension);
-  expect(pairs).toHaveLength(1);
-  return { service, pair: pairs[0] as Pair };
+  return connectedSandboxService(sandbox, { secrets: createSecretStore(`svc-secrets-${run}`), data: createPairDataStore(`svc-data-${run}`) });
 }
 
 /** Findings the snapshot can show: documents are fetched one at a time (getDocument), not in the snapshot. */
