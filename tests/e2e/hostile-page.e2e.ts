@@ -51,7 +51,7 @@ describe('a hostile host page', () => {
     await page.close();
   });
 
-  it("ignores the page's synthetic clicks on its toggle and Refresh; a real click works", async () => {
+  it("ignores the page's synthetic clicks on its toggle, Refresh and a Fix jump; a real click works", async () => {
     const page = await session.context.newPage();
     await page.goto(`${XERO}/Dashboard`, { waitUntil: 'load' });
     const toggle = panelLocator(page).locator('.mg-toggle');
@@ -70,6 +70,15 @@ describe('a hostile host page', () => {
     await page.waitForTimeout(2_000);
     expect(session.sandbox.stats.totalApiCalls).toBe(before);
     expect(await refresh.textContent()).toBe('Refresh');
+
+    // A Fix jump: the page's synthetic click neither navigates this tab nor opens another.
+    await panelLocator(page).locator('a.mg-fix').first().waitFor({ state: 'attached', timeout: 30_000 });
+    const url = page.url();
+    const pages = session.context.pages().length;
+    expect(await pressFromPage(page, 'a.mg-fix')).toBe(true);
+    await page.waitForTimeout(1_000);
+    expect(page.url()).toBe(url);
+    expect(session.context.pages()).toHaveLength(pages);
 
     await refresh.click();
     await expect.poll(() => session.sandbox.stats.totalApiCalls, { timeout: 30_000 }).toBeGreaterThan(before);
