@@ -15,7 +15,9 @@ export default defineConfig({
     name: 'Mapping Guard for Cin7 Core + Xero',
     description:
       'Checks the Cin7 Core ↔ Xero integration set-up before anything syncs, and shows what to fix inside both apps.',
-    permissions: ['storage', 'alarms', 'identity'],
+    // unlimitedStorage: exempts the extension origin's IndexedDB (sealed keys, tokens, snapshots) from eviction under
+    // storage pressure, and from the origin quota (README, Security: "Storage").
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity'],
     // Opens or closes the health panel from the keyboard on Cin7 Core and Xero pages (changeable in the browser's
     // shortcuts page). No permission needed.
     commands: {

@@ -7,6 +7,7 @@ import { FixedWindowLimiter, InFlightCounter } from './rate-limit';
 import { malform, type Runtime } from './runtime';
 import { Cin7Error } from './cin7-query';
 import { CIN7_ROUTES } from './cin7-endpoints';
+import { stallIfFaulted } from './faults';
 import { organisationOfKeys } from './cin7-organisations';
 
 export const CIN7_API_PREFIX = '/externalapi/v2/';
@@ -48,6 +49,7 @@ export function createCin7Api(rt: Runtime) {
       return;
     }
 
+    if (stallIfFaulted(rt.faults, ctx, 'cin7')) return;
     if (rt.faults.take('serverErrors', 'cin7')) {
       sendJson(ctx, 500, errorBody(500, 'An unexpected error has occurred. Please try again later.'));
       return;

@@ -1,4 +1,5 @@
 // Fault switches that tests and the demo flip at run time. Each switch names the API it affects.
+import type { RequestContext } from './http';
 
 export type ApiName = 'cin7' | 'xero';
 
@@ -27,6 +28,14 @@ export interface FaultSettings {
   cin7HtmlWith200: boolean | RepeatingFault;
   /** The status Cin7 uses for its rate limit: 503 without Retry-After, or 429 with it. */
   cin7RateLimitStatus: 429 | 503;
+  /** API calls get no answer at all: the connection stays open, headers never sent (until the sandbox closes). */
+  stallHeaders: boolean | RepeatingFault;
+  /** API calls get 200 and the start of a body that never ends. */
+  stallBody: boolean | RepeatingFault;
+  /** Xero's token endpoint answers 429 (a passing limit: the grant is fine). Use `api: 'xero'` or none. */
+  tokenRateLimited: boolean | RepeatingFault;
+  /** Xero's token endpoint answers 400 `invalid_request` (a malformed request, not a dead grant). */
+  tokenInvalidRequest: boolean | RepeatingFault;
 }
 
 export type FaultName = keyof FaultSettings;
@@ -41,6 +50,10 @@ const DEFAULTS: FaultSettings = {
   cin7ErrorWith200: false,
   cin7HtmlWith200: false,
   cin7RateLimitStatus: 503,
+  stallHeaders: false,
+  stallBody: false,
+  tokenRateLimited: false,
+  tokenInvalidRequest: false,
 };
 
 type RepeatingFaultName = {
@@ -94,4 +107,17 @@ export class Faults {
     (this.settings as unknown as Record<string, unknown>)[name] = remaining > 0 ? { ...value, times: remaining } : false;
     return true;
   }
+}
+
+/**
+ * The stall faults: true when this call is left hanging (the caller then sends nothing more). Either nothing at all,
+ * or headers and a first chunk of a body that never ends; the sandbox's close ends both connections.
+ */
+export function stallIfFaulted(faults: Faults, ctx: RequestContext, api: ApiName): boolean {
+  if (faults.take('stallHeaders', api)) return true;
+  if (!faults.take('stallBody', api)) return false;
+  // No content-length: a chunked body, of which only the first chunk ever comes.
+  ctx.res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  ctx.res.write('{"Stalled":[');
+  return true;
 }

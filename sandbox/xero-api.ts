@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { delay, header, send, sendEmpty, sendJson, type RequestContext } from './http';
 import { timestampMs, xeroTimestamp } from './ids';
+import { stallIfFaulted } from './faults';
 import { FixedWindowLimiter, InFlightCounter } from './rate-limit';
 import { malform, type Runtime } from './runtime';
 import type { JsonRecord, XeroTenant } from './store';
@@ -90,6 +91,7 @@ export function createXeroApi(rt: Runtime, tokens: XeroTokens) {
   }
 
   function respond(ctx: RequestContext, tenant: XeroTenant, collection: Collection | undefined, headers: Record<string, string>): void {
+    if (stallIfFaulted(rt.faults, ctx, 'xero')) return;
     if (rt.faults.take('serverErrors', 'xero')) {
       return sendJson(ctx, 500, { Title: 'An error occurred', Detail: 'An error occurred in Xero. Check the API Status page http://status.developer.xero.com for current service status.', Status: 500 }, headers);
     }

@@ -165,6 +165,14 @@ ${tenants.map((t, i) => html`<option value="${t.tenantId}"${i === 0 ? html` sele
     if (!form) return;
     const clientId = clientIdOf(ctx, form);
     if (clientId !== rt.xeroClientId) return sendJson(ctx, 400, { error: 'invalid_client' });
+    // Passing token-endpoint errors (fault switches). Xero documents neither body: the 429 follows its API's
+    // (Retry-After) and RFC 6749 §5.2's error shape; `invalid_request` is RFC 6749 §5.2's.
+    if (rt.faults.take('tokenRateLimited', 'xero')) {
+      return sendJson(ctx, 429, { error: 'rate_limit_exceeded', error_description: 'Too many token requests' }, { 'retry-after': '60' });
+    }
+    if (rt.faults.take('tokenInvalidRequest', 'xero')) {
+      return sendJson(ctx, 400, { error: 'invalid_request', error_description: 'The request is missing a required parameter' });
+    }
     const grantType = form.get('grant_type');
     let result;
     if (grantType === 'authorization_code') {

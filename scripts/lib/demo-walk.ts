@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { PANEL_ENGINE, trackClosedPanels } from '../../tests/e2e/closed-shadow.ts';
 import { waitForOverlayPanel, type ExtensionSession } from '../../tests/e2e/harness.ts';
 
 export interface DemoContext {
@@ -49,12 +50,9 @@ function clearEarlierOutput(outDir: string): void {
  * from worker round trips, which networkidle does not see. Screenshots then show the settled state.
  */
 export async function waitForTextToSettle(page: Page): Promise<void> {
-  const visibleText = () =>
-    page.evaluate(() =>
-      [document.body?.innerText ?? '']
-        .concat([...document.querySelectorAll('[data-mg-own]')].map((element) => element.shadowRoot?.textContent ?? ''))
-        .join('|'),
-    );
+  trackClosedPanels(page); // our panels' roots are closed: read through DevTools (tests/e2e/closed-shadow.ts)
+  const visibleText = async () =>
+    [await page.evaluate(() => document.body?.innerText ?? ''), ...(await page.locator(`${PANEL_ENGINE}=body`).allTextContents())].join('|');
   let last = await visibleText();
   let stableFor = 0;
   for (let waited = 0; waited < 8_000 && stableFor < 1_000; waited += 250) {

@@ -12,6 +12,7 @@ import { median, round } from '../../scripts/lib/bench/stats';
 import { ensureExtensionBuild } from '../../scripts/lib/build-extension';
 import { startSandbox } from '../../sandbox/index';
 import { launchExtension, type ExtensionSession } from '../e2e/harness';
+import { trackClosedPanels } from '../e2e/closed-shadow';
 import { connectBothApps } from '../e2e/connect-apps';
 import { contentScriptSize, measurePairInLockstep, plainContext, type PairResult, type SteppedWorkload } from './overlay-lib';
 
@@ -37,12 +38,14 @@ async function connectAndSaveMapping(session: ExtensionSession): Promise<void> {
 /** ms from navigation start until the panel shows the pair's counts (not "…"). */
 async function timeToPanel(context: BrowserContext): Promise<number> {
   const page = await context.newPage();
+  trackClosedPanels(page); // files the closed root for the page-side read below (polls through CDP)
   try {
     await page.goto(`${XERO}/Dashboard`, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(
       () => {
-        const host = document.querySelector('mapping-guard-panel');
-        const counts = host?.shadowRoot?.querySelector('.mg-counts')?.textContent ?? '';
+        // The panel's root is closed: read it where the harness files it (tests/e2e/closed-shadow.ts).
+        const roots = (globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? [];
+        const counts = roots.map((root) => root.querySelector('.mg-counts')?.textContent ?? '').find(Boolean) ?? '';
         return counts !== '' && counts !== '…' ? performance.now() : null;
       },
       undefined,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { matchRoleLabel } from '../../utils/audit/labels.ts';
 import { statusSchema, type DocumentResult, type Status } from '../../utils/protocol/shapes';
-import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { launchExtension, panelLocator, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const MENU_PATH = 'Open Settings in Cin7 Core → Reference Books → Financial → Account Mapping';
@@ -21,8 +21,8 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-/** The panel, through its open shadow root (Playwright's CSS locators pierce it). */
-const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+/** The panel, inside its closed shadow root (harness: closed-shadow.ts). */
+const panel = (page: Page) => panelLocator(page);
 
 async function expandPanel(page: Page): Promise<void> {
   const toggle = panel(page).locator('.mg-toggle');

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { copyExtensionBuild, E2E_BUILD_ENV, EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { startSandbox, type Sandbox, type ScenarioName } from '../../sandbox/index.ts';
+import { PANEL_ENGINE, registerPanelEngine, trackClosedPanels } from './closed-shadow.ts';
 import { connectXeroInOptions, saveCin7KeysInOptions, type ConnectXeroOptions } from './connect-apps.ts';
 import { baseChromiumArgs, callWithExtensionApi, extensionIdOf, waitForExtensionWorker, type ExtensionApi } from './extension-worker.ts';
 
@@ -51,6 +52,7 @@ export interface ExtensionSession {
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
   const executablePath = findChromium();
+  await registerPanelEngine();
   const userDataDir = mkdtempSync(join(tmpdir(), 'mapping-guard-e2e-'));
   let extensionDir: string;
   try {
@@ -162,20 +164,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   return session;
 }
 
+export { panelLocator } from './closed-shadow.ts';
+
 /**
- * Waits until one of our shadow-root panels shows content on `page`. The overlay marks its hosts `data-mg-own`
- * (utils/overlay/observe.ts); WXT names them after the UI. Throws on timeout.
+ * Waits until one of our panels shows content on `page`. The shadow roots are closed: they are found through CDP
+ * (closed-shadow.ts), as `panelLocator(page)` does. Throws on timeout.
  */
 export async function waitForOverlayPanel(page: Page, options: { timeout?: number } = {}): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('*')].some(
-        (element) =>
-          (element.hasAttribute('data-mg-own') || element.tagName.toLowerCase().startsWith('mapping-guard')) &&
-          (element.shadowRoot?.textContent ?? '').trim().length > 0,
-      ),
-    undefined,
-    { timeout: options.timeout ?? 20_000 },
-  );
+  trackClosedPanels(page);
+  await page
+    .locator(`${PANEL_ENGINE}=body`)
+    .filter({ hasText: /\S/ })
+    .first()
+    .waitFor({ state: 'attached', timeout: options.timeout ?? 20_000 }); // the root's <body> has no box of its own
 }
-

@@ -4,7 +4,7 @@
 // when another element would receive it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { launchExtension, panelLocator, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 import { connectBothApps } from './connect-apps.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
@@ -12,7 +12,7 @@ const XERO = 'https://go.xero.com';
 let session: ExtensionSession;
 const pageErrors: string[] = [];
 
-const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+const panel = (page: Page) => panelLocator(page);
 
 async function open(url: string, viewport = { width: 1280, height: 860 }): Promise<Page> {
   const page = await session.context.newPage();
@@ -32,10 +32,9 @@ async function expand(page: Page): Promise<void> {
 
 /** The host controls (and dialogs) in the viewport that the panel's box overlaps, described for the failure message. */
 function coveredControls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const host = document.querySelector('mapping-guard-panel');
-    const box = host?.shadowRoot?.querySelector('.mg-panel')?.getBoundingClientRect();
-    if (!box || box.width === 0) return ['(no panel)'];
+  return panel(page).evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0) return ['(no panel)'];
     const controls = document.querySelectorAll('a[href],button,input:not([type="hidden"]),select,textarea,[role="button"],[role="combobox"],[role="dialog"]');
     const covered: string[] = [];
     for (const control of controls) {
@@ -196,7 +195,7 @@ describe('health panel placement', () => {
       for (const tab of await chrome.tabs.query({})) if (tab.id !== undefined) await chrome.tabs.sendMessage(tab.id, { mgEvent: 'togglePanel' }).catch(() => undefined);
     });
     await expect.poll(() => toggle.getAttribute('aria-expanded'), { timeout: 5_000 }).toBe('true');
-    expect(await page.evaluate(() => document.querySelector('mapping-guard-panel')?.shadowRoot?.activeElement?.className)).toContain('mg-toggle');
+    expect(await toggle.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement?.className)).toContain('mg-toggle');
     await page.close();
   });
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SECOND_TENANT_NAME } from '../../sandbox/second-tenant.ts';
 import { statusSchema, type Pair, type Status } from '../../utils/protocol/shapes';
-import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { launchExtension, panelLocator, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 let session: ExtensionSession;
@@ -40,7 +40,7 @@ async function refreshed(pair: Pair): Promise<Status> {
   return status(pair.id);
 }
 
-const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+const panel = (page: Page) => panelLocator(page);
 const panelText = async (page: Page) => (await panel(page).textContent()) ?? '';
 
 async function openPanel(page: Page): Promise<void> {

@@ -1,11 +1,11 @@
 // The Xero overlay in real Chromium: the production build against the sandbox's Xero pages at https://go.xero.com,
 // with both apps connected and the Cin7 Core mapping saved, as after a visit to Cin7 Core's Account Mapping page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { compareLockDates } from '../../entrypoints/xero.content/lock-dates.ts';
 import { statusSchema, type Status } from '../../utils/protocol/shapes';
 import { parseAnyDate } from '../../utils/schemas/dates.ts';
-import { launchExtension, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
+import { launchExtension, panelLocator, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 import { connectBothApps } from './connect-apps.ts';
 
 const XERO = 'https://go.xero.com';
@@ -20,8 +20,15 @@ async function open(url: string): Promise<Page> {
   return page;
 }
 
-const panel = (page: Page) => page.locator('mapping-guard-panel .mg-panel');
+const panel = (page: Page) => panelLocator(page);
 const section = (page: Page, id: string) => panel(page).locator(`[data-section="${id}"]`);
+
+/** Keys into a date field (Chromium's en-US segments: month, day, year), checked by the value it ends with. */
+async function typeDate(field: Locator, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await field.pressSequentially(`${month}${day}${year}`);
+  expect(await field.inputValue()).toBe(iso);
+}
 
 async function expandPanel(page: Page): Promise<void> {
   const toggle = panel(page).locator('.mg-toggle');
@@ -116,8 +123,9 @@ describe('Xero overlay', () => {
     ]);
     const aligned = compareLockDates(period === 'not set' ? null : period, endOfYear === 'not set' ? null : endOfYear, cin7 === 'not set' ? null : cin7).aligned;
     expect(await lock.textContent()).toMatch(aligned ? /Aligned|no lock date/ : /Not aligned/);
-    await lock.getByLabel('From').fill('2000-01-01');
-    await lock.getByLabel('To').fill('2100-12-31');
+    // Typed as the user does: the panel ignores the synthetic input events of fill() (not isTrusted).
+    await typeDate(lock.getByLabel('From'), '2000-01-01');
+    await typeDate(lock.getByLabel('To'), '2100-12-31');
     await lock.getByRole('button', { name: 'Count' }).click();
     const sales = session.sandbox.store.cin7.sales.length;
     const purchases = session.sandbox.store.cin7.purchases.length;

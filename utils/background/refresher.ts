@@ -54,6 +54,14 @@ const deadlineError = (ms: number) =>
     `stopped after ${ms} ms`,
   );
 
+/** The stop reason of a refresh cancelled by a disconnect: nothing is recorded for it. */
+class RefreshCancelled extends Error {
+  constructor() {
+    super('the connection was ended during the refresh');
+    this.name = 'RefreshCancelled';
+  }
+}
+
 /** The calendar day in the browser's zone: lock dates are compared as days (the engine never reads the clock). */
 export function localDay(ms: number): string {
   const date = new Date(ms);
@@ -68,8 +76,19 @@ export class Refresher {
   private readonly queuedFull = new Map<string, Promise<void>>();
   private readonly progress = new Map<string, Progress>();
   private readonly xeroClients = new Map<string, XeroClient>();
+  /** Each running refresh's stop (its deadline, or a disconnect). */
+  private readonly stops = new Map<string, AbortController>();
 
   constructor(private readonly deps: RefresherDeps) {}
+
+  /**
+   * A connection ended (Disconnect): running refreshes stop and write nothing more, not even an error, and full
+   * refreshes queued behind them are dropped. What they fetched belongs to a connection that is gone.
+   */
+  cancelAll(): void {
+    this.queuedFull.clear();
+    for (const stop of this.stops.values()) stop.abort(new RefreshCancelled());
+  }
 
   progressOf(pairId: string): Progress | undefined {
     if (!this.running.has(pairId)) return undefined;
@@ -126,6 +145,7 @@ export class Refresher {
       let queued = this.queuedFull.get(pair.id);
       if (!queued) {
         queued = existing.then(() => {
+          if (this.queuedFull.get(pair.id) !== queued) return; // dropped by cancelAll
           this.queuedFull.delete(pair.id);
           return this.refresh(pair, { full: true });
         });
@@ -154,6 +174,7 @@ export class Refresher {
   private async run(pair: Pair, full: boolean): Promise<void> {
     const deadlineMs = this.deps.deadlineMs ?? REFRESH_DEADLINE_MS;
     const stop = new AbortController();
+    this.stops.set(pair.id, stop);
     const timer = setTimeout(() => stop.abort(deadlineError(deadlineMs)), deadlineMs);
     const stopped = new Promise<never>((_resolve, reject) => {
       stop.signal.addEventListener('abort', () => reject(stop.signal.reason as Error), { once: true });
@@ -161,9 +182,10 @@ export class Refresher {
     try {
       await Promise.race([this.fetchAuditStore(pair, full, stop.signal), stopped]);
     } catch (error) {
-      await this.recordFailure(pair.id, error);
+      if (!(error instanceof RefreshCancelled)) await this.recordFailure(pair.id, error);
     } finally {
       clearTimeout(timer);
+      this.stops.delete(pair.id);
     }
   }
 

@@ -13,12 +13,13 @@ import { createBackgroundService } from '@/utils/background/service';
 import { loadScenario, SCENARIO_TODAY } from '@/utils/scenarios';
 import type { ActionContext } from '@/utils/protocol/server';
 import type { Pair } from '@/utils/protocol/shapes';
-import { sandboxConsent, sandboxFetch, brokenSandboxPerFile } from './sandbox-fetch';
+import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
+import { sandboxPerFile } from './sandbox-service';
 
 const extension: ActionContext = { caller: 'extension' };
 /** Midday on the scenarios' "today", in this machine's zone (the refresher audits with the local day). */
 const NOW = Date.parse(`${SCENARIO_TODAY}T12:00:00`);
-const sandboxOf = brokenSandboxPerFile();
+const sandboxOf = sandboxPerFile(1000);
 let sandbox: Sandbox;
 let run = 0;
 

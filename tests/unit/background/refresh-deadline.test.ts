@@ -103,3 +103,33 @@ describe('a refresh request while one runs', () => {
     expect(await handlers.refresh({ pairId: pair.id, full: true }, extension)).toEqual({ started: false, queued: true, runningSince: since, pairId: pair.id });
   });
 });
+
+describe('a disconnect during a refresh (cancelAll)', () => {
+  it('stops it at once; it writes nothing, not even an error, and late answers land nowhere', async () => {
+    const { store, writes } = memoryDataStore();
+    await store.putResult(pair.id, storedResult(7));
+    writes.length = 0;
+    const { refresher: subject } = refresher(store, 60_000);
+    const done = subject.refresh(pair, { full: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(subject.isRunning(pair.id)).toBe(true);
+    subject.cancelAll();
+    await done;
+    expect(subject.isRunning(pair.id)).toBe(false);
+    apis.release();
+    await quiet();
+    expect(writes).toEqual([]);
+    expect((await store.getResult(pair.id))?.lastError).toBeUndefined();
+  });
+
+  it('drops a full refresh queued behind the one it stops', async () => {
+    const { store } = memoryDataStore();
+    const { refresher: subject } = refresher(store, 60_000);
+    const first = subject.begin(pair, { full: false });
+    const queued = subject.begin(pair, { full: true });
+    expect(queued.outcome).toBe('queued');
+    subject.cancelAll();
+    await Promise.all([first.done, queued.done]);
+    expect(subject.isRunning(pair.id)).toBe(false);
+  });
+});

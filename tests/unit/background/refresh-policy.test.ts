@@ -2,7 +2,7 @@
 // while one runs, and not again soon after a failed attempt.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { isRefreshDue, refreshDuePairs, refreshIfDue } from '@/utils/background/refresh-policy';
-import { pairsItem, settingsItem } from '@/utils/background/state';
+import { pairsItem, settingsItem, xeroTenantsItem } from '@/utils/background/state';
 import { fakeContext, pair, storedResult } from './fake-context';
 
 let fake: ReturnType<typeof fakeContext>;
@@ -57,6 +57,8 @@ describe('refreshDuePairs', () => {
   it('refreshes only the pairs that are due', async () => {
     const fresh = { ...pair, id: 'acc~other', xeroTenantId: 'other' };
     await pairsItem.setValue([pair, fresh]);
+    // Both organisations granted (the alarm checks the grants first: xero-granted.test.ts).
+    await xeroTenantsItem.setValue([{ tenantId: pair.xeroTenantId }, { tenantId: fresh.xeroTenantId }]);
     await fake.store.putResult(pair.id, storedResult(7));
     await fake.store.putResult(fresh.id, storedResult(1));
     await refreshDuePairs(fake.ctx);

@@ -1,36 +1,17 @@
 // A fetch for unit tests that sends the extension's requests to the sandbox on 127.0.0.1, with the real hostname in
 // SNI and Host (as Chromium's host-resolver rules do in e2e). Also answers launchWebAuthFlow by driving the consent page.
 import { request } from 'node:https';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startSandbox, type Sandbox } from '../../../sandbox/index';
-import { cin7Queues } from '@/utils/cin7/api/client';
-import { xeroQueues } from '@/utils/xero/api/client';
-
-/** The broken scenario's sandbox for a test file, with a short rate-limit window on both sides; faults cleared per test. */
-export function brokenSandboxPerFile(windowMs = 1000): () => Sandbox {
-  let sandbox: Sandbox | undefined;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ scenario: 'broken', port: 0, rateLimitWindowMs: windowMs, singleTenant: true });
-  });
-  afterAll(() => sandbox?.close());
-  beforeEach(() => {
-    sandbox?.faults.clear();
-    sandbox?.resetRateLimits();
-    cin7Queues.configure({ perWindow: 60, windowMs });
-    xeroQueues.configure({ perWindow: 60, windowMs });
-  });
-  return () => {
-    if (!sandbox) throw new Error('the sandbox starts in beforeAll');
-    return sandbox;
-  };
-}
+import { Readable } from 'node:stream';
+import type { Sandbox } from '../../../sandbox/index';
 
 export function sandboxFetch(sandbox: Pick<Sandbox, 'port'>): typeof fetch {
   return ((input: RequestInfo | URL, init?: RequestInit) => {
     const target = new URL(input instanceof Request ? input.url : String(input));
     const headers = new Headers(init?.headers);
     const body = init?.body === undefined || init.body === null ? undefined : String(init.body);
+    const signal = init?.signal ?? undefined;
     return new Promise<Response>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
       const req = request(
         {
           host: '127.0.0.1',
@@ -42,20 +23,20 @@ export function sandboxFetch(sandbox: Pick<Sandbox, 'port'>): typeof fetch {
           headers: { ...Object.fromEntries(headers.entries()), host: target.hostname },
         },
         (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => {
-            const status = res.statusCode ?? 0;
-            const responseHeaders = new Headers();
-            for (const [name, value] of Object.entries(res.headers)) {
-              if (typeof value === 'string') responseHeaders.set(name, value);
-              else if (Array.isArray(value)) responseHeaders.set(name, value.join(', '));
-            }
-            const nullBody = status === 204 || status === 304 || (status >= 300 && status < 400);
-            resolve(new Response(nullBody ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
-          });
+          // As fetch does: the answer once its headers are in, the body as a stream (a stalled body stays stalled).
+          const status = res.statusCode ?? 0;
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (typeof value === 'string') responseHeaders.set(name, value);
+            else if (Array.isArray(value)) responseHeaders.set(name, value.join(', '));
+          }
+          const nullBody = status === 204 || status === 304 || (status >= 300 && status < 400);
+          if (nullBody) res.resume();
+          resolve(new Response(nullBody ? null : (Readable.toWeb(res) as ReadableStream<Uint8Array>), { status, headers: responseHeaders }));
         },
       );
+      // As fetch does: an abort ends the request, or the body being read, with the signal's reason.
+      signal?.addEventListener('abort', () => req.destroy(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason))), { once: true });
       req.on('error', reject);
       if (body !== undefined) req.write(body);
       req.end();

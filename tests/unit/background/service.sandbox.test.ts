@@ -2,7 +2,7 @@
 // The background service end to end against the sandbox (real HTTP, real OAuth + PKCE, real rate limits with a short
 // window): connect, save keys, refresh, audit; incremental refresh; storms; token expiry and revocation.
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Sandbox } from '../../../sandbox/index';
 import { audit } from '@/utils/audit';
@@ -12,33 +12,22 @@ import { createSecretStore } from '@/utils/background/secrets';
 import { createBackgroundService, type BackgroundService } from '@/utils/background/service';
 import type { ActionContext } from '@/utils/protocol/server';
 import type { Pair } from '@/utils/protocol/shapes';
-import { sandboxConsent, sandboxFetch, brokenSandboxPerFile } from './sandbox-fetch';
+import { sandboxConsent, sandboxFetch } from './sandbox-fetch';
+import { connectedSandboxService, sandboxPerFile } from './sandbox-service';
 
 const extension: ActionContext = { caller: 'extension' };
-const sandboxOf = brokenSandboxPerFile();
+const WINDOW_MS = 1000;
+const currentSandbox = sandboxPerFile(WINDOW_MS);
 let sandbox: Sandbox;
 let run = 0;
 
-beforeEach(() => {
-  sandbox = sandboxOf();
+beforeAll(() => {
+  sandbox = currentSandbox();
 });
 
-async function connectedService(): Promise<{ service: BackgroundService; pair: Pair }> {
+function connectedService(): Promise<{ service: BackgroundService; pair: Pair }> {
   run++;
-  const service = createBackgroundService({
-    secrets: createSecretStore(`svc-secrets-${run}`),
-    data: createPairDataStore(`svc-data-${run}`),
-    redirectUrl: 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/',
-    launchWebAuthFlow: sandboxConsent(sandbox),
-    fetch: sandboxFetch(sandbox),
-  });
-  const { handlers } = service;
-  await handlers.setXeroClientId({ clientId: sandbox.xeroClientId }, extension);
-  await handlers.connectXero(undefined, extension);
-  await handlers.saveCin7Credentials(sandbox.cin7Credentials, extension);
-  const { pairs } = await handlers.listPairs(undefined, extension);
-  expect(pairs).toHaveLength(1);
-  return { service, pair: pairs[0] as Pair };
+  return connectedSandboxService(sandbox, { secrets: createSecretStore(`svc-secrets-${run}`), data: createPairDataStore(`svc-data-${run}`) });
 }
 
 /** Findings by code and subject: the refresh fetches the sales and purchases that can still sync, so they count too. */

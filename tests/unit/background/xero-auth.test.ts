@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createSecretStore } from '@/utils/background/secrets';
 import { XeroAuth, type XeroConnectionState } from '@/utils/xero/api/auth';
+import { TOKEN_BACKOFF_BASE_MS } from '@/utils/xero/api/token-backoff';
 import { UserFacingError } from '@/utils/net/user-error';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
@@ -20,7 +21,7 @@ function fakeIdentity() {
   const server = {
     refreshCalls: 0,
     revoked: [] as string[],
-    failRefreshWith: undefined as undefined | { status: number; body: string; type?: string },
+    failRefreshWith: undefined as undefined | { status: number; body: string; type?: string; retryAfter?: string },
     refreshDelayMs: 0,
     revokeDelayMs: 0,
     launch: (url: string): Promise<string> => {
@@ -64,7 +65,7 @@ function fakeIdentity() {
       if (server.failRefreshWith) {
         return new Response(server.failRefreshWith.body, {
           status: server.failRefreshWith.status,
-          headers: { 'Content-Type': server.failRefreshWith.type ?? 'application/json' },
+          headers: { 'Content-Type': server.failRefreshWith.type ?? 'application/json', ...(server.failRefreshWith.retryAfter ? { 'Retry-After': server.failRefreshWith.retryAfter } : {}) },
         });
       }
       if (!live.has(body.get('refresh_token') ?? '')) return reply(400, { error: 'invalid_grant' });
@@ -155,6 +156,7 @@ describe('XeroAuth', () => {
     await expect(auth.accessToken()).rejects.toMatchObject({ code: 'network' });
     expect(await auth.state()).toBe('connected');
     identity.failRefreshWith = undefined;
+    now.value += TOKEN_BACKOFF_BASE_MS; // after the back-off (next test)
     expect(await auth.accessToken()).toBe('at-2');
   });
 
@@ -170,6 +172,33 @@ describe('XeroAuth', () => {
     await expect(auth.accessToken()).rejects.toMatchObject({ code });
     expect(await auth.state()).toBe('connected');
     expect(states).not.toContain('reconnect-needed');
+    identity.failRefreshWith = undefined;
+    // It backs off: until the pause ends, a renewal fails at once with the same error and asks Xero nothing.
+    const asked = identity.refreshCalls;
+    now.value += TOKEN_BACKOFF_BASE_MS - 1000;
+    await expect(auth.accessToken()).rejects.toMatchObject({ code });
+    expect(identity.refreshCalls).toBe(asked);
+    now.value += 1000;
+    expect(await auth.accessToken()).toBe('at-2');
+  });
+
+  it('a 429 with Retry-After waits as long as asked; failures in a row wait longer', async () => {
+    const { auth, identity, now } = setup();
+    await auth.connect();
+    identity.failRefreshWith = { status: 429, body: JSON.stringify({ error: 'rate_limited' }), retryAfter: '120' };
+    now.value += 1800_000;
+    await expect(auth.accessToken()).rejects.toMatchObject({ code: 'xero-rate-limit' });
+    now.value += 119_000;
+    await expect(auth.accessToken()).rejects.toMatchObject({ code: 'xero-rate-limit' });
+    expect(identity.refreshCalls).toBe(1);
+    identity.failRefreshWith = { status: 503, body: JSON.stringify({ error: 'temporarily_unavailable' }) };
+    now.value += 1000;
+    await expect(auth.accessToken()).rejects.toMatchObject({ code: 'network' }); // asked again: the 2nd failure
+    expect(identity.refreshCalls).toBe(2);
+    now.value += TOKEN_BACKOFF_BASE_MS; // the second pause is twice the first
+    await expect(auth.accessToken()).rejects.toMatchObject({ code: 'network' });
+    expect(identity.refreshCalls).toBe(2);
+    now.value += TOKEN_BACKOFF_BASE_MS;
     identity.failRefreshWith = undefined;
     expect(await auth.accessToken()).toBe('at-2');
   });

@@ -1,11 +1,13 @@
 // Xero shows "connected" for a pair only while the pair's organisation is still granted: the grants (`/connections`)
-// are read again at connect and when a refresh is asked for, and a pair whose tenant left the list needs a reconnect.
+// are read again at connect, when a refresh is asked for and before the alarm's refresh, and a pair whose tenant left
+// the list needs a reconnect.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { recheckXeroTenants } from '@/utils/background/handlers/connections';
+import { refreshDuePairs } from '@/utils/background/refresh-policy';
 import { pairsItem, xeroTenantsItem } from '@/utils/background/state';
 import { readStatus } from '@/utils/background/status';
 import { XERO_CONNECTIONS_URL } from '@/utils/xero/api/client';
-import { fakeContext, pair } from './fake-context';
+import { fakeContext, pair, storedResult } from './fake-context';
 
 const connection = (tenantId: string, tenantName: string) => ({
   id: `conn-${tenantId}`,
@@ -61,5 +63,32 @@ describe('a pair’s Xero state', () => {
     fetchStub.mockClear();
     await recheckXeroTenants(fake.ctx);
     expect(fetchStub).not.toHaveBeenCalled();
+  });
+});
+
+describe('the scheduled refresh (alarm)', () => {
+  beforeEach(async () => {
+    await fake.store.putResult(pair.id, storedResult(7)); // due
+  });
+
+  it('reads the grants again first, and refreshes a pair whose organisation is still granted', async () => {
+    await refreshDuePairs(fake.ctx);
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+    expect(fake.refresher.refresh).toHaveBeenCalledWith(expect.objectContaining({ id: pair.id }), { full: false });
+  });
+
+  it('does not refresh a pair whose organisation left the grants; its status asks for a reconnect', async () => {
+    granted = [connection('someone-else', 'Other Ltd')];
+    await refreshDuePairs(fake.ctx);
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+    expect(fake.refresher.refresh).not.toHaveBeenCalled();
+    expect((await readStatus(fake.ctx, pair)).connection.xero).toBe('reconnect-needed');
+  });
+
+  it('asks Xero nothing when no pair is due', async () => {
+    await fake.store.putResult(pair.id, storedResult(1));
+    await refreshDuePairs(fake.ctx);
+    expect(fetchStub).not.toHaveBeenCalled();
+    expect(fake.refresher.refresh).not.toHaveBeenCalled();
   });
 });

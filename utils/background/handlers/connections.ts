@@ -74,6 +74,8 @@ export function connectionHandlers(ctx: BackgroundContext): Pick<ActionHandlers,
       return { tenants: tenants.map(({ tenantId, tenantName }) => ({ tenantId, tenantName })) };
     },
     async disconnectXero() {
+      // First stop running refreshes: what they fetched must not be stored after the connection is gone.
+      ctx.refresher.cancelAll();
       await ctx.xeroAuth.disconnect();
       await xeroTenantsItem.setValue([]);
       ctx.statusChanged();

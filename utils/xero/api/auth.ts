@@ -9,6 +9,7 @@ import type { SecretStore } from '../../net/secret-store';
 import { timeoutSignal } from '../../net/timed-fetch';
 import { UserFacingError } from '../../net/user-error';
 import type { XeroTokenSource } from './client';
+import { TokenBackoff } from './token-backoff';
 import { xeroClientIdMissing, xeroNetworkError, xeroNotConnectedError, xeroReconnectError, xeroThrottledTooLong, xeroTokenRenewalFailed } from './errors';
 
 export const XERO_AUTHORIZATION_SERVER: oauth.AuthorizationServer = {
@@ -65,9 +66,12 @@ export class XeroAuth implements XeroTokenSource {
   /** Bumped by connect and disconnect: a refresh that started before either must not write its tokens back. */
   private generation = 0;
   private readonly now: () => number;
+  /** Set by a passing token-endpoint failure: no renewal is asked for until it ends. */
+  private readonly backoff: TokenBackoff;
 
   constructor(private readonly options: XeroAuthOptions) {
     this.now = options.now ?? Date.now;
+    this.backoff = new TokenBackoff(this.now);
   }
 
   /** Every token call has a time limit (a fresh signal per request) and goes through the injected fetch, if any. */
@@ -144,6 +148,7 @@ export class XeroAuth implements XeroTokenSource {
     });
     await this.settled();
     this.generation++;
+    this.backoff.reset();
     await this.options.secrets.set(SECRET_NAME, { tokens } satisfies StoredXero);
     // A refresh that started while the new tokens were being written read the old ones: it must not write them back.
     this.generation++;
@@ -184,6 +189,7 @@ export class XeroAuth implements XeroTokenSource {
     const stored = await this.read();
     if (stored.reconnect) throw xeroReconnectError(stored.reconnect.reason);
     if (!stored.tokens) throw xeroNotConnectedError();
+    this.backoff.check();
     const client = await this.client();
     const as = XERO_AUTHORIZATION_SERVER;
     let tokens: XeroTokens;
@@ -197,7 +203,7 @@ export class XeroAuth implements XeroTokenSource {
           this.requestOptions(),
         );
         return oauth.processRefreshTokenResponse(as, client, response);
-      }, stored.tokens.refreshToken);
+      }, stored.tokens.refreshToken, (error, retryAfter) => this.backoff.failed(error, retryAfter));
     } catch (error) {
       if (generation !== this.generation) throw xeroNotConnectedError();
       if (error instanceof UserFacingError && error.code === 'xero-reconnect') {
@@ -211,13 +217,17 @@ export class XeroAuth implements XeroTokenSource {
     }
     // Disconnected (or connected anew) while this refresh ran: its tokens belong to a connection that is gone.
     if (generation !== this.generation) throw xeroNotConnectedError();
+    this.backoff.reset();
     // Xero rotates the refresh token: persist the new pair before anyone uses the new access token.
     await this.options.secrets.set(SECRET_NAME, { tokens } satisfies StoredXero);
     return tokens.accessToken;
   }
 
-  /** Performs a token request; maps rejections to the reconnect error and transport failures to network errors. */
-  private async tokenCall(call: () => Promise<oauth.TokenEndpointResponse>, previousRefreshToken?: string): Promise<XeroTokens> {
+  /**
+   * Performs a token request; maps rejections to the reconnect error and transport failures to network errors.
+   * `onPassing` hears of a failure that keeps the grant (with the answer's Retry-After), before it is thrown.
+   */
+  private async tokenCall(call: () => Promise<oauth.TokenEndpointResponse>, previousRefreshToken?: string, onPassing?: (error: Error, retryAfter: string | null) => void): Promise<XeroTokens> {
     let response: oauth.TokenEndpointResponse;
     try {
       response = await call();
@@ -227,11 +237,12 @@ export class XeroAuth implements XeroTokenSource {
         (error instanceof oauth.ResponseBodyError && GRANT_REJECTIONS.has(error.error)) ||
         error instanceof oauth.WWWAuthenticateChallengeError;
       if (rejected) throw xeroReconnectError(describeOAuthError(error));
-      if (error instanceof oauth.ResponseBodyError && error.status === 429) throw xeroThrottledTooLong(null);
-      // Anything else (invalid_request, a 5xx, an HTML page, no answer) is worth retrying later, not a reason to
-      // throw the tokens away.
-      if (error instanceof oauth.ResponseBodyError) throw xeroTokenRenewalFailed(describeOAuthError(error));
-      throw xeroNetworkError(describeOAuthError(error));
+      // Anything else (a 429, invalid_request, a 5xx, an HTML page, no answer) is worth retrying later, not a
+      // reason to throw the tokens away.
+      const body = error instanceof oauth.ResponseBodyError ? error : undefined;
+      const passing = body?.status === 429 ? xeroThrottledTooLong(null) : body ? xeroTokenRenewalFailed(describeOAuthError(error)) : xeroNetworkError(describeOAuthError(error));
+      onPassing?.(passing, body?.response.headers.get('retry-after') ?? null);
+      throw passing;
     }
     const refreshToken = response.refresh_token ?? previousRefreshToken;
     if (!refreshToken) throw xeroReconnectError('token response without refresh_token (offline_access not granted)');
@@ -265,6 +276,7 @@ export class XeroAuth implements XeroTokenSource {
       }
     }
     await this.options.secrets.delete(SECRET_NAME);
+    this.backoff.reset();
     // A refresh that started during the revoke read tokens that are gone now: it must not write them back.
     this.generation++;
     this.options.onStateChange?.('not-connected');

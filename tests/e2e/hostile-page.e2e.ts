@@ -1,0 +1,87 @@
+// Issue #15 item 2 in real Chromium: script on the host page cannot read our panel (its shadow root is closed) and,
+// given a node of it anyway, cannot press its buttons (events it synthesises are not isTrusted). A real click, as
+// the user's, still works. The production build against the sandbox's Xero pages, both apps connected.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { connectBothApps } from './connect-apps.ts';
+import { launchExtension, panelLocator, type ExtensionSession } from './harness.ts';
+
+const XERO = 'https://go.xero.com';
+let session: ExtensionSession;
+
+beforeAll(async () => {
+  session = await launchExtension({ scenario: 'broken' });
+  await connectBothApps(session);
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+/** Runs in the page's main world, as the host app's own script (or an injected one) would. */
+function pressFromPage(page: Page, selector: string): Promise<boolean> {
+  return page.evaluate((css) => {
+    // Only a test that tracks the panel files its root here (closed-shadow.ts): a stand-in for a leaked node.
+    const roots = (globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? [];
+    const target = roots.map((root) => root.querySelector<HTMLElement>(css)).find(Boolean);
+    if (!target) return false;
+    target.click();
+    target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, composed: true }));
+    return true;
+  }, selector);
+}
+
+describe('a hostile host page', () => {
+  it('cannot reach the panel: no shadow root, no text, no panel nodes in its DOM', async () => {
+    const page = await session.context.newPage(); // not tracked: nothing test-only is filed in this page
+    await page.goto(`${XERO}/Dashboard`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('mapping-guard-panel'), undefined, { timeout: 30_000 });
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('mapping-guard-panel')!;
+      return {
+        shadowRoot: host.shadowRoot,
+        text: host.textContent,
+        innerText: (host as HTMLElement).innerText,
+        panels: document.querySelectorAll('.mg-panel, .mg-toggle').length,
+      };
+    });
+    expect(seen).toEqual({ shadowRoot: null, text: '', innerText: '', panels: 0 });
+    // The panel is there and shows findings (through DevTools only).
+    await expect.poll(() => panelLocator(page).locator('.mg-toggle').textContent(), { timeout: 30_000 }).toMatch(/Mapping Guard/);
+    await page.close();
+  });
+
+  it("ignores the page's synthetic clicks on its toggle, Refresh and a Fix jump; a real click works", async () => {
+    const page = await session.context.newPage();
+    await page.goto(`${XERO}/Dashboard`, { waitUntil: 'load' });
+    const toggle = panelLocator(page).locator('.mg-toggle');
+    await toggle.waitFor({ timeout: 30_000 });
+    const expanded = await toggle.getAttribute('aria-expanded');
+    expect(await pressFromPage(page, '.mg-toggle')).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await toggle.getAttribute('aria-expanded')).toBe(expanded);
+
+    if (expanded === 'false') await toggle.click(); // the user's click
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    const refresh = panelLocator(page).locator('button.mg-button', { hasText: /^Refresh$/ });
+    await refresh.waitFor({ timeout: 60_000 });
+    const before = session.sandbox.stats.totalApiCalls;
+    expect(await pressFromPage(page, '.mg-refresh button.mg-button')).toBe(true);
+    await page.waitForTimeout(2_000);
+    expect(session.sandbox.stats.totalApiCalls).toBe(before);
+    expect(await refresh.textContent()).toBe('Refresh');
+
+    // A Fix jump: the page's synthetic click neither navigates this tab nor opens another.
+    await panelLocator(page).locator('a.mg-fix').first().waitFor({ state: 'attached', timeout: 30_000 });
+    const url = page.url();
+    const pages = session.context.pages().length;
+    expect(await pressFromPage(page, 'a.mg-fix')).toBe(true);
+    await page.waitForTimeout(1_000);
+    expect(page.url()).toBe(url);
+    expect(session.context.pages()).toHaveLength(pages);
+
+    await refresh.click();
+    await expect.poll(() => session.sandbox.stats.totalApiCalls, { timeout: 30_000 }).toBeGreaterThan(before);
+    await page.close();
+  });
+});
