@@ -103,6 +103,16 @@ export function noteSpec(match: ExplainMatch): BadgeSpec {
   };
 }
 
+/** Each note host with the matches of every message it holds notes for, in page order. */
+export function notesByHost(found: readonly SyncErrorFound[]): Map<HTMLElement, ExplainMatch[]> {
+  const byHost = new Map<HTMLElement, ExplainMatch[]>();
+  for (const { element, matches } of found) {
+    const host = noteHost(element);
+    byHost.set(host, [...(byHost.get(host) ?? []), ...matches]);
+  }
+  return byHost;
+}
+
 /** Removes the notes `host` holds from `keep` on (all of them by default). */
 function removeNotes(host: Element, keep = 0): void {
   for (const child of [...host.children]) {
@@ -140,6 +150,8 @@ export default defineFeature<Cin7FeatureEnv>({
   init(signal, env) {
     /** Annotated message elements → their note host. */
     const notes = new Map<HTMLElement, HTMLElement>();
+    /** The hosts holding notes now. */
+    const hosts = new Set<HTMLElement>();
     /** The failed rows seen on this page so far, by their text (a row re-rendered by the grid is the same row). */
     const seen = new Map<string, SeenRow>();
     const rowKeys = new WeakMap<Element, string>();
@@ -177,21 +189,24 @@ export default defineFeature<Cin7FeatureEnv>({
       }
       const found = mightShowSyncErrors(bodyText()) ? findSyncErrors(document.body) : [];
       const current = new Set(found.map((item) => item.element));
-      for (const [element, host] of notes) {
+      for (const [element] of notes) {
         if (current.has(element)) continue;
-        removeNotes(host);
         notes.delete(element);
         // A row still on the page whose message went away (fixed, re-synced) is no longer a failed row; one the grid
         // took away (scrolled, paged) stays seen.
         if (element.isConnected) forgetRow(element);
       }
-      for (const { element, matches } of found) {
-        const host = noteHost(element);
-        const previous = notes.get(element);
-        if (previous && previous !== host) removeNotes(previous);
-        notes.set(element, host);
+      // Notes are numbered per HOST, not per message: two hidden messages under one visible cell share its notes.
+      const byHost = notesByHost(found);
+      for (const host of hosts) if (!byHost.has(host)) removeNotes(host);
+      hosts.clear();
+      for (const [host, matches] of byHost) {
+        hosts.add(host);
         matches.forEach((match, index) => renderBadge(host, noteSpec(match), `${BADGE_KEY}-${index}`));
         removeNotes(host, matches.length);
+      }
+      for (const { element, matches } of found) {
+        notes.set(element, noteHost(element));
         const row = element.closest(ROW) ?? element;
         const key = messageText(row);
         const oldKey = rowKeys.get(row);
@@ -207,7 +222,8 @@ export default defineFeature<Cin7FeatureEnv>({
     signal.addEventListener(
       'abort',
       () => {
-        for (const host of notes.values()) removeNotes(host);
+        for (const host of hosts) removeNotes(host);
+        hosts.clear();
         notes.clear();
         removeSection?.();
       },

@@ -119,6 +119,31 @@ describe('sync-errors feature on an Ext JS grid of failed rows', () => {
   });
 });
 
+describe('two messages that share one visible place for their notes', () => {
+  it('keep a note each, and one message going away takes only its own note', async () => {
+    const { controller } = start('sync-errors-tooltip-list.html');
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
+    // Two hidden tooltips under one visible cell: both notes go beside the cell.
+    const cell = document.createElement('div');
+    cell.id = 'shared-cell';
+    cell.textContent = 'Failed';
+    for (const [id, text] of [['tip-a', 'Organisation is not subscribed to currency SGD'], ['tip-b', "Account code '455' has been archived, or has been deleted."]] as const) {
+      const tip = document.createElement('span');
+      tip.id = id;
+      tip.hidden = true;
+      tip.textContent = text;
+      cell.append(tip);
+    }
+    document.body.append(cell);
+    const cellNotes = () => [...cell.querySelectorAll(':scope > [data-mg-badge^="sync-error-"] [role="note"]')].map((item) => item.textContent);
+    await vi.waitFor(() => expect(cellNotes()).toEqual(['Currency not enabled in Xero: SGD', 'Account archived or deleted in Xero: account 455']));
+    cell.querySelector('#tip-a')!.remove();
+    await vi.waitFor(() => expect(cellNotes()).toEqual(['Account archived or deleted in Xero: account 455']));
+    controller.abort();
+    expect(cellNotes()).toEqual([]);
+  });
+});
+
 describe('sync-errors feature on a plain list with tooltips', () => {
   it('puts the note beside what shows the tooltip, and reads split and escaped messages', async () => {
     const { panel } = start('sync-errors-tooltip-list.html');
