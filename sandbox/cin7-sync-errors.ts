@@ -5,6 +5,7 @@
 // produced by the scenario's real problems — an account missing from or archived in Xero's chart on a document
 // line, a document dated on or before Xero's lock date, a currency Xero is not subscribed to.
 import { organisationLockDate } from '../utils/audit/context';
+import { XERO_MESSAGES, xeroMessageDate } from '../utils/audit/xero-messages';
 import { parseAnyDate, type CalendarDay } from '../utils/schemas/dates';
 import { cin7Page } from './cin7-layout';
 import { html, raw } from './html';
@@ -23,13 +24,7 @@ export interface FailedTransaction {
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Xero's date in its lock-date message: "30-Nov-2018". */
-export function xeroMessageDate(day: CalendarDay): string {
-  const [year, month, date] = day.split('-');
-  return `${date}-${MONTHS[Number(month) - 1]}-${year}`;
-}
+export { xeroMessageDate };
 
 interface DocumentPart {
   kind: 'sale' | 'purchase';
@@ -82,19 +77,18 @@ export function failedTransactions(store: SandboxStore, tenantId?: string): Fail
       message,
     });
     if (part.currency && part.currency !== base && !currencies.has(part.currency)) {
-      rows.push(row('currency', `Organisation is not subscribed to currency ${part.currency}`));
+      rows.push(row('currency', XERO_MESSAGES.currencyNotEnabled(part.currency)));
       continue;
     }
     if (lock && part.date && part.date <= lock.day) {
-      const which = lock.which === 'period' ? 'period lock date' : 'end of year lock date';
-      rows.push(row('lock', `The document date cannot be before the ${which}, currently set at ${xeroMessageDate(lock.day)}`));
+      rows.push(row('lock', XERO_MESSAGES.lockDate(lock.which, lock.day)));
       continue;
     }
     for (const code of new Set(part.accounts)) {
       const account = chart.get(code.toUpperCase());
-      if (!account) rows.push(row(`account-${code}`, `Account code '${code}' is not a valid code for this document.`));
+      if (!account) rows.push(row(`account-${code}`, XERO_MESSAGES.accountInvalidForDocument(code)));
       else if (['ARCHIVED', 'DELETED'].includes(text(account.Status).toUpperCase())) {
-        rows.push(row(`account-${code}`, `Account code '${code}' has been archived, or has been deleted. Each line item must reference a valid account.`));
+        rows.push(row(`account-${code}`, XERO_MESSAGES.accountArchived(code)));
       }
     }
   }

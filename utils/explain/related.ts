@@ -18,11 +18,11 @@ function namesAccount(finding: Finding, code: string): boolean {
   return new RegExp(`(?<![\\w.-])${escape(code.trim())}(?![\\w-]|\\.\\w)`, 'i').test(finding.message);
 }
 
-function about(findings: readonly Finding[], codes: readonly FindingCode[], accountCodes: readonly string[]): Finding[] {
+function about<F extends Finding>(findings: readonly F[], codes: readonly FindingCode[], accountCodes: readonly string[]): F[] {
   return findings.filter((finding) => codes.includes(finding.code) && accountCodes.some((code) => namesAccount(finding, code)));
 }
 
-export function relatedFindings(cause: CauseId, subject: ExplainSubject, findings: readonly Finding[], facts: SnapshotFacts): Finding[] {
+export function relatedFindings<F extends Finding>(cause: CauseId, subject: ExplainSubject, findings: readonly F[], facts: SnapshotFacts): F[] {
   const code = subject.account;
   switch (cause) {
     case 'account-archived': {
