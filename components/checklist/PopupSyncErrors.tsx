@@ -9,24 +9,23 @@ import { rowsText, SyncErrorGroups } from '../ui/SyncErrorGroups';
 import type { MappingGuardClient } from '../ui/client';
 
 export function PopupSyncErrors({ client, status }: { client: MappingGuardClient; status: Status | null }) {
-  const [messages, setMessages] = useState<string[]>([]);
+  const [seen, setSeen] = useState<{ pairId: string; messages: string[] }>();
   const pairId = status?.pairId;
   useEffect(() => {
     let current = true;
-    if (!pairId) {
-      setMessages([]);
-      return;
-    }
+    if (!pairId) return;
     // The status object changes when the background broadcasts, as it does when a Cin7 tab reports new rows.
     client.getSyncErrors({ pairId }).then(
-      (result) => current && setMessages(result.messages),
-      () => current && setMessages([]),
+      (result) => current && setSeen({ pairId, messages: result.messages }),
+      () => current && setSeen({ pairId, messages: [] }),
     );
     return () => {
       current = false;
     };
   }, [client, pairId, status]);
 
+  // Another pair's rows never show while this pair's are asked for.
+  const messages = useMemo(() => (seen && seen.pairId === pairId ? seen.messages : []), [seen, pairId]);
   const findings = useMemo(() => status?.findings ?? [], [status]);
   const groups = useMemo(() => {
     const rows: SeenRow[] = messages.map((message) => ({
