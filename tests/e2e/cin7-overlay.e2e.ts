@@ -337,11 +337,11 @@ describe('Cin7 Core overlay', () => {
     const text = (await form.textContent()) ?? '';
     expect(text).toContain('Account archived or deleted in Xero: account 425');
     expect(text).toMatch(/This will keep failing until 425 is unarchived in Xero/);
+    await session.screenshot('cin7-panel-explain', page);
     await box.fill('The printer is out of paper');
     await form.getByRole('button', { name: 'Explain' }).press('Enter');
     await expect.poll(() => form.textContent()).toMatch(/Not a sync error Mapping Guard knows\./);
     expect(await form.locator('li[data-cause]').count()).toBe(0);
-    await session.screenshot('cin7-panel-explain', page);
     await page.close();
   });
 
