@@ -322,7 +322,6 @@ describe('Cin7 Core overlay', () => {
     const causes = await region.locator('li[data-cause]').evaluateAll((items) => items.map((item) => [item.getAttribute('data-cause'), item.querySelector('.mg-muted')?.textContent]));
     expect(causes.sort()).toEqual([['account-archived', '(1 row)'], ['account-invalid-for-document', '(1 row)'], ['period-locked', '(1 row)']]);
     expect(await region.locator('li[data-cause="account-archived"] .mg-until').textContent()).toMatch(/until 425 is unarchived in Xero/);
-    await session.screenshot('popup-sync-errors', popup);
     await popup.close();
   });
 
