@@ -24,12 +24,13 @@ beforeAll(async () => {
   await session.connectXero();
   await session.saveCin7Keys();
   // Audited: the findings that predict the rows are in the status before any page is opened.
-  await expect
-    .poll(async () => {
-      const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'cin7' } })) as { result: unknown };
-      return Boolean(statusSchema.parse(reply.result).summary);
-    }, { timeout: 45_000, interval: 500 })
-    .toBe(true);
+  const deadline = Date.now() + 45_000;
+  for (;;) {
+    const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'cin7' } })) as { result: unknown };
+    if (statusSchema.safeParse(reply.result).data?.summary) break;
+    if (Date.now() > deadline) throw new Error('the pair was never audited');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 });
 
 afterAll(async () => {
