@@ -1,7 +1,7 @@
 // The Cin7 Core web app at inventory.dearsystems.com: dashboard, the Settings hub (General Settings, Reference
 // Books with Account Mapping and Chart of Accounts: cin7-settings.ts), record pages with the id in the hash, and the
 // lists. Sources per page in sandbox/README.md.
-import { createFailedTransactionPages, FAILED_LIST_PATH } from './cin7-sync-errors';
+import { createFailedTransactionPages, FAILED_LIST_PATH, SYNC_HISTORY_PATH } from './cin7-sync-errors';
 import { cin7Page, extGrid } from './cin7-layout';
 import { SETTINGS_SCRIPT, settingsHubBody } from './cin7-settings';
 import { RECORD_KINDS, RECORD_PAGE_SCRIPT, recordView, type RecordKind } from './cin7-records';
@@ -45,7 +45,7 @@ export function createCin7Pages(rt: Runtime) {
       company: company(),
       body: html`<div class="page-top-bar"><h1>Dashboard</h1></div>
 <fieldset class="x-fieldset" id="divXeroSync"><legend class="x-fieldset-header">Xero synchronisation</legend>
-<div class="sync-counters"><a href="${FAILED_LIST_PATH}" class="sync-failed">Failed: ${failedList.failedCount()}</a> <span class="sync-pending">Pending: 0</span></div></fieldset>
+<div class="sync-counters"><a href="${FAILED_LIST_PATH}" class="sync-failed">Failed: ${failedList.failedCount()}</a> <span class="sync-pending">Pending: 0</span> <a href="${SYNC_HISTORY_PATH}" class="sync-history-link">Sync History</a></div></fieldset>
 <fieldset class="x-fieldset"><legend class="x-fieldset-header">Overview</legend>
 ${tiles.map(([label, count, href]) => html`<div class="dashboard-tile"><a href="${href}">${label}</a> <span class="count">${count}</span></div>`)}
 </fieldset>`,

@@ -5,6 +5,7 @@
 // produced by the scenario's real problems — an account missing from or archived in Xero's chart on a document
 // line, a document dated on or before Xero's lock date, a currency Xero is not subscribed to.
 import { organisationLockDate } from '../utils/audit/context';
+import { XERO_MESSAGES, xeroMessageDate } from '../utils/audit/xero-messages';
 import { parseAnyDate, type CalendarDay } from '../utils/schemas/dates';
 import { cin7Page } from './cin7-layout';
 import { html, raw } from './html';
@@ -23,13 +24,7 @@ export interface FailedTransaction {
 }
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Xero's date in its lock-date message: "30-Nov-2018". */
-export function xeroMessageDate(day: CalendarDay): string {
-  const [year, month, date] = day.split('-');
-  return `${date}-${MONTHS[Number(month) - 1]}-${year}`;
-}
+export { xeroMessageDate };
 
 interface DocumentPart {
   kind: 'sale' | 'purchase';
@@ -82,19 +77,18 @@ export function failedTransactions(store: SandboxStore, tenantId?: string): Fail
       message,
     });
     if (part.currency && part.currency !== base && !currencies.has(part.currency)) {
-      rows.push(row('currency', `Organisation is not subscribed to currency ${part.currency}`));
+      rows.push(row('currency', XERO_MESSAGES.currencyNotEnabled(part.currency)));
       continue;
     }
     if (lock && part.date && part.date <= lock.day) {
-      const which = lock.which === 'period' ? 'period lock date' : 'end of year lock date';
-      rows.push(row('lock', `The document date cannot be before the ${which}, currently set at ${xeroMessageDate(lock.day)}`));
+      rows.push(row('lock', XERO_MESSAGES.lockDate(lock.which, lock.day)));
       continue;
     }
     for (const code of new Set(part.accounts)) {
       const account = chart.get(code.toUpperCase());
-      if (!account) rows.push(row(`account-${code}`, `Account code '${code}' is not a valid code for this document.`));
+      if (!account) rows.push(row(`account-${code}`, XERO_MESSAGES.accountInvalidForDocument(code)));
       else if (['ARCHIVED', 'DELETED'].includes(text(account.Status).toUpperCase())) {
-        rows.push(row(`account-${code}`, `Account code '${code}' has been archived, or has been deleted. Each line item must reference a valid account.`));
+        rows.push(row(`account-${code}`, XERO_MESSAGES.accountArchived(code)));
       }
     }
   }
@@ -103,6 +97,26 @@ export function failedTransactions(store: SandboxStore, tenantId?: string): Fail
 
 /** Where the sandbox serves the list: a guess (the real URL is unknown); the dashboard's "Failed" count links to it. */
 export const FAILED_LIST_PATH = '/SyncErrors';
+/**
+ * The "Xero Synchronisation" page that Integration → Xero → Sync History opens (help article 10553615607055, via
+ * research/fidelity.md). Its URL and markup are unknown: both are guesses here, in another shape than the failed
+ * list (entries, not a table), so the extension's find-by-text is exercised on two markups.
+ */
+export const SYNC_HISTORY_PATH = '/XeroSynchronisation';
+/** Synced entries shown besides the failed ones: enough to make the page a history, not a list of errors. */
+const SYNCED_SHOWN = 5;
+
+/** The sync history: every failed row as an error entry, and a few documents that went through. */
+export function syncHistory(store: SandboxStore): { date: CalendarDay | null; document: string; type: string; status: 'Error' | 'Synced'; message: string }[] {
+  const failed = failedTransactions(store);
+  const failedNumbers = new Set(failed.map((row) => row.document.split(' ')[0]));
+  const synced = invoices(store)
+    .filter((part) => !failedNumbers.has(part.number))
+    .slice(0, SYNCED_SHOWN)
+    .map((part) => ({ date: part.date, document: part.number, type: part.kind === 'sale' ? 'Sale invoice' : 'Purchase invoice', status: 'Synced' as const, message: 'Exported to Xero' }));
+  const errors = failed.map((row) => ({ date: row.date, document: row.document, type: row.type, status: 'Error' as const, message: row.message }));
+  return [...errors, ...synced].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+}
 
 /** The list page and its Skip choice. Skips last for the sandbox's life, as Cin7 Core keeps them. */
 export function createFailedTransactionPages(store: SandboxStore, company: () => string) {
@@ -124,6 +138,17 @@ export function createFailedTransactionPages(store: SandboxStore, company: () =>
     }));
   }
 
+  function historyPage(ctx: RequestContext) {
+    sendHtml(ctx, 200, cin7Page({
+      title: 'Xero Synchronisation',
+      active: '/Dashboard',
+      company: company(),
+      body: html`<div class="page-top-bar"><h1>Xero Synchronisation</h1></div>
+<div class="sync-history">${syncHistory(store).map((entry) => html`<div class="sync-log-entry"><div class="sync-log-head"><span class="sync-log-date">${entry.date ?? ''}</span> <b>${entry.document}</b> <span>${entry.type}</span> <span class="sync-log-status">${entry.status}</span></div>
+<div class="sync-log-message">${entry.message}</div></div>`)}</div>`,
+    }));
+  }
+
   async function setStatus(ctx: RequestContext) {
     const form = parseForm(await ctx.body());
     const id = form.get('id') ?? '';
@@ -139,6 +164,7 @@ export function createFailedTransactionPages(store: SandboxStore, company: () =>
     /** Answers the list's requests; false when the path is not the list's. */
     handle(ctx: RequestContext, path: string): Promise<void> | boolean {
       if (ctx.method === 'GET' && path === FAILED_LIST_PATH.toLowerCase()) return (listPage(ctx), true);
+      if (ctx.method === 'GET' && path === SYNC_HISTORY_PATH.toLowerCase()) return (historyPage(ctx), true);
       if (ctx.method === 'POST' && path === `${FAILED_LIST_PATH.toLowerCase()}/skip`) return setStatus(ctx);
       return false;
     },

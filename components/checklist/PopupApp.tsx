@@ -16,6 +16,7 @@ import { ChecklistView } from './ChecklistView';
 import { ConnectionStatus } from './ConnectionStatus';
 import { FixPlan } from './FixPlan';
 import { PairSwitcher } from './PairSwitcher';
+import { PopupSyncErrors } from './PopupSyncErrors';
 import { ProgressSummary } from './ProgressSummary';
 import { RefreshControl } from './RefreshControl';
 
@@ -146,6 +147,7 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
           {status.summary && <FixPlan findings={status.findings} />}
         </section>
       )}
+      <PopupSyncErrors client={client} status={status ?? null} />
       <RefreshControl refreshing={status?.refreshing} starting={starting} disabled={!connected} onRefresh={refresh} />
       <ProgressSummary progress={progress} />
       {hydrated ? (

@@ -3,6 +3,7 @@
 // Keyboard: the toggle is a real button with aria-expanded; Esc inside the panel collapses it and returns focus to
 // the toggle.
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { ExplainBox } from '../ui/ExplainBox';
 import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-state';
 import type { Progress, Status } from '../../utils/protocol/shapes';
 import { FindingList, topFindings } from './FindingList';
@@ -108,6 +109,10 @@ export function HealthPanel(props: HealthPanelProps) {
               {section.content}
             </div>
           ))}
+          <div className="mg-section" data-section="explain-error">
+            <h3 className="mg-section-title">Explain a sync error</h3>
+            <ExplainBox findings={status && !isUnbound(status.tab) ? status.findings : []} currentApp={props.currentApp} />
+          </div>
           {(props.problems ?? []).length > 0 ? (
             <div className="mg-problems" role="alert">
               {(props.problems ?? []).map((problem) => (

@@ -22,6 +22,7 @@ export type MappingGuardClient = ClientOf<
   | 'getDiagnostics'
   | 'acceptMappingChange'
   | 'restorePreviousMapping'
+  | 'getSyncErrors'
 > & { onStatusChanged: typeof onStatusChanged };
 
 /** The connection and pair management of the options page. */

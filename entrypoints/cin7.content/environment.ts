@@ -2,6 +2,6 @@
 // background actions the Cin7 features call (content scripts never fetch).
 import type { OverlayEnv } from '../../utils/overlay/overlay-env';
 
-export type Cin7Actions = 'saveMapping' | 'getMapping' | 'getDocument' | 'getRecordTaxRules' | 'pageRecognised';
+export type Cin7Actions = 'saveMapping' | 'getMapping' | 'getDocument' | 'getRecordTaxRules' | 'pageRecognised' | 'reportSyncErrors';
 
 export type Cin7FeatureEnv = OverlayEnv<Cin7Actions>;

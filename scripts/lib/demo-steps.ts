@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseReportJson } from '../../utils/audit/report-json';
 import { statusSchema } from '../../utils/protocol/shapes';
 import { loadScenario, type ScenarioName } from '../../utils/scenarios/index.ts';
+import { FAILED_LIST_PATH, SYNC_HISTORY_PATH } from '../../sandbox/cin7-sync-errors.ts';
 import { compareWithCli } from './demo-report.ts';
 import { extensionHas, waitForTextToSettle, type DemoContext, type DemoStep } from './demo-walk.ts';
 
@@ -176,6 +177,9 @@ export function demoSteps(scenario: ScenarioName): DemoStep[] {
     // URL of its own: Settings → Reference Books → Financial → Account Mapping, tabs of the Settings hub.
     pageStep('cin7-account-mapping', 'Cin7 Core Account Mapping', `${CIN7}/Settings`, { clicks: SETTINGS_TABS.accountMapping }),
     pageStep('cin7-dashboard', 'Cin7 Core dashboard', `${CIN7}/`, { openPanel: true }),
+    // The failed list the dashboard's "Failed" count opens, and the sync history: each Xero message explained in place.
+    pageStep('cin7-failed-syncs', 'Cin7 Core failed transactions', `${CIN7}${FAILED_LIST_PATH}`, { openPanel: true }),
+    pageStep('cin7-sync-history', 'Cin7 Core Xero Synchronisation', `${CIN7}${SYNC_HISTORY_PATH}`, { openPanel: true }),
     pageStep('cin7-chart-of-accounts', 'Cin7 Core Chart of Accounts', `${CIN7}/Settings`, { clicks: SETTINGS_TABS.chartOfAccounts }),
     pageStep('cin7-general-settings', 'Cin7 Core General Settings', `${CIN7}/Settings`, { clicks: SETTINGS_TABS.generalSettings }),
     ...cin7RecordSteps(scenario),

@@ -178,3 +178,12 @@ export async function waitForOverlayPanel(page: Page, options: { timeout?: numbe
     .first()
     .waitFor({ state: 'attached', timeout: options.timeout ?? 20_000 }); // the root's <body> has no box of its own
 }
+
+/** Opens `url` in a new tab of the session, collects the page's uncaught errors into `pageErrors`, waits for our panel. */
+export async function openWithPanel(session: ExtensionSession, url: string, pageErrors: string[]): Promise<Page> {
+  const page = await session.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${url}: ${error.message}`));
+  await page.goto(url, { waitUntil: 'load' });
+  await waitForOverlayPanel(page);
+  return page;
+}

@@ -8,7 +8,8 @@ import type { Finding } from './types';
 import { listNames } from './describe';
 import { cin7RecordLink } from './links';
 import { MOVING_XERO_LOCK_DATE } from './lock-date';
-import { checkOverride, type OverrideOwner } from './overrides';
+import { checkOverride, type OverrideOwner, type OverridePurpose } from './overrides';
+import { XERO_MESSAGES } from './xero-messages';
 
 export type CheckedDocument = { kind: 'sale'; sale: Cin7Sale } | { kind: 'purchase'; purchase: Cin7Purchase };
 
@@ -84,6 +85,9 @@ export function documentId(document: CheckedDocument): string {
  */
 const mayBeOnOrBefore = (date: string | null | undefined, bound: string): date is string => typeof date === 'string' && date < bound;
 
+/** How a finding names the message Cin7 Core's sync will show (utils/audit/xero-messages.ts). */
+const xeroSays = (message: string) => ` with the message "${message.replace(/\.$/, '')}"`;
+
 /** DOCUMENT_IN_LOCKED_PERIOD (error: Xero will reject it) when any dated part is on or before Xero's lock date. */
 export function lockedPeriodFinding(document: CheckedDocument, ctx: AuditContext): Finding | null {
   const lock = ctx.xeroLockDate;
@@ -108,7 +112,7 @@ export function lockedPeriodFinding(document: CheckedDocument, ctx: AuditContext
     code: 'DOCUMENT_IN_LOCKED_PERIOD',
     severity: 'error',
     subject: { kind: document.kind, key: documentId(document), label },
-    message: `${label} has ${parts}, on or before Xero's ${which} ${lock.day}, so Xero will reject ${locked.length === 1 ? 'it' : 'them'}. Date ${locked.length === 1 ? 'it' : 'them'} after ${lock.day}, or ask a Xero adviser to move the lock date. ${MOVING_XERO_LOCK_DATE}`,
+    message: `${label} has ${parts}, on or before Xero's ${which} ${lock.day}, so Xero will reject ${locked.length === 1 ? 'it' : 'them'}${xeroSays(XERO_MESSAGES.lockDate(lock.which, lock.day))}. Date ${locked.length === 1 ? 'it' : 'them'} after ${lock.day}, or ask a Xero adviser to move the lock date. ${MOVING_XERO_LOCK_DATE}`,
     fix: cin7RecordLink(document.kind, documentId(document)),
   };
 }
@@ -152,8 +156,18 @@ export function checkDocumentOverrides(document: CheckedDocument, ctx: AuditCont
     return (owner ??= { kind: document.kind, key: id, label: documentLabel(document), fix: () => cin7RecordLink(document.kind, id) });
   };
   const linePurpose = document.kind === 'sale' ? 'revenue' : 'purchaseLine';
-  if (document.kind === 'sale') checkOverride(ctx, lazyOwner, 'sale account', document.sale.DefaultAccount, 'revenue', out);
-  else checkOverride(ctx, lazyOwner, 'inventory account', document.purchase.InventoryAccount, 'inventory', out);
+  // A document's account that Xero does not have (or archived) fails its sync: the finding names Xero's message.
+  const check = (field: string | (() => string), code: string | null | undefined, purpose: OverridePurpose) => {
+    const before = out.length;
+    checkOverride(ctx, lazyOwner, field, code, purpose, out);
+    const finding = out[before];
+    if (!code || finding?.code !== 'OVERRIDE_ACCOUNT_INVALID') return;
+    const trimmed = code.trim();
+    const message = ctx.findAccount(trimmed) ? XERO_MESSAGES.accountArchived(trimmed) : XERO_MESSAGES.accountInvalidForDocument(trimmed);
+    finding.message = finding.message.replace(/, so Xero will reject what posts there\./, `, so Xero will reject what posts there${xeroSays(message)}.`);
+  };
+  if (document.kind === 'sale') check('sale account', document.sale.DefaultAccount, 'revenue');
+  else check('inventory account', document.purchase.InventoryAccount, 'inventory');
   for (const group of accountLineGroups(document)) {
     const lines = group.lines ?? [];
     for (let index = 0; index < lines.length; index++) {
@@ -163,7 +177,7 @@ export function checkDocumentOverrides(document: CheckedDocument, ctx: AuditCont
         const sku = line.SKU?.trim();
         return `${group.where} ${group.charges ? 'additional charge' : 'line'} ${index + 1}${sku ? ` (${sku})` : ''} account`;
       };
-      checkOverride(ctx, lazyOwner, field, line.Account, linePurpose, out);
+      check(field, line.Account, linePurpose);
     }
   }
 }

@@ -12,6 +12,7 @@ import { pairHandlers } from './handlers/pairs';
 import { refreshHandlers } from './handlers/refresh';
 import { settingsHandlers } from './handlers/settings';
 import { statusHandlers } from './handlers/status';
+import { syncErrorHandlers } from './handlers/sync-errors';
 import { tabHandlers } from './handlers/tabs';
 import { xeroPageHandlers } from './handlers/xero-page';
 import { refreshDuePairs } from './refresh-policy';
@@ -29,6 +30,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     ...pageInputHandlers(ctx),
     ...documentHandlers(ctx),
     ...learnedPageHandlers(ctx),
+    ...syncErrorHandlers(ctx),
     ...xeroPageHandlers(ctx),
     ...connectionHandlers(ctx),
     ...pairHandlers(ctx),

@@ -4,13 +4,17 @@
 import type { Snapshot } from '../schemas/snapshot';
 import type { AuditOptions, Finding, FixLink } from '../audit/types';
 import { audit } from '../audit';
-import { adviceFor, snapshotFacts } from './advice';
+import { adviceFor, snapshotFacts, type SnapshotFacts } from './advice';
 import { CAUSES, findCauses, type CauseId, type ExplainSubject } from './causes';
 import { normaliseErrorText } from './normalise';
 import { relatedFindings } from './related';
 
 export { CAUSES, type CauseId, type ExplainSubject };
 export { normaliseErrorText } from './normalise';
+export { keepsFailingUntil } from './until';
+export { CAUSE_TITLES, causeInWords, subjectWords } from './words';
+export { groupRows, type SeenRow, type SyncErrorGroup } from './group';
+export { SYNC_ERROR_SAMPLES, XERO_MESSAGES } from '../audit/xero-messages';
 export { parseErrorDate } from './dates';
 
 export interface ExplainMatch {
@@ -39,10 +43,23 @@ export const MAX_EXPLAIN_TEXT = 200_000;
 export function explain(text: string): ExplainResult;
 export function explain(text: string, snapshot: Snapshot | undefined, options: ExplainOptions): ExplainResult;
 export function explain(text: string, snapshot?: Snapshot, options?: ExplainOptions): ExplainResult {
+  // The audit runs only when the text names a known error.
+  return explainWith(text, () => snapshotFacts(snapshot), () => (snapshot && options ? (options.findings ?? audit(snapshot, { today: options.today }).findings) : []));
+}
+
+/**
+ * For the panel and the popup, which hold the status's findings but not the snapshot: the same matches, with the
+ * findings that predict each as `related` (advice without the snapshot's account names).
+ */
+export function explainWithFindings<F extends Finding>(text: string, findings: readonly F[]): { matches: (ExplainMatch & { related: F[] })[] } {
+  return explainWith(text, () => snapshotFacts(undefined), () => findings) as { matches: (ExplainMatch & { related: F[] })[] };
+}
+
+function explainWith(text: string, readFacts: () => SnapshotFacts, readFindings: () => readonly Finding[]): ExplainResult {
   const hits = findCauses(normaliseErrorText(text.slice(0, MAX_EXPLAIN_TEXT)));
   if (hits.length === 0) return { matches: [] };
-  const facts = snapshotFacts(snapshot);
-  const findings = snapshot && options ? (options.findings ?? audit(snapshot, { today: options.today }).findings) : [];
+  const facts = readFacts();
+  const findings = readFindings();
   return {
     matches: hits.map(({ cause, subject }) => {
       const { message, fix } = adviceFor(cause, subject, facts);

@@ -10,6 +10,9 @@ const ACCOUNT_GONE: readonly FindingCode[] = ['ACCOUNT_ARCHIVED', 'ACCOUNT_NOT_F
 /** Findings that say an account is of a kind its use does not allow. */
 const ACCOUNT_WRONG_KIND: readonly FindingCode[] = ['ACCOUNT_TYPE_MISMATCH', 'OVERRIDE_ACCOUNT_TYPE', 'SYSTEM_ACCOUNT_MAPPED', 'TAX_RULE_ACCOUNT_INVALID'];
 
+/** How findings say an account is gone (utils/audit/overrides.ts, tax-rule and role rules). */
+const GONE_WORDS = /\b(?:archived|deleted|not in Xero(?:'s chart of accounts)?)\b/i;
+
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether a finding is about account `code`: its subject, or the code as a word of its message ("mapped to 810 …"). */
@@ -18,11 +21,11 @@ function namesAccount(finding: Finding, code: string): boolean {
   return new RegExp(`(?<![\\w.-])${escape(code.trim())}(?![\\w-]|\\.\\w)`, 'i').test(finding.message);
 }
 
-function about(findings: readonly Finding[], codes: readonly FindingCode[], accountCodes: readonly string[]): Finding[] {
+function about<F extends Finding>(findings: readonly F[], codes: readonly FindingCode[], accountCodes: readonly string[]): F[] {
   return findings.filter((finding) => codes.includes(finding.code) && accountCodes.some((code) => namesAccount(finding, code)));
 }
 
-export function relatedFindings(cause: CauseId, subject: ExplainSubject, findings: readonly Finding[], facts: SnapshotFacts): Finding[] {
+export function relatedFindings<F extends Finding>(cause: CauseId, subject: ExplainSubject, findings: readonly F[], facts: SnapshotFacts): F[] {
   const code = subject.account;
   switch (cause) {
     case 'account-archived': {
@@ -30,7 +33,10 @@ export function relatedFindings(cause: CauseId, subject: ExplainSubject, finding
       const account = facts.account(code);
       // Active again in the snapshot: nothing in the set-up predicts this error any more.
       if (account && account.Status !== 'ARCHIVED' && account.Status !== 'DELETED') return [];
-      return about(findings, ACCOUNT_GONE, [code]);
+      const gone = about(findings, ACCOUNT_GONE, [code]);
+      // Without the chart (the panel and popup hold findings only), a finding counts when it says the account is gone:
+      // a tax rule on an active account of the wrong kind does not predict "archived".
+      return facts.hasChart ? gone : gone.filter((finding) => finding.code === 'ACCOUNT_ARCHIVED' || finding.code === 'ACCOUNT_NOT_FOUND' || GONE_WORDS.test(finding.message));
     }
     case 'account-invalid-for-document':
       return code ? about(findings, [...new Set([...ACCOUNT_GONE, ...ACCOUNT_WRONG_KIND])], [code]) : [];

@@ -30,6 +30,13 @@ const ok = z.object({ ok: z.literal(true) });
 
 /** Cin7 Core's Account Mapping page has a few dozen roles: far more rows, or long texts, are not a mapping. */
 const MAX_MAPPING_ROWS = 200;
+/** One failed row's message (the page feature reads no longer texts as one message). */
+export const MAX_SYNC_ERROR_TEXT = 2000;
+/** Messages per report; the page sends only those it has not sent before. */
+export const MAX_SYNC_ERRORS_SENT = 50;
+/** Messages kept per pair: the newest win. */
+export const MAX_SYNC_ERRORS_KEPT = 200;
+
 const mappingRowArgsSchema = z.strictObject({ label: z.string().trim().min(1).max(200), account: z.string().max(200).nullish() });
 
 /**
@@ -144,6 +151,22 @@ export const actions = {
     apps: ['cin7'],
     args: z.strictObject({ page: cin7PageKindSchema }),
     result: z.object({ stored: z.boolean() }),
+  },
+  /**
+   * A Cin7 Core tab saw failed-sync messages: the background keeps them (session storage, bounded) for the pair bound
+   * to THAT tab, and only those the explainer recognises. Cin7 content scripts only; an unbound tab stores nothing.
+   */
+  reportSyncErrors: {
+    sender: 'app',
+    apps: ['cin7'],
+    args: z.strictObject({ messages: z.array(z.string().trim().min(1).max(MAX_SYNC_ERROR_TEXT)).min(1).max(MAX_SYNC_ERRORS_SENT) }),
+    result: z.object({ stored: z.number().int().nonnegative() }),
+  },
+  /** The failed-sync messages seen on Cin7 Core pages of the pair this browser session (newest last). */
+  getSyncErrors: {
+    sender: 'extension',
+    args: z.strictObject({ pairId: z.string().max(200).optional(), tabId: z.number().int().nonnegative().max(2 ** 31).optional() }).optional(),
+    result: z.object({ pairId: z.string().optional(), messages: z.array(z.string().max(MAX_SYNC_ERROR_TEXT)).max(MAX_SYNC_ERRORS_KEPT) }),
   },
   /** Content scripts cannot open extension pages; the panel's "open options" asks the background to. */
   openOptions: { sender: 'app', args: empty, result: ok },

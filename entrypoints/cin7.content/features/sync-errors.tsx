@@ -8,13 +8,14 @@ import { isEveryPage } from '../../../utils/cin7/page/routes';
 import { isShown, mightShowSyncErrors } from '../../../utils/cin7/page/recognise';
 import { NOT_MESSAGE_TEXT, ROW } from '../../../utils/cin7/page/selectors';
 import { cleanText } from '../../../utils/cin7/page/dom-text';
-import type { FixLink } from '../../../utils/audit/types';
-import { explain, type CauseId, type ExplainMatch } from '../../../utils/explain';
+import { explainWithFindings, groupRows, keepsFailingUntil, type ExplainMatch, type SeenRow } from '../../../utils/explain';
+import type { Finding } from '../../../utils/audit/types';
+import { MAX_SYNC_ERROR_TEXT, MAX_SYNC_ERRORS_SENT } from '../../../utils/protocol/actions';
 import { BADGE_ATTRIBUTE, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import type { Cin7FeatureEnv } from '../environment';
 import { bodyText } from '../page-spotter';
-import { causeInWords, subjectWords, SyncErrorsSection, type SyncErrorGroup } from '../sections/SyncErrorsSection';
+import { causeInWords, subjectWords, SyncErrorsSection } from '../sections/SyncErrorsSection';
 
 /** Badge keys of the notes: one badge per error the element holds (`sync-error-0`, `sync-error-1`, …). */
 const BADGE_KEY = 'sync-error';
@@ -28,6 +29,8 @@ const MAX_MESSAGES = 300;
 export interface SyncErrorFound {
   /** The smallest element whose own text the explainer recognises. */
   element: HTMLElement;
+  /** Its text, as the explainer read it. */
+  text: string;
   matches: ExplainMatch[];
 }
 
@@ -63,17 +66,17 @@ function elementsWithSigns(root: HTMLElement): HTMLElement[] {
 }
 
 /** Every known sync-error message under `root`, each at the smallest element holding it whole. */
-export function findSyncErrors(root: HTMLElement = document.body): SyncErrorFound[] {
-  const byElement = new Map<HTMLElement, ExplainMatch[]>();
+export function findSyncErrors(root: HTMLElement = document.body, findings: readonly Finding[] = []): SyncErrorFound[] {
+  const byElement = new Map<HTMLElement, { text: string; matches: ExplainMatch[] }>();
   for (const start of elementsWithSigns(root)) {
     let element: HTMLElement | null = start;
     for (let level = 0; element && level <= MAX_CLIMB && root.contains(element); level++, element = element.parentElement) {
       if (byElement.has(element)) break;
       const text = messageText(element);
       if (text.length > MAX_MESSAGE_TEXT) break;
-      const { matches } = explain(text);
+      const { matches } = explainWithFindings(text, findings);
       if (matches.length > 0) {
-        byElement.set(element, matches);
+        byElement.set(element, { text, matches });
         break;
       }
     }
@@ -83,7 +86,7 @@ export function findSyncErrors(root: HTMLElement = document.body): SyncErrorFoun
   // Two phrases of one message may climb to different levels: the inner element holds the message.
   return elements
     .filter((element) => !elements.some((other) => other !== element && element.contains(other)))
-    .map((element) => ({ element, matches: byElement.get(element)! }));
+    .map((element) => ({ element, ...byElement.get(element)! }));
 }
 
 /** Where the note goes: beside the message, or beside what shows a hidden tooltip holding it. */
@@ -95,12 +98,23 @@ export function noteHost(element: HTMLElement): HTMLElement {
 
 export function noteSpec(match: ExplainMatch): BadgeSpec {
   const url = match.fix ? safeFixUrl(match.fix.url) : undefined;
+  const until = keepsFailingUntil(match.cause, match.subject, match.related);
   return {
     tone: 'error',
     text: causeInWords(match.cause, match.subject),
-    tooltip: match.message,
+    tooltip: until ? `${match.message} ${until}` : match.message,
     ...(url && match.fix ? { fix: { url, label: match.fix.label, newTab: match.fix.app !== 'cin7' } } : {}),
   };
+}
+
+/** Each note host with the matches of every message it holds notes for, in page order. */
+export function notesByHost(found: readonly SyncErrorFound[]): Map<HTMLElement, ExplainMatch[]> {
+  const byHost = new Map<HTMLElement, ExplainMatch[]>();
+  for (const { element, matches } of found) {
+    const host = noteHost(element);
+    byHost.set(host, [...(byHost.get(host) ?? []), ...matches]);
+  }
+  return byHost;
 }
 
 /** Removes the notes `host` holds from `keep` on (all of them by default). */
@@ -111,26 +125,12 @@ function removeNotes(host: Element, keep = 0): void {
   }
 }
 
-export interface SeenRow {
-  matches: { cause: CauseId; words: string; fix?: FixLink }[];
-}
+export { groupRows, type SeenRow } from '../../../utils/explain';
 
-/** The rows seen, grouped by cause (in the order first seen), with the rows per cause and per thing named. */
-export function groupRows(rows: Iterable<SeenRow>): SyncErrorGroup[] {
-  const groups = new Map<CauseId, SyncErrorGroup>();
-  for (const row of rows) {
-    const counted = new Set<string>();
-    for (const match of row.matches) {
-      const group = groups.get(match.cause) ?? { cause: match.cause, rows: 0, subjects: [] };
-      groups.set(match.cause, group);
-      if (!counted.has(match.cause)) group.rows++;
-      counted.add(match.cause);
-      const subject = group.subjects.find((entry) => entry.words === match.words);
-      if (subject) subject.rows++;
-      else group.subjects.push({ words: match.words, rows: 1, ...(match.fix ? { fix: match.fix } : {}) });
-    }
-  }
-  return [...groups.values()];
+/** A match as the panel's groups keep it. */
+export function seenMatch(match: ExplainMatch): SeenRow['matches'][number] {
+  const until = keepsFailingUntil(match.cause, match.subject, match.related);
+  return { cause: match.cause, words: subjectWords(match.subject), ...(match.fix ? { fix: match.fix } : {}), ...(until ? { until } : {}) };
 }
 
 export default defineFeature<Cin7FeatureEnv>({
@@ -140,6 +140,8 @@ export default defineFeature<Cin7FeatureEnv>({
   init(signal, env) {
     /** Annotated message elements → their note host. */
     const notes = new Map<HTMLElement, HTMLElement>();
+    /** The hosts holding notes now. */
+    const hosts = new Set<HTMLElement>();
     /** The failed rows seen on this page so far, by their text (a row re-rendered by the grid is the same row). */
     const seen = new Map<string, SeenRow>();
     const rowKeys = new WeakMap<Element, string>();
@@ -175,39 +177,57 @@ export default defineFeature<Cin7FeatureEnv>({
         page = location.href;
         seen.clear();
       }
-      const found = mightShowSyncErrors(bodyText()) ? findSyncErrors(document.body) : [];
+      const status = env.status.getState().status;
+      // The findings that predict an error ("This will keep failing until …"): only those of this tab's own pair.
+      const findings = status && (!status.tab || status.tab.state === 'bound') ? status.findings : [];
+      const found = mightShowSyncErrors(bodyText()) ? findSyncErrors(document.body, findings) : [];
       const current = new Set(found.map((item) => item.element));
-      for (const [element, host] of notes) {
+      for (const [element] of notes) {
         if (current.has(element)) continue;
-        removeNotes(host);
         notes.delete(element);
         // A row still on the page whose message went away (fixed, re-synced) is no longer a failed row; one the grid
         // took away (scrolled, paged) stays seen.
         if (element.isConnected) forgetRow(element);
       }
-      for (const { element, matches } of found) {
-        const host = noteHost(element);
-        const previous = notes.get(element);
-        if (previous && previous !== host) removeNotes(previous);
-        notes.set(element, host);
+      // Notes are numbered per HOST, not per message: two hidden messages under one visible cell share its notes.
+      const byHost = notesByHost(found);
+      for (const host of hosts) if (!byHost.has(host)) removeNotes(host);
+      hosts.clear();
+      for (const [host, matches] of byHost) {
+        hosts.add(host);
         matches.forEach((match, index) => renderBadge(host, noteSpec(match), `${BADGE_KEY}-${index}`));
         removeNotes(host, matches.length);
+      }
+      for (const { element, matches } of found) {
+        notes.set(element, noteHost(element));
         const row = element.closest(ROW) ?? element;
         const key = messageText(row);
         const oldKey = rowKeys.get(row);
         if (oldKey !== undefined && oldKey !== key) seen.delete(oldKey);
         rowKeys.set(row, key);
-        seen.set(key, { matches: matches.map((match) => ({ cause: match.cause, words: subjectWords(match.subject), ...(match.fix ? { fix: match.fix } : {}) })) });
+        seen.set(key, { matches: matches.map((match) => seenMatch(match)) });
       }
+      report(found.map((item) => item.text));
       showSection();
     };
 
-    // Status changes say nothing about the page's messages: only page changes re-check.
-    env.watch(update, { waitMs: 500, followStatus: false });
+    /** Messages already sent to the background (which keeps them for the popup), for this page's life. */
+    const sent = new Set<string>();
+    const report = (texts: string[]) => {
+      const fresh = [...new Set(texts)].filter((text) => !sent.has(text) && text.length <= MAX_SYNC_ERROR_TEXT).slice(0, MAX_SYNC_ERRORS_SENT);
+      if (fresh.length === 0) return;
+      if (sent.size > 2000) sent.clear();
+      for (const text of fresh) sent.add(text);
+      env.background.reportSyncErrors({ messages: fresh }).catch(() => undefined);
+    };
+
+    // Status changes can change "This will keep failing until …"; pages without an error text stay unwalked.
+    env.watch(update, { waitMs: 500 });
     signal.addEventListener(
       'abort',
       () => {
-        for (const host of notes.values()) removeNotes(host);
+        for (const host of hosts) removeNotes(host);
+        hosts.clear();
         notes.clear();
         removeSection?.();
       },

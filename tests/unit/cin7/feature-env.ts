@@ -15,6 +15,7 @@ export function featureEnv(url: string, status: Status, background: Partial<Clie
       throw new Error('not stubbed');
     }),
     pageRecognised: vi.fn(async () => ({ stored: true })),
+    reportSyncErrors: vi.fn(async () => ({ stored: 1 })),
     openOptions: fakeOpenOptions(),
     ...background,
   });

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import syncErrors, { findSyncErrors, groupRows } from '../../../entrypoints/cin7.content/features/sync-errors';
 import { CAUSE_TITLES, causeInWords } from '../../../entrypoints/cin7.content/sections/SyncErrorsSection';
 import { mightShowSyncErrors } from '../../../utils/cin7/page/recognise';
-import { explain, type CauseId } from '../../../utils/explain';
+import { explain, SYNC_ERROR_SAMPLES, type CauseId } from '../../../utils/explain';
 import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
-import { status } from '../overlay/status-fixtures';
+import { finding, status } from '../overlay/status-fixtures';
 import { featureEnv } from './feature-env';
 import { loadFixture } from './load-fixture';
 
@@ -19,19 +19,7 @@ afterEach(() => {
 });
 
 /** One published sample per cause (issue #16's table). */
-const SAMPLES: Record<CauseId, string> = {
-  'account-invalid-for-document': "Account code '200' is not a valid code for this document.",
-  'account-archived': "Account code '455' has been archived, or has been deleted. Each line item must reference a valid account.",
-  'period-locked': 'The document date cannot be before the period lock date, currently set at 30-Nov-2018',
-  'currency-not-enabled': 'Organisation is not subscribed to currency SGD',
-  'tax-type-not-allowed': "The TaxType code 'OUTPUT2' cannot be used with account code '090'.",
-  'invoice-paid-in-xero': 'Current invoice has been paid in Xero and cannot be updated. Please remove payment in Xero and then try to export the invoice.',
-  'invalid-symbols-in-name': 'Please remove the incorrect symbols from the product name.',
-  'payment-exceeds-outstanding': 'Payment amount exceeds the amount outstanding on this document',
-  'document-has-allocations': 'This document cannot be edited as it has a payment or credit note allocated to it.',
-  'invalid-status-for-modification': 'Invoice not of valid status for modification',
-  'inventory-account-type': 'You cannot save this transaction using an inventory account type',
-};
+const SAMPLES: Record<CauseId, string> = SYNC_ERROR_SAMPLES;
 
 const note = (selector: string, index = 0) => document.querySelector(`${selector} > [data-mg-badge="sync-error-${index}"]`);
 const noteText = (selector: string) => note(selector)?.querySelector('[role="note"]')?.textContent;
@@ -116,6 +104,60 @@ describe('sync-errors feature on an Ext JS grid of failed rows', () => {
     controller.abort();
     expect(badges()).toHaveLength(0);
     expect(sectionText(panel)).toBeNull();
+  });
+});
+
+describe('what the page feature sends and uses from the background', () => {
+  it('reports each recognised message once to the background, and says what a current finding predicts', async () => {
+    loadFixture('sync-errors-extjs-grid.html');
+    const predicting = finding({
+      code: 'ACCOUNT_NOT_FOUND',
+      severity: 'error',
+      subject: { kind: 'role', key: 'cogs', label: 'Cost of sales' },
+      message: "The Cost of sales role is mapped to 455, which is not in Xero's chart of accounts.",
+    });
+    const setup = featureEnv('https://inventory.dearsystems.com/Anything', status({ findings: [predicting] }));
+    stop = setup.controller;
+    void syncErrors.init(setup.controller.signal, setup.env);
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
+    await setup.statusStore.load();
+    // The status arrives after the first look at the page: the notes follow it.
+    const title = () => note('#msg-archived')?.querySelector('[role="note"]')?.getAttribute('title');
+    await vi.waitFor(() => expect(title()).toMatch(/This will keep failing until 455 is added to Xero's chart of accounts again or the role that uses it \(Cost of sales\) is mapped to another account\.$/));
+    const report = setup.env.background.reportSyncErrors as ReturnType<typeof vi.fn>;
+    await vi.waitFor(() => expect(report).toHaveBeenCalled());
+    const sent = report.mock.calls.flatMap(([args]) => (args as { messages: string[] }).messages);
+    expect(sent).toHaveLength(3);
+    expect(sent.every((text) => explain(text).matches.length > 0)).toBe(true);
+    // A page change that shows nothing new sends nothing again.
+    document.body.append(document.createElement('p'));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(report.mock.calls.flatMap(([args]) => (args as { messages: string[] }).messages)).toHaveLength(3);
+  });
+});
+
+describe('two messages that share one visible place for their notes', () => {
+  it('keep a note each, and one message going away takes only its own note', async () => {
+    const { controller } = start('sync-errors-tooltip-list.html');
+    await vi.waitFor(() => expect(badges()).toHaveLength(3));
+    // Two hidden tooltips under one visible cell: both notes go beside the cell.
+    const cell = document.createElement('div');
+    cell.id = 'shared-cell';
+    cell.textContent = 'Failed';
+    for (const [id, text] of [['tip-a', 'Organisation is not subscribed to currency SGD'], ['tip-b', "Account code '455' has been archived, or has been deleted."]] as const) {
+      const tip = document.createElement('span');
+      tip.id = id;
+      tip.hidden = true;
+      tip.textContent = text;
+      cell.append(tip);
+    }
+    document.body.append(cell);
+    const cellNotes = () => [...cell.querySelectorAll(':scope > [data-mg-badge^="sync-error-"] [role="note"]')].map((item) => item.textContent);
+    await vi.waitFor(() => expect(cellNotes()).toEqual(['Currency not enabled in Xero: SGD', 'Account archived or deleted in Xero: account 455']));
+    cell.querySelector('#tip-a')!.remove();
+    await vi.waitFor(() => expect(cellNotes()).toEqual(['Account archived or deleted in Xero: account 455']));
+    controller.abort();
+    expect(cellNotes()).toEqual([]);
   });
 });
 

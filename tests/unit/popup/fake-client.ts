@@ -38,7 +38,7 @@ export function status(over: Partial<Status> = {}): Status {
 export const acknowledged = async () => ({ ok: true as const });
 
 /** A client whose status per pair the test controls; `emit` plays a background broadcast. */
-export function fakeClient(statuses: Record<string, Status> = { 'pair-a': status() }) {
+export function fakeClient(statuses: Record<string, Status> = { 'pair-a': status() }, syncErrors: Record<string, string[]> = {}) {
   const listeners = new Set<(event: StatusChanged) => void>();
   const client = {
     getStatus: vi.fn(async (args?: ActionArgs<'getStatus'>) => {
@@ -63,6 +63,7 @@ export function fakeClient(statuses: Record<string, Status> = { 'pair-a': status
     getDiagnostics: vi.fn(async (): Promise<Diagnostics> => ({ readers: [], limits: [], errors: [] })),
     acceptMappingChange: vi.fn(acknowledged),
     restorePreviousMapping: vi.fn(async () => ({ restored: true })),
+    getSyncErrors: vi.fn(async (args?: ActionArgs<'getSyncErrors'>) => ({ pairId: args?.pairId, messages: syncErrors[args?.pairId ?? 'pair-a'] ?? [] })),
   } satisfies MappingGuardClient;
   return {
     client,

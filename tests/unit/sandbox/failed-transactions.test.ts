@@ -3,13 +3,26 @@
 // come from the scenario's real problems and carry Xero's verbatim messages (research/fidelity.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
-import { failedTransactions, FAILED_LIST_PATH, xeroMessageDate } from '../../../sandbox/cin7-sync-errors';
+import { failedTransactions, FAILED_LIST_PATH, syncHistory, xeroMessageDate } from '../../../sandbox/cin7-sync-errors';
 import { SandboxStore } from '../../../sandbox/store';
 import { loadScenario } from '../../../utils/scenarios';
 import { call } from './client';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const storeOf = (name: 'broken' | 'healthy') => new SandboxStore(loadScenario(name), [], () => Date.parse('2026-11-21T00:00:00Z'));
+
+describe('syncHistory', () => {
+  it('shows every failed row as an error, with a few documents that synced, newest first', () => {
+    const store = storeOf('broken');
+    const history = syncHistory(store);
+    expect(history.filter((entry) => entry.status === 'Error').map((entry) => entry.message).sort()).toEqual(failedTransactions(store).map((row) => row.message).sort());
+    const dates = history.map((entry) => entry.date ?? '');
+    expect(dates).toEqual([...dates].sort().reverse());
+    const healthy = syncHistory(storeOf('healthy'));
+    expect(healthy.length).toBeGreaterThan(0);
+    expect(healthy.every((entry) => entry.status === 'Synced')).toBe(true);
+  });
+});
 
 describe('failedTransactions', () => {
   it('fails the broken scenario’s back-dated invoice, its archived and its unknown line accounts, in Xero’s words', () => {

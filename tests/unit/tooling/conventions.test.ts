@@ -116,7 +116,7 @@ const LAYERS: { layer: string; paths: RegExp; below: string[] }[] = [
   { layer: 'page', paths: /^utils\/(cin7|xero)\/page\//, below: ['apps', 'schemas', 'net', 'audit', 'protocol'] },
   { layer: 'store', paths: /^utils\/store\//, below: ['apps', 'schemas', 'net', 'audit', 'checklist', 'protocol'] },
   { layer: 'overlay', paths: /^utils\/overlay\//, below: ['apps', 'schemas', 'net', 'audit', 'protocol', 'page', 'store'] },
-  { layer: 'background', paths: /^utils\/background\//, below: ['apps', 'schemas', 'net', 'audit', 'checklist', 'protocol', 'api', 'store'] },
+  { layer: 'background', paths: /^utils\/background\//, below: ['apps', 'schemas', 'net', 'audit', 'explain', 'checklist', 'protocol', 'api', 'store'] },
   { layer: 'jitless', paths: /^utils\/zod-jitless\.ts$/, below: [] },
 ];
 
