@@ -49,7 +49,8 @@ export function WelcomeApp({ client, drafts, links }: WelcomeAppProps) {
   const [connections, setConnections] = useState<Connections>();
   const [pairs, setPairs] = useState<PairList>({ pairs: [] });
   const [error, setError] = useState<string>();
-  const [chosen, setChosen] = useState<StepId>();
+  /** The step the user chose to look at, and where set-up stood then: progress moves the view on. */
+  const [chosen, setChosen] = useState<{ step: StepId; from?: StepId }>();
   const draft = useDraft(drafts);
   const pairId = pairs.selectedPairId ?? pairs.pairs[0]?.id;
   const { status, reload: reloadStatus } = useStatus(client, { pairId });
@@ -73,9 +74,8 @@ export function WelcomeApp({ client, drafts, links }: WelcomeAppProps) {
 
   const steps = connections ? deriveSteps({ connections, pairs: pairs.pairs, selectedPairId: pairs.selectedPairId, status }) : [];
   const current = steps.length ? currentStep(steps) : undefined;
-  // Progress moves the view on: a step the user went back to stays shown until the next step is reached.
-  useEffect(() => setChosen(undefined), [current]);
-  const viewed = chosen ?? current;
+  const viewed = chosen && chosen.from === current ? chosen.step : current;
+  const view = (step: StepId) => setChosen({ step, from: current });
 
   return (
     <main className="mg-welcome">
@@ -93,7 +93,7 @@ export function WelcomeApp({ client, drafts, links }: WelcomeAppProps) {
       )}
       {connections && viewed && draft ? (
         <div className="mg-welcome-layout">
-          <StepList steps={steps} viewed={viewed} done={finishedCount(steps)} onView={setChosen} />
+          <StepList steps={steps} viewed={viewed} done={finishedCount(steps)} onView={view} />
           <DraftContext.Provider value={draft}>
             <StepPanel
               key={viewed}
@@ -105,7 +105,7 @@ export function WelcomeApp({ client, drafts, links }: WelcomeAppProps) {
               status={status}
               links={links}
               onChanged={reload}
-              onView={setChosen}
+              onView={view}
             />
           </DraftContext.Provider>
         </div>
