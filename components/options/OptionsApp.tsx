@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Connections } from '../../utils/protocol/shapes';
-import { errorText, type OptionsClient, type PairList } from '../ui/client';
+import { useState } from 'react';
+import type { OptionsClient } from '../ui/client';
+import { useConnections } from './use-connections';
 import { Cin7ConnectionSection } from './Cin7ConnectionSection';
 import { OptionsNav } from './OptionsNav';
 import { OptionsSections } from './OptionsSections';
@@ -21,30 +21,12 @@ export interface OptionsAppProps {
 }
 
 export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew }: OptionsAppProps) {
-  const [connections, setConnections] = useState<Connections>();
-  const [pairs, setPairs] = useState<PairList>({ pairs: [] });
-  const [error, setError] = useState<string>();
+  const { connections, pairs, error, reload } = useConnections(client);
   const [note, setNote] = useState(whatsNew);
   const dismiss = () => {
     setNote(null);
     onDismissWhatsNew?.();
   };
-
-  const reload = useCallback(() => {
-    Promise.all([client.getConnections(), client.listPairs()]).then(
-      ([nextConnections, nextPairs]) => {
-        setConnections(nextConnections);
-        setPairs(nextPairs);
-        setError(undefined);
-      },
-      (failure: unknown) => setError(errorText(failure)),
-    );
-  }, [client]);
-
-  useEffect(() => {
-    reload();
-    return client.onStatusChanged(() => reload());
-  }, [client, reload]);
 
   return (
     <div className="mg-options-layout">

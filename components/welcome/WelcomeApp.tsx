@@ -1,9 +1,9 @@
 // The guided first run (issue #20), opened once on install: six steps with visible progress, each one's state derived
 // from the background (steps.ts), so leaving and coming back resumes; typed-but-unsaved inputs live in a session
 // draft (never a secret), so going back to a step never loses them.
-import { useCallback, useEffect, useState } from 'react';
-import type { Connections } from '../../utils/protocol/shapes';
-import { errorText, type OptionsClient, type PairList } from '../ui/client';
+import { useEffect, useState } from 'react';
+import type { OptionsClient } from '../ui/client';
+import { useConnections } from '../options/use-connections';
 import { useStatus } from '../ui/use-status';
 import { DraftContext, type Draft } from '../options/draft';
 import { currentStep, deriveSteps, finishedCount, type StepId } from './steps';
@@ -46,31 +46,14 @@ function useDraft(drafts: DraftStorage): Draft | undefined {
 }
 
 export function WelcomeApp({ client, drafts, links }: WelcomeAppProps) {
-  const [connections, setConnections] = useState<Connections>();
-  const [pairs, setPairs] = useState<PairList>({ pairs: [] });
-  const [error, setError] = useState<string>();
   /** The step the user chose to look at, and where set-up stood then: progress moves the view on. */
   const [chosen, setChosen] = useState<{ step: StepId; from?: StepId }>();
   const draft = useDraft(drafts);
-  const pairId = pairs.selectedPairId ?? pairs.pairs[0]?.id;
+  const [pairId, setPairId] = useState<string>();
   const { status, reload: reloadStatus } = useStatus(client, { pairId });
-
-  const reload = useCallback(() => {
-    Promise.all([client.getConnections(), client.listPairs()]).then(
-      ([nextConnections, nextPairs]) => {
-        setConnections(nextConnections);
-        setPairs(nextPairs);
-        setError(undefined);
-      },
-      (failure: unknown) => setError(errorText(failure)),
-    );
-    reloadStatus();
-  }, [client, reloadStatus]);
-
-  useEffect(() => {
-    reload();
-    return client.onStatusChanged(() => reload());
-  }, [client, reload]);
+  const { connections, pairs, error, reload } = useConnections(client, reloadStatus);
+  const nextPairId = pairs.selectedPairId ?? pairs.pairs[0]?.id;
+  if (nextPairId !== pairId) setPairId(nextPairId);
 
   const steps = connections ? deriveSteps({ connections, pairs: pairs.pairs, selectedPairId: pairs.selectedPairId, status }) : [];
   const current = steps.length ? currentStep(steps) : undefined;
