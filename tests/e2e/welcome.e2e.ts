@@ -121,4 +121,3 @@ describe('guided first run', () => {
     expect(session.context.pages().filter((page) => page.url().startsWith(welcomeUrl()))).toEqual([]);
   });
 });
-});
