@@ -28,6 +28,8 @@ export interface PopupAppProps {
   /** The active tab, when it shows Cin7 Core or Xero: the pair it is bound to is the one shown first. */
   activeTabId?: number;
   openOptions(): void;
+  /** Opens the guided set-up (the welcome page): the way in while there is no pair. */
+  openWelcome?(): void;
   /** The report page's URL for a pair. */
   reportUrl(pairId: string): string;
 }
@@ -44,7 +46,7 @@ function useHydrated(checklist: ChecklistStore): boolean {
   return hydrated;
 }
 
-export function PopupApp({ client, checklist, activeHost, activeTabId, openOptions, reportUrl }: PopupAppProps) {
+export function PopupApp({ client, checklist, activeHost, activeTabId, openOptions, openWelcome, reportUrl }: PopupAppProps) {
   const [chosenPairId, setChosenPairId] = useState<string>();
   const [pairList, setPairList] = useState<PairList>({ pairs: [] });
   const [starting, setStarting] = useState(false);
@@ -122,8 +124,12 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
         <p className="mg-muted">{status?.pairName ?? (loading ? 'Loading…' : 'No Cin7 Core ↔ Xero pair yet')}</p>
         <PairSwitcher pairs={pairList.pairs} selectedPairId={status?.pairId} onSelect={selectPair} />
         {status && <ConnectionStatus connection={status.connection} />}
-        {status && !connected && (
-          <Button onClick={openOptions}>Connect Cin7 Core and Xero in Settings</Button>
+        {status && !status.pairId && openWelcome ? (
+          <Button variant="primary" onClick={openWelcome}>
+            Set up Mapping Guard
+          </Button>
+        ) : (
+          status && !connected && <Button onClick={openOptions}>Connect Cin7 Core and Xero in Settings</Button>
         )}
       </header>
       {error && <p role="alert" className="mg-error-text">{error}</p>}

@@ -13,17 +13,20 @@ export function RefreshControl({
   starting,
   disabled,
   onRefresh,
+  label = 'Re-run audit',
 }: {
   refreshing: Progress | undefined;
   starting: boolean;
   disabled: boolean;
   onRefresh(): void;
+  /** The button's words when idle (the welcome page's first audit says so). */
+  label?: string;
 }) {
   const busy = starting || refreshing !== undefined;
   return (
     <div className="mg-refresh">
       <Button variant="primary" onClick={onRefresh} disabled={disabled || busy} aria-describedby="mg-refresh-progress">
-        {busy ? 'Auditing…' : 'Re-run audit'}
+        {busy ? 'Auditing…' : label}
       </Button>
       <p id="mg-refresh-progress" className="mg-muted" aria-live="polite">
         {refreshing ? describeProgress(refreshing) : starting ? 'Starting the audit…' : ''}

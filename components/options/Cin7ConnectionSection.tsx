@@ -1,11 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Connections } from '../../utils/protocol/shapes';
 import { Button } from '../ui/Button';
 import { errorText, type ConnectionsClient } from '../ui/client';
+import { Cin7KeysForm } from './cin7-keys-form';
 import { Section } from './Section';
-import { useBusyAction } from './use-busy-action';
 
-/** Cin7 Core: Account ID + API application key, tested with GET me before they are saved. The key is never shown again. */
+/** Cin7 Core: the connected accounts, and the keys form (tested with GET me before they are saved). */
 export function Cin7ConnectionSection({
   client,
   cin7,
@@ -15,29 +15,7 @@ export function Cin7ConnectionSection({
   cin7: Connections['cin7'];
   onChanged: () => void;
 }) {
-  const id = useId();
-  const [accountId, setAccountId] = useState('');
-  const [applicationKey, setApplicationKey] = useState('');
-  const { busy, message, setMessage, run } = useBusyAction();
-  const ready = accountId.trim() !== '' && applicationKey.trim() !== '';
-  const keys = () => ({ accountId: accountId.trim(), applicationKey: applicationKey.trim() });
-
-  const test = () =>
-    run(
-      () => client.testCin7(keys()),
-      (result) => (result.ok ? `Connection works: ${result.company ?? 'Cin7 Core account'}.` : (result.error?.message ?? 'Failed.')),
-    );
-
-  const save = () =>
-    run(
-      () => client.saveCin7Credentials(keys()),
-      (result) => {
-        setApplicationKey('');
-        onChanged();
-        return `Cin7 Core connected: ${result.company ?? accountId.trim()}.`;
-      },
-    );
-
+  const [error, setError] = useState<string>();
   return (
     <Section id="mg-cin7" title="Cin7 Core">
       {cin7.accounts.length > 0 ? (
@@ -47,7 +25,7 @@ export function Cin7ConnectionSection({
               {account.company ?? 'Cin7 Core account'} <code>{account.accountId}</code>{' '}
               <Button
                 size="small"
-                onClick={() => void client.removeCin7Credentials({ accountId: account.accountId }).then(onChanged, (f: unknown) => setMessage(errorText(f)))}
+                onClick={() => void client.removeCin7Credentials({ accountId: account.accountId }).then(onChanged, (f: unknown) => setError(errorText(f)))}
               >
                 Remove
               </Button>
@@ -57,35 +35,8 @@ export function Cin7ConnectionSection({
       ) : (
         <p data-testid="cin7-state">Not connected</p>
       )}
-      <p className="mg-muted">Create the key in Cin7 Core under Integrations → API (Cin7 Core API, “+”).</p>
-      <div className="mg-field">
-        <label htmlFor={`${id}-account`}>Account ID</label>
-        <input id={`${id}-account`} value={accountId} onChange={(e) => setAccountId(e.target.value)} autoComplete="off" spellCheck={false} />
-      </div>
-      <div className="mg-field">
-        <label htmlFor={`${id}-key`}>Application key</label>
-        <input
-          id={`${id}-key`}
-          type="password"
-          value={applicationKey}
-          onChange={(e) => setApplicationKey(e.target.value)}
-          autoComplete="off"
-          spellCheck={false}
-        />
-      </div>
-      <p>
-        <Button disabled={busy || !ready} onClick={test}>
-          Test connection
-        </Button>{' '}
-        <Button variant="primary" disabled={busy || !ready} onClick={save}>
-          Save Cin7 keys
-        </Button>
-      </p>
-      {message && (
-        <p role="status" data-testid="cin7-message">
-          {message}
-        </p>
-      )}
+      {error && <p role="status">{error}</p>}
+      <Cin7KeysForm client={client} onChanged={onChanged} />
     </Section>
   );
 }

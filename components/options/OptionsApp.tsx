@@ -1,55 +1,65 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Connections } from '../../utils/protocol/shapes';
-import { errorText, type OptionsClient, type PairList } from '../ui/client';
+import { useState } from 'react';
+import type { OptionsClient } from '../ui/client';
+import { useConnections } from './use-connections';
 import { Cin7ConnectionSection } from './Cin7ConnectionSection';
+import { OptionsNav } from './OptionsNav';
 import { OptionsSections } from './OptionsSections';
+import { WhatsNewNote } from './WhatsNewNote';
+import type { WhatsNew } from '../../utils/store/whats-new';
 import { PairsSection } from './PairsSection';
 import { SecretProtectionSection } from './SecretProtectionSection';
 import { XeroConnectionSection } from './XeroConnectionSection';
 
 /** The options page: connections and pairs first, then the other sections. */
-export function OptionsApp({ client }: { client: OptionsClient }) {
-  const [connections, setConnections] = useState<Connections>();
-  const [pairs, setPairs] = useState<PairList>({ pairs: [] });
-  const [error, setError] = useState<string>();
+export interface OptionsAppProps {
+  client: OptionsClient;
+  /** The guided set-up page (the welcome page). */
+  welcomeUrl?: string;
+  /** A note left by an update, until dismissed. */
+  whatsNew?: WhatsNew | null;
+  onDismissWhatsNew?(): void;
+}
 
-  const reload = useCallback(() => {
-    Promise.all([client.getConnections(), client.listPairs()]).then(
-      ([nextConnections, nextPairs]) => {
-        setConnections(nextConnections);
-        setPairs(nextPairs);
-        setError(undefined);
-      },
-      (failure: unknown) => setError(errorText(failure)),
-    );
-  }, [client]);
-
-  useEffect(() => {
-    reload();
-    return client.onStatusChanged(() => reload());
-  }, [client, reload]);
+export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew }: OptionsAppProps) {
+  const { connections, pairs, error, reload } = useConnections(client);
+  const [note, setNote] = useState(whatsNew);
+  const dismiss = () => {
+    setNote(null);
+    onDismissWhatsNew?.();
+  };
 
   return (
-    <main className="mg-options">
-      <h1>Mapping Guard</h1>
-      {error && <p role="alert">{error}</p>}
-      {connections ? (
-        <>
-          <XeroConnectionSection client={client} xero={connections.xero} onChanged={reload} />
-          <Cin7ConnectionSection client={client} cin7={connections.cin7} onChanged={reload} />
-          <SecretProtectionSection client={client} onChanged={reload} />
-          <PairsSection
-            client={client}
-            connections={connections}
-            pairs={pairs.pairs}
-            selectedPairId={pairs.selectedPairId}
-            onChanged={reload}
-          />
-          <OptionsSections client={client} pairId={pairs.selectedPairId} />
-        </>
-      ) : (
-        !error && <p>Loading…</p>
-      )}
-    </main>
+    <div className="mg-options-layout">
+      <header className="mg-options-header">
+        <h1>Mapping Guard settings</h1>
+        {note && <WhatsNewNote note={note} welcomeUrl={welcomeUrl} onDismiss={dismiss} />}
+        {connections && !connections.cin7.accounts.length && connections.xero.state === 'not-connected' && welcomeUrl && (
+          <p className="mg-callout" data-testid="options-setup">
+            Nothing is connected yet. <a href={welcomeUrl}>Follow the guided set-up</a> to reach your first audit step by step.
+          </p>
+        )}
+      </header>
+      <OptionsNav welcomeUrl={welcomeUrl} />
+      <main className="mg-options">
+        {error && <p role="alert">{error}</p>}
+        {connections ? (
+          <>
+            <XeroConnectionSection client={client} xero={connections.xero} onChanged={reload} />
+            <Cin7ConnectionSection client={client} cin7={connections.cin7} onChanged={reload} />
+            <SecretProtectionSection client={client} onChanged={reload} />
+            <PairsSection
+              client={client}
+              connections={connections}
+              pairs={pairs.pairs}
+              selectedPairId={pairs.selectedPairId}
+              onChanged={reload}
+            />
+            <OptionsSections client={client} pairId={pairs.selectedPairId} />
+          </>
+        ) : (
+          !error && <p>Loading…</p>
+        )}
+      </main>
+    </div>
   );
 }

@@ -19,8 +19,6 @@ export function PairsSection({
   onChanged: () => void;
 }) {
   const id = useId();
-  const [account, setAccount] = useState('');
-  const [tenant, setTenant] = useState('');
   const [message, setMessage] = useState<string>();
   const fail = (failure: unknown) => setMessage(errorText(failure));
 
@@ -48,6 +46,29 @@ export function PairsSection({
           ))}
         </ul>
       )}
+      <PairChooser client={client} connections={connections} onChanged={onChanged} onError={fail} />
+      {message && <p role="status">{message}</p>}
+    </Section>
+  );
+}
+
+/** A Cin7 Core account and a Xero organisation, chosen from the connected ones, made into a pair. */
+export function PairChooser({
+  client,
+  connections,
+  onChanged,
+  onError,
+}: {
+  client: ConnectionsClient;
+  connections: Connections;
+  onChanged: () => void;
+  onError: (failure: unknown) => void;
+}) {
+  const id = useId();
+  const [account, setAccount] = useState('');
+  const [tenant, setTenant] = useState('');
+  return (
+    <>
       {connections.cin7.accounts.length > 0 && connections.xero.tenants.length > 0 && (
         <div className="mg-field">
           <label htmlFor={`${id}-account`}>Cin7 Core account</label>
@@ -69,15 +90,14 @@ export function PairsSection({
             ))}
           </select>
           <Button
-            size="small"
+            variant="primary"
             disabled={!account || !tenant}
-            onClick={() => void client.savePair({ cin7AccountId: account, xeroTenantId: tenant }).then(onChanged, fail)}
+            onClick={() => void client.savePair({ cin7AccountId: account, xeroTenantId: tenant }).then(onChanged, onError)}
           >
             Add pair
           </Button>
         </div>
       )}
-      {message && <p role="status">{message}</p>}
-    </Section>
+    </>
   );
 }

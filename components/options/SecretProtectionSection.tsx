@@ -95,6 +95,7 @@ export function SecretProtectionSection({ client, onChanged }: { client: Connect
         </p>
       ) : null}
       <Button
+        variant="primary"
         disabled={busy || Boolean(passphraseProblem) || (choice === state?.mode && choice !== 'passphrase')}
         onClick={() =>
           run(

@@ -17,6 +17,7 @@ void activeAppTab().then((tab) =>
       activeHost={tab?.host}
       activeTabId={tab?.tabId}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      openWelcome={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })}
       reportUrl={(pairId) => browser.runtime.getURL(`/report.html?pair=${encodeURIComponent(pairId)}`)}
     />,
   ),

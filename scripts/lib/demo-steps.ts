@@ -140,6 +140,19 @@ const optionsPage: DemoStep = {
   },
 };
 
+/** The guided set-up the install opened (issue #20), before anything is connected. */
+const welcomePage: DemoStep = {
+  id: 'welcome',
+  title: 'Welcome page (guided set-up, opened on install)',
+  unavailable: (context) => (extensionHas(context, 'welcome.html') ? undefined : 'the welcome page is not built'),
+  async run(context) {
+    const page = await context.session.page(`chrome-extension://${context.session.extensionId}/welcome.html`);
+    await page.getByRole('navigation', { name: 'Set-up steps' }).waitFor({ timeout: 20_000 });
+    await waitForTextToSettle(page);
+    await context.shoot('', page);
+  },
+};
+
 const reportPage: DemoStep = {
   id: 'report',
   title: 'Report page (all findings of the pair, chart, exports; the JSON export saved and compared with the CLI)',
@@ -170,6 +183,7 @@ const SETTINGS_TABS = {
 
 export function demoSteps(scenario: ScenarioName): DemoStep[] {
   return [
+    welcomePage,
     connectXero,
     saveCin7Keys,
     refresh,

@@ -116,6 +116,8 @@ describe('report of a broken set-up', () => {
 
   it('has accessible option sections (features, manual mapping, schedule, reviewed, diagnostics)', async () => {
     const options = await session.openOptions();
+    // The advanced sections are folded until opened (issue #20).
+    for (const fold of ['Advanced: enter the account mapping by hand', 'Advanced: diagnostics']) await options.getByText(fold).click();
     await options.getByRole('heading', { name: 'Diagnostics' }).waitFor();
     await options.getByLabel('Cost of Goods Sold').waitFor();
     expect(await seriousViolations(options, ['#mg-features', '#mg-mapping', '#mg-schedule', '#mg-reviewed', '#mg-diagnostics'])).toEqual([]);

@@ -12,6 +12,8 @@ import { forgetTab, tabsShowing } from './pair-resolution';
 import { migrateLegacyPairIds } from './pair-ids';
 import { settingsItem } from './state';
 import { describeError } from '../net/user-error';
+import { writeWhatsNew } from '../store/whats-new';
+import { handleInstalled } from './install';
 
 export const REFRESH_ALARM = 'mapping-guard-refresh';
 /** Progress can come many times a second during a big refresh: broadcast at most this often per pair. */
@@ -89,9 +91,13 @@ export function startBackground(): BackgroundService {
   const pairIdsReady = migrateLegacyPairIds(service.data).catch(() => undefined);
   registerActionHandlers(service.handlers, describeError, { ready: pairIdsReady });
 
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason !== 'update') return;
-    void pairIdsReady.then(() => service.reauditStoredPairs()).then(() => broadcast(undefined, undefined)).catch(() => undefined);
+  browser.runtime.onInstalled.addListener((details) => {
+    void handleInstalled(details, {
+      openPage: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/welcome.html') }),
+      version: browser.runtime.getManifest().version,
+      noteWhatsNew: writeWhatsNew,
+      reaudit: () => pairIdsReady.then(() => service.reauditStoredPairs()).then(() => broadcast(undefined, undefined)),
+    }).catch(() => undefined);
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void pairIdsReady.then(() => service.refreshDuePairs());
