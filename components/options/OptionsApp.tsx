@@ -32,6 +32,9 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
   return (
     <main className="mg-options">
       <h1>Mapping Guard</h1>
+      <p>
+        <a href="/practice.html">All clients on one page</a>
+      </p>
       {error && <p role="alert">{error}</p>}
       {connections ? (
         <>

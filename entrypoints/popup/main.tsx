@@ -17,6 +17,7 @@ void activeAppTab().then((tab) =>
       activeHost={tab?.host}
       activeTabId={tab?.tabId}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      initialPairId={new URLSearchParams(location.search).get('pair') ?? undefined}
       reportUrl={(pairId) => browser.runtime.getURL(`/report.html?pair=${encodeURIComponent(pairId)}`)}
     />,
   ),
