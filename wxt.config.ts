@@ -16,6 +16,8 @@ export default defineConfig({
     description:
       'Checks the Cin7 Core ↔ Xero integration set-up before anything syncs, and shows what to fix inside both apps.',
     permissions: ['storage', 'alarms', 'identity'],
+    // Asked for only when the user turns notifications on (options page): scheduled checks that find new errors.
+    optional_permissions: ['notifications'],
     // Opens or closes the health panel from the keyboard on Cin7 Core and Xero pages (changeable in the browser's
     // shortcuts page). No permission needed.
     commands: {

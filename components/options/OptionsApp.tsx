@@ -2,13 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Connections } from '../../utils/protocol/shapes';
 import { errorText, type OptionsClient, type PairList } from '../ui/client';
 import { Cin7ConnectionSection } from './Cin7ConnectionSection';
+import { NotificationsSection, type NotificationPermission } from './NotificationsSection';
 import { OptionsSections } from './OptionsSections';
 import { PairsSection } from './PairsSection';
 import { SecretProtectionSection } from './SecretProtectionSection';
 import { XeroConnectionSection } from './XeroConnectionSection';
 
+const NO_PERMISSION: NotificationPermission = { request: async () => false };
+
 /** The options page: connections and pairs first, then the other sections. */
-export function OptionsApp({ client }: { client: OptionsClient }) {
+export function OptionsApp({ client, notificationPermission = NO_PERMISSION }: { client: OptionsClient; notificationPermission?: NotificationPermission }) {
   const [connections, setConnections] = useState<Connections>();
   const [pairs, setPairs] = useState<PairList>({ pairs: [] });
   const [error, setError] = useState<string>();
@@ -48,6 +51,7 @@ export function OptionsApp({ client }: { client: OptionsClient }) {
             selectedPairId={pairs.selectedPairId}
             onChanged={reload}
           />
+          <NotificationsSection client={client} permission={notificationPermission} xeroConnections={connections.xero.tenants.length} />
           <OptionsSections client={client} pairId={pairs.selectedPairId} />
         </>
       ) : (
