@@ -3,7 +3,6 @@
 // credentials): a pair is identified by its opaque id (a hash of both sides, utils/background/pairs.ts), so the same
 // clients connected in another browser get the same ids. Read strictly: a malformed or foreign file is refused whole.
 import { z } from 'zod';
-import { mergePairChecklists, type PairChecklist } from '../store/checklist-schema';
 
 export const PRACTICE_FILE_FORMAT = 'mapping-guard-practice';
 export const PRACTICE_FILE_VERSION = 1;
@@ -66,52 +65,4 @@ export function parsePracticeFile(raw: string): PracticeFile {
     throw new PracticeFileError(`This practice file is damaged and was not imported (${where}: ${issue?.message ?? 'invalid'}).`);
   }
   return parsed.data;
-}
-
-/** What one pair of the file changes in this browser. */
-export interface PairImport {
-  pairId: string;
-  name: string;
-  /** The pair is set up here; otherwise its decisions wait for it (same clients connected → same id). */
-  known: boolean;
-  checklist?: PairChecklist;
-  decisionsChanged: number;
-  reviewed: Set<string>;
-  reviewedAdded: number;
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Merges a pair of the file into what is stored: the later edit of each decision wins; reviewed marks add up. */
-export function mergePair(
-  filePair: PracticeFilePair,
-  current: { checklist?: PairChecklist; reviewed: ReadonlySet<string>; known: boolean },
-): PairImport {
-  const checklist = filePair.checklist
-    ? current.checklist
-      ? mergePairChecklists(current.checklist, filePair.checklist)
-      : filePair.checklist
-    : current.checklist;
-  const before = current.checklist?.decisions ?? {};
-  const decisionsChanged = Object.entries(checklist?.decisions ?? {}).filter(([id, decision]) => !same(before[id], decision)).length;
-  const reviewed = new Set([...current.reviewed, ...filePair.reviewed]);
-  return {
-    pairId: filePair.id,
-    name: filePair.name,
-    known: current.known,
-    ...(checklist ? { checklist } : {}),
-    decisionsChanged,
-    reviewed,
-    reviewedAdded: reviewed.size - current.reviewed.size,
-  };
-}
-
-/** "Acme ↔ Acme Ltd: 3 decisions or notes, 2 reviewed marks" — what the import tells the user it changed. */
-export function importLine(change: PairImport): string {
-  const parts = [
-    change.decisionsChanged ? `${change.decisionsChanged} decision${change.decisionsChanged === 1 ? '' : 's'} or notes` : '',
-    change.reviewedAdded ? `${change.reviewedAdded} reviewed mark${change.reviewedAdded === 1 ? '' : 's'}` : '',
-  ].filter(Boolean);
-  const what = parts.length ? parts.join(', ') : 'nothing new';
-  return `${change.name}: ${what}${change.known ? '' : ' (kept for when this client is connected here)'}`;
 }

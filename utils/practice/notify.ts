@@ -1,10 +1,16 @@
 // Whether a check is worth a browser notification (issue #18 "told when something changes"), and its words. Pure:
 // the background decides with the clock and the settings passed in. One notification per pair per check.
-import type { Settings } from '../protocol/shapes';
 import { changeText, type CheckEntry } from './changes';
 
+/** The settings that decide (utils/protocol/shapes.ts settingsSchema has the same fields). */
+export interface NotifySettings {
+  notify?: boolean;
+  quietFrom?: number;
+  quietTo?: number;
+}
+
 /** Inside the quiet hours [from, to) local time; from > to wraps midnight (22 → 7); from === to is no quiet hours. */
-export function inQuietHours(settings: Pick<Settings, 'quietFrom' | 'quietTo'>, now: Date): boolean {
+export function inQuietHours(settings: Pick<NotifySettings, 'quietFrom' | 'quietTo'>, now: Date): boolean {
   const { quietFrom: from, quietTo: to } = settings;
   if (from === undefined || to === undefined || from === to) return false;
   const hour = now.getHours();
@@ -15,7 +21,7 @@ export function inQuietHours(settings: Pick<Settings, 'quietFrom' | 'quietTo'>, 
 export function checkNotification(
   pairName: string,
   entry: CheckEntry,
-  settings: Pick<Settings, 'notify' | 'quietFrom' | 'quietTo'>,
+  settings: NotifySettings,
   now: Date,
 ): { title: string; message: string } | undefined {
   if (!settings.notify || inQuietHours(settings, now)) return undefined;

@@ -111,12 +111,13 @@ const LAYERS: { layer: string; paths: RegExp; below: string[] }[] = [
   { layer: 'explain', paths: /^utils\/explain\//, below: ['apps', 'schemas', 'audit'] },
   { layer: 'scenarios', paths: /^utils\/scenarios\//, below: ['apps', 'schemas', 'audit'] },
   { layer: 'checklist', paths: /^utils\/checklist\//, below: ['apps', 'schemas', 'audit'] },
-  { layer: 'protocol', paths: /^utils\/protocol\//, below: ['apps', 'schemas', 'net', 'audit'] },
+  { layer: 'practice', paths: /^utils\/practice\//, below: ['apps', 'schemas'] },
+  { layer: 'protocol', paths: /^utils\/protocol\//, below: ['apps', 'schemas', 'net', 'audit', 'practice'] },
   { layer: 'api', paths: /^utils\/(cin7|xero)\/api\//, below: ['apps', 'schemas', 'net', 'audit'] },
   { layer: 'page', paths: /^utils\/(cin7|xero)\/page\//, below: ['apps', 'schemas', 'net', 'audit', 'protocol'] },
   { layer: 'store', paths: /^utils\/store\//, below: ['apps', 'schemas', 'net', 'audit', 'checklist', 'protocol'] },
   { layer: 'overlay', paths: /^utils\/overlay\//, below: ['apps', 'schemas', 'net', 'audit', 'protocol', 'page', 'store'] },
-  { layer: 'background', paths: /^utils\/background\//, below: ['apps', 'schemas', 'net', 'audit', 'checklist', 'protocol', 'api', 'store'] },
+  { layer: 'background', paths: /^utils\/background\//, below: ['apps', 'schemas', 'net', 'audit', 'checklist', 'protocol', 'api', 'store', 'practice'] },
   { layer: 'jitless', paths: /^utils\/zod-jitless\.ts$/, below: [] },
 ];
 

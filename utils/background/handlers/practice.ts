@@ -1,6 +1,7 @@
 // The practice view (issue #18): every pair's status and history on one page, "refresh all", and the practice file's
 // export and import. Reads build on readStatus, so the practice page counts what the popup and the report count.
-import { parsePracticeFile, PracticeFileError, mergePair, importLine, PRACTICE_FILE_FORMAT, PRACTICE_FILE_VERSION, type PracticeFile } from '../../practice/file';
+import { parsePracticeFile, PracticeFileError, PRACTICE_FILE_FORMAT, PRACTICE_FILE_VERSION, type PracticeFile } from '../../practice/file';
+import { importLine, mergePair } from '../practice-merge';
 import { UserFacingError } from '../../net/user-error';
 import type { ActionHandlers } from '../../protocol/server';
 import { checklistStorageKey, loadChecklistRecords, parseRecord, toRecord } from '../../store/checklist-records';
