@@ -6,9 +6,7 @@ import type { AppId } from '../apps';
 import { cin7PageKindSchema } from '../schemas/finding';
 import { mappingSchema } from '../schemas/snapshot';
 import { SECRET_PROTECTIONS } from './shapes';
-import { historySchema } from '../practice/changes';
-import { MAX_PRACTICE_FILE_CHARS } from '../practice/file';
-import { practiceRunSchema } from '../practice/run';
+import { practiceActions } from './practice-actions';
 import {
   connectionsSchema,
   documentResultSchema,
@@ -254,29 +252,7 @@ export const actions = {
     result: z.object({ restored: z.boolean() }),
   },
 
-  // The practice view (issue #18): every pair at once, "refresh all", the practice file.
-  getPractice: {
-    sender: 'extension',
-    args: empty,
-    result: z.object({
-      rows: z.array(z.object({ pair: pairSchema, status: statusSchema, history: historySchema })),
-      run: practiceRunSchema.optional(),
-      /** Xero organisations the sign-in has granted (the app's tenant connections in use). */
-      xeroConnections: z.number().int().nonnegative(),
-    }),
-  },
-  refreshAll: {
-    sender: 'extension',
-    args: z.strictObject({ full: z.boolean().optional(), pairIds: z.array(z.string().max(200)).max(1000).optional() }).optional(),
-    result: z.object({ run: practiceRunSchema }),
-  },
-  exportPractice: { sender: 'extension', args: empty, result: z.object({ json: z.string() }) },
-  /** The file's text as read by the page; validated strictly in the background (utils/practice/file.ts). */
-  importPractice: {
-    sender: 'extension',
-    args: z.strictObject({ json: z.string().max(MAX_PRACTICE_FILE_CHARS) }),
-    result: z.object({ changes: z.array(z.string()) }),
-  },
+  ...practiceActions,
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof actions;

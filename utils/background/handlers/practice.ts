@@ -7,12 +7,12 @@ import type { ActionHandlers } from '../../protocol/server';
 import { checklistStorageKey, loadChecklistRecords, parseRecord, toRecord } from '../../store/checklist-records';
 import { browser } from 'wxt/browser';
 import type { BackgroundContext } from '../context';
-import { allHistories } from '../history';
+import { allHistories, historyOf } from '../history';
 import { readRun, type PracticeQueue } from '../practice-queue';
 import { pairsItem, settingsItem, xeroTenantsItem } from '../state';
 import { readStatus } from '../status';
 
-type PracticeActions = 'getPractice' | 'refreshAll' | 'exportPractice' | 'importPractice';
+type PracticeActions = 'getPractice' | 'getHistory' | 'refreshAll' | 'exportPractice' | 'importPractice';
 
 export function practiceHandlers(ctx: BackgroundContext, queue: PracticeQueue): Pick<ActionHandlers, PracticeActions> {
   return {
@@ -20,6 +20,9 @@ export function practiceHandlers(ctx: BackgroundContext, queue: PracticeQueue): 
       const [pairs, histories, run, tenants] = await Promise.all([pairsItem.getValue(), allHistories(), readRun(), xeroTenantsItem.getValue()]);
       const rows = await Promise.all(pairs.map(async (pair) => ({ pair, status: await readStatus(ctx, pair), history: histories[pair.id] ?? [] })));
       return { rows, ...(run ? { run } : {}), xeroConnections: tenants.length };
+    },
+    async getHistory(args) {
+      return { history: await historyOf(args.pairId) };
     },
     async refreshAll(args) {
       return { run: await queue.enqueue(args?.pairIds, { full: args?.full ?? false }) };
