@@ -43,7 +43,7 @@ export function mergePair(
 /** "Acme ↔ Acme Ltd: 3 decisions or notes, 2 reviewed marks" — what the import tells the user it changed. */
 export function importLine(change: PairImport): string {
   const parts = [
-    change.decisionsChanged ? `${change.decisionsChanged} decision${change.decisionsChanged === 1 ? '' : 's'} or notes` : '',
+    change.decisionsChanged ? `${change.decisionsChanged} decision${change.decisionsChanged === 1 ? '' : 's'} or note${change.decisionsChanged === 1 ? '' : 's'}` : '',
     change.reviewedAdded ? `${change.reviewedAdded} reviewed mark${change.reviewedAdded === 1 ? '' : 's'}` : '',
   ].filter(Boolean);
   const what = parts.length ? parts.join(', ') : 'nothing new';

@@ -66,7 +66,7 @@ describe('importPractice', () => {
     await pairsItem.setValue([acme]);
     const fresh = handlers();
     const { changes } = await fresh.practice.importPractice({ json }, extension);
-    expect(changes).toEqual(['Acme ↔ Acme Ltd: 1 decision or notes, 1 reviewed mark', 'Schedule: every 12 hours (was 6)']);
+    expect(changes).toEqual(['Acme ↔ Acme Ltd: 1 decision or note, 1 reviewed mark', 'Schedule: every 12 hours (was 6)']);
     expect((await readChecklistState()).pairs[acme.id]?.decisions.paymentsFromXero?.note).toBe('Payments come from Xero');
     expect([...(await fresh.fake.store.getReviewed(acme.id))]).toEqual(['CODE:role:cogs:abc']);
     expect((await settingsItem.getValue()).refreshHours).toBe(12);
