@@ -73,7 +73,7 @@ export function createPracticeQueue(ctx: QueueSources) {
         watch(pair, run.full);
       }
       for (const pair of pairs) if (running.has(pair.id) && pending.includes(pair.id)) watch(pair, false);
-      const finished = pending.length === 0 && running.size === 0;
+      const finished = pending.length === 0; // a pair still running stays pending until it ends
       await runItem.setValue({ ...run, pending, skipped, ...(finished ? { finishedAt: new Date(ctx.now()).toISOString() } : {}) });
     });
   }
