@@ -116,6 +116,8 @@ describe('practice view, two clients', () => {
     expect(changes.some((line) => line.includes('kept for when this client is connected here'))).toBe(true); // pair B
     const stored = await session.evalInServiceWorker(async (ext, key: string) => (await ext.storage.local.get(key))[key], noteKey);
     expect(JSON.stringify(stored)).toContain('Client pays suppliers from Xero');
+    // The mapping is read again on the client's Account Mapping page in this browser (it is not part of the file).
+    await act(session, 'saveMapping', { rows: sandbox.snapshot().cin7?.mapping?.rows ?? [], readAt: new Date().toISOString(), pairId: pairA.id });
     await act(session, 'refreshAll', { full: true });
     await expect
       .poll(async () => (await act<{ findings: { key: string; reviewed: boolean }[] }>(session, 'getStatus', { pairId: pairA.id })).findings.find((f) => f.key === reviewedKey)?.reviewed, { timeout: 120_000 })
