@@ -118,7 +118,7 @@ export function PracticePage({ client, checklists, links, now, download }: Pract
           <p className="mg-muted">
             Showing {shown.length} of {rows.length} clients.
           </p>
-          <PracticeTable rows={shown} sort={sort} now={now()} links={links} />
+          <PracticeTable rows={shown} sort={sort} now={now()} links={links} queued={new Set(practice?.run?.finishedAt ? [] : practice?.run?.pending)} />
         </>
       )}
       <PracticeFile client={client} download={download} now={now} />

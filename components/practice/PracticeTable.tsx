@@ -46,7 +46,7 @@ function Change({ row, now }: { row: PracticeRow; now: Date }) {
   );
 }
 
-export function PracticeTable({ rows, sort, now, links }: { rows: PracticeRow[]; sort: SortKey; now: Date; links: PracticeLinks }) {
+export function PracticeTable({ rows, sort, now, links, queued }: { rows: PracticeRow[]; sort: SortKey; now: Date; links: PracticeLinks; queued: ReadonlySet<string> }) {
   const sortOf = (key: SortKey) => (sort === key ? 'descending' : undefined);
   return (
     <table className="mg-practice-table">
@@ -68,7 +68,11 @@ export function PracticeTable({ rows, sort, now, links }: { rows: PracticeRow[];
           <tr key={row.pairId} data-pair={row.pairId}>
             <th scope="row">
               <span className="mg-client">{row.cin7Name}</span> ↔ <span className="mg-client">{row.xeroName}</span>
-              {row.refreshing && <div className="mg-muted" role="status">{row.refreshing}</div>}
+              {row.refreshing ? (
+                <div className="mg-muted" role="status">{row.refreshing}</div>
+              ) : (
+                queued.has(row.pairId) && <div className="mg-muted">Waiting its turn to refresh</div>
+              )}
             </th>
             <td className="mg-open">
               {row.audited ? (

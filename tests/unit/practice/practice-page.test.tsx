@@ -72,6 +72,7 @@ describe('practice page', () => {
     expect(within(acmeRow).getByRole('link', { name: 'Report of Acme ↔ Acme Ltd' }).getAttribute('href')).toBe('report.html?pair=p1');
     expect(within(acmeRow).getByRole('link', { name: 'Checklist of Acme ↔ Acme Ltd' }).getAttribute('href')).toBe('popup.html?pair=p1');
     expect(screen.getByText(/Refreshing clients: 1 of 2 done/)).toBeTruthy();
+    expect(screen.getAllByRole('row')[2]!.textContent).toContain('Waiting its turn to refresh'); // Bolt, still pending
   });
 
   it('sorts by name and filters by text and by open errors', async () => {
