@@ -39,6 +39,11 @@ export function NotificationsSection({
       (failure: unknown) => setMessage(errorText(failure)),
     );
 
+  // Equal hours mean no quiet hours (utils/practice/notify.ts): a message cannot carry "unset" (undefined is dropped).
+  const quiet = settings?.quietFrom !== undefined && settings.quietFrom !== settings.quietTo;
+  const setQuiet = (edge: 'quietFrom' | 'quietTo', value: string) =>
+    void save(value === '' ? { quietFrom: 0, quietTo: 0 } : { [edge]: Number(value) });
+
   const toggle = async (on: boolean) => {
     if (on && !(await permission.request().catch(() => false))) {
       setMessage('The browser did not allow notifications, so they stay off.');
@@ -63,14 +68,14 @@ export function NotificationsSection({
       </div>
       <div className="mg-field">
         <label htmlFor={`${id}-from`}>Quiet from</label>{' '}
-        <select id={`${id}-from`} value={settings?.quietFrom ?? ''} onChange={(event) => void save({ quietFrom: event.target.value === '' ? undefined : Number(event.target.value) })}>
+        <select id={`${id}-from`} value={quiet ? (settings?.quietFrom ?? '') : ''} onChange={(event) => setQuiet('quietFrom', event.target.value)}>
           <option value="">No quiet hours</option>
           {HOURS.map((hour) => (
             <option key={hour} value={hour}>{hourText(hour)}</option>
           ))}
         </select>{' '}
         <label htmlFor={`${id}-to`}>until</label>{' '}
-        <select id={`${id}-to`} value={settings?.quietTo ?? ''} onChange={(event) => void save({ quietTo: event.target.value === '' ? undefined : Number(event.target.value) })}>
+        <select id={`${id}-to`} value={quiet ? (settings?.quietTo ?? '') : ''} onChange={(event) => setQuiet('quietTo', event.target.value)}>
           <option value="">—</option>
           {HOURS.map((hour) => (
             <option key={hour} value={hour}>{hourText(hour)}</option>
