@@ -18,6 +18,8 @@ export default defineConfig({
     // unlimitedStorage: exempts the extension origin's IndexedDB (sealed keys, tokens, snapshots) from eviction under
     // storage pressure, and from the origin quota (README, Security: "Storage").
     permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity'],
+    // Asked for only when the user turns notifications on (options page): scheduled checks that find new errors.
+    optional_permissions: ['notifications'],
     // Opens or closes the health panel from the keyboard on Cin7 Core and Xero pages (changeable in the browser's
     // shortcuts page). No permission needed.
     commands: {

@@ -32,6 +32,8 @@ export interface PopupAppProps {
   openWelcome?(): void;
   /** The report page's URL for a pair. */
   reportUrl(pairId: string): string;
+  /** The pair to show first (popup.html?pair=…, the practice page's checklist link). */
+  initialPairId?: string;
 }
 
 function useHydrated(checklist: ChecklistStore): boolean {
@@ -46,8 +48,8 @@ function useHydrated(checklist: ChecklistStore): boolean {
   return hydrated;
 }
 
-export function PopupApp({ client, checklist, activeHost, activeTabId, openOptions, openWelcome, reportUrl }: PopupAppProps) {
-  const [chosenPairId, setChosenPairId] = useState<string>();
+export function PopupApp({ client, checklist, activeHost, activeTabId, openOptions, openWelcome, reportUrl, initialPairId }: PopupAppProps) {
+  const [chosenPairId, setChosenPairId] = useState<string | undefined>(initialPairId);
   const [pairList, setPairList] = useState<PairList>({ pairs: [] });
   const [starting, setStarting] = useState(false);
   const [actionError, setActionError] = useState<string>();
@@ -167,6 +169,9 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
             Full report<span className="mg-visually-hidden"> (opens in a new tab)</span>
           </a>
         )}
+        <a href="/practice.html" target="_blank" rel="noopener noreferrer">
+          All clients<span className="mg-visually-hidden"> (opens in a new tab)</span>
+        </a>
         <Button onClick={openOptions}>Settings</Button>
       </footer>
     </main>

@@ -3,12 +3,15 @@ import type { OptionsClient } from '../ui/client';
 import { useConnections } from './use-connections';
 import { Cin7ConnectionSection } from './Cin7ConnectionSection';
 import { OptionsNav } from './OptionsNav';
+import { NotificationsSection, type NotificationPermission } from './NotificationsSection';
 import { OptionsSections } from './OptionsSections';
 import { WhatsNewNote } from './WhatsNewNote';
 import type { WhatsNew } from '../../utils/store/whats-new';
 import { PairsSection } from './PairsSection';
 import { SecretProtectionSection } from './SecretProtectionSection';
 import { XeroConnectionSection } from './XeroConnectionSection';
+
+const NO_PERMISSION: NotificationPermission = { request: async () => false };
 
 /** The options page: connections and pairs first, then the other sections. */
 export interface OptionsAppProps {
@@ -18,9 +21,11 @@ export interface OptionsAppProps {
   /** A note left by an update, until dismissed. */
   whatsNew?: WhatsNew | null;
   onDismissWhatsNew?(): void;
+  /** Asks the browser for the optional notifications permission (on the user's click). */
+  notificationPermission?: NotificationPermission;
 }
 
-export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew }: OptionsAppProps) {
+export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew, notificationPermission = NO_PERMISSION }: OptionsAppProps) {
   const { connections, pairs, error, reload } = useConnections(client);
   const [note, setNote] = useState(whatsNew);
   const dismiss = () => {
@@ -54,6 +59,7 @@ export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew }: 
               selectedPairId={pairs.selectedPairId}
               onChanged={reload}
             />
+            <NotificationsSection client={client} permission={notificationPermission} xeroConnections={connections.xero.tenants.length} />
             <OptionsSections client={client} pairId={pairs.selectedPairId} />
           </>
         ) : (

@@ -4,6 +4,7 @@ export const OPTIONS_NAV = [
   { href: '#mg-cin7', label: 'Cin7 Core' },
   { href: '#mg-protection', label: 'Saved keys' },
   { href: '#mg-pairs', label: 'Pairs' },
+  { href: '#mg-notifications', label: 'Notifications' },
   { href: '#mg-features', label: 'Features' },
   { href: '#mg-schedule', label: 'Refresh schedule' },
   { href: '#mg-reviewed', label: 'Reviewed findings' },
@@ -21,6 +22,9 @@ export function OptionsNav({ welcomeUrl }: { welcomeUrl?: string }) {
           </li>
         ))}
       </ul>
+      <p>
+        <a href="/practice.html">All clients on one page</a>
+      </p>
       {welcomeUrl && (
         <p>
           <a href={welcomeUrl}>Guided set-up</a>

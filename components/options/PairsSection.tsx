@@ -20,6 +20,8 @@ export function PairsSection({
 }) {
   const id = useId();
   const [message, setMessage] = useState<string>();
+  /** Removing a pair deletes its decisions and notes: asked once more, in place. */
+  const [confirming, setConfirming] = useState<string>();
   const fail = (failure: unknown) => setMessage(errorText(failure));
 
   return (
@@ -39,9 +41,21 @@ export function PairsSection({
                 />{' '}
                 {pair.name}
               </label>{' '}
-              <Button size="small" onClick={() => void client.removePair({ pairId: pair.id }).then(onChanged, fail)}>
-                Remove
-              </Button>
+              {confirming === pair.id ? (
+                <span role="group" aria-label={`Remove ${pair.name}`}>
+                  {' '}Its checklist decisions, notes, reviewed marks and history are deleted with it.{' '}
+                  <Button size="small" onClick={() => void client.removePair({ pairId: pair.id }).then(onChanged, fail)}>
+                    Remove pair and its notes
+                  </Button>{' '}
+                  <Button size="small" onClick={() => setConfirming(undefined)}>
+                    Keep
+                  </Button>
+                </span>
+              ) : (
+                <Button size="small" onClick={() => setConfirming(pair.id)}>
+                  Remove
+                </Button>
+              )}
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { fixPlan } from '../../utils/audit/fix-plan';
 import { buildReportJson, formatReportJson, type ReportJson } from '../../utils/audit/report-json';
 import { healthLabel } from '../../utils/audit/score';
@@ -17,6 +17,8 @@ import { FindingsTable } from './FindingsTable';
 import { checkOutcomes, countByArea, countBySeverity, DEFAULT_FILTER, filterFindings, groupByArea, sortFindings, type ReportFilter, type SortKey } from './model';
 import { ReportControls } from './ReportControls';
 import { ChecklistSection, CoverageSection, FixPlanSection } from './ReportSections';
+import type { CheckEntry } from '../../utils/practice/changes';
+import { HistorySection } from './HistorySection';
 import { SeverityChart } from './SeverityChart';
 import { usePairChecklist, useRemembered } from './hooks';
 
@@ -31,6 +33,8 @@ export interface ReportPageProps {
   checklist?: ChecklistStore;
   /** The browser's preferred locales (dates fall back to them when the organisation's country is unknown). */
   browserLocales?: readonly string[];
+  /** The pair's history of checks (issue #18); none: no history section. */
+  history?: (pairId: string) => Promise<CheckEntry[]>;
 }
 
 /** The JSON export of what the page shows: the whole audit (whatever the filter) plus what only the extension knows. */
@@ -65,8 +69,10 @@ function usePair(client: MappingGuardClient, pairId: string | undefined): Pair |
 }
 
 /** The full health report of a pair: what a partner hands to a client after a health check. */
-export function ReportPage({ client, pairId, now, download, print, checklist, browserLocales = [] }: ReportPageProps) {
+export function ReportPage({ client, pairId, now, download, print, checklist, browserLocales = [], history }: ReportPageProps) {
   const { status, error, loading } = useStatus(client, { pairId });
+  const statusPairId = status?.pairId;
+  const loadHistory = useCallback(async () => (history && statusPairId ? history(statusPairId) : []), [history, statusPairId]);
   const [filter, setFilter] = useState<ReportFilter>(DEFAULT_FILTER);
   const [sort, setSort] = useState<SortKey>('severity');
   const [showCodes, setShowCodes] = useRemembered('mappingGuard.report.showCodes', true);
@@ -187,6 +193,7 @@ export function ReportPage({ client, pairId, now, download, print, checklist, br
             ))}
           </section>
           {entries && <ChecklistSection entries={entries} locale={locale} />}
+          {history && status.pairId && <HistorySection load={loadHistory} locale={locale} />}
         </>
       )}
     </main>

@@ -16,6 +16,7 @@ const mount = (whatsNew: WhatsNew | null) =>
       welcomeUrl={welcomeUrl}
       whatsNew={whatsNew}
       onDismissWhatsNew={() => void dismissWhatsNew().catch(() => undefined)}
+      notificationPermission={{ request: () => browser.permissions.request({ permissions: ['notifications'] }) }}
     />,
   );
 void readWhatsNew().then(mount, () => mount(null));

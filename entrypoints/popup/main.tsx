@@ -18,6 +18,7 @@ void activeAppTab().then((tab) =>
       activeTabId={tab?.tabId}
       openOptions={() => void browser.runtime.openOptionsPage()}
       openWelcome={() => void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') })}
+      initialPairId={new URLSearchParams(location.search).get('pair') ?? undefined}
       reportUrl={(pairId) => browser.runtime.getURL(`/report.html?pair=${encodeURIComponent(pairId)}`)}
     />,
   ),

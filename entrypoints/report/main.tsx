@@ -17,5 +17,6 @@ mountPage(
     checklist={getChecklistStore()}
     browserLocales={navigator.languages}
     print={() => window.print()}
+    history={async (pairId) => (await pageClient.getHistory({ pairId })).history}
   />,
 );

@@ -174,6 +174,19 @@ const reportPage: DemoStep = {
   },
 };
 
+const practicePage: DemoStep = {
+  id: 'practice',
+  title: 'Practice page (every client on one page: open findings, last change, data ages, connection, checklist, trend)',
+  unavailable: (context) => (extensionHas(context, 'practice.html') ? undefined : 'the practice page is not built'),
+  async run(context) {
+    const page = await context.session.context.newPage();
+    await page.goto(`chrome-extension://${context.session.extensionId}/practice.html`);
+    await page.getByRole('table').waitFor({ timeout: 20_000 });
+    await waitForTextToSettle(page);
+    await context.shoot('', page);
+  },
+};
+
 /** The sandbox hub's tabs to click, in order, for each page (sandbox/cin7-settings.ts). */
 const SETTINGS_TABS = {
   accountMapping: ['[data-hub="ReferenceBooks"]', '[data-hub="ReferenceBooks/Financial"]', '[data-hub="ReferenceBooks/Financial/AccountMapping"]'],
@@ -207,5 +220,6 @@ export function demoSteps(scenario: ScenarioName): DemoStep[] {
     popup,
     optionsPage,
     reportPage,
+    practicePage,
   ];
 }

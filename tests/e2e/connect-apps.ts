@@ -104,3 +104,24 @@ async function chooseOrganisation(consent: Page, organisation?: string): Promise
     await radio.check();
   }
 }
+
+/** Sends an action as an extension page (the options page's way) and returns its result; throws when refused. */
+export async function actAs<T = unknown>(session: ExtensionSession, mgAction: string, args?: unknown): Promise<T> {
+  const reply = (await session.sendFromExtensionPage({ mgAction, args })) as { ok: boolean; result?: T; error?: unknown };
+  if (!reply.ok) throw new Error(`${mgAction} refused: ${JSON.stringify(reply.error)}`);
+  return reply.result as T;
+}
+
+/** connectXero as an action → the sandbox's consent page → choose `organisation` → Allow (connections add up, as on Xero). */
+export async function connectXeroByAction(session: ExtensionSession, organisation: string): Promise<void> {
+  const connecting = actAs(session, 'connectXero');
+  let consent: Page | undefined;
+  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
+    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
+  }
+  if (!consent) throw new Error('the Xero consent page never opened');
+  await consent.waitForLoadState('load');
+  await consent.locator('select').first().selectOption({ label: organisation });
+  await consent.getByRole('button', { name: /^allow/i }).click();
+  await connecting;
+}

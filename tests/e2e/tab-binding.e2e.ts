@@ -6,31 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SECOND_TENANT_NAME } from '../../sandbox/second-tenant.ts';
 import { statusSchema, type Pair, type Status } from '../../utils/protocol/shapes';
+import { actAs, connectXeroByAction } from './connect-apps.ts';
 import { launchExtension, panelLocator, waitForOverlayPanel, type ExtensionSession } from './harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 let session: ExtensionSession;
 
-/** Sends an action as an extension page (the options page's way) and returns its result; throws when refused. */
-async function act<T = unknown>(mgAction: string, args?: unknown): Promise<T> {
-  const reply = (await session.sendFromExtensionPage({ mgAction, args })) as { ok: boolean; result?: T; error?: unknown };
-  if (!reply.ok) throw new Error(`${mgAction} refused: ${JSON.stringify(reply.error)}`);
-  return reply.result as T;
-}
-
-/** Connect Xero → the sandbox's consent page → choose `organisation` → Allow (connections add up, as on Xero). */
-async function connectXero(organisation: string): Promise<void> {
-  const connecting = act('connectXero');
-  let consent: Page | undefined;
-  for (const deadline = Date.now() + 20_000; !consent && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
-    consent = session.context.pages().find((page) => page.url().includes('login.xero.com'));
-  }
-  if (!consent) throw new Error('the Xero consent page never opened');
-  await consent.waitForLoadState('load');
-  await consent.locator('select').first().selectOption({ label: organisation });
-  await consent.getByRole('button', { name: /^allow/i }).click();
-  await connecting;
-}
+const act = <T = unknown>(mgAction: string, args?: unknown) => actAs<T>(session, mgAction, args);
+const connectXero = (organisation: string) => connectXeroByAction(session, organisation);
 
 const status = async (pairId: string) => statusSchema.parse(await act('getStatus', { pairId }));
 

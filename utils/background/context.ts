@@ -4,6 +4,8 @@ import type { Progress } from '../protocol/shapes';
 import { XeroAuth } from '../xero/api/auth';
 import { cin7Keys, type Cin7Keys } from './cin7-keys';
 import { findPair, pairById, resolvePair, writablePair } from './pair-resolution';
+import type { CheckEntry } from '../practice/changes';
+import { recordCheck } from './history';
 import { rememberOrganisation } from './pair-store';
 import { createOnDemandCin7, type OnDemandCin7 } from './on-demand';
 import { Refresher } from './refresher';
@@ -32,6 +34,8 @@ export interface ServiceDeps {
   refreshDeadlineMs?: number;
   /** Content-script requests that call the Cin7 API, per tab and rolling window (TAB_BUDGET when unset). */
   tabBudget?: { perWindow: number; windowMs: number };
+  /** A check of a pair was stored in its history; `scheduled` when the schedule or "refresh all" started it. */
+  onChecked?: (pairId: string, entry: CheckEntry, scheduled: boolean) => void;
 }
 
 export interface BackgroundContext {
@@ -78,6 +82,10 @@ export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
     deadlineMs: deps.refreshDeadlineMs,
     onChange: (pairId, progress) => deps.onStatusChanged?.(pairId, progress),
     onXeroOrganisation: (pair, shortCode, name) => void rememberOrganisation(pair, shortCode, name),
+    onAudited: async (pairId, previous, record) => {
+      const entry = await recordCheck(pairId, previous, record);
+      if (entry) deps.onChecked?.(pairId, entry, false);
+    },
   });
   const onDemand = createOnDemandCin7(now, deps.tabBudget);
   return { deps, data: deps.data, now, xeroAuth, refresher, cin7Keys: keys, findPair, resolvePair, writablePair, pairById, statusChanged, onDemand };

@@ -31,6 +31,8 @@ export interface RefresherDeps {
   onChange: (pairId: string, progress: Progress | undefined) => void;
   /** The organisation's short code learnt from a refresh (tab → pair detection on Xero pages). */
   onXeroOrganisation?: (pair: Pair, shortCode: string | undefined, name: string | undefined) => void;
+  /** An audit was stored (after the one before it, if any): the pair's history and notifications. */
+  onAudited?: (pairId: string, previous: StoredResult | undefined, record: StoredResult) => Promise<void> | void;
 }
 
 /**
@@ -247,7 +249,9 @@ export class Refresher {
       xeroCountryCode: snapshot.xero?.organisation?.CountryCode?.slice(0, 3) ?? undefined,
       lastError,
     };
+    const previous = await data.getResult(pairId);
     await data.putResult(pairId, record);
+    await Promise.resolve(this.deps.onAudited?.(pairId, previous, record)).catch(() => undefined);
     return record;
   }
 }

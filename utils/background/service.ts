@@ -15,14 +15,20 @@ import { statusHandlers } from './handlers/status';
 import { syncErrorHandlers } from './handlers/sync-errors';
 import { tabHandlers } from './handlers/tabs';
 import { xeroPageHandlers } from './handlers/xero-page';
-import { refreshDuePairs } from './refresh-policy';
+import { practiceHandlers } from './handlers/practice';
+import { createPracticeQueue } from './practice-queue';
+import type { CheckEntry } from '../practice/changes';
 import { errorCountForTab } from './status';
 import { reauditStoredPairs } from './upgrade';
 
 export type { ServiceDeps } from './context';
 
 export function createBackgroundService(deps: ServiceDeps) {
-  const ctx = createBackgroundContext(deps);
+  // The queue says whether a check was the schedule's (only those notify); checks come after both exist.
+  const onChecked = (pairId: string, entry: CheckEntry) =>
+    void queue.isScheduled(pairId).then((scheduled) => deps.onChecked?.(pairId, entry, scheduled));
+  const ctx = createBackgroundContext({ ...deps, onChecked });
+  const queue = createPracticeQueue(ctx);
   const handlers = {
     ...tabHandlers(ctx),
     ...statusHandlers(ctx),
@@ -36,6 +42,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     ...pairHandlers(ctx),
     ...settingsHandlers(ctx),
     ...optionsHandlers(ctx),
+    ...practiceHandlers(ctx, queue),
   } satisfies ActionHandlers;
 
   return {
@@ -43,8 +50,10 @@ export function createBackgroundService(deps: ServiceDeps) {
     xeroAuth: ctx.xeroAuth,
     refresher: ctx.refresher,
     data: deps.data,
-    /** The periodic alarm: refresh every pair whose data is due. */
-    refreshDuePairs: () => refreshDuePairs(ctx),
+    /** The periodic alarm: every pair whose data is due joins the practice queue (one per key and organisation). */
+    refreshDuePairs: () => queue.enqueueDue(),
+    /** After a restart: the pairs a "refresh all" or the schedule had still to refresh. */
+    resumeQueue: () => queue.resume(),
     /** After an update: every pair's findings rebuilt from its stored snapshot by this release's engine. */
     reauditStoredPairs: () => reauditStoredPairs(ctx),
     /** The toolbar badge's number for a tab. */

@@ -10,6 +10,7 @@ import { createSecretStore } from './secrets';
 import { createBackgroundService, type BackgroundService } from './service';
 import { forgetTab, tabsShowing } from './pair-resolution';
 import { migrateLegacyPairIds } from './pair-ids';
+import { listenToNotificationClicks, notifyCheck } from './notifier';
 import { settingsItem } from './state';
 import { describeError } from '../net/user-error';
 import { writeWhatsNew } from '../store/whats-new';
@@ -85,6 +86,9 @@ export function startBackground(): BackgroundService {
     onSettingsChanged: (hours) => void scheduleRefreshAlarm(hours),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     onTabIdentified: (tabId) => void updateBadge(service, tabId).catch(() => undefined),
+    onChecked: (pairId, entry, scheduled) => {
+      if (scheduled) void notifyCheck(pairId, entry, new Date()).catch(() => undefined);
+    },
   });
   // Once after an update from a release whose pair ids held the Cin7 Account ID (a no-op afterwards). Actions and the
   // alarm wait for it, so nothing is written under an old id while the records move.
@@ -99,6 +103,10 @@ export function startBackground(): BackgroundService {
       reaudit: () => pairIdsReady.then(() => service.reauditStoredPairs()).then(() => broadcast(undefined, undefined)),
     }).catch(() => undefined);
   });
+  // A "refresh all" or scheduled run the browser closed half-way goes on where it stopped.
+  void pairIdsReady.then(() => service.resumeQueue()).catch(() => undefined);
+  listenToNotificationClicks();
+  browser.permissions?.onAdded?.addListener(() => listenToNotificationClicks());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void pairIdsReady.then(() => service.refreshDuePairs());
   });

@@ -23,7 +23,8 @@ export type UserErrorCode =
   | 'storage-full'
   | 'refresh-deadline'
   | 'other-organisation'
-  | 'secrets-locked';
+  | 'secrets-locked'
+  | 'invalid-practice-file';
 
 export class UserFacingError extends Error {
   constructor(

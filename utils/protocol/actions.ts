@@ -6,6 +6,7 @@ import type { AppId } from '../apps';
 import { cin7PageKindSchema } from '../schemas/finding';
 import { mappingSchema } from '../schemas/snapshot';
 import { SECRET_PROTECTIONS } from './shapes';
+import { practiceActions } from './practice-actions';
 import {
   connectionsSchema,
   documentResultSchema,
@@ -273,6 +274,8 @@ export const actions = {
     args: z.strictObject({ pairId: z.string().max(200).optional() }).optional(),
     result: z.object({ restored: z.boolean() }),
   },
+
+  ...practiceActions,
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof actions;

@@ -156,7 +156,14 @@ export type Pair = z.infer<typeof pairSchema>;
 
 export const xeroTenantSchema = z.object({ tenantId: z.string(), tenantName: z.string().optional() });
 
-export const settingsSchema = z.object({ refreshHours: z.number().min(1).max(168) });
+export const settingsSchema = z.object({
+  refreshHours: z.number().min(1).max(168),
+  /** Opt-in (issue #18): a scheduled check that finds new errors raises one browser notification per pair. */
+  notify: z.boolean().optional(),
+  /** Quiet hours, local time: no notification from `quietFrom` until `quietTo` (hours 0–23, may wrap midnight). */
+  quietFrom: z.number().int().min(0).max(23).optional(),
+  quietTo: z.number().int().min(0).max(23).optional(),
+});
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const connectionsSchema = z.object({

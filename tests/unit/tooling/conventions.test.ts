@@ -44,7 +44,7 @@ describe('entrypoints', () => {
     ...readdirSync(join(root, 'entrypoints'))
       .filter((name) => name.endsWith('.content'))
       .map((name) => `entrypoints/${name}/index.tsx`),
-    ...['popup', 'options', 'report', 'welcome'].map((page) => `entrypoints/${page}/main.tsx`),
+    ...['popup', 'options', 'report', 'welcome', 'practice'].map((page) => `entrypoints/${page}/main.tsx`),
   ];
 
   it.each(entrypoints)('%s imports zod-jitless before anything else (the extension CSP forbids zod’s eval probe)', (path) => {
@@ -53,7 +53,7 @@ describe('entrypoints', () => {
   });
 
   it('are thin: nothing but entry files, features and their styles live under entrypoints/', () => {
-    const allowed = /^entrypoints\/(background\.ts|[a-z0-9]+\.content\/(index\.tsx|environment\.ts|style\.css|features\/[a-z-]+\.tsx?|sections\/\w+\.tsx|[a-z-]+\.ts)|(popup|options|report|welcome)\/(main\.tsx|index\.html))$/;
+    const allowed = /^entrypoints\/(background\.ts|[a-z0-9]+\.content\/(index\.tsx|environment\.ts|style\.css|features\/[a-z-]+\.tsx?|sections\/\w+\.tsx|[a-z-]+\.ts)|(popup|options|report|welcome|practice)\/(main\.tsx|index\.html))$/;
     const files = filesUnder('entrypoints', /./);
     expect(files.filter((path) => !allowed.test(path))).toEqual([]);
   });
@@ -111,12 +111,13 @@ const LAYERS: { layer: string; paths: RegExp; below: string[] }[] = [
   { layer: 'explain', paths: /^utils\/explain\//, below: ['apps', 'schemas', 'audit'] },
   { layer: 'scenarios', paths: /^utils\/scenarios\//, below: ['apps', 'schemas', 'audit'] },
   { layer: 'checklist', paths: /^utils\/checklist\//, below: ['apps', 'schemas', 'audit'] },
-  { layer: 'protocol', paths: /^utils\/protocol\//, below: ['apps', 'schemas', 'net', 'audit'] },
+  { layer: 'practice', paths: /^utils\/practice\//, below: ['apps', 'schemas'] },
+  { layer: 'protocol', paths: /^utils\/protocol\//, below: ['apps', 'schemas', 'net', 'audit', 'practice'] },
   { layer: 'api', paths: /^utils\/(cin7|xero)\/api\//, below: ['apps', 'schemas', 'net', 'audit'] },
   { layer: 'page', paths: /^utils\/(cin7|xero)\/page\//, below: ['apps', 'schemas', 'net', 'audit', 'protocol'] },
   { layer: 'store', paths: /^utils\/store\//, below: ['apps', 'schemas', 'net', 'audit', 'checklist', 'protocol'] },
   { layer: 'overlay', paths: /^utils\/overlay\//, below: ['apps', 'schemas', 'net', 'audit', 'protocol', 'page', 'store'] },
-  { layer: 'background', paths: /^utils\/background\//, below: ['apps', 'schemas', 'net', 'audit', 'explain', 'checklist', 'protocol', 'api', 'store'] },
+  { layer: 'background', paths: /^utils\/background\//, below: ['apps', 'schemas', 'net', 'audit', 'explain', 'checklist', 'protocol', 'api', 'store', 'practice'] },
   { layer: 'jitless', paths: /^utils\/zod-jitless\.ts$/, below: [] },
 ];
 

@@ -3,6 +3,7 @@ import { forgetPairChecklist } from '../../store/checklist-records';
 import { UserFacingError } from '../../net/user-error';
 import type { ActionHandlers } from '../../protocol/server';
 import type { BackgroundContext } from '../context';
+import { forgetHistory } from '../history';
 import { makePair } from '../pairs';
 import { storePair } from '../pair-store';
 import { cin7AccountsItem, pairsItem, selectedPairItem, xeroTenantsItem } from '../state';
@@ -25,7 +26,8 @@ export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'list
       await pairsItem.setValue((await pairsItem.getValue()).filter((p) => p.id !== args.pairId));
       if ((await selectedPairItem.getValue()) === args.pairId) await selectedPairItem.setValue(null);
       await ctx.data.forget(args.pairId);
-      await forgetPairChecklist(args.pairId); // the pair's onboarding decisions go with it
+      await forgetPairChecklist(args.pairId); // the pair's onboarding decisions and notes go with it
+      await forgetHistory(args.pairId); // and its history of checks (reviewed marks: data.forget)
       ctx.statusChanged();
       return { ok: true as const };
     },

@@ -1,0 +1,96 @@
+// The practice page with a fake client: one row per pair with the popup's own totals, sorting, filtering, the last
+// change by finding, "refresh all" and its progress, and the import's error.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { PracticePage, type PracticeClient } from '@/components/practice/PracticePage';
+import { auditTotals } from '@/components/ui/audit-view';
+import { detectChange } from '@/utils/practice/changes';
+import type { Pair, Status } from '@/utils/protocol/shapes';
+import { ActionError } from '@/utils/protocol/wire';
+
+afterEach(cleanup);
+
+const finding = (key: string, code: string, severity: 'error' | 'warning', reviewed = false) =>
+  ({ key, code, severity, reviewed, message: code, subject: { kind: 'role', key } }) as unknown as Status['findings'][number];
+const pairOf = (id: string, cin7: string, xero: string): Pair => ({ id, name: `${cin7} ↔ ${xero}`, cin7AccountId: `acc-${id}`, cin7Company: cin7, xeroTenantId: `t-${id}`, xeroTenantName: xero });
+const statusOf = (findings: Status['findings'], extra: Partial<Status> = {}): Status => ({
+  connection: { xero: 'connected', cin7: 'connected' },
+  findings,
+  coverage: [],
+  summary: { errors: 0, warnings: 0, infos: 0, total: findings.length },
+  ...extra,
+});
+
+const acme = pairOf('p1', 'Acme', 'Acme Ltd');
+const bolt = pairOf('p2', 'Bolt', 'Bolt NZ');
+const acmeFindings = [finding('a', 'ACCOUNT_ARCHIVED', 'error'), finding('b', 'W', 'warning'), finding('r', 'X', 'error', true)];
+const change = detectChange({ keys: [], findings: [] }, { keys: ['a'], findings: [{ code: 'ACCOUNT_ARCHIVED', severity: 'error' }] }, new Date().toISOString());
+
+function fakeClient(): PracticeClient & { refreshAll: ReturnType<typeof vi.fn> } {
+  return {
+    getPractice: vi.fn(async () => ({
+      rows: [
+        { pair: bolt, status: statusOf([]), history: [] },
+        { pair: acme, status: statusOf(acmeFindings, { mappingReadAt: new Date().toISOString() }), history: [change] },
+      ],
+      run: { pending: ['p2'], done: ['p1'], skipped: [], startedAt: 'x', full: false, scheduled: false },
+      xeroConnections: 2,
+    })),
+    refreshAll: vi.fn(async () => ({ run: { pending: [], done: [], skipped: [], startedAt: 'x', full: false, scheduled: false } })),
+    exportPractice: vi.fn(async () => ({ json: '{}' })),
+    importPractice: vi.fn(async () => {
+      throw new ActionError('This file is not a Mapping Guard practice file.', undefined, 'invalid-practice-file');
+    }),
+    onStatusChanged: () => () => undefined,
+  } as unknown as PracticeClient & { refreshAll: ReturnType<typeof vi.fn> };
+}
+
+function renderPage(client = fakeClient()) {
+  render(
+    <PracticePage
+      client={client}
+      checklists={{ read: async () => ({ pairs: {} }), watch: () => () => undefined }}
+      links={{ report: (id) => `report.html?pair=${id}`, checklist: (id) => `popup.html?pair=${id}` }}
+      now={() => new Date()}
+      download={vi.fn()}
+    />,
+  );
+  return client;
+}
+
+const rowNames = () => screen.getAllByRole('row').slice(1).map((row) => within(row).getByRole('rowheader').textContent);
+
+describe('practice page', () => {
+  it('shows one row per pair, worst first, with the popup’s open counts and the new finding', async () => {
+    renderPage();
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    expect(rowNames()[0]).toContain('Acme');
+    const acmeRow = screen.getAllByRole('row')[1]!;
+    const totals = auditTotals(acmeFindings); // reviewed findings are not open, as in the popup
+    expect(within(acmeRow).getByText(`${totals.open.error} error · ${totals.open.warning} warning`)).toBeTruthy();
+    expect(acmeRow.textContent).toContain('1 new error (ACCOUNT_ARCHIVED)');
+    expect(within(acmeRow).getByRole('link', { name: 'Report of Acme ↔ Acme Ltd' }).getAttribute('href')).toBe('report.html?pair=p1');
+    expect(within(acmeRow).getByRole('link', { name: 'Checklist of Acme ↔ Acme Ltd' }).getAttribute('href')).toBe('popup.html?pair=p1');
+    expect(screen.getByText(/Refreshing clients: 1 of 2 done/)).toBeTruthy();
+    expect(screen.getAllByRole('row')[2]!.textContent).toContain('Waiting its turn to refresh'); // Bolt, still pending
+  });
+
+  it('sorts by name and filters by text and by open errors', async () => {
+    renderPage();
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(3));
+    fireEvent.change(screen.getByLabelText('Sort'), { target: { value: 'name' } });
+    expect(rowNames()[0]).toContain('Acme');
+    fireEvent.change(screen.getByLabelText('Find'), { target: { value: 'bolt' } });
+    expect(rowNames()).toHaveLength(1);
+    expect(rowNames()[0]).toContain('Bolt');
+    fireEvent.change(screen.getByLabelText('Show'), { target: { value: 'errors' } });
+    expect(screen.getByText('Showing 0 of 2 clients.')).toBeTruthy();
+  });
+
+  it('refuses a foreign file with one clear error', async () => {
+    renderPage();
+    const file = new File(['{"name":"x"}'], 'x.json', { type: 'application/json' });
+    fireEvent.change(screen.getByLabelText('Import practice file'), { target: { files: [file] } });
+    await waitFor(() => expect(screen.getByText('This file is not a Mapping Guard practice file.')).toBeTruthy());
+  });
+});
