@@ -23,15 +23,31 @@ const asKeys = (result: StoredResult) => ({ keys: result.keys, findings: result.
  * Appends the check that stored `next` (compared with `previous`). An audit that failed before any audit existed
  * is no check of the set-up: nothing is written.
  */
-export async function recordCheck(pairId: string, previous: StoredResult | undefined, next: StoredResult): Promise<CheckEntry | undefined> {
-  if (!previous && next.lastError) return undefined;
+export function recordCheck(pairId: string, previous: StoredResult | undefined, next: StoredResult): Promise<CheckEntry | undefined> {
+  if (!previous && next.lastError) return Promise.resolve(undefined);
   const entry = detectChange(previous && asKeys(previous), asKeys(next), next.auditedAt);
-  const stored = await historyItem.getValue();
-  await historyItem.setValue({ ...stored, [pairId]: appendHistory(await historyOf(pairId), entry) });
-  return entry;
+  return serial(async () => {
+    const stored = await historyItem.getValue();
+    const current = historySchema.safeParse(stored[pairId]).data ?? [];
+    await historyItem.setValue({ ...stored, [pairId]: appendHistory(current, entry) });
+    return entry;
+  });
 }
 
-export async function forgetHistory(pairId: string): Promise<void> {
-  const { [pairId]: _removed, ...rest } = await historyItem.getValue();
-  await historyItem.setValue(rest);
+export function forgetHistory(pairId: string): Promise<void> {
+  return serial(async () => {
+    const { [pairId]: _removed, ...rest } = await historyItem.getValue();
+    await historyItem.setValue(rest);
+  });
+}
+
+/**
+ * Every pair's history is one record: two pairs whose checks end together would each read it, append their own entry
+ * and write it back, and the later write would drop the other's entry. Writes take turns.
+ */
+let chain: Promise<unknown> = Promise.resolve();
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const next = chain.then(work, work);
+  chain = next.catch(() => undefined);
+  return next;
 }

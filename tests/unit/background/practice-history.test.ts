@@ -31,6 +31,16 @@ describe('history of checks', () => {
     expect(entry?.added[0]?.code).toBe('C');
   });
 
+  it('keeps both entries when two pairs’ checks end at the same time (one record, writes take turns)', async () => {
+    const other = 'other-pair';
+    await Promise.all([
+      recordCheck(pair.id, withFindings('2026-12-01T00:00:00.000Z', 'A'), withFindings('2026-12-02T00:00:00.000Z', 'A', 'B')),
+      recordCheck(other, withFindings('2026-12-01T00:00:00.000Z', 'X'), withFindings('2026-12-02T00:00:00.000Z', 'Y')),
+    ]);
+    expect((await historyOf(pair.id)).map((entry) => entry.added.map((finding) => finding.code))).toEqual([['B']]);
+    expect((await historyOf(other)).map((entry) => entry.added.map((finding) => finding.code))).toEqual([['Y']]);
+  });
+
   it('writes nothing for a refresh that failed before any audit existed', async () => {
     expect(await recordCheck(pair.id, undefined, { ...withFindings('x'), lastError: { message: 'refused' } })).toBeUndefined();
     expect(await historyOf(pair.id)).toEqual([]);
