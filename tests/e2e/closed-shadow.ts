@@ -11,16 +11,22 @@ const POLL_MS = 150;
 let engine: Promise<void> | undefined;
 const tracked = new WeakSet<Page>();
 
+/**
+ * The engine's source, as text: Playwright serialises a function engine with `toString()`, and a runner that keeps
+ * function names (tsx, used by `npm run demo`) inserts `__name(…)` helpers the page does not have.
+ */
+const ENGINE_SOURCE = `(function () {
+  function queryAll(scope, selector) {
+    return (globalThis[Symbol.for('mg-e2e-closed-roots')] || [])
+      .filter(function (root) { return root.host.isConnected && (scope === root.host.ownerDocument || scope.contains(root.host)); })
+      .flatMap(function (root) { return Array.from(root.querySelectorAll(selector)); });
+  }
+  return { queryAll: queryAll, query: function (scope, selector) { return queryAll(scope, selector)[0] || null; } };
+})()`;
+
 /** Registers the engine once per test process (the harness does it at launch). */
 export function registerPanelEngine(): Promise<void> {
-  engine ??= selectors.register(PANEL_ENGINE, () => {
-    const roots = () => ((globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? []).filter((root) => root.host.isConnected);
-    const queryAll = (scope: Node, selector: string) =>
-      roots()
-        .filter((root) => scope === root.host.ownerDocument || scope.contains(root.host))
-        .flatMap((root) => [...root.querySelectorAll(selector)]);
-    return { query: (scope: Node, selector: string) => queryAll(scope, selector)[0] ?? null, queryAll };
-  });
+  engine ??= selectors.register(PANEL_ENGINE, { content: ENGINE_SOURCE });
   return engine;
 }
 
