@@ -63,6 +63,8 @@ export interface StoredSnapshot {
   fetched: Partial<Record<SnapshotList, string>>;
   /** The lists the last refresh could not fetch, in words (what the coverage says was not checked, or from when). */
   failed?: Partial<Record<SnapshotList, { message: string }>>;
+  /** When each list was last read in full (an incremental read cannot see a record deleted since: see LIST_SWEEP_EVERY_MS). */
+  fullAt?: Partial<Record<SnapshotList, string>>;
   /** The sales and purchases that can still sync, as last listed (their details are `snapshot.cin7.sales`/`purchases`). */
   documents?: DocumentIndex;
 }
@@ -87,6 +89,15 @@ const ITEM_SCHEMAS = {
   'xero.currencies': xeroCurrencySchema,
   'xero.taxRates': xeroTaxRateSchema,
 } as const satisfies Partial<Record<SnapshotList, z.ZodType>>;
+
+/**
+ * Deletions: Cin7 says which records were deprecated when an incremental read asks with IncludeDeprecated (they are
+ * dropped), and Xero marks archived records in its answers; a record deleted outright is in no incremental answer, so
+ * each list is read in full again (its ids swept) once it was last read in full longer ago than this.
+ */
+export const LIST_SWEEP_EVERY_MS = 24 * 3_600_000;
+
+const deprecated = (record: object) => String((record as { Status?: unknown }).Status ?? '').toLowerCase() === 'deprecated';
 
 export interface RefreshInput {
   cin7: Cin7Client;
@@ -116,6 +127,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   const cin7: NonNullable<Snapshot['cin7']> = { ...previousCin7 };
   const xero: NonNullable<Snapshot['xero']> = { ...previousXero };
   const fetched: StoredSnapshot['fetched'] = { ...previous?.fetched };
+  const fullAt: NonNullable<StoredSnapshot['fullAt']> = { ...previous?.fullAt };
   const failures: RefreshOutcome['failures'] = [];
   const journal = input.journal;
   const saved = (list: SnapshotList): ListProgress | undefined => journal?.state.lists[list];
@@ -123,7 +135,9 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
     const resumed = saved(list);
     if (resumed) return resumed.since;
     const last = previous?.fetched[list];
-    if (full || !last) return undefined;
+    // A snapshot from before fullAt was kept counts its last read as its last full one.
+    const lastFull = previous?.fullAt?.[list] ?? last;
+    if (full || !last || !lastFull || now() - Date.parse(lastFull) >= LIST_SWEEP_EVERY_MS) return undefined;
     return new Date(Date.parse(last) - INCREMENTAL_OVERLAP_MS).toISOString();
   };
   const progress = (list: string, page: number, pages?: number) =>
@@ -132,9 +146,11 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   // A list read by an earlier run of this refresh keeps that run's fetch time (its records are from then).
   const run = async (list: SnapshotList, task: (startedAt: string) => Promise<void>) => {
     const startedAt = saved(list)?.startedAt ?? new Date(now()).toISOString();
+    const readInFull = since(list) === undefined;
     try {
       await task(startedAt);
       fetched[list] = startedAt;
+      if (readInFull) fullAt[list] = startedAt;
     } catch (error) {
       failures.push({ list, error });
     }
@@ -160,6 +176,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
         await input.cin7.listAll(name, {
           modifiedSince: cin7Since,
           fromPage: pages.length + 1,
+          includeDeprecated: cin7Since !== undefined,
           collect: false,
           onPage: async (page) => {
             const compact = page.items.map((item) => project(schema, item) as object);
@@ -172,7 +189,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
       }
       const compact = pages.flat();
       const cached = (previousCin7[name] ?? []) as object[];
-      (cin7 as Record<string, unknown>)[name] = cin7Since ? mergeChanged(cached, compact) : compact;
+      (cin7 as Record<string, unknown>)[name] = cin7Since ? mergeChanged(cached, compact).filter((record) => !deprecated(record)) : compact;
     });
   };
 
@@ -233,7 +250,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
 
   const failed: StoredSnapshot['failed'] = {};
   for (const { list, error } of failures) failed[list] ??= { message: describeError(error).message };
-  return { stored: { version: 1, snapshot: { cin7, xero }, fetched, failed, documents: documents.index }, failures };
+  return { stored: { version: 1, snapshot: { cin7, xero }, fetched, fullAt, failed, documents: documents.index }, failures };
 }
 
 /**

@@ -164,6 +164,8 @@ export class Cin7Client {
     options: {
       modifiedSince?: string;
       fromPage?: number;
+      /** Deprecated records too (spec: IncludeDeprecated): an incremental read learns which records were deprecated. */
+      includeDeprecated?: boolean;
       /** False: the pages are only handed to `onPage` (a big list is not held twice). */
       collect?: boolean;
       onPage?: (page: ListPage<Cin7ListItem<L>>) => void | Promise<void>;
@@ -176,6 +178,7 @@ export class Cin7Client {
     for (let page = options.fromPage ?? 1; ; page++) {
       const query: Record<string, string> = { Page: String(page), Limit: String(CIN7_PAGE_SIZE) };
       if (options.modifiedSince && spec.incremental) query.ModifiedSince = options.modifiedSince;
+      if (options.includeDeprecated && spec.incremental) query.IncludeDeprecated = 'true';
       const body = await this.get(spec.path, query, envelope);
       const pageItems = body[spec.key] as Cin7ListItem<L>[];
       if (options.collect !== false) items.push(...pageItems);
