@@ -19,11 +19,11 @@ import {
   type Snapshot,
 } from '../schemas';
 import type { Progress } from '../protocol/shapes';
-import { CIN7_LISTS, type Cin7Client, type Cin7ListName } from '../cin7/api/client';
+import { CIN7_LISTS, type Cin7Client, type Cin7ListName, type PagedList } from '../cin7/api/client';
 import { XERO_LISTS, type XeroClient, type XeroListName } from '../xero/api/client';
 import { describeError } from '../net/user-error';
 import { organisationLockDate } from '../audit/context';
-import { refreshDocuments, type DocumentIndex, type DocumentRefreshOutcome } from './document-refresh';
+import { refreshDocuments, type DocumentIndex, type DocumentJournal, type DocumentRefreshOutcome } from './document-refresh';
 import { documentWindow } from './document-window';
 import { project } from './projection';
 import type { ListProgress, RefreshJournal } from './refresh-journal';
@@ -234,7 +234,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   // The window needs both lock dates: the documents follow the lists (their copies when this refresh's failed).
   const window = documentWindow(cin7.me, xero.organisation, input.today ?? new Date(now()).toISOString().slice(0, 10));
   const documentsAt = saved('cin7.sales')?.startedAt ?? new Date(now()).toISOString();
-  const documents = await onceDocuments(journal, documentsAt, () => refreshDocuments({
+  const documents = await onceDocuments(journal, documentsAt, async () => refreshDocuments({
     cin7: input.cin7,
     window,
     xeroLock: organisationLockDate(xero.organisation)?.day ?? null,
@@ -242,6 +242,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
     full,
     now,
     onProgress: (list, done, of) => input.onProgress?.({ list, page: done, pages: of, message: `${list}: ${done} of ${of} documents` }),
+    journal: journal && (await documentJournal(journal, documentsAt)),
   }));
   cin7.sales = documents.sales;
   cin7.purchases = documents.purchases;
@@ -251,6 +252,27 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   const failed: StoredSnapshot['failed'] = {};
   for (const { list, error } of failures) failed[list] ??= { message: describeError(error).message };
   return { stored: { version: 1, snapshot: { cin7, xero }, fetched, fullAt, failed, documents: documents.index }, failures };
+}
+
+/** The documents step's list answers and details in the refresh's journal, each saved as it arrives. */
+async function documentJournal(journal: RefreshJournal, startedAt: string): Promise<DocumentJournal> {
+  const lists: DocumentJournal['lists'] = {};
+  for (const list of ['sales', 'purchases'] as const) {
+    const key = `cin7.${list}List`;
+    if (journal.state.lists[key]?.done) lists[list] = (await journal.pages(key))[0] as PagedList<unknown>;
+  }
+  const details = ((await journal.pages('cin7.details')) as DocumentJournal['details']).filter(Boolean);
+  let saved = journal.state.lists['cin7.details']?.pagesDone ?? 0;
+  return {
+    lists,
+    details,
+    saveList: (list, answer) => journal.savePage(`cin7.${list}List`, 1, answer, { startedAt, pagesDone: 1, pages: 1, done: true }),
+    saveDetail: (list, record) => {
+      const page = ++saved;
+      // Two details are fetched at a time: the mark covers every page handed out (a missing one reads as nothing).
+      return journal.savePage('cin7.details', page, { list, record }, { startedAt, pagesDone: saved, done: false });
+    },
+  };
 }
 
 /**
