@@ -13,13 +13,17 @@ const tracked = new WeakSet<Page>();
 
 /** Registers the engine once per test process (the harness does it at launch). */
 export function registerPanelEngine(): Promise<void> {
-  engine ??= selectors.register(PANEL_ENGINE, () => {
-    const roots = () => ((globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? []).filter((root) => root.host.isConnected);
-    const queryAll = (scope: Node, selector: string) =>
-      roots()
-        .filter((root) => scope === root.host.ownerDocument || scope.contains(root.host))
-        .flatMap((root) => [...root.querySelectorAll(selector)]);
-    return { query: (scope: Node, selector: string) => queryAll(scope, selector)[0] ?? null, queryAll };
+  // Source text, not a function: under tsx (the bench) a function's source would call esbuild's `__name` helper,
+  // which the page does not have.
+  engine ??= selectors.register(PANEL_ENGINE, {
+    content: `(() => {
+      const roots = () => (globalThis[Symbol.for('mg-e2e-closed-roots')] ?? []).filter((root) => root.host.isConnected);
+      const queryAll = (scope, selector) =>
+        roots()
+          .filter((root) => scope === root.host.ownerDocument || scope.contains(root.host))
+          .flatMap((root) => [...root.querySelectorAll(selector)]);
+      return { query: (scope, selector) => queryAll(scope, selector)[0] ?? null, queryAll };
+    })()`,
   });
   return engine;
 }

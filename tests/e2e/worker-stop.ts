@@ -53,11 +53,15 @@ export async function matchWindows(session: ExtensionSession, windowMs: number):
 export async function untilSettled(session: ExtensionSession, timeoutMs: number, since = ''): Promise<{ status: Status; sawResumed: boolean }> {
   const deadline = Date.now() + timeoutMs;
   let sawResumed = false;
+  let sawRefreshing = false;
   for (;;) {
     const current = await status(session);
     if (current.refreshing?.resumed) sawResumed = true;
-    if (!current.refreshing && (current.fetched?.['cin7.products'] ?? '') >= since) return { status: current, sawResumed };
-    if (Date.now() > deadline) throw new Error(`refresh still running: ${JSON.stringify(current.refreshing)}`);
+    if (current.refreshing) sawRefreshing = true;
+    // Ended: the products were read since, or a refresh seen running ended with an error.
+    const ended = (current.fetched?.['cin7.products'] ?? '') >= since || (sawRefreshing && current.lastError !== undefined);
+    if (!current.refreshing && ended) return { status: current, sawResumed };
+    if (Date.now() > deadline) throw new Error(`refresh did not end: ${JSON.stringify({ refreshing: current.refreshing, lastError: current.lastError, fetched: current.fetched, since })}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
