@@ -70,20 +70,26 @@ export function decodePage(page: unknown, into: object[] = []): object[] {
     return into;
   }
   if (!isEncodedPage(page)) return into;
-  const paths = page.fields.map((field) => field.split('.'));
-  const width = paths.length;
-  for (let r = 0; r < page.rows; r++) {
+  const names = page.fields;
+  const paths = names.map((field) => (field.includes('.') ? field.split('.') : null));
+  const width = names.length;
+  const { cells, values } = page;
+  for (let r = 0, base = 0; r < page.rows; r++, base += width) {
     const record: Record<string, unknown> = {};
     for (let f = 0; f < width; f++) {
-      const at = page.cells[r * width + f] ?? 0;
+      const at = cells[base + f] as number;
       if (at === 0) continue;
-      const path = paths[f] as string[];
+      const path = paths[f];
+      if (!path) {
+        record[names[f] as string] = values[at];
+        continue;
+      }
       let target = record;
       for (let depth = 0; depth < path.length - 1; depth++) {
         const key = path[depth] as string;
         target = (target[key] ??= {}) as Record<string, unknown>;
       }
-      target[path[path.length - 1] as string] = page.values[at];
+      target[path[path.length - 1] as string] = values[at];
     }
     into.push(record);
   }

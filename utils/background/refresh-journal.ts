@@ -4,6 +4,7 @@
 // Kept in its own database, beside the pair data: a journal is written per page and deleted when the refresh ends.
 import { z } from 'zod';
 import { idbClear, idbDelete, idbGet, idbKeys, idbPut, openDatabase } from './idb';
+import { decodePage, encodePage, isEncodedPage } from './page-codec';
 import { readRecord } from './stored-records';
 
 /** A journal older than this is dropped rather than resumed: its pages no longer say what the apps hold. */
@@ -72,11 +73,15 @@ export function createJournalStore(dbName = 'mapping-guard-refresh'): JournalSto
     state,
     async pages(list) {
       const out: unknown[] = [];
-      for (let page = 1; page <= (state.lists[list]?.pagesDone ?? 0); page++) out.push(await idbGet(await db(), 'pages', pageKey(pairId, list, page)));
+      for (let page = 1; page <= (state.lists[list]?.pagesDone ?? 0); page++) {
+        const stored = await idbGet(await db(), 'pages', pageKey(pairId, list, page));
+        out.push(isEncodedPage(stored) ? decodePage(stored) : stored);
+      }
       return out;
     },
     async savePage(list, page, items, progress) {
-      await idbPut(await db(), 'pages', pageKey(pairId, list, page), items);
+      // A list page is stored as the snapshot's pages are (shared strings); anything else as it is.
+      await idbPut(await db(), 'pages', pageKey(pairId, list, page), Array.isArray(items) ? encodePage(items as object[]) : items);
       await this.saveList(list, progress);
     },
     async saveList(list, progress) {
