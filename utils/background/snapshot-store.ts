@@ -5,7 +5,7 @@
 // Writes are generation-stamped: new pages first, then the meta record that points at them, then the old pages go,
 // so a worker stopped mid-write leaves the previous snapshot readable.
 import { z } from 'zod';
-import { idbDelete, idbGet, idbKeys, idbPut, openDatabase } from './idb';
+import { idbDelete, idbGet, idbGetRange, idbKeys, idbPut, openDatabase } from './idb';
 import { decodePage, encodePage } from './page-codec';
 import type { StoredSnapshot } from './snapshot';
 
@@ -77,7 +77,13 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
       for (const [list, { gen, pages }] of Object.entries(meta.lists)) {
         const [side, name] = list.split('.') as ['cin7' | 'xero', string];
         const records: object[] = [];
-        for (let page = 1; page <= pages; page++) decodePage(await idbGet(await db(), 'parts', pageKey(pairId, list, gen, page)), records);
+        // One read per list; each page is decoded and let go before the next.
+        const stored = pages ? await idbGetRange(await db(), 'parts', pageKey(pairId, list, gen, 1), pageKey(pairId, list, gen, pages)) : [];
+        if (stored.length !== pages) return undefined; // a page is missing: treated as no snapshot (the next refresh rewrites it)
+        for (let page = 0; page < stored.length; page++) {
+          decodePage(stored[page], records);
+          stored[page] = undefined;
+        }
         (snapshot[side] ??= {})[name] = records;
       }
       return { ...(meta.rest as object), version: 1, snapshot, fetched: meta.fetched } as StoredSnapshot;

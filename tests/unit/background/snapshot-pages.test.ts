@@ -2,7 +2,7 @@
 // snapshot in the single record of older releases is still read (then replaced by pages on the next write).
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { idbGet, idbPut, openDatabase } from '@/utils/background/idb';
+import { idbDelete, idbGet, idbKeys, idbPut, openDatabase } from '@/utils/background/idb';
 import { decodePage, encodePage } from '@/utils/background/page-codec';
 import { createPairDataStore } from '@/utils/background/results';
 import type { StoredSnapshot } from '@/utils/background/snapshot';
@@ -45,6 +45,16 @@ describe('the pair store keeps the snapshot by page', () => {
     expect(back?.snapshot.cin7?.me).toEqual(snapshot.cin7?.me);
     expect(back?.fullAt).toEqual(stored.fullAt);
     await data.forget('p1');
+    expect(await data.getSnapshot('p1')).toBeUndefined();
+  });
+
+  it('treats a snapshot with a page missing as absent rather than reading part of a list', async () => {
+    const data = createPairDataStore('pages-missing');
+    await data.putSnapshot('p1', stored);
+    const parts = await openDatabase('pages-missing-snapshots', ['parts'], 1);
+    const productPage = (await idbKeys(parts, 'parts')).find((key) => key.includes('cin7.products') && key.endsWith('000002'));
+    expect(productPage).toBeDefined();
+    await idbDelete(parts, 'parts', productPage ?? '');
     expect(await data.getSnapshot('p1')).toBeUndefined();
   });
 
