@@ -117,6 +117,16 @@ export class SandboxStore {
     return copy;
   }
 
+  /**
+   * Deletes a Cin7 record outright (by the keys findCin7 takes). As in Cin7, it is then in no list, incremental or
+   * not: no tombstone is kept (a deprecated one, by contrast, is a Status change: modifyCin7).
+   */
+  deleteCin7(collection: Cin7Collection, key: string): void {
+    const record = this.findCin7(collection, key);
+    if (!record) throw new Error(`sandbox: no Cin7 ${collection} record "${key}"`);
+    this.cin7[collection].splice(this.cin7[collection].indexOf(record), 1);
+  }
+
   findCin7(collection: Cin7Collection, key: string): JsonRecord | undefined {
     const field = collection === 'accounts' ? 'Code' : 'ID';
     const lower = key.toLowerCase();

@@ -1,5 +1,6 @@
 // The one context every handler group shares: what the service is given (deps) plus what it builds from them once
 // (Xero sign-in, the refresher, the Cin7 keys, pair resolution). Handler groups take it explicitly; none keeps state.
+import type { JournalStore } from './refresh-journal';
 import type { Progress } from '../protocol/shapes';
 import { XeroAuth } from '../xero/api/auth';
 import { cin7Keys, type Cin7Keys } from './cin7-keys';
@@ -30,6 +31,8 @@ export interface ServiceDeps {
   openOptionsPage?: () => Promise<void>;
   /** A tab said which organisation it shows (its badge may change). */
   onTabIdentified?: (tabId: number) => void;
+  /** Refresh progress kept across worker restarts (resume); none in tests that do not need it. */
+  journal?: JournalStore;
   /** How long one refresh may run before it is stopped with its error (REFRESH_DEADLINE_MS when unset). */
   refreshDeadlineMs?: number;
   /** Content-script requests that call the Cin7 API, per tab and rolling window (TAB_BUDGET when unset). */
@@ -80,6 +83,7 @@ export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
     retryBaseMs: deps.retryBaseMs,
     now,
     deadlineMs: deps.refreshDeadlineMs,
+    journal: deps.journal,
     onChange: (pairId, progress) => deps.onStatusChanged?.(pairId, progress),
     onXeroOrganisation: (pair, shortCode, name) => void rememberOrganisation(pair, shortCode, name),
     onAudited: async (pairId, previous, record) => {

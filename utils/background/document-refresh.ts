@@ -49,6 +49,14 @@ const fromSale = (s: Cin7SaleListItem) => listed(s.SaleID, s.Updated, s.Status, 
 const fromPurchase = (p: Cin7PurchaseListItem) => listed(p.ID, p.LastUpdatedDate ?? p.Updated, p.Status, [p.OrderDate, p.InvoiceDate]);
 const byId = (record: Record<string, unknown>) => (typeof record.id === 'string' ? record.id : undefined);
 
+/** What a resumed refresh already read (issue #17), and where each list answer and detail is saved as it arrives. */
+export interface DocumentJournal {
+  lists: Partial<Record<DocumentListName, PagedList<unknown>>>;
+  details: { list: DocumentListName; record: object }[];
+  saveList(list: DocumentListName, answer: PagedList<unknown>): Promise<void>;
+  saveDetail(list: DocumentListName, record: object): Promise<void>;
+}
+
 export interface DocumentRefreshInput {
   cin7: Cin7Client;
   window: DocumentWindow;
@@ -59,6 +67,7 @@ export interface DocumentRefreshInput {
   now: () => number;
   cap?: number;
   onProgress?: (message: string, done: number, of: number) => void;
+  journal?: DocumentJournal;
 }
 
 export interface DocumentRefreshOutcome {
@@ -80,10 +89,13 @@ export async function refreshDocuments(input: DocumentRefreshInput): Promise<Doc
   const failures: DocumentRefreshOutcome['failures'] = [];
   const truncated: DocumentListName[] = [];
 
+  const journal = input.journal;
   const readList = async <T>(list: DocumentListName, read: () => Promise<PagedList<T>>, toListed: (item: T) => ListedDocument) => {
     const kept = old?.[list] ?? [];
     try {
-      const answer = await read();
+      const saved = journal?.lists[list] as PagedList<T> | undefined;
+      const answer = saved ?? (await read());
+      if (!saved) await journal?.saveList(list, answer);
       // An incremental read cannot fill what a truncated full read left out: it stays truncated until the next full one.
       if (answer.truncated || (!full && old?.truncated.includes(list))) truncated.push(list);
       const changed = answer.items.map(toListed);
@@ -105,11 +117,20 @@ export async function refreshDocuments(input: DocumentRefreshInput): Promise<Doc
   ]);
 
   const details = { sales: keepListed(previous.sales ?? [], saleIndex), purchases: keepListed(previous.purchases ?? [], purchaseIndex) };
+  // Details a stopped run of this refresh fetched are not fetched again, and count against this refresh's cap.
+  const restored = journal?.details.length ?? 0;
+  for (const { list, record } of journal?.details ?? []) {
+    const entry = (list === 'sales' ? saleIndex : purchaseIndex).find((e) => e.id === (record as { ID?: string }).ID);
+    if (!entry) continue;
+    if (list === 'sales') details.sales = mergeChanged(details.sales, [record as Cin7Sale]);
+    else details.purchases = mergeChanged(details.purchases, [record as Cin7Purchase]);
+    entry.detail = entry.updated;
+  }
   const due = [
     ...saleIndex.filter(isDue).map((entry) => ({ list: 'sales' as const, entry })),
     ...purchaseIndex.filter(isDue).map((entry) => ({ list: 'purchases' as const, entry })),
   ].sort((a, b) => Number(mayBeLocked(b.entry, input.xeroLock)) - Number(mayBeLocked(a.entry, input.xeroLock)) || b.entry.updated.localeCompare(a.entry.updated));
-  const batch = due.slice(0, input.cap ?? DOCUMENT_DETAILS_PER_REFRESH);
+  const batch = due.slice(0, Math.max(0, (input.cap ?? DOCUMENT_DETAILS_PER_REFRESH) - restored));
   const total = batch.length;
   let done = 0;
   const failedDetails = new Set<DocumentListName>();
@@ -119,9 +140,11 @@ export async function refreshDocuments(input: DocumentRefreshInput): Promise<Doc
       // Fetched first, merged after: the other worker may have merged in the meantime.
       if (list === 'sales') {
         const sale = project(saleProjection, await cin7.sale(entry.id)) as Cin7Sale;
+        await journal?.saveDetail('sales', sale);
         details.sales = mergeChanged(details.sales, [sale]);
       } else {
         const purchase = project(cin7PurchaseSchema, await cin7.purchase(entry.id));
+        await journal?.saveDetail('purchases', purchase);
         details.purchases = mergeChanged(details.purchases, [purchase]);
       }
       entry.detail = entry.updated;

@@ -26,6 +26,11 @@ export async function idbGet(db: IDBDatabase, store: string, key: string): Promi
   return done(db.transaction(store, 'readonly').objectStore(store).get(key));
 }
 
+/** Values whose keys lie in [lower, upper], in key order, in one transaction. */
+export async function idbGetRange(db: IDBDatabase, store: string, lower: string, upper: string): Promise<unknown[]> {
+  return done(db.transaction(store, 'readonly').objectStore(store).getAll(IDBKeyRange.bound(lower, upper)));
+}
+
 export async function idbPut(db: IDBDatabase, store: string, key: string, value: unknown): Promise<void> {
   const transaction = db.transaction(store, 'readwrite');
   transaction.objectStore(store).put(value, key);

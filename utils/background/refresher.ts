@@ -13,6 +13,7 @@ import { snapshotToAudit } from './page-inputs';
 import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
 import { QUEUE_PRIORITY } from '../net/limits';
+import type { JournalStore } from './refresh-journal';
 import { describeError, isQuotaError, UserFacingError } from '../net/user-error';
 import type { Cin7Credentials } from '../cin7/api/client';
 import type { Pair } from '../protocol/shapes';
@@ -29,6 +30,8 @@ export interface RefresherDeps {
   deadlineMs?: number;
   /** Called on progress and when a refresh ends (to broadcast and update the badge). */
   onChange: (pairId: string, progress: Progress | undefined) => void;
+  /** Where refreshes persist their progress so a stopped worker's refresh resumes (none: nothing resumes). */
+  journal?: JournalStore;
   /** The organisation's short code learnt from a refresh (tab → pair detection on Xero pages). */
   onXeroOrganisation?: (pair: Pair, shortCode: string | undefined, name: string | undefined) => void;
   /** An audit was stored (after the one before it, if any): the pair's history and notifications. */
@@ -181,10 +184,17 @@ export class Refresher {
     const stopped = new Promise<never>((_resolve, reject) => {
       stop.signal.addEventListener('abort', () => reject(stop.signal.reason as Error), { once: true });
     });
+    const { journal } = this.deps;
     try {
       await Promise.race([this.fetchAuditStore(pair, full, stop.signal), stopped]);
+      await journal?.clear(pair.id);
     } catch (error) {
-      if (!(error instanceof RefreshCancelled)) await this.recordFailure(pair.id, error);
+      if (error instanceof RefreshCancelled) await journal?.clear(pair.id).catch(() => undefined);
+      else {
+        // Kept, with why it stopped: the next refresh continues from it, but no worker start retries it on its own.
+        await journal?.fail(pair.id, describeError(error).message).catch(() => undefined);
+        await this.recordFailure(pair.id, error);
+      }
     } finally {
       clearTimeout(timer);
       this.stops.delete(pair.id);
@@ -197,9 +207,12 @@ export class Refresher {
    */
   private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal): Promise<void> {
     const { data, now } = this.deps;
+    const previous = await data.getSnapshot(pair.id);
+    const opened = await this.deps.journal?.open(pair.id, full || !previous, now());
+    const resumed = opened?.resumed === true;
     const report = (progress: Progress) => {
       signal.throwIfAborted();
-      this.report(pair.id, progress);
+      this.report(pair.id, resumed ? { ...progress, resumed, message: `Resumed: ${progress.message}` } : progress);
     };
     report({ list: '', page: 0, message: 'Starting…' });
     const onWait = (ms: number, reason: string) => {
@@ -209,8 +222,17 @@ export class Refresher {
     const cin7 = await this.cin7Client(pair.cin7AccountId, { onWait, priority: QUEUE_PRIORITY.refresh });
     if (!cin7) throw new Error('Cin7 Core credentials are missing for this pair');
     const xero = this.xeroClient(pair.xeroTenantId);
-    const previous = await data.getSnapshot(pair.id);
-    const outcome = await refreshSnapshot({ cin7, xero, previous, full: full || !previous, now, today: localDay(now()), onProgress: report });
+    const journal = opened?.journal;
+    const outcome = await refreshSnapshot({
+      cin7,
+      xero,
+      previous,
+      full: journal?.state.full ?? (full || !previous),
+      now,
+      today: localDay(now()),
+      onProgress: report,
+      journal,
+    });
     signal.throwIfAborted();
     // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
     const notStored = await data.putSnapshot(pair.id, outcome.stored).then(() => undefined, (error: unknown) => error);
@@ -221,6 +243,25 @@ export class Refresher {
     const lastError = notStored !== undefined ? describeError(notStored) : firstFailure ? describeError(firstFailure.error) : undefined;
     signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
     await this.auditAndStore(pair.id, outcome.stored, lastError);
+  }
+
+  /**
+   * At a worker start: the refreshes a stopped worker left unfinished continue where they stopped (their pairs are
+   * looked up by the caller: a pair removed since is skipped and its journal dropped).
+   */
+  async resumeUnfinished(pairs: readonly Pair[]): Promise<string[]> {
+    const { journal } = this.deps;
+    if (!journal) return [];
+    const resumed: string[] = [];
+    for (const pairId of await journal.unfinished(this.deps.now())) {
+      const pair = pairs.find((candidate) => candidate.id === pairId);
+      if (!pair) await journal.clear(pairId);
+      else if (!this.running.has(pairId)) {
+        this.begin(pair, { full: (await journal.get(pairId))?.full });
+        resumed.push(pairId);
+      }
+    }
+    return resumed;
   }
 
   /** A refresh that failed as a whole: the previous findings stay, with the error and the attempt's time. */

@@ -6,6 +6,7 @@ import type { Mapping } from '../schemas';
 import type { FeatureFlags, Status, UserError } from '../protocol/shapes';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
+import { createSnapshotStore } from './snapshot-store';
 import {
   readRecord,
   storedFeaturesSchema,
@@ -60,15 +61,23 @@ export interface PairDataStore {
 
 export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStore {
   let database: Promise<IDBDatabase> | undefined;
+  // The snapshot by list and page (issue #17); a snapshot still in the one record of older releases is read from
+  // there until the next refresh stores it by page and deletes that record.
+  const parts = createSnapshotStore(`${dbName}-snapshots`);
   // Version 2 added the features store, 3 the previous mappings (onupgradeneeded creates missing stores).
   const db = () => (database ??= openDatabase(dbName, STORES, 3));
   return {
     // Envelope checked, contents as stored (validated when fetched): the snapshot can be tens of MB.
     getSnapshot: async (pairId) => {
+      const paged = await parts.get(pairId);
+      if (paged) return paged;
       const raw = await idbGet(await db(), 'snapshots', pairId);
       return readRecord(storedSnapshotEnvelopeSchema, raw) ? (raw as StoredSnapshot) : undefined;
     },
-    putSnapshot: async (pairId, snapshot) => idbPut(await db(), 'snapshots', pairId, snapshot),
+    putSnapshot: async (pairId, snapshot) => {
+      await parts.put(pairId, snapshot);
+      await idbDelete(await db(), 'snapshots', pairId);
+    },
     getResult: async (pairId) => readRecord(storedResultSchema, await idbGet(await db(), 'results', pairId)) as StoredResult | undefined,
     putResult: async (pairId, result) => idbPut(await db(), 'results', pairId, result),
     getMapping: async (pairId) => readRecord(storedMappingSchema, await idbGet(await db(), 'mappings', pairId)),
@@ -82,6 +91,7 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
       change ? idbPut(await db(), 'previousMappings', pairId, change) : idbDelete(await db(), 'previousMappings', pairId),
     forget: async (pairId) => {
       for (const store of STORES) await idbDelete(await db(), store, pairId);
+      await parts.forget(pairId);
     },
   };
 }

@@ -19,13 +19,14 @@ import {
   type Snapshot,
 } from '../schemas';
 import type { Progress } from '../protocol/shapes';
-import { CIN7_LISTS, type Cin7Client, type Cin7ListName } from '../cin7/api/client';
+import { CIN7_LISTS, type Cin7Client, type Cin7ListName, type PagedList } from '../cin7/api/client';
 import { XERO_LISTS, type XeroClient, type XeroListName } from '../xero/api/client';
 import { describeError } from '../net/user-error';
 import { organisationLockDate } from '../audit/context';
-import { refreshDocuments, type DocumentIndex } from './document-refresh';
+import { refreshDocuments, type DocumentIndex, type DocumentJournal, type DocumentRefreshOutcome } from './document-refresh';
 import { documentWindow } from './document-window';
 import { project } from './projection';
+import type { ListProgress, RefreshJournal } from './refresh-journal';
 
 import { INCREMENTAL_OVERLAP_MS, mergeChanged } from './incremental';
 
@@ -62,6 +63,8 @@ export interface StoredSnapshot {
   fetched: Partial<Record<SnapshotList, string>>;
   /** The lists the last refresh could not fetch, in words (what the coverage says was not checked, or from when). */
   failed?: Partial<Record<SnapshotList, { message: string }>>;
+  /** When each list was last read in full (an incremental read cannot see a record deleted since: see LIST_SWEEP_EVERY_MS). */
+  fullAt?: Partial<Record<SnapshotList, string>>;
   /** The sales and purchases that can still sync, as last listed (their details are `snapshot.cin7.sales`/`purchases`). */
   documents?: DocumentIndex;
 }
@@ -87,6 +90,15 @@ const ITEM_SCHEMAS = {
   'xero.taxRates': xeroTaxRateSchema,
 } as const satisfies Partial<Record<SnapshotList, z.ZodType>>;
 
+/**
+ * Deletions: Cin7 says which records were deprecated when an incremental read asks with IncludeDeprecated (they are
+ * dropped), and Xero marks archived records in its answers; a record deleted outright is in no incremental answer, so
+ * each list is read in full again (its ids swept) once it was last read in full longer ago than this.
+ */
+export const LIST_SWEEP_EVERY_MS = 24 * 3_600_000;
+
+const deprecated = (record: object) => String((record as { Status?: unknown }).Status ?? '').toLowerCase() === 'deprecated';
+
 export interface RefreshInput {
   cin7: Cin7Client;
   xero: XeroClient;
@@ -97,6 +109,8 @@ export interface RefreshInput {
   /** The local calenday day (the window without lock dates counts back from it); the UTC day when unset. */
   today?: string;
   onProgress?: (progress: Progress) => void;
+  /** Where progress is persisted as it goes, and what an earlier, stopped run of this refresh already read. */
+  journal?: RefreshJournal;
 }
 
 export interface RefreshOutcome {
@@ -113,67 +127,101 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   const cin7: NonNullable<Snapshot['cin7']> = { ...previousCin7 };
   const xero: NonNullable<Snapshot['xero']> = { ...previousXero };
   const fetched: StoredSnapshot['fetched'] = { ...previous?.fetched };
+  const fullAt: NonNullable<StoredSnapshot['fullAt']> = { ...previous?.fullAt };
   const failures: RefreshOutcome['failures'] = [];
+  const journal = input.journal;
+  const saved = (list: SnapshotList): ListProgress | undefined => journal?.state.lists[list];
   const since = (list: SnapshotList): string | undefined => {
+    const resumed = saved(list);
+    if (resumed) return resumed.since;
     const last = previous?.fetched[list];
-    if (full || !last) return undefined;
+    // A snapshot from before fullAt was kept counts its last read as its last full one.
+    const lastFull = previous?.fullAt?.[list] ?? last;
+    if (full || !last || !lastFull || now() - Date.parse(lastFull) >= LIST_SWEEP_EVERY_MS) return undefined;
     return new Date(Date.parse(last) - INCREMENTAL_OVERLAP_MS).toISOString();
   };
   const progress = (list: string, page: number, pages?: number) =>
     input.onProgress?.({ list, page, pages, message: pages ? `${list}: page ${page} of ${pages}` : `${list}: page ${page}` });
 
-  const run = async (list: SnapshotList, task: () => Promise<void>) => {
-    const startedAt = new Date(now()).toISOString();
+  // A list read by an earlier run of this refresh keeps that run's fetch time (its records are from then).
+  const run = async (list: SnapshotList, task: (startedAt: string) => Promise<void>) => {
+    const startedAt = saved(list)?.startedAt ?? new Date(now()).toISOString();
+    const readInFull = since(list) === undefined;
     try {
-      await task();
+      await task(startedAt);
       fetched[list] = startedAt;
+      if (readInFull) fullAt[list] = startedAt;
     } catch (error) {
       failures.push({ list, error });
     }
   };
+  /** A one-call list: its answer from the journal when an earlier run got it, else fetched and journalled. */
+  const once = async <T>(list: SnapshotList, startedAt: string, fetch: () => Promise<T>, mark: Partial<ListProgress> = {}): Promise<T> => {
+    if (saved(list)?.done && journal) return (await journal.pages(list))[0] as T;
+    const value = await fetch();
+    await journal?.savePage(list, 1, value, { startedAt, pagesDone: 1, pages: 1, done: true, ...mark });
+    return value;
+  };
 
   const cin7List = (name: Exclude<Cin7ListName, never>) => {
     const list = `cin7.${name}` as const;
-    return run(list, async () => {
+    return run(list, async (startedAt) => {
       const modifiedSince = CIN7_LISTS[name].incremental ? since(list) : undefined;
       // Cin7 takes UTC dates without a zone.
       const cin7Since = modifiedSince?.replace(/\.\d{3}Z$/, '');
-      const items = await input.cin7.listAll(name, {
-        modifiedSince: cin7Since,
-        onPage: (page) => progress(page.list, page.page, page.pages),
-      });
       const schema = ITEM_SCHEMAS[list] as z.ZodType;
-      const compact = items.map((item) => project(schema, item) as object);
+      const before = saved(list);
+      const pages = (before && journal ? await journal.pages(list) : []) as object[][];
+      if (!before?.done) {
+        await input.cin7.listAll(name, {
+          modifiedSince: cin7Since,
+          fromPage: pages.length + 1,
+          includeDeprecated: cin7Since !== undefined,
+          collect: false,
+          onPage: async (page) => {
+            const compact = page.items.map((item) => project(schema, item) as object);
+            pages.push(compact);
+            const mark = { startedAt, since: modifiedSince, pagesDone: page.page, pages: page.pages, done: page.last };
+            await journal?.savePage(list, page.page, compact, mark);
+            progress(page.list, page.page, page.pages);
+          },
+        });
+      }
+      const compact = pages.flat();
       const cached = (previousCin7[name] ?? []) as object[];
-      (cin7 as Record<string, unknown>)[name] = cin7Since ? mergeChanged(cached, compact) : compact;
+      (cin7 as Record<string, unknown>)[name] = cin7Since ? mergeChanged(cached, compact).filter((record) => !deprecated(record)) : compact;
     });
   };
 
   const xeroList = (name: keyof typeof XERO_LIST_FOR) => {
     const list = `xero.${name}` as const;
     const apiName = XERO_LIST_FOR[name];
-    return run(list, async () => {
+    return run(list, async (startedAt) => {
       progress(XERO_LISTS[apiName].label, 1, 1);
       const cached = (previousXero[name] ?? []) as object[];
-      const answer = await input.xero.list(apiName, { modifiedSince: previousXero[name] ? since(list) : undefined });
-      if (answer.notModified) return;
+      const modifiedSince = previousXero[name] ? since(list) : undefined;
       const schema = ITEM_SCHEMAS[list] as z.ZodType;
-      const compact = answer.items.map((item) => project(schema, item) as object);
-      (xero as Record<string, unknown>)[name] = answer.changedOnly ? mergeChanged(cached, compact) : compact;
+      const answer = await once(list, startedAt, async () => {
+        const got = await input.xero.list(apiName, { modifiedSince });
+        if (got.notModified) return { notModified: true, changedOnly: false, items: [] as object[] };
+        return { notModified: false, changedOnly: got.changedOnly, items: got.items.map((item) => project(schema, item) as object) };
+      }, { since: modifiedSince });
+      if (answer.notModified) return;
+      (xero as Record<string, unknown>)[name] = answer.changedOnly ? mergeChanged(cached, answer.items) : answer.items;
     });
   };
 
   const cin7Work = (async () => {
-    await run('cin7.me', async () => {
+    await run('cin7.me', async (startedAt) => {
       progress('Cin7 company settings', 1, 1);
-      cin7.me = project(cin7MeSchema, await input.cin7.me());
+      cin7.me = await once('cin7.me', startedAt, async () => project(cin7MeSchema, await input.cin7.me()));
     });
     for (const name of ['accounts', 'taxRules', 'products', 'customers', 'suppliers'] as const) await cin7List(name);
   })();
   const xeroWork = Promise.all([
-    run('xero.organisation', async () => {
+    run('xero.organisation', async (startedAt) => {
       progress('Xero organisation', 1, 1);
-      xero.organisation = project(xeroOrganisationSchema, await input.xero.organisation());
+      xero.organisation = await once('xero.organisation', startedAt, async () => project(xeroOrganisationSchema, await input.xero.organisation()));
     }),
     xeroList('accounts'),
     xeroList('items'),
@@ -185,8 +233,8 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
 
   // The window needs both lock dates: the documents follow the lists (their copies when this refresh's failed).
   const window = documentWindow(cin7.me, xero.organisation, input.today ?? new Date(now()).toISOString().slice(0, 10));
-  const documentsAt = new Date(now()).toISOString();
-  const documents = await refreshDocuments({
+  const documentsAt = saved('cin7.sales')?.startedAt ?? new Date(now()).toISOString();
+  const documents = await onceDocuments(journal, documentsAt, async () => refreshDocuments({
     cin7: input.cin7,
     window,
     xeroLock: organisationLockDate(xero.organisation)?.day ?? null,
@@ -194,7 +242,8 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
     full,
     now,
     onProgress: (list, done, of) => input.onProgress?.({ list, page: done, pages: of, message: `${list}: ${done} of ${of} documents` }),
-  });
+    journal: journal && (await documentJournal(journal, documentsAt)),
+  }));
   cin7.sales = documents.sales;
   cin7.purchases = documents.purchases;
   for (const list of documents.succeeded) fetched[`cin7.${list}`] = documentsAt;
@@ -202,7 +251,43 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
 
   const failed: StoredSnapshot['failed'] = {};
   for (const { list, error } of failures) failed[list] ??= { message: describeError(error).message };
-  return { stored: { version: 1, snapshot: { cin7, xero }, fetched, failed, documents: documents.index }, failures };
+  return { stored: { version: 1, snapshot: { cin7, xero }, fetched, fullAt, failed, documents: documents.index }, failures };
+}
+
+/** The documents step's list answers and details in the refresh's journal, each saved as it arrives. */
+async function documentJournal(journal: RefreshJournal, startedAt: string): Promise<DocumentJournal> {
+  const lists: DocumentJournal['lists'] = {};
+  for (const list of ['sales', 'purchases'] as const) {
+    const key = `cin7.${list}List`;
+    if (journal.state.lists[key]?.done) lists[list] = (await journal.pages(key))[0] as PagedList<unknown>;
+  }
+  const details = ((await journal.pages('cin7.details')) as DocumentJournal['details']).filter(Boolean);
+  let saved = journal.state.lists['cin7.details']?.pagesDone ?? 0;
+  return {
+    lists,
+    details,
+    saveList: (list, answer) => journal.savePage(`cin7.${list}List`, 1, answer, { startedAt, pagesDone: 1, pages: 1, done: true }),
+    saveDetail: (list, record) => {
+      const page = ++saved;
+      // Two details are fetched at a time: the mark covers every page handed out (a missing one reads as nothing).
+      return journal.savePage('cin7.details', page, { list, record }, { startedAt, pagesDone: saved, done: false });
+    },
+  };
+}
+
+/**
+ * The documents step as one journal entry (under `cin7.sales`): a run stopped inside it reads it again, one stopped
+ * after it does not. Failures are kept in words (errors do not survive storage as themselves).
+ */
+async function onceDocuments(journal: RefreshJournal | undefined, startedAt: string, read: () => Promise<DocumentRefreshOutcome>): Promise<DocumentRefreshOutcome> {
+  if (journal?.state.lists['cin7.sales']?.done) {
+    const [kept] = (await journal.pages('cin7.sales')) as [Omit<DocumentRefreshOutcome, 'failures'> & { failures: { list: 'sales' | 'purchases'; error: string }[] }];
+    return { ...kept, failures: kept.failures.map(({ list, error }) => ({ list, error: new Error(error) })) };
+  }
+  const outcome = await read();
+  const failures = outcome.failures.map(({ list, error }) => ({ list, error: describeError(error).message }));
+  await journal?.savePage('cin7.sales', 1, { ...outcome, failures }, { startedAt, pagesDone: 1, pages: 1, done: true });
+  return outcome;
 }
 
 /** The oldest fetch time among the lists present (what "data as of" means), or undefined. */

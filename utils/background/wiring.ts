@@ -1,4 +1,5 @@
 // Connects the background service to browser events: messages, the refresh alarm, the toolbar badge, broadcasts.
+import { createJournalStore } from './refresh-journal';
 import { browser } from 'wxt/browser';
 import { broadcastStatusChanged, registerActionHandlers, sendTogglePanel } from '../protocol/server';
 import { TOGGLE_PANEL_COMMAND } from '../protocol/events';
@@ -11,7 +12,7 @@ import { createBackgroundService, type BackgroundService } from './service';
 import { forgetTab, tabsShowing } from './pair-resolution';
 import { migrateLegacyPairIds } from './pair-ids';
 import { listenToNotificationClicks, notifyCheck } from './notifier';
-import { settingsItem } from './state';
+import { pairsItem, settingsItem } from './state';
 import { describeError } from '../net/user-error';
 import { writeWhatsNew } from '../store/whats-new';
 import { handleInstalled } from './install';
@@ -80,6 +81,7 @@ export function startBackground(): BackgroundService {
   const service = createBackgroundService({
     secrets: createSecretStore(),
     data: createPairDataStore(),
+    journal: createJournalStore(),
     redirectUrl: browser.identity.getRedirectURL(),
     launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
     onStatusChanged: (pairId, progress) => void broadcast(pairId, progress).catch(() => undefined),
@@ -94,6 +96,8 @@ export function startBackground(): BackgroundService {
   // alarm wait for it, so nothing is written under an old id while the records move.
   const pairIdsReady = migrateLegacyPairIds(service.data).catch(() => undefined);
   registerActionHandlers(service.handlers, describeError, { ready: pairIdsReady });
+  // Whatever woke this worker (startup, the alarm, a message), a refresh the previous worker left unfinished resumes.
+  void pairIdsReady.then(async () => service.refresher.resumeUnfinished(await pairsItem.getValue())).catch(() => undefined);
 
   browser.runtime.onInstalled.addListener((details) => {
     void handleInstalled(details, {

@@ -32,6 +32,8 @@ export const progressSchema = z.object({
   message: z.string(),
   /** When the running refresh began (ISO): a refresh running for long is visibly stuck. */
   startedAt: z.string().optional(),
+  /** The refresh continues one the browser stopped (its worker ended) from where it stopped. */
+  resumed: z.boolean().optional(),
 });
 export type Progress = z.infer<typeof progressSchema>;
 

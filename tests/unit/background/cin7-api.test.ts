@@ -46,12 +46,22 @@ describe('Cin7Client', () => {
     });
     const pages: unknown[] = [];
     const products = await new Cin7Client(credentials, { fetch: fetchFn }).listAll('products', {
-      onPage: (progress) => pages.push(progress),
+      onPage: ({ items, ...progress }) => void pages.push({ ...progress, count: items.length }),
     });
     expect(products).toHaveLength(total);
     expect(requests.map((r) => r.url.searchParams.get('Page'))).toEqual(['1', '2', '3']);
     expect(requests.every((r) => r.url.searchParams.get('Limit') === '1000')).toBe(true);
-    expect(pages.at(-1)).toEqual({ list: 'Cin7 products', page: 3, pages: 3 });
+    expect(pages.at(-1)).toEqual({ list: 'Cin7 products', page: 3, pages: 3, last: true, count: total - 2000 });
+  });
+
+  it('continues a stopped read from the page given, without asking for the pages before it', async () => {
+    const { fetchFn, requests } = stubFetch((url) => {
+      const page = Number(url.searchParams.get('Page'));
+      return json({ Total: 2500, Page: page, Products: Array.from({ length: page < 3 ? 1000 : 500 }, (_, i) => ({ SKU: `P${page}-${i}` })) });
+    });
+    const rest = await new Cin7Client(credentials, { fetch: fetchFn }).listAll('products', { fromPage: 2 });
+    expect(requests.map((r) => r.url.searchParams.get('Page'))).toEqual(['2', '3']);
+    expect(rest).toHaveLength(1500);
   });
 
   it('passes ModifiedSince only to endpoints that support it', async () => {

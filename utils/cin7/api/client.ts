@@ -62,6 +62,12 @@ export interface PageProgress {
   pages?: number;
 }
 
+/** A page as it arrives: its records and whether it was the last (a refresh persists it before the next call). */
+export interface ListPage<T> extends PageProgress {
+  items: T[];
+  last: boolean;
+}
+
 export interface Cin7ClientOptions extends ApiClientOptions {
   /** Queue priority of this client's calls (QUEUE_PRIORITY): a refresh's go before a page's. */
   priority?: number;
@@ -150,26 +156,36 @@ export class Cin7Client {
 
   /**
    * Every page of a list. With `modifiedSince` (ISO), only records changed since then, on endpoints that support it;
-   * the others are read in full (callers check `CIN7_LISTS[list].incremental`).
+   * the others are read in full (callers check `CIN7_LISTS[list].incremental`). `fromPage` continues a read that
+   * stopped (the pages before it were read earlier); `onPage` is awaited before the next call.
    */
   async listAll<L extends Cin7ListName>(
     list: L,
-    options: { modifiedSince?: string; onPage?: (progress: PageProgress) => void } = {},
+    options: {
+      modifiedSince?: string;
+      fromPage?: number;
+      /** Deprecated records too (spec: IncludeDeprecated): an incremental read learns which records were deprecated. */
+      includeDeprecated?: boolean;
+      /** False: the pages are only handed to `onPage` (a big list is not held twice). */
+      collect?: boolean;
+      onPage?: (page: ListPage<Cin7ListItem<L>>) => void | Promise<void>;
+    } = {},
   ): Promise<Cin7ListItem<L>[]> {
     const spec = CIN7_LISTS[list];
     const envelope = cin7Envelopes[list] as z.ZodType<Record<string, unknown> & { Total?: number }>;
     const items: Cin7ListItem<L>[] = [];
     let pages: number | undefined;
-    for (let page = 1; ; page++) {
+    for (let page = options.fromPage ?? 1; ; page++) {
       const query: Record<string, string> = { Page: String(page), Limit: String(CIN7_PAGE_SIZE) };
       if (options.modifiedSince && spec.incremental) query.ModifiedSince = options.modifiedSince;
+      if (options.includeDeprecated && spec.incremental) query.IncludeDeprecated = 'true';
       const body = await this.get(spec.path, query, envelope);
       const pageItems = body[spec.key] as Cin7ListItem<L>[];
-      items.push(...pageItems);
+      if (options.collect !== false) items.push(...pageItems);
       if (typeof body.Total === 'number') pages = Math.max(1, Math.ceil(body.Total / CIN7_PAGE_SIZE));
-      options.onPage?.({ list: spec.label, page, pages });
-      const done = pages !== undefined ? page >= pages : pageItems.length < CIN7_PAGE_SIZE;
-      if (done || pageItems.length === 0) return items;
+      const done = (pages !== undefined ? page >= pages : pageItems.length < CIN7_PAGE_SIZE) || pageItems.length === 0;
+      await options.onPage?.({ list: spec.label, page, pages, items: pageItems, last: done });
+      if (done) return items;
     }
   }
 

@@ -1,0 +1,97 @@
+// A page of compact records as it is stored (issue #17): one column per field path, each cell an index into the
+// page's table of distinct values, so repeated strings (a status, a tax rule, an account code, a name repeated as a
+// description) are kept once and field names once per page. Nested plain objects are flattened to dotted paths;
+// anything else (arrays) is kept as a value.
+
+export interface EncodedPage {
+  codec: 1;
+  rows: number;
+  fields: string[];
+  /** Distinct values; index 0 is "absent" (the field was not in the record). */
+  values: unknown[];
+  /** rows × fields indices, row-major. */
+  cells: Uint16Array | Uint32Array;
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+
+/** False when a key holds a dot (it would be read back as nesting): such a page is stored as it is. */
+function flatten(record: Record<string, unknown>, prefix: string, out: Map<string, unknown>): boolean {
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    if (key.includes('.') || key === '') return false;
+    if (isPlainObject(value) && Object.keys(value).length > 0) {
+      if (!flatten(value, `${prefix}${key}.`, out)) return false;
+    } else out.set(`${prefix}${key}`, value);
+  }
+  return true;
+}
+
+const valueKey = (value: unknown): unknown => (typeof value === 'object' && value !== null ? value : `${typeof value}:${String(value)}`);
+
+export function encodePage(records: readonly object[]): EncodedPage | object[] {
+  const fieldIndex = new Map<string, number>();
+  const valueIndex = new Map<unknown, number>();
+  const values: unknown[] = [undefined];
+  const flat: Map<string, unknown>[] = [];
+  for (const record of records) {
+    const out = new Map<string, unknown>();
+    if (!isPlainObject(record) || !flatten(record, '', out)) return [...records];
+    flat.push(out);
+  }
+  for (const row of flat) for (const key of row.keys()) if (!fieldIndex.has(key)) fieldIndex.set(key, fieldIndex.size);
+  const fields = [...fieldIndex.keys()];
+  const indices: number[] = new Array(records.length * fields.length).fill(0);
+  flat.forEach((row, r) => {
+    for (const [key, value] of row) {
+      const identity = valueKey(value);
+      let at = valueIndex.get(identity);
+      if (at === undefined) {
+        at = values.length;
+        values.push(value);
+        valueIndex.set(identity, at);
+      }
+      indices[r * fields.length + (fieldIndex.get(key) as number)] = at;
+    }
+  });
+  const cells = values.length <= 0xffff ? Uint16Array.from(indices) : Uint32Array.from(indices);
+  return { codec: 1, rows: records.length, fields, values, cells };
+}
+
+export function isEncodedPage(value: unknown): value is EncodedPage {
+  return isPlainObject(value) && value.codec === 1 && Array.isArray(value.fields) && Array.isArray(value.values);
+}
+
+/** The records of a page, appended to `into` (a stored page that is not encoded is a plain array). */
+export function decodePage(page: unknown, into: object[] = []): object[] {
+  if (Array.isArray(page)) {
+    for (const record of page) into.push(record as object);
+    return into;
+  }
+  if (!isEncodedPage(page)) return into;
+  const names = page.fields;
+  const paths = names.map((field) => (field.includes('.') ? field.split('.') : null));
+  const width = names.length;
+  const { cells, values } = page;
+  for (let r = 0, base = 0; r < page.rows; r++, base += width) {
+    const record: Record<string, unknown> = {};
+    for (let f = 0; f < width; f++) {
+      const at = cells[base + f] as number;
+      if (at === 0) continue;
+      const path = paths[f];
+      if (!path) {
+        record[names[f] as string] = values[at];
+        continue;
+      }
+      let target = record;
+      for (let depth = 0; depth < path.length - 1; depth++) {
+        const key = path[depth] as string;
+        target = (target[key] ??= {}) as Record<string, unknown>;
+      }
+      target[path[path.length - 1] as string] = values[at];
+    }
+    into.push(record);
+  }
+  return into;
+}
