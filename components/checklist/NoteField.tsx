@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { MAX_NOTE_CHARS } from '../../utils/checklist/decisions';
 
 /**
  * A free note. Every keystroke goes to the store (its storage writes are debounced); leaving the field flushes,
@@ -19,7 +20,7 @@ export function NoteField({
   return (
     <div className="mg-field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} rows={2} value={value} onChange={(event) => onChange(event.target.value)} onBlur={onFlush} />
+      <textarea id={id} rows={2} maxLength={MAX_NOTE_CHARS} value={value} onChange={(event) => onChange(event.target.value)} onBlur={onFlush} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import { Button } from '../ui/Button';
 import { errorText } from '../ui/client';
+import { MAX_PRACTICE_FILE_CHARS, PRACTICE_FILE_TOO_LARGE } from '../../utils/practice/file';
 import type { PracticeClient } from './PracticePage';
 
 export function PracticeFile({ client, download, now }: { client: PracticeClient; download: (name: string, type: string, content: string) => void; now: () => Date }) {
@@ -17,6 +18,11 @@ export function PracticeFile({ client, download, now }: { client: PracticeClient
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    // Bytes are at least as many as characters: a file over the limit is refused before it is read.
+    if (file.size > MAX_PRACTICE_FILE_CHARS) {
+      setResult({ error: PRACTICE_FILE_TOO_LARGE });
+      return;
+    }
     try {
       const { changes } = await client.importPractice({ json: await file.text() });
       setResult({ changes });

@@ -32,7 +32,19 @@ const RELOAD_MS = 500;
 function RunProgress({ run, total }: { run: NonNullable<Practice['run']>; total: number }) {
   if (run.finishedAt) {
     const skipped = run.skipped.length ? `, ${run.skipped.length} skipped (not connected)` : '';
-    return <p role="status">Last refresh of all clients: {run.done.length} refreshed{skipped}.</p>;
+    const reasons = [...new Set(Object.values(run.skipReasons ?? {}))];
+    return (
+      <div role="status">
+        <p>Last refresh of all clients: {run.done.length} refreshed{skipped}.</p>
+        {reasons.length > 0 && (
+          <ul aria-label="Why clients were skipped">
+            {reasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+    );
   }
   const count = run.done.length + run.pending.length + run.skipped.length;
   return (

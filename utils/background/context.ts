@@ -12,7 +12,7 @@ import { createOnDemandCin7, type OnDemandCin7 } from './on-demand';
 import { Refresher } from './refresher';
 import type { PairDataStore } from './results';
 import type { ProtectedSecretStore } from './secrets';
-import { resolveXeroClientId } from './state';
+import { pairsItem, resolveXeroClientId } from './state';
 
 export interface ServiceDeps {
   secrets: ProtectedSecretStore;
@@ -87,6 +87,8 @@ export function createBackgroundContext(deps: ServiceDeps): BackgroundContext {
     onChange: (pairId, progress) => deps.onStatusChanged?.(pairId, progress),
     onXeroOrganisation: (pair, shortCode, name) => void rememberOrganisation(pair, shortCode, name),
     onAudited: async (pairId, previous, record) => {
+      // A pair removed while its check ended keeps no history (removePair has forgotten it).
+      if (!(await pairsItem.getValue()).some((pair) => pair.id === pairId)) return;
       const entry = await recordCheck(pairId, previous, record);
       if (entry) deps.onChecked?.(pairId, entry, false);
     },

@@ -2,11 +2,9 @@
 // data older than the setting is refreshed in the background while the caller gets the current status at once.
 import type { Pair } from '../protocol/shapes';
 import type { BackgroundContext } from './context';
-import { recheckXeroTenants } from './handlers/connections';
 import type { RefreshStart } from './refresher';
 import { oldestFetch } from './snapshot';
-import { pairsItem, settingsItem } from './state';
-import { xeroConnectionState } from './status';
+import { settingsItem } from './state';
 
 type RefreshSources = Pick<BackgroundContext, 'data' | 'now' | 'xeroAuth' | 'refresher' | 'cin7Keys'>;
 
@@ -35,24 +33,9 @@ export async function startRefresh(ctx: RefreshSources, pair: Pair, full: boolea
 
 /**
  * Starts an incremental refresh when the pair's data is due and none runs; returns whether one started.
- * The only write a read may cause (getStatus), and what the periodic alarm does for every pair.
+ * The only write a read may cause (getStatus); the periodic alarm goes through the practice queue (practice-queue.ts).
  */
 export async function refreshIfDue(ctx: RefreshSources, pair: Pair): Promise<boolean> {
   if (ctx.refresher.isRunning(pair.id) || !(await isRefreshDue(ctx, pair.id))) return false;
   return (await startRefresh(ctx, pair, false))?.outcome === 'started';
-}
-
-/**
- * The periodic alarm: refresh every pair whose data is due (incremental). As a refresh the user asks for does, it
- * first reads the Xero grants again (once per alarm, only when a pair is due); a pair whose organisation is no longer
- * granted is not refreshed (its status asks for a reconnect, with the reason).
- */
-export async function refreshDuePairs(ctx: RefreshSources & Pick<BackgroundContext, 'deps' | 'statusChanged'>): Promise<void> {
-  const due: Pair[] = [];
-  for (const pair of await pairsItem.getValue()) if (!ctx.refresher.isRunning(pair.id) && (await isRefreshDue(ctx, pair.id))) due.push(pair);
-  if (due.length === 0) return;
-  await recheckXeroTenants(ctx);
-  for (const pair of due) {
-    if ((await xeroConnectionState(ctx, pair)).xero === 'connected') await startRefresh(ctx, pair, false);
-  }
 }

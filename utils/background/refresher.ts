@@ -34,7 +34,7 @@ export interface RefresherDeps {
   journal?: JournalStore;
   /** The organisation's short code learnt from a refresh (tab → pair detection on Xero pages). */
   onXeroOrganisation?: (pair: Pair, shortCode: string | undefined, name: string | undefined) => void;
-  /** An audit was stored (after the one before it, if any): the pair's history and notifications. */
+  /** A refresh's audit was stored (after the one before it, if any): the pair's history and notifications. */
   onAudited?: (pairId: string, previous: StoredResult | undefined, record: StoredResult) => Promise<void> | void;
 }
 
@@ -91,8 +91,13 @@ export class Refresher {
    * refreshes queued behind them are dropped. What they fetched belongs to a connection that is gone.
    */
   cancelAll(): void {
-    this.queuedFull.clear();
-    for (const stop of this.stops.values()) stop.abort(new RefreshCancelled());
+    for (const pairId of [...this.stops.keys(), ...this.queuedFull.keys()]) this.cancel(pairId);
+  }
+
+  /** The same for one pair (it is being removed): its refresh stops and writes nothing more. */
+  cancel(pairId: string): void {
+    this.queuedFull.delete(pairId);
+    this.stops.get(pairId)?.abort(new RefreshCancelled());
   }
 
   progressOf(pairId: string): Progress | undefined {
@@ -150,7 +155,7 @@ export class Refresher {
       let queued = this.queuedFull.get(pair.id);
       if (!queued) {
         queued = existing.then(() => {
-          if (this.queuedFull.get(pair.id) !== queued) return; // dropped by cancelAll
+          if (this.queuedFull.get(pair.id) !== queued) return; // dropped by cancel
           this.queuedFull.delete(pair.id);
           return this.refresh(pair, { full: true });
         });
@@ -242,7 +247,7 @@ export class Refresher {
     const firstFailure = outcome.failures[0];
     const lastError = notStored !== undefined ? describeError(notStored) : firstFailure ? describeError(firstFailure.error) : undefined;
     signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
-    await this.auditAndStore(pair.id, outcome.stored, lastError);
+    await this.auditAndStore(pair.id, outcome.stored, lastError, { check: true, signal });
   }
 
   /**
@@ -270,11 +275,20 @@ export class Refresher {
     const lastError = describeError(error);
     const previousResult = await data.getResult(pairId);
     if (previousResult) await data.putResult(pairId, { ...previousResult, lastError, attemptedAt: new Date(now()).toISOString() });
-    else await this.auditAndStore(pairId, undefined, lastError);
+    else await this.auditAndStore(pairId, undefined, lastError, { check: true });
   }
 
-  /** Runs the engine on the stored snapshot + the pair's mapping and features, and stores the findings with their keys. */
-  async auditAndStore(pairId: string, stored: StoredSnapshot | undefined, lastError?: StoredResult['lastError']): Promise<StoredResult> {
+  /**
+   * Runs the engine on the stored snapshot + the pair's mapping and features, and stores the findings with their keys.
+   * Only a refresh's audit (`check`) is a check of the set-up for the history and notifications; a re-audit (a mapping
+   * read, features declared, an update) is not. A stopped refresh (`signal`: removed pair, disconnect) writes nothing.
+   */
+  async auditAndStore(
+    pairId: string,
+    stored: StoredSnapshot | undefined,
+    lastError?: StoredResult['lastError'],
+    options: { check?: boolean; signal?: AbortSignal } = {},
+  ): Promise<StoredResult> {
     const { data, now } = this.deps;
     const snapshot = await snapshotToAudit(data, pairId, stored);
     const engine = audit(snapshot, { today: localDay(now()) });
@@ -291,8 +305,9 @@ export class Refresher {
       lastError,
     };
     const previous = await data.getResult(pairId);
+    options.signal?.throwIfAborted();
     await data.putResult(pairId, record);
-    await Promise.resolve(this.deps.onAudited?.(pairId, previous, record)).catch(() => undefined);
+    if (options.check && !options.signal?.aborted) await Promise.resolve(this.deps.onAudited?.(pairId, previous, record)).catch(() => undefined);
     return record;
   }
 }

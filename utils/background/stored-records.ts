@@ -28,7 +28,9 @@ export const storedSnapshotEnvelopeSchema = z.object({
 
 export const storedMappingChangeSchema = z.object({ previous: mappingSchema, changedAt: z.string().max(40) });
 
-export const storedReviewedSchema = z.array(z.string().max(2000)).max(100_000);
+/** Reviewed marks of one pair the store reads back; more and the record counts as absent. */
+export const MAX_STORED_REVIEWED = 100_000;
+export const storedReviewedSchema = z.array(z.string().max(2000)).max(MAX_STORED_REVIEWED);
 export { featureFlagsSchema as storedFeaturesSchema, mappingSchema as storedMappingSchema };
 
 /** The record if it still fits its schema, else undefined. */

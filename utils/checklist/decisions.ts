@@ -17,6 +17,10 @@ export interface Decision {
 
 export type DecisionItemStatus = 'decided' | 'partial' | 'open';
 
+/** A note's and a chosen value's longest text: the store, the note field and the practice file share these limits. */
+export const MAX_NOTE_CHARS = 20_000;
+export const MAX_VALUE_CHARS = 500;
+
 export const EMPTY_DECISION: Decision = { values: {}, note: '' };
 
 export function valueKey(fieldId: string, channelId?: string): string {

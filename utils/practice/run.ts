@@ -8,6 +8,8 @@ export const practiceRunSchema = z.object({
   done: z.array(z.string().max(200)).max(1000),
   /** Pairs left out: a side not connected. */
   skipped: z.array(z.string().max(200)).max(1000),
+  /** Why each skipped pair was left out, in words (a run stored by an earlier release has none). */
+  skipReasons: z.record(z.string().max(200), z.string().max(500)).optional(),
   startedAt: z.string().max(40),
   finishedAt: z.string().max(40).optional(),
   full: z.boolean(),

@@ -16,17 +16,17 @@ export const MAX_PARALLEL_REFRESHES = 2;
  * pair or with another one chosen, and no more than `maxParallel` run in all. Ids of pairs that no longer exist are
  * skipped (the caller drops them from the queue).
  */
-export function pairsToStart(
+export function pairsToStart<T extends SchedulablePair>(
   queue: readonly string[],
-  pairs: readonly SchedulablePair[],
+  pairs: readonly T[],
   running: ReadonlySet<string>,
   maxParallel = MAX_PARALLEL_REFRESHES,
-): SchedulablePair[] {
+): T[] {
   const byId = new Map(pairs.map((pair) => [pair.id, pair]));
   const busy = pairs.filter((pair) => running.has(pair.id));
   const accounts = new Set(busy.map((pair) => pair.cin7AccountId));
   const tenants = new Set(busy.map((pair) => pair.xeroTenantId));
-  const chosen: SchedulablePair[] = [];
+  const chosen: T[] = [];
   for (const id of queue) {
     if (busy.length + chosen.length >= maxParallel) break;
     const pair = byId.get(id);

@@ -27,10 +27,13 @@ export const practiceActions = {
   /** A pair's history of checks (the report's trend). */
   getHistory: { sender: 'extension', args: z.strictObject({ pairId: z.string().max(200) }), result: z.object({ history: historySchema }) },
   exportPractice: { sender: 'extension', args: empty, result: z.object({ json: z.string() }) },
-  /** The file's text as read by the page; validated strictly in the background (utils/practice/file.ts). */
+  /**
+   * The file's text as read by the page; validated strictly in the background (utils/practice/file.ts). The cap is
+   * just above the file's own limit, so a text over it gets the file's words, not a refused message.
+   */
   importPractice: {
     sender: 'extension',
-    args: z.strictObject({ json: z.string().max(MAX_PRACTICE_FILE_CHARS) }),
+    args: z.strictObject({ json: z.string().max(MAX_PRACTICE_FILE_CHARS + 1) }),
     result: z.object({ changes: z.array(z.string()) }),
   },
 } as const;

@@ -5,7 +5,7 @@
 // (checklist-records.ts), and a record's `version` is the version of the checklist it holds.
 import { z } from 'zod';
 import { findChecklistItem } from '../checklist/items';
-import { valueKey, type Channel, type Decision } from '../checklist/decisions';
+import { MAX_NOTE_CHARS, valueKey, type Channel, type Decision } from '../checklist/decisions';
 
 export const CHECKLIST_STORE_VERSION = 2;
 
@@ -33,7 +33,11 @@ export const DEFAULT_CHANNELS: readonly Channel[] = [{ id: 'all', name: 'All cha
 
 const decisionSchema = z.object({
   values: z.record(z.string(), z.string()).catch({}),
-  note: z.string().catch(''),
+  // Capped like the practice file's notes, so whatever the store holds can be exported and imported again.
+  note: z
+    .string()
+    .catch('')
+    .transform((note) => note.slice(0, MAX_NOTE_CHARS)),
   updatedAt: z.string().optional().catch(undefined),
 });
 

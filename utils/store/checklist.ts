@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { persist } from 'zustand/middleware';
-import { valueKey, type Channel, type Decision } from '../checklist/decisions';
+import { MAX_NOTE_CHARS, valueKey, type Channel, type Decision } from '../checklist/decisions';
 import {
   CHECKLIST_STORE_VERSION,
   checklistV2Schema,
@@ -92,7 +92,7 @@ export function createChecklistStore(options: ChecklistStoreOptions = {}): Check
         setNote: (pairId, itemId, note) =>
           set((state) =>
             updatePair(state, pairId, (pair) =>
-              updateDecision(pair, itemId, (decision) => ({ ...decision, note, updatedAt: now().toISOString() })),
+              updateDecision(pair, itemId, (decision) => ({ ...decision, note: note.slice(0, MAX_NOTE_CHARS), updatedAt: now().toISOString() })),
             ),
           ),
         addChannel: (pairId, name) =>

@@ -59,6 +59,7 @@ export function fakeContext() {
   const refresher = {
     isRunning: (pairId: string) => running.has(pairId),
     refresh,
+    cancel: vi.fn(),
     begin: (target: Pair, options?: { full?: boolean }) => ({ outcome: 'started', since: new Date(NOW).toISOString(), done: refresh(target, options) }),
     progressOf: () => undefined,
     xeroClient: () => ({ limits: { minuteRemaining: 59, dayRemaining: 4999 } }),

@@ -133,3 +133,43 @@ describe('a disconnect during a refresh (cancelAll)', () => {
     expect(subject.isRunning(pair.id)).toBe(false);
   });
 });
+
+describe('removing a pair during its refresh (cancel)', () => {
+  it('stops that pair’s refresh only; it writes nothing for the pair, not even an error', async () => {
+    const other = { ...pair, id: 'acc~other', xeroTenantId: 'other' };
+    const { store, writes } = memoryDataStore();
+    const { refresher: subject } = refresher(store, 60_000);
+    const removed = subject.refresh(pair, { full: true });
+    const kept = subject.refresh(other, { full: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    subject.cancel(pair.id);
+    await removed;
+    expect(subject.isRunning(pair.id)).toBe(false);
+    expect(subject.isRunning(other.id)).toBe(true);
+    apis.release();
+    await kept;
+    await quiet();
+    expect(await store.getResult(pair.id)).toBeUndefined();
+    expect(await store.getSnapshot(pair.id)).toBeUndefined();
+    expect(await store.getResult(other.id)).toBeDefined();
+    expect(writes.length).toBeGreaterThan(0);
+  });
+
+  it('an audit whose refresh was stopped stores nothing and is no check', async () => {
+    const { store, writes } = memoryDataStore();
+    const audited: string[] = [];
+    const subject = new Refresher({
+      data: store,
+      xeroTokens: { accessToken: async () => 'at', afterUnauthorized: async () => 'at' },
+      cin7Credentials: async () => undefined,
+      now: () => NOW,
+      onChange: () => undefined,
+      onAudited: (pairId) => void audited.push(pairId),
+    });
+    const stop = new AbortController();
+    stop.abort(new Error('removed'));
+    await expect(subject.auditAndStore(pair.id, undefined, undefined, { check: true, signal: stop.signal })).rejects.toThrow('removed');
+    expect(writes).toEqual([]);
+    expect(audited).toEqual([]);
+  });
+});

@@ -1,8 +1,8 @@
 // refreshIfDue is the one place a read (getStatus) starts a refresh: only for data older than the setting, never
 // while one runs, and not again soon after a failed attempt.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isRefreshDue, refreshDuePairs, refreshIfDue } from '@/utils/background/refresh-policy';
-import { pairsItem, settingsItem, xeroTenantsItem } from '@/utils/background/state';
+import { isRefreshDue, refreshIfDue } from '@/utils/background/refresh-policy';
+import { settingsItem } from '@/utils/background/state';
 import { fakeContext, pair, storedResult } from './fake-context';
 
 let fake: ReturnType<typeof fakeContext>;
@@ -50,19 +50,5 @@ describe('refreshIfDue', () => {
     const ctx = { ...fake.ctx, xeroAuth: { state: async () => 'not-connected' } } as unknown as typeof fake.ctx;
     expect(await refreshIfDue(ctx, pair)).toBe(false);
     expect(fake.refresher.refresh).not.toHaveBeenCalled();
-  });
-});
-
-describe('refreshDuePairs', () => {
-  it('refreshes only the pairs that are due', async () => {
-    const fresh = { ...pair, id: 'acc~other', xeroTenantId: 'other' };
-    await pairsItem.setValue([pair, fresh]);
-    // Both organisations granted (the alarm checks the grants first: xero-granted.test.ts).
-    await xeroTenantsItem.setValue([{ tenantId: pair.xeroTenantId }, { tenantId: fresh.xeroTenantId }]);
-    await fake.store.putResult(pair.id, storedResult(7));
-    await fake.store.putResult(fresh.id, storedResult(1));
-    await refreshDuePairs(fake.ctx);
-    expect(fake.refresher.refresh).toHaveBeenCalledTimes(1);
-    expect(fake.refresher.refresh).toHaveBeenCalledWith(pair, { full: false });
   });
 });

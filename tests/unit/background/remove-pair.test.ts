@@ -23,12 +23,20 @@ beforeEach(async () => {
 });
 
 describe('removePair', () => {
+  it('stops the pair’s running refresh before forgetting its data (it must not write it back)', async () => {
+    fake.refresher.cancel.mockImplementation(() => void fake.writes.push('cancel'));
+    await pairHandlers(fake.ctx).removePair({ pairId: pair.id }, extension);
+    expect(fake.writes.indexOf('cancel')).toBeGreaterThanOrEqual(0);
+    expect(fake.writes.indexOf('cancel')).toBeLessThan(fake.writes.indexOf('forget'));
+  });
+
   it('deletes the pair, its stored data and its checklist record, and keeps the other pair’s decisions', async () => {
     await pairHandlers(fake.ctx).removePair({ pairId: pair.id }, extension);
     const stored = await fakeBrowser.storage.local.get(null);
     expect(await pairsItem.getValue()).toEqual([other]);
     expect(await selectedPairItem.getValue()).toBeNull();
     expect(fake.writes).toContain('forget');
+    expect(fake.refresher.cancel).toHaveBeenCalledWith(pair.id);
     expect(stored[checklistStorageKey(pair.id)]).toBeUndefined();
     expect(stored[checklistStorageKey(other.id)]).toEqual(record('for the pair that stays'));
   });

@@ -3,7 +3,7 @@
 // the list needs a reconnect.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { recheckXeroTenants } from '@/utils/background/handlers/connections';
-import { refreshDuePairs } from '@/utils/background/refresh-policy';
+import { createPracticeQueue, readRun } from '@/utils/background/practice-queue';
 import { pairsItem, xeroTenantsItem } from '@/utils/background/state';
 import { readStatus } from '@/utils/background/status';
 import { XERO_CONNECTIONS_URL } from '@/utils/xero/api/client';
@@ -70,6 +70,8 @@ describe('the scheduled refresh (alarm)', () => {
   beforeEach(async () => {
     await fake.store.putResult(pair.id, storedResult(7)); // due
   });
+  // What the alarm calls (service.ts refreshDuePairs → the practice queue).
+  const refreshDuePairs = (ctx: typeof fake.ctx) => createPracticeQueue(ctx).enqueueDue();
 
   it('reads the grants again first, and refreshes a pair whose organisation is still granted', async () => {
     await refreshDuePairs(fake.ctx);
@@ -83,6 +85,11 @@ describe('the scheduled refresh (alarm)', () => {
     expect(fetchStub).toHaveBeenCalledTimes(1);
     expect(fake.refresher.refresh).not.toHaveBeenCalled();
     expect((await readStatus(fake.ctx, pair)).connection.xero).toBe('reconnect-needed');
+    // The run says so, with the reason, rather than waiting for the pair.
+    const run = await readRun();
+    expect(run).toMatchObject({ skipped: [pair.id], pending: [] });
+    expect(run?.finishedAt).toBeDefined();
+    expect(run?.skipReasons?.[pair.id]).toMatch(/Acme Ltd is no longer among the organisations/);
   });
 
   it('asks Xero nothing when no pair is due', async () => {

@@ -5,6 +5,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { PracticePage, type PracticeClient } from '@/components/practice/PracticePage';
 import { auditTotals } from '@/components/ui/audit-view';
 import { detectChange } from '@/utils/practice/changes';
+import { MAX_PRACTICE_FILE_CHARS, PRACTICE_FILE_TOO_LARGE } from '@/utils/practice/file';
 import type { Pair, Status } from '@/utils/protocol/shapes';
 import { ActionError } from '@/utils/protocol/wire';
 
@@ -92,5 +93,16 @@ describe('practice page', () => {
     const file = new File(['{"name":"x"}'], 'x.json', { type: 'application/json' });
     fireEvent.change(screen.getByLabelText('Import practice file'), { target: { files: [file] } });
     await waitFor(() => expect(screen.getByText('This file is not a Mapping Guard practice file.')).toBeTruthy());
+  });
+
+  it('refuses a file over the size limit before reading it, in the file limit’s words', async () => {
+    const client = renderPage();
+    const file = new File(['{}'], 'big.json', { type: 'application/json' });
+    Object.defineProperty(file, 'size', { value: MAX_PRACTICE_FILE_CHARS + 1 });
+    const read = vi.spyOn(file, 'text');
+    fireEvent.change(screen.getByLabelText('Import practice file'), { target: { files: [file] } });
+    await waitFor(() => expect(screen.getByText(PRACTICE_FILE_TOO_LARGE)).toBeTruthy());
+    expect(read).not.toHaveBeenCalled();
+    expect(client.importPractice).not.toHaveBeenCalled();
   });
 });

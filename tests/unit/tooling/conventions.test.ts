@@ -111,7 +111,7 @@ const LAYERS: { layer: string; paths: RegExp; below: string[] }[] = [
   { layer: 'explain', paths: /^utils\/explain\//, below: ['apps', 'schemas', 'audit'] },
   { layer: 'scenarios', paths: /^utils\/scenarios\//, below: ['apps', 'schemas', 'audit'] },
   { layer: 'checklist', paths: /^utils\/checklist\//, below: ['apps', 'schemas', 'audit'] },
-  { layer: 'practice', paths: /^utils\/practice\//, below: ['apps', 'schemas'] },
+  { layer: 'practice', paths: /^utils\/practice\//, below: ['apps', 'schemas', 'checklist'] }, // the practice file carries checklist decisions
   { layer: 'protocol', paths: /^utils\/protocol\//, below: ['apps', 'schemas', 'net', 'audit', 'practice'] },
   { layer: 'api', paths: /^utils\/(cin7|xero)\/api\//, below: ['apps', 'schemas', 'net', 'audit'] },
   { layer: 'page', paths: /^utils\/(cin7|xero)\/page\//, below: ['apps', 'schemas', 'net', 'audit', 'protocol'] },

@@ -23,6 +23,7 @@ export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'list
       return pair;
     },
     async removePair(args) {
+      ctx.refresher.cancel(args.pairId); // a refresh running now must not write the pair's data back after it is forgotten
       await pairsItem.setValue((await pairsItem.getValue()).filter((p) => p.id !== args.pairId));
       if ((await selectedPairItem.getValue()) === args.pairId) await selectedPairItem.setValue(null);
       await ctx.data.forget(args.pairId);
