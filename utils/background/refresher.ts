@@ -178,11 +178,12 @@ export class Refresher {
     const stop = new AbortController();
     this.stops.set(pair.id, stop);
     const timer = setTimeout(() => stop.abort(deadlineError(deadlineMs)), deadlineMs);
+    const endsAt = this.deps.now() + deadlineMs;
     const stopped = new Promise<never>((_resolve, reject) => {
       stop.signal.addEventListener('abort', () => reject(stop.signal.reason as Error), { once: true });
     });
     try {
-      await Promise.race([this.fetchAuditStore(pair, full, stop.signal), stopped]);
+      await Promise.race([this.fetchAuditStore(pair, full, stop.signal, () => endsAt - this.deps.now()), stopped]);
     } catch (error) {
       if (!(error instanceof RefreshCancelled)) await this.recordFailure(pair.id, error);
     } finally {
@@ -193,9 +194,10 @@ export class Refresher {
 
   /**
    * The refresh's work. Once stopped (deadline), it throws at its next page or rate-limit wait and writes nothing,
-   * so a late answer never overwrites what the stop recorded.
+   * so a late answer never overwrites what the stop recorded. The documents phase ends before the deadline (timeLeft),
+   * so the lists fetched are stored even when there are more documents than time.
    */
-  private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal): Promise<void> {
+  private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal, timeLeft: () => number): Promise<void> {
     const { data, now } = this.deps;
     const report = (progress: Progress) => {
       signal.throwIfAborted();
@@ -210,7 +212,7 @@ export class Refresher {
     if (!cin7) throw new Error('Cin7 Core credentials are missing for this pair');
     const xero = this.xeroClient(pair.xeroTenantId);
     const previous = await data.getSnapshot(pair.id);
-    const outcome = await refreshSnapshot({ cin7, xero, previous, full: full || !previous, now, today: localDay(now()), onProgress: report });
+    const outcome = await refreshSnapshot({ cin7, xero, previous, full: full || !previous, now, today: localDay(now()), timeLeft, onProgress: report });
     signal.throwIfAborted();
     // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
     const notStored = await data.putSnapshot(pair.id, outcome.stored).then(() => undefined, (error: unknown) => error);
