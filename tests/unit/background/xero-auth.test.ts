@@ -25,6 +25,8 @@ function fakeIdentity() {
     /** No answer at all: the token request rejects as fetch does offline. */
     offline: false,
     refreshDelayMs: 0,
+    /** When set, refresh requests are answered only once it resolves. */
+    refreshGate: undefined as Promise<void> | undefined,
     revokeDelayMs: 0,
     launch: (url: string): Promise<string> => {
       const authorize = new URL(url);
@@ -64,6 +66,7 @@ function fakeIdentity() {
       }
       server.refreshCalls++;
       if (server.refreshDelayMs) await new Promise((r) => setTimeout(r, server.refreshDelayMs));
+      await server.refreshGate;
       if (server.offline) throw new TypeError('Failed to fetch');
       if (server.failRefreshWith) {
         return new Response(server.failRefreshWith.body, {
@@ -237,15 +240,16 @@ describe('XeroAuth', () => {
     await auth.connect();
     now.value += 1800_000; // the old tokens need renewing
     identity.failRefreshWith = { status: 503, body: JSON.stringify({ error: 'temporarily_unavailable' }) };
-    identity.refreshDelayMs = 30; // it fails once Connect has finished
+    let answer = () => undefined as void;
+    identity.refreshGate = new Promise((resolve) => (answer = resolve)); // it fails once Connect has finished
     let stale: Promise<unknown> | undefined;
     // A renewal starts while Connect writes the new tokens: it read the old ones.
     hooks.beforeSet = () => void (stale = auth.accessToken().catch((error: unknown) => error));
     await auth.connect();
+    answer();
     expect(await stale).toMatchObject({ code: 'xero-not-connected' });
     expect(identity.refreshCalls).toBe(1); // it did ask Xero, and failed after Connect
     identity.failRefreshWith = undefined;
-    identity.refreshDelayMs = 0;
     // Xero refuses the new access token at once (401): its renewal is not held back by the old connection's failure.
     expect(await auth.afterUnauthorized('at-2')).toBe('at-3');
     expect(identity.refreshCalls).toBe(2);

@@ -152,6 +152,7 @@ export class XeroAuth implements XeroTokenSource {
     await this.options.secrets.set(SECRET_NAME, { tokens } satisfies StoredXero);
     // A refresh that started while the new tokens were being written read the old ones: it must not write them back.
     this.generation++;
+    this.backoff.reset(); // nor leave a pause it ran into meanwhile
     this.options.onStateChange?.('connected');
   }
 
@@ -227,8 +228,7 @@ export class XeroAuth implements XeroTokenSource {
 
   /**
    * Performs a token request; maps rejections to the reconnect error and transport failures to network errors.
-   * `onPassing` hears of a failure that keeps the grant (with the answer's Retry-After, and whether there was an
-   * answer at all), before it is thrown.
+   * `onPassing` hears of a failure that keeps the grant (the answer's Retry-After; whether Xero answered), before it is thrown.
    */
   private async tokenCall(call: () => Promise<oauth.TokenEndpointResponse>, previousRefreshToken?: string, onPassing?: (error: Error, retryAfter: string | null, answered: boolean) => void): Promise<XeroTokens> {
     let response: oauth.TokenEndpointResponse;
