@@ -2,16 +2,16 @@
 // incrementally and within Cin7's 60 calls a minute. The lists (saleList, purchaseList; spec: UpdatedSince) are read
 // in full at most daily, else for changes since the last read; a document's detail (GET sale / GET purchase) is
 // fetched only when the list shows it changed since the cached copy, at most DOCUMENT_DETAILS_PER_REFRESH per refresh
-// (likely locked-period ones first, then the most recently changed); the next refresh continues where it stopped.
-import { z } from 'zod';
-import { cin7PurchaseSchema, cin7SaleSchema, optionalText, parseAnyDate, type Cin7Purchase, type Cin7Sale } from '../schemas';
+// (likely locked-period ones first, then the most recently changed) and as the refresh's time allows; the next refresh
+// continues where it stopped. How the details are fetched, and what a failed one does: document-details.ts.
+import { parseAnyDate, type Cin7Purchase, type Cin7Sale } from '../schemas';
 import type { Cin7PurchaseListItem, Cin7SaleListItem } from '../schemas/cin7';
 import type { CalendarDay } from '../schemas/dates';
 import type { Cin7Client, PagedList } from '../cin7/api/client';
+import { backingOff, fetchDetails } from './document-details';
 import { LISTS_FULL_EVERY_MS } from './document-lists';
 import { inWindow, mayBeLocked, type DocumentWindow, type ListedDocument } from './document-window';
 import { INCREMENTAL_OVERLAP_MS, mergeChanged } from './incremental';
-import { project } from './projection';
 
 /** Details per refresh at most: 100 calls are under two minutes of Cin7's 60 a minute, beside the other lists. */
 export const DOCUMENT_DETAILS_PER_REFRESH = 100;
@@ -21,6 +21,8 @@ export type DocumentListName = 'sales' | 'purchases';
 export interface IndexedDocument extends ListedDocument {
   /** The change stamp the cached detail was fetched at; a detail is fetched again when the list shows another. */
   detail?: string;
+  /** Its detail could not be read (deleted since listed, an unreadable answer): when last, and how often in a row. */
+  failed?: { at: string; times: number };
 }
 
 /** What the stored snapshot keeps to read documents incrementally (beside the details in `cin7.sales`/`purchases`). */
@@ -35,9 +37,6 @@ export interface DocumentIndex {
   /** The cap on details per refresh that applied. */
   cap: number;
 }
-
-/** Compact details: the engine's fields, plus the sale number `GET sale` carries as `Order.SaleOrderNumber` (labels). */
-const saleProjection = cin7SaleSchema.extend({ Order: z.looseObject({ SaleOrderNumber: optionalText }).nullish() });
 
 const listed = (id: string, updated: string | null | undefined, status: string | null | undefined, dates: (string | null | undefined)[]): ListedDocument => ({
   id,
@@ -66,6 +65,8 @@ export interface DocumentRefreshInput {
   full: boolean;
   now: () => number;
   cap?: number;
+  /** Time left before the refresh's deadline: details stop in time for the lists to be stored (none: no deadline). */
+  timeLeft?: () => number;
   onProgress?: (message: string, done: number, of: number) => void;
   journal?: DocumentJournal;
 }
@@ -74,7 +75,7 @@ export interface DocumentRefreshOutcome {
   index: DocumentIndex;
   sales: Cin7Sale[];
   purchases: Cin7Purchase[];
-  /** The lists read and whose due details were fetched without an error (their fetch time is this refresh's). */
+  /** The lists read and whose details were not stopped by Cin7 failing as a whole (their fetch time is this refresh's). */
   succeeded: DocumentListName[];
   failures: { list: DocumentListName; error: unknown }[];
 }
@@ -99,11 +100,15 @@ export async function refreshDocuments(input: DocumentRefreshInput): Promise<Doc
       // An incremental read cannot fill what a truncated full read left out: it stays truncated until the next full one.
       if (answer.truncated || (!full && old?.truncated.includes(list))) truncated.push(list);
       const changed = answer.items.map(toListed);
-      const keptDetails = new Map(kept.map((entry) => [entry.id, entry.detail]));
+      const keptEntries = new Map(kept.map((entry) => [entry.id, entry]));
       const merged = full ? changed : mergeChanged<ListedDocument>(kept, changed, byId);
       return merged
         .filter((entry) => inWindow(entry, window.from))
-        .map((entry): IndexedDocument => ({ ...entry, detail: keptDetails.get(entry.id) }));
+        .map((entry): IndexedDocument => {
+          const { detail, failed, updated } = keptEntries.get(entry.id) ?? {};
+          // A document changed since it could not be read is asked for again at once.
+          return { ...entry, detail, ...(failed && updated === entry.updated ? { failed } : {}) };
+        });
     } catch (error) {
       failures.push({ list, error });
       if (old?.truncated.includes(list)) truncated.push(list);
@@ -126,40 +131,15 @@ export async function refreshDocuments(input: DocumentRefreshInput): Promise<Doc
     else details.purchases = mergeChanged(details.purchases, [record as Cin7Purchase]);
     entry.detail = entry.updated;
   }
+  const askable = (entry: IndexedDocument) => isDue(entry) && !backingOff(entry, startedAt);
   const due = [
-    ...saleIndex.filter(isDue).map((entry) => ({ list: 'sales' as const, entry })),
-    ...purchaseIndex.filter(isDue).map((entry) => ({ list: 'purchases' as const, entry })),
+    ...saleIndex.filter(askable).map((entry) => ({ list: 'sales' as const, entry })),
+    ...purchaseIndex.filter(askable).map((entry) => ({ list: 'purchases' as const, entry })),
   ].sort((a, b) => Number(mayBeLocked(b.entry, input.xeroLock)) - Number(mayBeLocked(a.entry, input.xeroLock)) || b.entry.updated.localeCompare(a.entry.updated));
   const batch = due.slice(0, Math.max(0, (input.cap ?? DOCUMENT_DETAILS_PER_REFRESH) - restored));
-  const total = batch.length;
-  let done = 0;
-  const failedDetails = new Set<DocumentListName>();
-  const fetchOne = async ({ list, entry }: (typeof batch)[number]) => {
-    if (failedDetails.has(list)) return;
-    try {
-      // Fetched first, merged after: the other worker may have merged in the meantime.
-      if (list === 'sales') {
-        const sale = project(saleProjection, await cin7.sale(entry.id)) as Cin7Sale;
-        await journal?.saveDetail('sales', sale);
-        details.sales = mergeChanged(details.sales, [sale]);
-      } else {
-        const purchase = project(cin7PurchaseSchema, await cin7.purchase(entry.id));
-        await journal?.saveDetail('purchases', purchase);
-        details.purchases = mergeChanged(details.purchases, [purchase]);
-      }
-      entry.detail = entry.updated;
-    } catch (error) {
-      // One list's failure stops its details (a refused key or an outage fails every call); what was fetched stays.
-      failedDetails.add(list);
-      failures.push({ list, error });
-    }
-    input.onProgress?.('Cin7 sales and purchases', ++done, total);
-  };
-  // Two at a time, as the Cin7 queue runs them; the queue keeps the minute's budget.
-  const workers = [0, 1].map(async () => {
-    for (let next = batch.shift(); next; next = batch.shift()) await fetchOne(next);
-  });
-  await Promise.all(workers);
+  const onProgress = input.onProgress && ((done: number, of: number) => input.onProgress?.('Cin7 sales and purchases', done, of));
+  const saveDetail = journal && ((list: DocumentListName, record: Cin7Sale | Cin7Purchase) => journal.saveDetail(list, record));
+  failures.push(...(await fetchDetails({ cin7, batch, details, now, timeLeft: input.timeLeft, onProgress, ...(saveDetail ? { saveDetail } : {}) })));
 
   const failed = new Set(failures.map((failure) => failure.list));
   const readAt = failed.size > 0 && old ? old.readAt : new Date(startedAt).toISOString();
@@ -188,7 +168,12 @@ function keepListed<T extends { ID: string }>(details: readonly T[], index: read
   return details.filter((detail) => ids.has(detail.ID));
 }
 
-/** How many documents in the window have no current detail yet (the cap, or a failure, left them for later). */
+/** How many documents in the window have no current detail yet (the cap or the time left them for later). */
 export function pendingDocuments(index: DocumentIndex | undefined): number {
-  return index ? [...index.sales, ...index.purchases].filter(isDue).length : 0;
+  return index ? [...index.sales, ...index.purchases].filter((entry) => isDue(entry) && !entry.failed).length : 0;
+}
+
+/** How many documents in the window could not be read at their last try (asked for again after a back-off). */
+export function unreadableDocuments(index: DocumentIndex | undefined): number {
+  return index ? [...index.sales, ...index.purchases].filter((entry) => isDue(entry) && entry.failed).length : 0;
 }

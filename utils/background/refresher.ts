@@ -14,7 +14,10 @@ import type { PairDataStore, StoredResult } from './results';
 import { refreshSnapshot, type StoredSnapshot } from './snapshot';
 import { QUEUE_PRIORITY } from '../net/limits';
 import type { JournalStore } from './refresh-journal';
-import { describeError, isQuotaError, UserFacingError } from '../net/user-error';
+import { describeError, isQuotaError } from '../net/user-error';
+import { deadlineError, localDay, REFRESH_DEADLINE_MS, RefreshCancelled } from './refresh-stops';
+
+export { localDay, REFRESH_DEADLINE_MS };
 import type { Cin7Credentials } from '../cin7/api/client';
 import type { Pair } from '../protocol/shapes';
 
@@ -38,40 +41,12 @@ export interface RefresherDeps {
   onAudited?: (pairId: string, previous: StoredResult | undefined, record: StoredResult) => Promise<void> | void;
 }
 
-/**
- * A full refresh of a big account waits out Cin7's 60 calls a minute for a few minutes; one that runs far longer is
- * stuck (a stalled server, a storm that does not end) and is stopped with its error, so the user is told.
- */
-export const REFRESH_DEADLINE_MS = 15 * 60_000;
-
 /** What a refresh request did: started one, joined the one running, or queued a full one to follow it. */
 export interface RefreshStart {
   outcome: 'started' | 'joined' | 'queued';
   /** When the running (or just started) refresh began (ISO). */
   since: string;
   done: Promise<void>;
-}
-
-const deadlineError = (ms: number) =>
-  new UserFacingError(
-    `The refresh did not finish within ${ms >= 60_000 ? `${Math.round(ms / 60_000)} minutes` : `${Math.ceil(ms / 1000)} s`} and was stopped: Cin7 Core or Xero answered too slowly or not at all. The previous results are kept; refresh again later.`,
-    'refresh-deadline',
-    `stopped after ${ms} ms`,
-  );
-
-/** The stop reason of a refresh cancelled by a disconnect: nothing is recorded for it. */
-class RefreshCancelled extends Error {
-  constructor() {
-    super('the connection was ended during the refresh');
-    this.name = 'RefreshCancelled';
-  }
-}
-
-/** The calendar day in the browser's zone: lock dates are compared as days (the engine never reads the clock). */
-export function localDay(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 export class Refresher {
@@ -186,12 +161,13 @@ export class Refresher {
     const stop = new AbortController();
     this.stops.set(pair.id, stop);
     const timer = setTimeout(() => stop.abort(deadlineError(deadlineMs)), deadlineMs);
+    const endsAt = this.deps.now() + deadlineMs;
     const stopped = new Promise<never>((_resolve, reject) => {
       stop.signal.addEventListener('abort', () => reject(stop.signal.reason as Error), { once: true });
     });
     const { journal } = this.deps;
     try {
-      await Promise.race([this.fetchAuditStore(pair, full, stop.signal), stopped]);
+      await Promise.race([this.fetchAuditStore(pair, full, stop.signal, () => endsAt - this.deps.now()), stopped]);
       await journal?.clear(pair.id);
     } catch (error) {
       if (error instanceof RefreshCancelled) await journal?.clear(pair.id).catch(() => undefined);
@@ -208,9 +184,10 @@ export class Refresher {
 
   /**
    * The refresh's work. Once stopped (deadline), it throws at its next page or rate-limit wait and writes nothing,
-   * so a late answer never overwrites what the stop recorded.
+   * so a late answer never overwrites what the stop recorded. The documents phase ends before the deadline (timeLeft),
+   * so the lists fetched are stored even when there are more documents than time.
    */
-  private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal): Promise<void> {
+  private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal, timeLeft: () => number): Promise<void> {
     const { data, now } = this.deps;
     const previous = await data.getSnapshot(pair.id);
     const opened = await this.deps.journal?.open(pair.id, full || !previous, now());
@@ -235,6 +212,7 @@ export class Refresher {
       full: journal?.state.full ?? (full || !previous),
       now,
       today: localDay(now()),
+      timeLeft,
       onProgress: report,
       journal,
     });

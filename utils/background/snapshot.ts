@@ -108,6 +108,8 @@ export interface RefreshInput {
   now: () => number;
   /** The local calenday day (the window without lock dates counts back from it); the UTC day when unset. */
   today?: string;
+  /** Time left before the refresh's deadline: the documents take only what the lists left of it. */
+  timeLeft?: () => number;
   onProgress?: (progress: Progress) => void;
   /** Where progress is persisted as it goes, and what an earlier, stopped run of this refresh already read. */
   journal?: RefreshJournal;
@@ -241,6 +243,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
     previous: { index: previous?.documents, sales: previousCin7.sales, purchases: previousCin7.purchases },
     full,
     now,
+    timeLeft: input.timeLeft,
     onProgress: (list, done, of) => input.onProgress?.({ list, page: done, pages: of, message: `${list}: ${done} of ${of} documents` }),
     journal: journal && (await documentJournal(journal, documentsAt)),
   }));

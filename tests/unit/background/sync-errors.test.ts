@@ -4,13 +4,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import type { BackgroundContext } from '@/utils/background/context';
-import { keepSyncErrors, syncErrorHandlers } from '@/utils/background/handlers/sync-errors';
+import { forgetSyncErrors, keepSyncErrors, syncErrorHandlers } from '@/utils/background/handlers/sync-errors';
+import { pairHandlers } from '@/utils/background/handlers/pairs';
 import { findPair, storeTabIdentity } from '@/utils/background/pair-resolution';
 import { cin7AccountsItem, pairsItem } from '@/utils/background/state';
 import { SYNC_ERROR_SAMPLES } from '@/utils/explain';
 import { MAX_SYNC_ERRORS_KEPT } from '@/utils/protocol/actions';
 import { registerActionHandlers, type ActionHandlers } from '@/utils/protocol/server';
 import type { Pair } from '@/utils/protocol/shapes';
+import { fakeContext } from './fake-context';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const pairA = { id: 'pair-a', name: 'A', cin7AccountId: 'acct-a', xeroTenantId: 't-a' } as Pair;
@@ -57,6 +59,34 @@ describe('reportSyncErrors', () => {
     expect(await handlers.reportSyncErrors({ messages: [ARCHIVED] }, extension)).toEqual({ stored: 0 });
     for (const pairId of ['pair-a', 'pair-b']) expect((await handlers.getSyncErrors({ pairId }, extension)).messages).toEqual([]);
     expect(statusChanged).not.toHaveBeenCalled();
+  });
+});
+
+describe('reports from two tabs at once', () => {
+  it('keeps both tabs’ messages (writes take turns), and removing the pair forgets them', async () => {
+    await storeTabIdentity(7, 'cin7', { cin7Texts: ['Cin7 Core', 'Company B'] });
+    await storeTabIdentity(9, 'cin7', { cin7Texts: ['Cin7 Core', 'Company B'] });
+    const fromBound = (tabId: number, messages: string[]) =>
+      handlers.reportSyncErrors({ messages }, { caller: 'content', app: 'cin7', tabId, tabUrl: `${CIN7}/SyncErrors` });
+    // Writing to the session store takes a while, as in a real browser: the second report reads before the first wrote.
+    const session = fakeBrowser.storage.session;
+    const set = session.set.bind(session);
+    const slowSet = vi.spyOn(session, 'set').mockImplementation(async (items: Parameters<typeof set>[0]) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return set(items);
+    });
+    await Promise.all([fromBound(7, [ARCHIVED]), fromBound(9, [CURRENCY])]);
+    slowSet.mockRestore();
+    expect((await handlers.getSyncErrors({ pairId: 'pair-b' }, extension)).messages.sort()).toEqual([ARCHIVED, CURRENCY].sort());
+
+    await storeTabIdentity(8, 'cin7', { cin7Texts: ['Cin7 Core', 'Company A'] });
+    await fromBound(8, [ARCHIVED]);
+    const fake = fakeContext();
+    await pairHandlers(fake.ctx).removePair({ pairId: 'pair-b' }, extension);
+    expect(await fakeBrowser.storage.session.get('syncErrors:pair-b')).toEqual({});
+    expect((await handlers.getSyncErrors({ pairId: 'pair-a' }, extension)).messages).toEqual([ARCHIVED]);
+    await forgetSyncErrors('pair-a');
+    expect(await fakeBrowser.storage.session.get(null)).not.toHaveProperty('syncErrors:pair-a');
   });
 });
 

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createSecretStore } from '@/utils/background/secrets';
 import { XeroAuth, type XeroConnectionState } from '@/utils/xero/api/auth';
-import { TOKEN_BACKOFF_BASE_MS } from '@/utils/xero/api/token-backoff';
+import { TOKEN_BACKOFF_BASE_MS, TOKEN_NO_ANSWER_PAUSE_MS } from '@/utils/xero/api/token-backoff';
 import { UserFacingError } from '@/utils/net/user-error';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
@@ -22,7 +22,11 @@ function fakeIdentity() {
     refreshCalls: 0,
     revoked: [] as string[],
     failRefreshWith: undefined as undefined | { status: number; body: string; type?: string; retryAfter?: string },
+    /** No answer at all: the token request rejects as fetch does offline. */
+    offline: false,
     refreshDelayMs: 0,
+    /** When set, refresh requests are answered only once it resolves. */
+    refreshGate: undefined as Promise<void> | undefined,
     revokeDelayMs: 0,
     launch: (url: string): Promise<string> => {
       const authorize = new URL(url);
@@ -62,6 +66,8 @@ function fakeIdentity() {
       }
       server.refreshCalls++;
       if (server.refreshDelayMs) await new Promise((r) => setTimeout(r, server.refreshDelayMs));
+      await server.refreshGate;
+      if (server.offline) throw new TypeError('Failed to fetch');
       if (server.failRefreshWith) {
         return new Response(server.failRefreshWith.body, {
           status: server.failRefreshWith.status,
@@ -79,8 +85,18 @@ function setup(now = { value: 1_000_000 }) {
   const identity = fakeIdentity();
   const secrets = createSecretStore(`xero-auth-${++dbCounter}`);
   const states: XeroConnectionState[] = [];
+  /** Runs (once) as a secret is about to be written. */
+  const hooks: { beforeSet?: () => void } = {};
   const auth = new XeroAuth({
-    secrets,
+    secrets: {
+      ...secrets,
+      set: (name, value) => {
+        const hook = hooks.beforeSet;
+        hooks.beforeSet = undefined;
+        hook?.();
+        return secrets.set(name, value);
+      },
+    },
     clientId: () => Promise.resolve('client-123'),
     redirectUrl: REDIRECT,
     launchWebAuthFlow: (url) => identity.launch(url),
@@ -88,7 +104,7 @@ function setup(now = { value: 1_000_000 }) {
     now: () => now.value,
     onStateChange: (state) => states.push(state),
   });
-  return { identity, secrets, auth, now, states };
+  return { identity, secrets, auth, now, states, hooks };
 }
 
 describe('XeroAuth', () => {
@@ -201,6 +217,42 @@ describe('XeroAuth', () => {
     now.value += TOKEN_BACKOFF_BASE_MS;
     identity.failRefreshWith = undefined;
     expect(await auth.accessToken()).toBe('at-2');
+  });
+
+  it('no answer at all (offline) pauses only briefly, never doubling: back online, the renewal works within seconds', async () => {
+    const { auth, identity, now } = setup();
+    await auth.connect();
+    identity.offline = true;
+    now.value += 1800_000;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      await expect(auth.accessToken()).rejects.toMatchObject({ code: 'network' });
+      expect(identity.refreshCalls).toBe(attempt); // each attempt asked again: no growing pause
+      await expect(auth.accessToken()).rejects.toMatchObject({ code: 'network' }); // a burst right after does not
+      expect(identity.refreshCalls).toBe(attempt);
+      now.value += TOKEN_NO_ANSWER_PAUSE_MS;
+    }
+    identity.offline = false;
+    expect(await auth.accessToken()).toBe('at-2');
+  });
+
+  it('a renewal of the old connection that fails after Connect does not pause the new connection', async () => {
+    const { auth, identity, now, hooks } = setup();
+    await auth.connect();
+    now.value += 1800_000; // the old tokens need renewing
+    identity.failRefreshWith = { status: 503, body: JSON.stringify({ error: 'temporarily_unavailable' }) };
+    let answer = () => undefined as void;
+    identity.refreshGate = new Promise((resolve) => (answer = resolve)); // it fails once Connect has finished
+    let stale: Promise<unknown> | undefined;
+    // A renewal starts while Connect writes the new tokens: it read the old ones.
+    hooks.beforeSet = () => void (stale = auth.accessToken().catch((error: unknown) => error));
+    await auth.connect();
+    answer();
+    expect(await stale).toMatchObject({ code: 'xero-not-connected' });
+    expect(identity.refreshCalls).toBe(1); // it did ask Xero, and failed after Connect
+    identity.failRefreshWith = undefined;
+    // Xero refuses the new access token at once (401): its renewal is not held back by the old connection's failure.
+    expect(await auth.afterUnauthorized('at-2')).toBe('at-3');
+    expect(identity.refreshCalls).toBe(2);
   });
 
   it.each(['invalid_grant', 'invalid_client', 'unauthorized_client'])('%s ends the connection', async (error) => {

@@ -7,6 +7,7 @@ import { forgetHistory } from '../history';
 import { makePair } from '../pairs';
 import { storePair } from '../pair-store';
 import { cin7AccountsItem, pairsItem, selectedPairItem, xeroTenantsItem } from '../state';
+import { forgetSyncErrors } from './sync-errors';
 
 export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'listPairs' | 'savePair' | 'removePair' | 'selectPair'> {
   return {
@@ -29,6 +30,7 @@ export function pairHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'list
       await ctx.data.forget(args.pairId);
       await forgetPairChecklist(args.pairId); // the pair's onboarding decisions and notes go with it
       await forgetHistory(args.pairId); // and its history of checks (reviewed marks: data.forget)
+      await forgetSyncErrors(args.pairId);
       ctx.statusChanged();
       return { ok: true as const };
     },

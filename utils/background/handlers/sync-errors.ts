@@ -24,6 +24,24 @@ export function keepSyncErrors(kept: readonly string[], messages: readonly strin
   return next.slice(-MAX_SYNC_ERRORS_KEPT);
 }
 
+/**
+ * Two bound tabs of one pair may report together: each would read the same list, add its own and write it back, and
+ * the later write would drop the other's (which a tab never sends again). A pair's writes take turns.
+ */
+const turns = new Map<string, Promise<unknown>>();
+function inTurn<T>(pairId: string, work: () => Promise<T>): Promise<T> {
+  const next = (turns.get(pairId) ?? Promise.resolve()).then(work, work);
+  const settled = next.catch(() => undefined);
+  turns.set(pairId, settled);
+  void settled.then(() => turns.get(pairId) === settled && turns.delete(pairId));
+  return next;
+}
+
+/** A removed pair's messages go with it. */
+export function forgetSyncErrors(pairId: string): Promise<void> {
+  return inTurn(pairId, () => itemOf(pairId).removeValue());
+}
+
 export function syncErrorHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'reportSyncErrors' | 'getSyncErrors'> {
   return {
     async reportSyncErrors(args, context) {
@@ -31,12 +49,15 @@ export function syncErrorHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 
       const binding = await bindingOfTab(context.tabId, 'cin7');
       if (!binding?.pair || binding.tab?.state !== 'bound') return { stored: 0 };
       const pairId = binding.pair.id;
-      const kept = await read(pairId);
-      const next = keepSyncErrors(kept, args.messages);
-      if (JSON.stringify(next) !== JSON.stringify(kept)) {
-        await itemOf(pairId).setValue(next);
-        ctx.statusChanged(pairId);
-      }
+      const next = await inTurn(pairId, async () => {
+        const kept = await read(pairId);
+        const merged = keepSyncErrors(kept, args.messages);
+        if (JSON.stringify(merged) !== JSON.stringify(kept)) {
+          await itemOf(pairId).setValue(merged);
+          ctx.statusChanged(pairId);
+        }
+        return merged;
+      });
       return { stored: next.length };
     },
     async getSyncErrors(args, context) {

@@ -8,12 +8,22 @@ export const cin7CredentialsError = (status: number, body: string) =>
     `HTTP ${status}: ${excerpt(body)}`,
   );
 
-export const cin7HttpError = (path: string, status: number, body: string) =>
-  new UserFacingError(
-    status === 404 ? 'Cin7 Core did not find what Mapping Guard asked for.' : 'Cin7 Core answered with an error.',
-    status === 404 ? 'not-found' : 'cin7-api',
-    `GET ${path}: ${status}: ${excerpt(body)}`,
-  );
+/** An HTTP (or in-body) error status from Cin7, kept so a caller can tell a server error from a refused request. */
+export class Cin7HttpError extends UserFacingError {
+  constructor(
+    path: string,
+    readonly status: number,
+    body: string,
+  ) {
+    super(
+      status === 404 ? 'Cin7 Core did not find what Mapping Guard asked for.' : 'Cin7 Core answered with an error.',
+      status === 404 ? 'not-found' : 'cin7-api',
+      `GET ${path}: ${status}: ${excerpt(body)}`,
+    );
+  }
+}
+
+export const cin7HttpError = (path: string, status: number, body: string) => new Cin7HttpError(path, status, body);
 
 export const cin7InvalidResponse = (path: string, problem: string, body: string) =>
   new UserFacingError(

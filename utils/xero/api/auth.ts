@@ -152,6 +152,7 @@ export class XeroAuth implements XeroTokenSource {
     await this.options.secrets.set(SECRET_NAME, { tokens } satisfies StoredXero);
     // A refresh that started while the new tokens were being written read the old ones: it must not write them back.
     this.generation++;
+    this.backoff.reset(); // nor leave a pause it ran into meanwhile
     this.options.onStateChange?.('connected');
   }
 
@@ -203,7 +204,9 @@ export class XeroAuth implements XeroTokenSource {
           this.requestOptions(),
         );
         return oauth.processRefreshTokenResponse(as, client, response);
-      }, stored.tokens.refreshToken, (error, retryAfter) => this.backoff.failed(error, retryAfter));
+      }, stored.tokens.refreshToken, (error, retryAfter, answered) => {
+        if (generation === this.generation) this.backoff.failed(error, retryAfter, answered); // else: not this connection's
+      });
     } catch (error) {
       if (generation !== this.generation) throw xeroNotConnectedError();
       if (error instanceof UserFacingError && error.code === 'xero-reconnect') {
@@ -225,9 +228,9 @@ export class XeroAuth implements XeroTokenSource {
 
   /**
    * Performs a token request; maps rejections to the reconnect error and transport failures to network errors.
-   * `onPassing` hears of a failure that keeps the grant (with the answer's Retry-After), before it is thrown.
+   * `onPassing` hears of a failure that keeps the grant (the answer's Retry-After; whether Xero answered), before it is thrown.
    */
-  private async tokenCall(call: () => Promise<oauth.TokenEndpointResponse>, previousRefreshToken?: string, onPassing?: (error: Error, retryAfter: string | null) => void): Promise<XeroTokens> {
+  private async tokenCall(call: () => Promise<oauth.TokenEndpointResponse>, previousRefreshToken?: string, onPassing?: (error: Error, retryAfter: string | null, answered: boolean) => void): Promise<XeroTokens> {
     let response: oauth.TokenEndpointResponse;
     try {
       response = await call();
@@ -241,7 +244,9 @@ export class XeroAuth implements XeroTokenSource {
       // reason to throw the tokens away.
       const body = error instanceof oauth.ResponseBodyError ? error : undefined;
       const passing = body?.status === 429 ? xeroThrottledTooLong(null) : body ? xeroTokenRenewalFailed(describeOAuthError(error)) : xeroNetworkError(describeOAuthError(error));
-      onPassing?.(passing, body?.response.headers.get('retry-after') ?? null);
+      // oauth4webapi wraps every answer it got in one of its errors; anything else is fetch failing (offline, timeout).
+      const answered = body !== undefined || error instanceof oauth.OperationProcessingError;
+      onPassing?.(passing, body?.response.headers.get('retry-after') ?? null, answered);
       throw passing;
     }
     const refreshToken = response.refresh_token ?? previousRefreshToken;
