@@ -1,9 +1,9 @@
 // Issue #18: notifications when a scheduled check finds new errors (opt-in; the `notifications` permission is
 // optional and asked for here, on the click that turns them on), quiet hours, and how many Xero organisations the
 // app's connection uses (an uncertified Xero app may connect only a few: README "Many clients").
-import { useEffect, useId, useState } from 'react';
-import type { Settings } from '../../utils/protocol/shapes';
-import { errorText, type MappingGuardClient } from '../ui/client';
+import { useId } from 'react';
+import type { MappingGuardClient } from '../ui/client';
+import { useSettings } from './use-settings';
 import { Section } from './Section';
 
 export interface NotificationPermission {
@@ -24,20 +24,7 @@ export function NotificationsSection({
   xeroConnections?: number;
 }) {
   const id = useId();
-  const [settings, setSettings] = useState<Settings>();
-  const [message, setMessage] = useState<string>();
-  useEffect(() => {
-    client.getSettings().then(setSettings, (failure: unknown) => setMessage(errorText(failure)));
-  }, [client]);
-
-  const save = (change: Partial<Settings>) =>
-    client.setSettings(change).then(
-      (saved) => {
-        setSettings(saved);
-        setMessage('Saved.');
-      },
-      (failure: unknown) => setMessage(errorText(failure)),
-    );
+  const { settings, message, setMessage, save } = useSettings(client);
 
   // Equal hours mean no quiet hours (utils/practice/notify.ts): a message cannot carry "unset" (undefined is dropped).
   const quiet = settings?.quietFrom !== undefined && settings.quietFrom !== settings.quietTo;

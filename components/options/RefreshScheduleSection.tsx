@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react';
-import type { Settings } from '../../utils/protocol/shapes';
-import { errorText, type MappingGuardClient } from '../ui/client';
+import { useId } from 'react';
+import type { MappingGuardClient } from '../ui/client';
+import { useSettings } from './use-settings';
 import { Section } from './Section';
 
 const CHOICES: { hours: number; label: string }[] = [
@@ -16,22 +16,8 @@ const CHOICES: { hours: number; label: string }[] = [
 /** How often the background re-reads both apps and re-runs the audit (mind Xero's 5,000 calls a day). */
 export function RefreshScheduleSection({ client }: { client: MappingGuardClient }) {
   const id = useId();
-  const [settings, setSettings] = useState<Settings>();
-  const [message, setMessage] = useState<string>();
-  useEffect(() => {
-    client.getSettings().then(setSettings, (failure: unknown) => setMessage(errorText(failure)));
-  }, [client]);
-
-  const choose = (hours: number) => {
-    setSettings({ ...settings, refreshHours: hours });
-    client.setSettings({ refreshHours: hours }).then(
-      (saved) => {
-        setSettings(saved);
-        setMessage('Saved.');
-      },
-      (failure: unknown) => setMessage(errorText(failure)),
-    );
-  };
+  const { settings, message, save } = useSettings(client);
+  const choose = (hours: number) => void save({ refreshHours: hours });
 
   const current = settings?.refreshHours;
   const known = CHOICES.some((choice) => choice.hours === current);
