@@ -42,7 +42,7 @@ export function SiteAccessNotice({ access }: { access?: SiteAccess }) {
       <h2 id="mg-site-access-title" className="mg-phase-title">
         Mapping Guard has no access to {missing.length === 1 ? missing[0]!.label : 'some sites it needs'}
       </h2>
-      <p>The browser withholds these sites, so what each is for stops working:</p>
+      <p>{missing.length === 1 ? 'The browser withholds it, so this stops working:' : 'The browser withholds these sites, so what each is for stops working:'}</p>
       <ul>
         {missing.map((site) => (
           <li key={site.origin}>
