@@ -8,6 +8,8 @@ import { selectPairChecklist, UNASSIGNED_PAIR, type ChecklistStore } from '../..
 import { AuditOverview } from '../ui/AuditOverview';
 import { Button } from '../ui/Button';
 import { FixLink } from '../ui/FixLink';
+import { SiteAccessNotice } from '../ui/SiteAccessNotice';
+import type { SiteAccess } from '../../utils/net/site-access';
 import { errorText, type MappingGuardClient, type PairList } from '../ui/client';
 import { useFlushOnLeave } from '../ui/use-flush-on-leave';
 import { useStatus } from '../ui/use-status';
@@ -34,6 +36,8 @@ export interface PopupAppProps {
   reportUrl(pairId: string): string;
   /** The pair to show first (popup.html?pair=…, the practice page's checklist link). */
   initialPairId?: string;
+  /** The browser's site access (the entry passes the real one): a withheld site is named, with a button to ask. */
+  siteAccess?: SiteAccess;
 }
 
 function useHydrated(checklist: ChecklistStore): boolean {
@@ -48,7 +52,7 @@ function useHydrated(checklist: ChecklistStore): boolean {
   return hydrated;
 }
 
-export function PopupApp({ client, checklist, activeHost, activeTabId, openOptions, openWelcome, reportUrl, initialPairId }: PopupAppProps) {
+export function PopupApp({ client, checklist, activeHost, activeTabId, openOptions, openWelcome, reportUrl, initialPairId, siteAccess }: PopupAppProps) {
   const [chosenPairId, setChosenPairId] = useState<string | undefined>(initialPairId);
   const [pairList, setPairList] = useState<PairList>({ pairs: [] });
   const [starting, setStarting] = useState(false);
@@ -134,6 +138,7 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
           status && !connected && <Button onClick={openOptions}>Connect Cin7 Core and Xero in Settings</Button>
         )}
       </header>
+      <SiteAccessNotice access={siteAccess} />
       {error && <p role="alert" className="mg-error-text">{error}</p>}
       {actionError && <p role="alert" className="mg-error-text">{actionError}</p>}
       {status?.lastError && (

@@ -6,6 +6,8 @@ import { OptionsNav } from './OptionsNav';
 import { NotificationsSection, type NotificationPermission } from './NotificationsSection';
 import { OptionsSections } from './OptionsSections';
 import { WhatsNewNote } from './WhatsNewNote';
+import { SiteAccessNotice } from '../ui/SiteAccessNotice';
+import type { SiteAccess } from '../../utils/net/site-access';
 import type { WhatsNew } from '../../utils/store/whats-new';
 import { PairsSection } from './PairsSection';
 import { SecretProtectionSection } from './SecretProtectionSection';
@@ -23,9 +25,11 @@ export interface OptionsAppProps {
   onDismissWhatsNew?(): void;
   /** Asks the browser for the optional notifications permission (on the user's click). */
   notificationPermission?: NotificationPermission;
+  /** The browser's site access: a withheld site is named, with a button to ask. */
+  siteAccess?: SiteAccess;
 }
 
-export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew, notificationPermission = NO_PERMISSION }: OptionsAppProps) {
+export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew, notificationPermission = NO_PERMISSION, siteAccess }: OptionsAppProps) {
   const { connections, pairs, error, reload } = useConnections(client);
   const [note, setNote] = useState(whatsNew);
   const dismiss = () => {
@@ -37,6 +41,7 @@ export function OptionsApp({ client, welcomeUrl, whatsNew, onDismissWhatsNew, no
     <div className="mg-options-layout">
       <header className="mg-options-header">
         <h1>Mapping Guard settings</h1>
+        <SiteAccessNotice access={siteAccess} />
         {note && <WhatsNewNote note={note} welcomeUrl={welcomeUrl} onDismiss={dismiss} />}
         {connections && !connections.cin7.accounts.length && connections.xero.state === 'not-connected' && welcomeUrl && (
           <p className="mg-callout" data-testid="options-setup">

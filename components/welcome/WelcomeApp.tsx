@@ -5,6 +5,8 @@ import { useEffect, useState } from 'react';
 import type { OptionsClient } from '../ui/client';
 import { useConnections } from '../options/use-connections';
 import { useStatus } from '../ui/use-status';
+import { SiteAccessNotice } from '../ui/SiteAccessNotice';
+import type { SiteAccess } from '../../utils/net/site-access';
 import { DraftContext, type Draft } from '../options/draft';
 import { currentStep, deriveSteps, finishedCount, type StepId } from './steps';
 import { StepList } from './StepList';
@@ -20,6 +22,8 @@ export interface WelcomeAppProps {
   client: OptionsClient;
   drafts: DraftStorage;
   links: WelcomeLinks;
+  /** The browser's site access: connecting needs it, so a withheld site is named here too. */
+  siteAccess?: SiteAccess;
 }
 
 function useDraft(drafts: DraftStorage): Draft | undefined {
@@ -45,7 +49,7 @@ function useDraft(drafts: DraftStorage): Draft | undefined {
   };
 }
 
-export function WelcomeApp({ client, drafts, links }: WelcomeAppProps) {
+export function WelcomeApp({ client, drafts, links, siteAccess }: WelcomeAppProps) {
   /** The step the user chose to look at, and where set-up stood then: progress moves the view on. */
   const [chosen, setChosen] = useState<{ step: StepId; from?: StepId }>();
   const draft = useDraft(drafts);
@@ -69,6 +73,7 @@ export function WelcomeApp({ client, drafts, links }: WelcomeAppProps) {
           this page picks up where you were.
         </p>
       </header>
+      <SiteAccessNotice access={siteAccess} />
       {error && (
         <p role="alert" className="mg-error-text">
           {error}

@@ -6,6 +6,7 @@ import '../../components/options/options.css';
 import { OptionsApp } from '../../components/options/OptionsApp';
 import { pageClient } from '../../components/ui/client';
 import { mountPage } from '../../components/ui/mount-page';
+import { browserSiteAccess } from '../../utils/net/site-access';
 import { dismissWhatsNew, readWhatsNew, type WhatsNew } from '../../utils/store/whats-new';
 
 const welcomeUrl = browser.runtime.getURL('/welcome.html');
@@ -16,6 +17,7 @@ const mount = (whatsNew: WhatsNew | null) =>
       welcomeUrl={welcomeUrl}
       whatsNew={whatsNew}
       onDismissWhatsNew={() => void dismissWhatsNew().catch(() => undefined)}
+      siteAccess={browserSiteAccess()}
       notificationPermission={{ request: () => browser.permissions.request({ permissions: ['notifications'] }) }}
     />,
   );

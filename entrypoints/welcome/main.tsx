@@ -9,6 +9,7 @@ import '../../components/welcome/welcome.css';
 import { pageClient } from '../../components/ui/client';
 import { mountPage } from '../../components/ui/mount-page';
 import { WelcomeApp, type DraftStorage } from '../../components/welcome/WelcomeApp';
+import { browserSiteAccess } from '../../utils/net/site-access';
 
 const draftSchema = z.record(z.string().max(60), z.string().max(500));
 const draftItem = storage.defineItem<Record<string, string>>('session:welcomeDraft', { fallback: {} });
@@ -21,6 +22,7 @@ mountPage(
   <WelcomeApp
     client={pageClient}
     drafts={drafts}
+    siteAccess={browserSiteAccess()}
     links={{
       reportUrl: (pairId) => browser.runtime.getURL(`/report.html?pair=${encodeURIComponent(pairId)}`),
       checklistUrl: browser.runtime.getURL('/popup.html'),

@@ -44,7 +44,7 @@ export interface DetailsInput {
 /** Whether the failure concerns Cin7 as a whole (every other call would fail alike) rather than this one document. */
 export function stopsTheList(error: unknown): boolean {
   if (error instanceof Cin7HttpError) return error.status >= 500;
-  return error instanceof UserFacingError && ['cin7-credentials', 'cin7-rate-limit', 'network'].includes(error.code);
+  return error instanceof UserFacingError && ['cin7-credentials', 'cin7-rate-limit', 'network', 'site-access'].includes(error.code);
 }
 
 /** Whether a document that could not be read is still waiting out its back-off (it is not asked for meanwhile). */

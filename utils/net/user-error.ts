@@ -18,6 +18,7 @@ export type UserErrorCode =
   | 'cin7-api'
   | 'cin7-rate-limit'
   | 'network'
+  | 'site-access'
   | 'invalid-response'
   | 'not-found'
   | 'storage-full'

@@ -20,6 +20,7 @@ import {
 } from '../../schemas';
 import { CIN7_LIMIT, QueueRegistry, retryDelayMs, sleep } from '../../net/limits';
 import { getWithinLimit, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
+import { withheldSiteError } from '../../net/site-access';
 import { CIN7_API_BASE } from '../../apps';
 import { cin7CredentialsError, cin7HttpError, cin7InvalidResponse, cin7NetworkError, cin7ThrottledTooLong } from './errors';
 
@@ -196,6 +197,9 @@ export class Cin7Client {
     for (let attempt = 0; ; attempt++) {
       const outcome = await queue.add(() => this.send(url), { priority: this.options.priority ?? 0 });
       if (outcome.kind === 'done') return this.parse(outcome.response, outcome.text, schema, path);
+      // A site the browser withholds fails like the network: say so at once, no retry can help.
+      const withheld = outcome.kind === 'network' ? await withheldSiteError(url, outcome.detail) : undefined;
+      if (withheld) throw withheld;
       if (attempt >= this.maxRetries) {
         if (outcome.kind === 'network') throw cin7NetworkError(outcome.detail);
         if (outcome.kind === 'server') throw cin7HttpError(path, outcome.status, outcome.text);

@@ -10,7 +10,7 @@ import { timeoutSignal } from '../../net/timed-fetch';
 import { UserFacingError } from '../../net/user-error';
 import type { XeroTokenSource } from './client';
 import { TokenBackoff } from './token-backoff';
-import { xeroClientIdMissing, xeroNetworkError, xeroNotConnectedError, xeroReconnectError, xeroThrottledTooLong, xeroTokenRenewalFailed } from './errors';
+import { xeroClientIdMissing, xeroUnreachable, xeroNotConnectedError, xeroReconnectError, xeroThrottledTooLong, xeroTokenRenewalFailed } from './errors';
 
 export const XERO_AUTHORIZATION_SERVER: oauth.AuthorizationServer = {
   issuer: XERO_IDENTITY_ORIGIN,
@@ -243,7 +243,7 @@ export class XeroAuth implements XeroTokenSource {
       // Anything else (a 429, invalid_request, a 5xx, an HTML page, no answer) is worth retrying later, not a
       // reason to throw the tokens away.
       const body = error instanceof oauth.ResponseBodyError ? error : undefined;
-      const passing = body?.status === 429 ? xeroThrottledTooLong(null) : body ? xeroTokenRenewalFailed(describeOAuthError(error)) : xeroNetworkError(describeOAuthError(error));
+      const passing = body?.status === 429 ? xeroThrottledTooLong(null) : body ? xeroTokenRenewalFailed(describeOAuthError(error)) : await xeroUnreachable(XERO_IDENTITY_ORIGIN, describeOAuthError(error));
       // oauth4webapi wraps every answer it got in one of its errors; anything else is fetch failing (offline, timeout).
       const answered = body !== undefined || error instanceof oauth.OperationProcessingError;
       onPassing?.(passing, body?.response.headers.get('retry-after') ?? null, answered);

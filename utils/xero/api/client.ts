@@ -15,6 +15,7 @@ import {
 } from '../../schemas';
 import { QueueRegistry, XERO_LIMIT, retryDelayMs, sleep } from '../../net/limits';
 import { fetchText, getWithinLimit, isServerError, type ApiClientOptions } from '../../net/timed-fetch';
+import { withheldSiteError } from '../../net/site-access';
 import { XERO_API_ORIGIN } from '../../apps';
 import {
   xeroHttpError,
@@ -22,6 +23,7 @@ import {
   xeroNetworkError,
   xeroReconnectError,
   xeroThrottledTooLong,
+  xeroUnreachable,
 } from './errors';
 
 export const XERO_API_BASE = `${XERO_API_ORIGIN}/api.xro/2.0/`;
@@ -129,6 +131,9 @@ export class XeroClient {
         refreshed = true;
         continue;
       }
+      // A site the browser withholds fails like the network: say so at once, no retry can help.
+      const withheld = outcome.kind === 'network' ? await withheldSiteError(XERO_API_BASE, outcome.detail) : undefined;
+      if (withheld) throw withheld;
       const serverError = outcome.kind === 'done' && isServerError(outcome.status);
       if (outcome.kind === 'throttled' || outcome.kind === 'network' || serverError) {
         if (outcome.kind === 'throttled' && outcome.problem === 'day') throw xeroThrottledTooLong('day');
@@ -200,7 +205,7 @@ export async function fetchXeroConnections(accessToken: string, fetchFn: typeof 
       credentials: 'omit',
     });
   } catch (error) {
-    throw xeroNetworkError(error instanceof Error ? error.message : String(error));
+    throw await xeroUnreachable(XERO_CONNECTIONS_URL, error instanceof Error ? error.message : String(error));
   }
   const { response, text } = answer;
   if (response.status === 401) throw xeroReconnectError(`GET connections: 401: ${text.slice(0, 300)}`);

@@ -1,4 +1,5 @@
 // Xero API and sign-in failures as sentences a user understands, with the raw detail for support.
+import { withheldSiteError } from '../../net/site-access';
 import { UserFacingError, excerpt } from '../../net/user-error';
 
 export const xeroReconnectError = (detail: string) =>
@@ -27,6 +28,9 @@ export const xeroInvalidResponse = (path: string, problem: string, body: string)
 
 export const xeroNetworkError = (detail: string) =>
   new UserFacingError('Could not reach Xero; check the internet connection.', 'network', detail);
+
+/** A call to `url` that got no answer: the browser withholding the site, else the network. */
+export const xeroUnreachable = async (url: string, detail: string) => (await withheldSiteError(url, detail)) ?? xeroNetworkError(detail);
 
 export const xeroThrottledTooLong = (problem: string | null) =>
   new UserFacingError(
