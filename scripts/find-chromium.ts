@@ -16,7 +16,7 @@ export class ChromiumNotFoundError extends Error {
   }
 }
 
-function isExecutableFile(path: string): boolean {
+export function isExecutableFile(path: string): boolean {
   try {
     if (!statSync(path).isFile()) return false;
     accessSync(path, constants.X_OK);
