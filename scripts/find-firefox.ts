@@ -1,4 +1,4 @@
-import { isExecutableFile, whichOnPath } from './find-chromium.ts';
+import { findBrowserExecutable } from './find-chromium.ts';
 
 // The Firefox smoke test (`npm run test:firefox`) drives Firefox ESR (Debian's package) over WebDriver BiDi.
 const CANDIDATE_NAMES = ['firefox-esr', 'firefox'] as const;
@@ -19,14 +19,5 @@ export class FirefoxNotFoundError extends Error {
  * Throws FirefoxNotFoundError with the install command; never returns a guess.
  */
 export function findFirefox(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.FIREFOX_PATH?.trim();
-  if (explicit) {
-    if (isExecutableFile(explicit)) return explicit;
-    throw new FirefoxNotFoundError(`FIREFOX_PATH is set to "${explicit}", which is not an executable file.`);
-  }
-  for (const name of CANDIDATE_NAMES) {
-    const found = whichOnPath(name, env.PATH);
-    if (found) return found;
-  }
-  throw new FirefoxNotFoundError();
+  return findBrowserExecutable(env, 'FIREFOX_PATH', CANDIDATE_NAMES, (detail) => new FirefoxNotFoundError(detail));
 }

@@ -98,6 +98,9 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
       protocol: 'webDriverBiDi',
       headless: true,
       acceptInsecureCerts: true, // the sandbox's self-signed certificate (extension fetches included)
+      // Lets the Remote Agent's recommended prefs point remote settings at a dummy server (release builds ignore that
+      // override without it): no polling of firefox.settings.services.mozilla.com.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
       extraPrefsFirefox: {
         ...QUIET_PREFS,
         ...proxyPrefs(proxy.port),
