@@ -116,6 +116,7 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
     throw error;
   }
   const output = new BrowserOutput(browser.process());
+  // puppeteer's BiDi browser exposes its connection (not in the Browser typings): raw BiDi for what it has no API for.
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
   const bidi = async <T>(method: string, params: object) => (await connection.send(method, params)).result as T;
 
