@@ -1,4 +1,4 @@
-// Sums vitest JSON reports (unit + e2e) into CI's last line: "N passed, N failed".
+// Sums vitest JSON reports (unit, e2e, firefox: any number) into CI's last line: "N passed, N failed".
 // Usage: npx tsx .ci/summarize-results.ts [--failed-checks N] report.json…
 // A missing/unreadable report (vitest crashed, globalSetup threw) and a file that failed without a failed test
 // (a throwing beforeAll, an import error) each count as one failure, so nothing can fail silently.

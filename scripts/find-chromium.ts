@@ -37,20 +37,33 @@ export function whichOnPath(name: string, pathValue: string | undefined): string
 }
 
 /**
+ * A browser to drive: the executable `envVar` names when set (it must exist), else the first of `names` on PATH.
+ * Throws `notFound(detail?)` otherwise; never returns a guess. (findChromium, and find-firefox.ts.)
+ */
+export function findBrowserExecutable(
+  env: NodeJS.ProcessEnv,
+  envVar: string,
+  names: readonly string[],
+  notFound: (detail?: string) => Error,
+): string {
+  const explicit = env[envVar]?.trim();
+  if (explicit) {
+    if (isExecutableFile(explicit)) return explicit;
+    throw notFound(`${envVar} is set to "${explicit}", which is not an executable file.`);
+  }
+  for (const name of names) {
+    const found = whichOnPath(name, env.PATH);
+    if (found) return found;
+  }
+  throw notFound();
+}
+
+/**
  * The Chromium to drive: CHROME_PATH when set (it must exist), else `chromium` / `google-chrome` on PATH.
  * Throws ChromiumNotFoundError with install instructions; never returns a guess.
  */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
-  const explicit = env.CHROME_PATH?.trim();
-  if (explicit) {
-    if (isExecutableFile(explicit)) return explicit;
-    throw new ChromiumNotFoundError(`CHROME_PATH is set to "${explicit}", which is not an executable file.`);
-  }
-  for (const name of CANDIDATE_NAMES) {
-    const found = whichOnPath(name, env.PATH);
-    if (found) return found;
-  }
-  throw new ChromiumNotFoundError();
+  return findBrowserExecutable(env, 'CHROME_PATH', CANDIDATE_NAMES, (detail) => new ChromiumNotFoundError(detail));
 }
 
 // `npx tsx scripts/find-chromium.ts` prints the path (or the install hint, exit 1).

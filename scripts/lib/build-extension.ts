@@ -4,12 +4,22 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/** Which production build: Chrome's (`wxt build`) or Firefox's (`wxt build -b firefox --mv3`). */
+export type ExtensionBrowser = 'chrome' | 'firefox';
+/** wxt's output folder of a browser's MV3 build, under `.output/`. */
+const OUTPUT_FOLDER: Record<ExtensionBrowser, string> = { chrome: 'chrome-mv3', firefox: 'firefox-mv3' };
+const WXT_BROWSER_ARGS: Record<ExtensionBrowser, string[]> = { chrome: [], firefox: ['-b', 'firefox', '--mv3'] };
+
+/** A browser's production build folder (`.output/chrome-mv3` or `.output/firefox-mv3`). */
+export function extensionDirOf(browser: ExtensionBrowser, root = PROJECT_ROOT): string {
+  return join(root, '.output', OUTPUT_FOLDER[browser]);
+}
 /** The production build that e2e tests and the demo load unchanged. */
-export const EXTENSION_DIR = join(PROJECT_ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = extensionDirOf('chrome');
 /** Set by the e2e globalSetup: the snapshot of the build that this test run checked and loads. */
 export const E2E_BUILD_ENV = 'MAPPING_GUARD_E2E_BUILD';
 
-// Everything `wxt build` reads for the Chrome build.
+// Everything `wxt build` reads, for either browser.
 const BUILD_INPUTS = [
   'entrypoints',
   'components',
@@ -30,22 +40,22 @@ function newestMtimeMs(path: string): number {
   return newest;
 }
 
-/** Why the build must be (re)made, or undefined when `.output/chrome-mv3` is newer than every input. */
-export function buildStaleReason(root = PROJECT_ROOT): string | undefined {
-  const manifest = join(root, '.output', 'chrome-mv3', 'manifest.json');
+/** Why the build must be (re)made, or undefined when the browser's `.output` folder is newer than every input. */
+export function buildStaleReason(root = PROJECT_ROOT, browser: ExtensionBrowser = 'chrome'): string | undefined {
+  const manifest = join(extensionDirOf(browser, root), 'manifest.json');
   if (!existsSync(manifest)) return 'no build yet';
   const builtAt = statSync(manifest).mtimeMs;
   const stale = BUILD_INPUTS.find((input) => newestMtimeMs(join(root, input)) > builtAt);
   return stale ? `${stale} changed since the last build` : undefined;
 }
 
-function runWxtBuild(root: string): Promise<void> {
+function runWxtBuild(root: string, browser: ExtensionBrowser): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     // npx picks node_modules/.bin (Node 22 included), as `npm run build` would.
     // vitest sets NODE_ENV=test, which makes the JSX transform emit jsxDEV calls that React's production runtime
     // lacks ("jsxDEV is not a function" in every React surface): build as `npm run build` does. The build's output
     // goes to stderr so that `npm run bench -- --json` keeps stdout for its one JSON object.
-    const child = spawn('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', 2, 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+    const child = spawn('npx', ['wxt', 'build', ...WXT_BROWSER_ARGS[browser]], { cwd: root, stdio: ['ignore', 2, 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
     child.on('error', reject);
     child.on('exit', (code) =>
       code === 0 ? resolvePromise() : reject(new Error(`wxt build failed with exit code ${code}`)),
@@ -77,24 +87,28 @@ async function withBuildLock<T>(root: string, work: () => Promise<T>): Promise<T
 }
 
 /**
- * Makes sure `.output/chrome-mv3` holds a production build of the current sources (`wxt build`, nothing
- * test-specific). `force` rebuilds even when fresh. Returns the extension directory.
+ * Makes sure `.output/chrome-mv3` (or, for `browser: 'firefox'`, `.output/firefox-mv3`) holds a production build of
+ * the current sources (`wxt build`, nothing test-specific). `force` rebuilds even when fresh. Returns the directory.
  */
-export async function ensureExtensionBuild(options: { force?: boolean; log?: (line: string) => void } = {}) {
+export async function ensureExtensionBuild(
+  options: { force?: boolean; log?: (line: string) => void; browser?: ExtensionBrowser } = {},
+) {
   const log = options.log ?? ((line: string) => console.log(line));
+  const browser = options.browser ?? 'chrome';
+  const dir = extensionDirOf(browser);
   await withBuildLock(PROJECT_ROOT, async () => {
-    const reason = options.force ? 'rebuild requested' : buildStaleReason();
+    const reason = options.force ? 'rebuild requested' : buildStaleReason(PROJECT_ROOT, browser);
     if (!reason) {
-      log(`Extension build is up to date: ${EXTENSION_DIR}`);
+      log(`Extension build is up to date: ${dir}`);
       return;
     }
-    log(`Building the extension (${reason}) …`);
-    await runWxtBuild(PROJECT_ROOT);
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`wxt build finished but ${EXTENSION_DIR}/manifest.json is missing`);
+    log(`Building the ${browser} extension (${reason}) …`);
+    await runWxtBuild(PROJECT_ROOT, browser);
+    if (!existsSync(join(dir, 'manifest.json'))) {
+      throw new Error(`wxt build finished but ${dir}/manifest.json is missing`);
     }
   });
-  return EXTENSION_DIR;
+  return dir;
 }
 
 /** Files the manifest names (worker, pages, content scripts): a copy missing one was taken mid-build. */
@@ -102,13 +116,14 @@ function missingBuildFiles(dir: string): string[] {
   const manifestPath = join(dir, 'manifest.json');
   if (!existsSync(manifestPath)) return ['manifest.json'];
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
-    background?: { service_worker?: string };
+    background?: { service_worker?: string; scripts?: string[] }; // Firefox: an event page's scripts
     action?: { default_popup?: string };
     options_ui?: { page?: string };
     content_scripts?: { js?: string[]; css?: string[] }[];
   };
   const named = [
     manifest.background?.service_worker,
+    ...(manifest.background?.scripts ?? []),
     manifest.action?.default_popup,
     manifest.options_ui?.page,
     ...(manifest.content_scripts ?? []).flatMap((script) => [...(script.js ?? []), ...(script.css ?? [])]),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildStaleReason, copyExtensionBuild } from '../../../scripts/lib/build-extension';
+import { buildStaleReason, copyExtensionBuild, extensionDirOf } from '../../../scripts/lib/build-extension';
 
 let root: string;
 
@@ -43,6 +43,17 @@ describe('buildStaleReason', () => {
     expect(buildStaleReason(root)).toBe('entrypoints changed since the last build');
   });
 
+  it('judges each browser by its own build folder (.output/firefox-mv3 for Firefox)', () => {
+    write('entrypoints/background.ts', 'x', 1_000);
+    utimesSync(join(root, 'entrypoints'), 1_000, 1_000);
+    write('.output/chrome-mv3/manifest.json', manifest, 2_000);
+    expect(buildStaleReason(root)).toBeUndefined();
+    expect(buildStaleReason(root, 'firefox')).toBe('no build yet');
+    write('.output/firefox-mv3/manifest.json', manifest, 2_000);
+    expect(buildStaleReason(root, 'firefox')).toBeUndefined();
+    expect(extensionDirOf('firefox', root)).toBe(join(root, '.output', 'firefox-mv3'));
+  });
+
   it('notices a changed config file', () => {
     write('.output/chrome-mv3/manifest.json', manifest, 2_000);
     write('wxt.config.ts', 'x', 3_000);
@@ -68,6 +79,14 @@ describe('copyExtensionBuild', () => {
     write('build/popup.html', '<html>');
     expect(() => copyExtensionBuild(join(root, 'copy'), join(root, 'build'))).toThrow(/content-scripts\/cin7\.js/);
     expect(existsSync(join(root, 'copy'))).toBe(false);
+  });
+
+  it('checks a Firefox build’s event-page scripts (background.scripts) too', () => {
+    write('build/manifest.json', JSON.stringify({ background: { scripts: ['background.js'] }, action: { default_popup: 'popup.html' } }));
+    write('build/popup.html', '<html>');
+    expect(() => copyExtensionBuild(join(root, 'copy'), join(root, 'build'))).toThrow(/missing background\.js/);
+    write('build/background.js', 'event page');
+    expect(readFileSync(join(copyExtensionBuild(join(root, 'copy'), join(root, 'build')), 'background.js'), 'utf8')).toBe('event page');
   });
 
   it('refuses an empty build folder', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChromiumNotFoundError, findChromium } from '../../../scripts/find-chromium';
+import { findFirefox, FirefoxNotFoundError } from '../../../scripts/find-firefox';
 
 let dir: string;
 
@@ -48,5 +49,34 @@ describe('findChromium', () => {
     const attempt = () => findChromium({ PATH: join(dir, 'empty') });
     expect(attempt).toThrow(ChromiumNotFoundError);
     expect(attempt).toThrow(/apt-get install -y chromium/);
+  });
+});
+
+describe('findFirefox', () => {
+  it('uses FIREFOX_PATH when it names an executable', () => {
+    const firefox = fakeExecutable('custom/firefox');
+    fakeExecutable('bin/firefox-esr');
+    expect(findFirefox({ FIREFOX_PATH: firefox, PATH: join(dir, 'bin') })).toBe(firefox);
+  });
+
+  it('refuses a FIREFOX_PATH that is not executable instead of falling back to PATH', () => {
+    fakeExecutable('bin/firefox-esr');
+    expect(() => findFirefox({ FIREFOX_PATH: join(dir, 'missing'), PATH: join(dir, 'bin') })).toThrow(/FIREFOX_PATH is set to/);
+  });
+
+  it('prefers firefox-esr on PATH, then firefox', () => {
+    const release = fakeExecutable('a/firefox');
+    const esr = fakeExecutable('b/firefox-esr');
+    expect(findFirefox({ PATH: [join(dir, 'a'), join(dir, 'b')].join(':') })).toBe(esr);
+    expect(findFirefox({ PATH: join(dir, 'a') })).toBe(release);
+  });
+
+  it('skips files that are not executable', () => {
+    fakeExecutable('bin/firefox-esr', 0o644);
+    expect(() => findFirefox({ PATH: join(dir, 'bin') })).toThrow(FirefoxNotFoundError);
+  });
+
+  it('names the install command when nothing is found', () => {
+    expect(() => findFirefox({ PATH: join(dir, 'empty') })).toThrow(/apt-get install -y firefox-esr/);
   });
 });
