@@ -1,11 +1,13 @@
 // Node-side profile of the worker's audit path at the bench's scale (issue #17): the `large` scenario (scale 4 by
 // default) stored as the worker stores it (by page, page codec; fake-indexeddb), then read back and audited as
-// auditAndStore does. `node --expose-gc --import tsx scripts/profile-scale-audit.ts [scale] [runs]`
+// refresher.reaudit does. `node --expose-gc --import tsx scripts/profile-scale-audit.ts [scale] [runs]` (heap figures
+// include fake-indexeddb's own copy of the stored pages: compare the `+` deltas).
 import 'fake-indexeddb/auto';
 import { loadScenario } from '../utils/scenarios';
 import { createPairDataStore } from '../utils/background/results';
 import { snapshotToAudit } from '../utils/background/page-inputs';
 import { audit } from '../utils/audit';
+import { AUDIT_UNREAD_FIELDS } from '../utils/audit/unread-fields';
 import { ITEM_SCHEMAS } from '../utils/background/snapshot';
 import { project } from '../utils/background/projection';
 import type { z } from 'zod';
@@ -43,7 +45,8 @@ for (let run = 0; run < runs; run++) {
   const base = process.memoryUsage().heapUsed;
   peak = base;
   const start = performance.now();
-  const stored = await data.getSnapshot('p');
+  // As refresher.reaudit reads it (LEAN=0: every field).
+  const stored = await data.getSnapshot('p', process.env.LEAN === '0' ? {} : { skip: AUDIT_UNREAD_FIELDS });
   const read = performance.now();
   sample();
   const snapshot = await snapshotToAudit(data, 'p', stored);
