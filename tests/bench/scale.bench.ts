@@ -1,7 +1,7 @@
 // Issue #17 at its size: the extension in Chromium against the sandbox's `large` scenario at 200,000 products (scale
 // 4), at short rate-limit windows. A full refresh's calls against the minimum; a second full refresh whose service
 // worker is really stopped half-way (CDP ServiceWorker.stopAllWorkers) and resumes; then in the worker: what the
-// extension's origin stores, the audit's time (read the stored snapshot by page, audit, store the result) and the
+// extension's origin stores, the audit's time (the worker's re-audit: read the stored pages, audit, store the result) and the
 // worker's JS heap at its largest meanwhile (CDP Runtime.getHeapUsage on the worker, sampled).
 import type { CDPSession } from 'playwright-core';
 import { startSandbox } from '../../sandbox/index';
@@ -91,14 +91,14 @@ async function measure(context: BenchContext | undefined) {
       })();
       const ms = await session.evalInServiceWorker(async () => {
         type Service = {
-          data: { getSnapshot(id: string): Promise<unknown> };
-          refresher: { auditAndStore(id: string, stored: unknown): Promise<unknown> };
+          refresher: { reaudit(id: string): Promise<unknown> };
           resolvePair(c: object): Promise<{ id: string } | undefined>;
         };
         const mg = (globalThis as unknown as { mappingGuard: { service: Service } }).mappingGuard;
         const pair = await mg.service.resolvePair({ caller: 'extension' });
         const started = performance.now();
-        await mg.service.refresher.auditAndStore(pair?.id ?? '', await mg.service.data.getSnapshot(pair?.id ?? ''));
+        // The worker's own re-audit (a mapping saved, an update): the stored pages read with the fields rules read.
+        await mg.service.refresher.reaudit(pair?.id ?? '');
         return performance.now() - started;
       });
       sampling = false;

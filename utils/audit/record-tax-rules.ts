@@ -108,15 +108,21 @@ const nameKey = (name: string) => name.trim().toLowerCase();
 type RecordValues = Partial<Record<TaxRuleField, string | null | undefined>>;
 type AnyRecord = Cin7Product | Cin7Customer | Cin7Supplier;
 
+/** The record's tax rule fields: all its verdicts depend on (its ID only goes into fix links). */
+function valuesOf(kind: TaxRuleRecordKind, record: AnyRecord): RecordValues {
+  if (kind === 'product') return { SaleTaxRule: (record as Cin7Product).SaleTaxRule, PurchaseTaxRule: (record as Cin7Product).PurchaseTaxRule };
+  return { TaxRule: (record as Cin7Customer | Cin7Supplier).TaxRule };
+}
+
 /** The record's label ("Product TNT-2P-GRN (Hiker 2-Person Tent)") and its tax rule fields. */
 function describeRecord(kind: TaxRuleRecordKind, record: AnyRecord): { label: string; values: RecordValues } {
   if (kind === 'product') {
     const product = record as Cin7Product;
     const name = product.Name?.trim();
-    return { label: `Product ${product.SKU}${name ? ` (${name})` : ''}`, values: { SaleTaxRule: product.SaleTaxRule, PurchaseTaxRule: product.PurchaseTaxRule } };
+    return { label: `Product ${product.SKU}${name ? ` (${name})` : ''}`, values: valuesOf(kind, record) };
   }
   const contact = record as Cin7Customer | Cin7Supplier;
-  return { label: `${kind === 'customer' ? 'Customer' : 'Supplier'} ${contact.Name}`, values: { TaxRule: contact.TaxRule } };
+  return { label: `${kind === 'customer' ? 'Customer' : 'Supplier'} ${contact.Name}`, values: valuesOf(kind, record) };
 }
 
 export function recordsOfKind(snapshot: Snapshot, kind: TaxRuleRecordKind): readonly AnyRecord[] | undefined {
@@ -260,6 +266,32 @@ export function judgeRecordTaxRules(judge: TaxRuleJudge, kind: TaxRuleRecordKind
   });
 
   return { kind, id, found: true, label: recordLabel, fields };
+}
+
+// Per judge, by kind and field values: whether such a record has a field at error or warning.
+const attentionByJudge = new WeakMap<TaxRuleJudge, Map<string, boolean>>();
+
+/**
+ * Whether any of the record's fields is judged an error or a warning. A snapshot has a handful of distinct field
+ * combinations among its hundreds of thousands of records: each is judged once, so the audit builds verdicts (and
+ * their words) only for the records it reports.
+ */
+export function recordNeedsAttention(judge: TaxRuleJudge, kind: TaxRuleRecordKind, record: AnyRecord): boolean {
+  let known = attentionByJudge.get(judge);
+  if (!known) attentionByJudge.set(judge, (known = new Map()));
+  const values = valuesOf(kind, record);
+  // Length-prefixed, so no two combinations share a key whatever the names hold.
+  let key: string = kind;
+  for (const { field } of FIELDS[kind]) {
+    const value = values[field];
+    key += typeof value === 'string' ? `|${value.length}:${value}` : '|-';
+  }
+  let attention = known.get(key);
+  if (attention === undefined) {
+    attention = judgeRecordTaxRules(judge, kind, record).fields.some((field) => field.severity === 'error' || field.severity === 'warning');
+    known.set(key, attention);
+  }
+  return attention;
 }
 
 /**

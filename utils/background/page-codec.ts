@@ -63,8 +63,11 @@ export function isEncodedPage(value: unknown): value is EncodedPage {
   return isPlainObject(value) && value.codec === 1 && Array.isArray(value.fields) && Array.isArray(value.values);
 }
 
-/** The records of a page, appended to `into` (a stored page that is not encoded is a plain array). */
-export function decodePage(page: unknown, into: object[] = []): object[] {
+/**
+ * The records of a page, appended to `into` (a stored page that is not encoded is a plain array). `skip`: top-level
+ * fields left out of each record (a reader that needs only some fields never builds the others).
+ */
+export function decodePage(page: unknown, into: object[] = [], skip?: ReadonlySet<string>): object[] {
   if (Array.isArray(page)) {
     for (const record of page) into.push(record as object);
     return into;
@@ -73,10 +76,14 @@ export function decodePage(page: unknown, into: object[] = []): object[] {
   const names = page.fields;
   const paths = names.map((field) => (field.includes('.') ? field.split('.') : null));
   const width = names.length;
+  // The columns read, in order: a skipped field's cells are never looked at.
+  const columns: number[] = [];
+  for (let f = 0; f < width; f++) if (!skip?.has((paths[f]?.[0] ?? names[f]) as string)) columns.push(f);
   const { cells, values } = page;
   for (let r = 0, base = 0; r < page.rows; r++, base += width) {
     const record: Record<string, unknown> = {};
-    for (let f = 0; f < width; f++) {
+    for (let c = 0; c < columns.length; c++) {
+      const f = columns[c] as number;
       const at = cells[base + f] as number;
       if (at === 0) continue;
       const path = paths[f];

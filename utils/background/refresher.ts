@@ -3,6 +3,7 @@
 // One refresh per pair at a time; progress (list, page, rate-limit waits) and since when it runs are kept for
 // getStatus and broadcast. A refresh that cannot finish by its deadline ends with its error recorded in words.
 import { audit } from '../audit';
+import { AUDIT_UNREAD_FIELDS } from '../audit/unread-fields';
 import type { Finding } from '../audit/types';
 import type { Progress } from '../protocol/shapes';
 import { Cin7Client } from '../cin7/api/client';
@@ -254,6 +255,13 @@ export class Refresher {
     const previousResult = await data.getResult(pairId);
     if (previousResult) await data.putResult(pairId, { ...previousResult, lastError, attemptedAt: new Date(now()).toISOString() });
     else await this.auditAndStore(pairId, undefined, lastError, { check: true });
+  }
+
+  /** The stored snapshot audited again, read with only the fields rules read (same findings, far less memory). */
+  async reaudit(pairId: string, lastError?: StoredResult['lastError'], options: { ifStored?: boolean } = {}): Promise<StoredResult | undefined> {
+    const stored = await this.deps.data.getSnapshot(pairId, { skip: AUDIT_UNREAD_FIELDS });
+    if (!stored && options.ifStored) return undefined;
+    return this.auditAndStore(pairId, stored, lastError);
   }
 
   /**

@@ -6,7 +6,7 @@ import type { Mapping } from '../schemas';
 import type { FeatureFlags, Status, UserError } from '../protocol/shapes';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
-import { createSnapshotStore } from './snapshot-store';
+import { createSnapshotStore, type ReadOptions } from './snapshot-store';
 import {
   readRecord,
   storedFeaturesSchema,
@@ -43,7 +43,8 @@ export interface StoredResult {
 }
 
 export interface PairDataStore {
-  getSnapshot(pairId: string): Promise<StoredSnapshot | undefined>;
+  /** `options.skip`: fields left out of a paged snapshot's records (an older single-record snapshot is read whole). */
+  getSnapshot(pairId: string, options?: ReadOptions): Promise<StoredSnapshot | undefined>;
   putSnapshot(pairId: string, snapshot: StoredSnapshot): Promise<void>;
   getResult(pairId: string): Promise<StoredResult | undefined>;
   putResult(pairId: string, result: StoredResult): Promise<void>;
@@ -68,8 +69,8 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
   const db = () => (database ??= openDatabase(dbName, STORES, 3));
   return {
     // Envelope checked, contents as stored (validated when fetched): the snapshot can be tens of MB.
-    getSnapshot: async (pairId) => {
-      const paged = await parts.get(pairId);
+    getSnapshot: async (pairId, options) => {
+      const paged = await parts.get(pairId, options);
       if (paged) return paged;
       const raw = await idbGet(await db(), 'snapshots', pairId);
       return readRecord(storedSnapshotEnvelopeSchema, raw) ? (raw as StoredSnapshot) : undefined;

@@ -10,6 +10,11 @@ import { decodePage, encodePage } from './page-codec';
 import type { StoredSnapshot } from './snapshot';
 
 export const PAGE_RECORDS = 1000;
+/**
+ * Pages fetched per read: few enough that a list's encoded pages are never all held with its records, enough that a
+ * 200-page list is a handful of round trips (one read per page cost the worker more than decoding them).
+ */
+const PAGES_PER_READ = 25;
 
 const metaSchema = z.object({
   version: z.literal(2),
@@ -57,8 +62,13 @@ export function snapshotRecords(pairId: string, stored: StoredSnapshot, gen: str
   return records;
 }
 
+export interface ReadOptions {
+  /** Per list (`cin7.products`), top-level fields left out of its records: an audit needs only what rules read. */
+  skip?: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface SnapshotStore {
-  get(pairId: string): Promise<StoredSnapshot | undefined>;
+  get(pairId: string, options?: ReadOptions): Promise<StoredSnapshot | undefined>;
   put(pairId: string, stored: StoredSnapshot): Promise<void>;
   forget(pairId: string): Promise<void>;
 }
@@ -68,7 +78,7 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
   const db = () => (database ??= openDatabase(dbName, ['parts'], 1));
   const keysOf = async (pairId: string) => (await idbKeys(await db(), 'parts')).filter((key) => key.startsWith(`${pairId}${SEP}`));
   return {
-    async get(pairId) {
+    async get(pairId, options = {}) {
       const parsed = metaSchema.safeParse(await idbGet(await db(), 'parts', metaKey(pairId)));
       if (!parsed.success) return undefined;
       const meta = parsed.data;
@@ -77,12 +87,15 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
       for (const [list, { gen, pages }] of Object.entries(meta.lists)) {
         const [side, name] = list.split('.') as ['cin7' | 'xero', string];
         const records: object[] = [];
-        // One read per list; each page is decoded and let go before the next.
-        const stored = pages ? await idbGetRange(await db(), 'parts', pageKey(pairId, list, gen, 1), pageKey(pairId, list, gen, pages)) : [];
-        if (stored.length !== pages) return undefined; // a page is missing: treated as no snapshot (the next refresh rewrites it)
-        for (let page = 0; page < stored.length; page++) {
-          decodePage(stored[page], records);
-          stored[page] = undefined;
+        const skip = options.skip?.[list] ? new Set(options.skip[list]) : undefined;
+        for (let first = 1; first <= pages; first += PAGES_PER_READ) {
+          const last = Math.min(pages, first + PAGES_PER_READ - 1);
+          const batch = await idbGetRange(await db(), 'parts', pageKey(pairId, list, gen, first), pageKey(pairId, list, gen, last));
+          if (batch.length !== last - first + 1) return undefined; // a page is missing: treated as no snapshot (the next refresh rewrites it)
+          for (let page = 0; page < batch.length; page++) {
+            decodePage(batch[page], records, skip);
+            batch[page] = undefined; // let each page go once decoded
+          }
         }
         (snapshot[side] ??= {})[name] = records;
       }

@@ -78,7 +78,8 @@ const XERO_LIST_FOR: Record<'accounts' | 'items' | 'trackingCategories' | 'curre
   taxRates: 'TaxRates',
 };
 
-const ITEM_SCHEMAS = {
+/** The schema each stored list item is projected to (its fields are the ones the engine reads). */
+export const ITEM_SCHEMAS = {
   'cin7.accounts': cin7AccountSchema,
   'cin7.taxRules': cin7TaxRuleSchema,
   'cin7.products': cin7ProductSchema,

@@ -8,11 +8,9 @@ import { pairsItem } from './state';
 export async function reauditStoredPairs(ctx: Pick<BackgroundContext, 'data' | 'refresher'>): Promise<string[]> {
   const done: string[] = [];
   for (const pair of await pairsItem.getValue()) {
-    const stored = await ctx.data.getSnapshot(pair.id);
-    if (!stored || ctx.refresher.isRunning(pair.id)) continue;
+    if (ctx.refresher.isRunning(pair.id)) continue;
     const previous = await ctx.data.getResult(pair.id);
-    await ctx.refresher.auditAndStore(pair.id, stored, previous?.lastError);
-    done.push(pair.id);
+    if (await ctx.refresher.reaudit(pair.id, previous?.lastError, { ifStored: true })) done.push(pair.id);
   }
   return done;
 }

@@ -26,7 +26,7 @@ const status = () => readStatus(fake.ctx, pair);
 beforeEach(async () => {
   fake = fakeContext();
   audited = vi.fn(async () => undefined);
-  Object.assign(fake.refresher, { auditAndStore: audited });
+  Object.assign(fake.refresher, { reaudit: audited });
   handlers = pageInputHandlers(fake.ctx);
   await pairsItem.setValue([pair]);
 });

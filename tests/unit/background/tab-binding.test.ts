@@ -97,7 +97,7 @@ describe('the background binds tabs from the sender', () => {
   beforeEach(async () => {
     const fake = fakeContext();
     writes = fake.writes;
-    ctx = { ...fake.ctx, refresher: { ...fake.refresher, auditAndStore: vi.fn(async () => undefined) } } as unknown as BackgroundContext;
+    ctx = { ...fake.ctx, refresher: { ...fake.refresher, reaudit: vi.fn(async () => undefined) } } as unknown as BackgroundContext;
     await pairsItem.setValue([pairA, pairB]);
     await cin7AccountsItem.setValue(accounts);
     await selectedPairItem.setValue(pairB.id);

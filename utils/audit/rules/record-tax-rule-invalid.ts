@@ -6,7 +6,7 @@
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
 import { causeOf } from '../score';
-import { judgeRecordTaxRules, prepareTaxRuleJudge, recordsOfKind, TAX_RULE_RECORD_KINDS, type TaxRuleFieldCheck, type TaxRuleJudge } from '../record-tax-rules';
+import { judgeRecordTaxRules, prepareTaxRuleJudge, recordNeedsAttention, recordsOfKind, TAX_RULE_RECORD_KINDS, type TaxRuleFieldCheck, type TaxRuleJudge } from '../record-tax-rules';
 import type { Cin7Customer, Cin7Product, Cin7Supplier } from '../../schemas/cin7';
 
 const ruleKey = (name: string) => name.trim().toLowerCase();
@@ -46,6 +46,7 @@ export const recordTaxRuleInvalidRule: Rule = {
     const findings: Finding[] = [];
     for (const kind of TAX_RULE_RECORD_KINDS) {
       for (const record of recordsOfKind(ctx.snapshot, kind) ?? []) {
+        if (!recordNeedsAttention(judge, kind, record)) continue;
         const result = judgeRecordTaxRules(judge, kind, record);
         for (const field of result.fields) {
           if (field.severity !== 'error' && field.severity !== 'warning') continue;

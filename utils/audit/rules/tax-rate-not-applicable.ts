@@ -8,6 +8,7 @@ import type { Rule } from '../rule';
 import type { AuditContext } from '../context';
 import type { Finding, FixLink } from '../types';
 import type { XeroAccount, XeroTaxRate } from '../../schemas/xero';
+import type { Cin7Customer, Cin7Product, Cin7Supplier } from '../../schemas/cin7';
 import { describeAccount } from '../describe';
 import { effectiveAccount, type PostingRole } from '../effective-account';
 import { cin7RecordLink, xeroProductsLink } from '../links';
@@ -37,10 +38,16 @@ function finding(use: Use, ctxClass: keyof typeof CAN_APPLY_FIELD): Finding {
   };
 }
 
-function check(use: Omit<Use, 'account'> & { code: string | null | undefined }, ctx: AuditContext, out: Finding[]): void {
-  const account = use.code ? ctx.findAccount(use.code) : undefined;
+/** The account a rate is refused on, when it is; the finding's words are built only then (most records are fine). */
+function refusal(rate: XeroTaxRate, code: string | null | undefined, ctx: AuditContext): { account: XeroAccount; accountClass: keyof typeof CAN_APPLY_FIELD } | null {
+  const account = code ? ctx.findAccount(code) : undefined;
   const accountClass = account ? classOfAccount(account) : null;
-  if (account && rateCannotApply(use.rate, accountClass)) out.push(finding({ ...use, account }, accountClass));
+  return account && rateCannotApply(rate, accountClass) ? { account, accountClass } : null;
+}
+
+function productSubject(product: Cin7Product): Finding['subject'] {
+  const name = product.Name?.trim();
+  return { kind: 'product', key: product.SKU, label: name ? `Product ${product.SKU} (${name})` : `Product ${product.SKU}` };
 }
 
 function checkCin7Records(ctx: AuditContext, out: Finding[]): void {
@@ -61,39 +68,54 @@ function checkCin7Records(ctx: AuditContext, out: Finding[]): void {
   const posting = (role: PostingRole, parts: { product?: object; contact?: object }) => effectiveAccount({ ...parts, role }, ctx)?.code;
 
   for (const product of cin7?.products ?? []) {
-    const name = product.Name?.trim();
-    const subject = { kind: 'product' as const, key: product.SKU, label: name ? `Product ${product.SKU} (${name})` : `Product ${product.SKU}` };
     const sale = rateOf(product.SaleTaxRule);
-    if (sale) check({ subject, what: `its sale tax rule “${product.SaleTaxRule?.trim()}” stands for Xero’s tax rate`, rate: sale, code: posting('defaultRevenue', { product }), fix: cin7RecordLink('product', product.ID, 'Sale tax rule') }, ctx, out);
+    const saleRefused = sale && refusal(sale, posting('defaultRevenue', { product }), ctx);
+    if (sale && saleRefused) {
+      const what = `its sale tax rule “${product.SaleTaxRule?.trim()}” stands for Xero’s tax rate`;
+      out.push(finding({ subject: productSubject(product), what, rate: sale, account: saleRefused.account, fix: cin7RecordLink('product', product.ID, 'Sale tax rule') }, saleRefused.accountClass));
+    }
     const purchase = rateOf(product.PurchaseTaxRule);
+    if (!purchase) continue;
     const isService = product.Type?.trim().toLowerCase() === 'service';
-    if (purchase) check({ subject, what: `its purchase tax rule “${product.PurchaseTaxRule?.trim()}” stands for Xero’s tax rate`, rate: purchase, code: posting(isService ? 'serviceExpense' : 'inventoryControl', { product }), fix: cin7RecordLink('product', product.ID, 'Purchase tax rule') }, ctx, out);
+    const purchaseRefused = refusal(purchase, posting(isService ? 'serviceExpense' : 'inventoryControl', { product }), ctx);
+    if (purchaseRefused) {
+      const what = `its purchase tax rule “${product.PurchaseTaxRule?.trim()}” stands for Xero’s tax rate`;
+      out.push(finding({ subject: productSubject(product), what, rate: purchase, account: purchaseRefused.account, fix: cin7RecordLink('product', product.ID, 'Purchase tax rule') }, purchaseRefused.accountClass));
+    }
   }
-  for (const customer of cin7?.customers ?? []) {
-    const rate = rateOf(customer.TaxRule);
-    if (rate) check({ subject: { kind: 'customer', key: customer.Name, label: `Customer ${customer.Name}` }, what: `its tax rule “${customer.TaxRule?.trim()}” stands for Xero’s tax rate`, rate, code: posting('defaultRevenue', { contact: customer }), fix: cin7RecordLink('customer', customer.ID, 'Tax rule') }, ctx, out);
-  }
-  // A supplier's purchases of stock post to the inventory control account (suppliers carry no inventory account).
-  for (const supplier of cin7?.suppliers ?? []) {
-    const rate = rateOf(supplier.TaxRule);
-    if (rate) check({ subject: { kind: 'supplier', key: supplier.Name, label: `Supplier ${supplier.Name}` }, what: `its tax rule “${supplier.TaxRule?.trim()}” stands for Xero’s tax rate`, rate, code: posting('inventoryControl', {}), fix: cin7RecordLink('supplier', supplier.ID, 'Tax rule') }, ctx, out);
+  const contacts = [
+    ['customer', cin7?.customers ?? [], (customer: object) => posting('defaultRevenue', { contact: customer })],
+    // A supplier's purchases of stock post to the inventory control account (suppliers carry no inventory account).
+    ['supplier', cin7?.suppliers ?? [], () => posting('inventoryControl', {})],
+  ] as const;
+  for (const [kind, list, code] of contacts) {
+    for (const contact of list as readonly (Cin7Customer | Cin7Supplier)[]) {
+      const rate = rateOf(contact.TaxRule);
+      const refused = rate && refusal(rate, code(contact), ctx);
+      if (!rate || !refused) continue;
+      const label = `${kind === 'customer' ? 'Customer' : 'Supplier'} ${contact.Name}`;
+      const what = `its tax rule “${contact.TaxRule?.trim()}” stands for Xero’s tax rate`;
+      out.push(finding({ subject: { kind, key: contact.Name, label }, what, rate, account: refused.account, fix: cin7RecordLink(kind, contact.ID, 'Tax rule') }, refused.accountClass));
+    }
   }
 }
 
 function checkXeroItems(ctx: AuditContext, out: Finding[]): void {
   const byType = new Map<string, XeroTaxRate>();
   for (const rate of ctx.snapshot.xero?.taxRates ?? []) if (rate.TaxType?.trim()) byType.set(rate.TaxType.trim().toUpperCase(), rate);
+  const rateOf = (details: { TaxType?: string | null | undefined } | null | undefined) => {
+    const type = details?.TaxType?.trim();
+    return type ? byType.get(type.toUpperCase()) : undefined;
+  };
   for (const item of ctx.snapshot.xero?.items ?? []) {
-    const subject = { kind: 'item' as const, key: item.Code, label: `Xero item ${item.Name?.trim() ? `${item.Code} ${item.Name.trim()}` : item.Code}` };
-    const fix = xeroProductsLink(ctx.shortCode, item.Code);
-    const sides: Array<[string, { AccountCode?: string | null | undefined; TaxType?: string | null | undefined } | null | undefined]> = [
-      ['its sales tax rate is', item.SalesDetails],
-      // A tracked item's purchase account is its inventory asset account ("AccountCode not applicable", research/xero.md §1.4).
-      ['its purchase tax rate is', item.IsTrackedAsInventory ? null : item.PurchaseDetails],
-    ];
-    for (const [what, details] of sides) {
-      const rate = details?.TaxType?.trim() ? byType.get(details.TaxType.trim().toUpperCase()) : undefined;
-      if (rate) check({ subject, what, rate, code: details?.AccountCode, fix }, ctx, out);
+    // A tracked item's purchase account is its inventory asset account ("AccountCode not applicable", research/xero.md §1.4).
+    const purchaseDetails = item.IsTrackedAsInventory ? null : item.PurchaseDetails;
+    for (const [what, details] of [['its sales tax rate is', item.SalesDetails], ['its purchase tax rate is', purchaseDetails]] as const) {
+      const rate = rateOf(details);
+      const refused = rate && refusal(rate, details?.AccountCode, ctx);
+      if (!rate || !refused) continue;
+      const subject = { kind: 'item' as const, key: item.Code, label: `Xero item ${item.Name?.trim() ? `${item.Code} ${item.Name.trim()}` : item.Code}` };
+      out.push(finding({ subject, what, rate, account: refused.account, fix: xeroProductsLink(ctx.shortCode, item.Code) }, refused.accountClass));
     }
   }
 }

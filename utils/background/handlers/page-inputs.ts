@@ -15,7 +15,7 @@ export function pageInputHandlers(
   /** Audits the stored snapshot again with the page inputs just saved, keeping the last refresh's error. */
   async function reaudit(pairId: string): Promise<void> {
     const previous = await ctx.data.getResult(pairId);
-    await ctx.refresher.auditAndStore(pairId, await ctx.data.getSnapshot(pairId), previous?.lastError);
+    await ctx.refresher.reaudit(pairId, previous?.lastError);
     ctx.statusChanged(pairId);
   }
 
