@@ -51,7 +51,7 @@ function renderPage(client = fakeClient()) {
     <PracticePage
       client={client}
       checklists={{ read: async () => ({ pairs: {} }), watch: () => () => undefined }}
-      links={{ report: (id) => `report.html?pair=${id}`, checklist: (id) => `popup.html?pair=${id}` }}
+      links={{ report: (id) => `report.html?pair=${id}`, checklist: (id) => `popup.html?pair=${id}`, setUp: 'welcome.html' }}
       now={() => new Date()}
       download={vi.fn()}
     />,
