@@ -33,9 +33,9 @@ export interface PracticeRow {
   history: CheckEntry[];
 }
 
-function connectionProblems(status: Status): string[] {
+function connectionProblems(pairId: string, status: Status): string[] {
   const problems: string[] = [];
-  const step = connectionStep(status);
+  const step = connectionStep({ ...status, pairId }); // a row is a pair, whatever its status names
   if (step?.kind === 'connect') problems.push(step.text, ...(step.detail ? [step.detail] : []));
   if (status.lastError && !problems.includes(status.lastError.message)) problems.push(`${NEXT_STEP_WORDS.refreshFailed} ${status.lastError.message}`);
   const { minuteRemaining, dayRemaining } = status.xeroLimits ?? {};
@@ -67,7 +67,7 @@ export function practiceRow({ pair, status, history }: PracticeInput, checklists
     coverage,
     ...(status.mappingReadAt ? { mappingReadAt: status.mappingReadAt } : {}),
     ...(changed ? { change: { at: changed.at, text: changeText(changed) ?? '', added: changed.added, removed: changed.removed } } : {}),
-    problems: connectionProblems(status),
+    problems: connectionProblems(pair.id, status),
     ...(status.refreshing ? { refreshing: status.refreshing.message || 'Refreshing…' } : {}),
     checklist: checklistProgress(rows),
     history,
