@@ -41,6 +41,22 @@ describe('updating the extension', () => {
     await welcomeTabs()[0]!.close();
   });
 
+  it('shows the popup’s empty state while nothing is connected: one way in, no checklist', async () => {
+    const popup = await session.openPopup();
+    const empty = popup.getByTestId('popup-empty');
+    await empty.waitFor({ timeout: 15_000 });
+    expect(await empty.getByRole('heading').textContent()).toBe('Nothing is connected yet.');
+    expect(await popup.locator('.mg-checklist').count()).toBe(0);
+    await popup.setViewportSize({ width: 400, height: 300 }); // the popup's own size
+    await session.screenshot('popup-empty', popup);
+    const opened = session.context.waitForEvent('page', { timeout: 10_000 });
+    await empty.getByRole('button', { name: 'Set up Mapping Guard' }).click();
+    const welcome = await opened;
+    await welcome.waitForURL(welcomeUrl());
+    await welcome.close();
+    await popup.close();
+  });
+
   it('opens no welcome page after an update and leaves the what’s-new note on the options page', async () => {
     const manifestPath = join(session.extensionDir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
