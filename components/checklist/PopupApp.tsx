@@ -10,6 +10,7 @@ import { Button } from '../ui/Button';
 import { FixLink } from '../ui/FixLink';
 import { SiteAccessNotice } from '../ui/SiteAccessNotice';
 import type { SiteAccess } from '../../utils/net/site-access';
+import { NEXT_STEP_WORDS } from '../ui/next-step';
 import { errorText, type MappingGuardClient, type PairList } from '../ui/client';
 import { useFlushOnLeave } from '../ui/use-flush-on-leave';
 import { useStatus } from '../ui/use-status';
@@ -18,6 +19,7 @@ import { ChecklistView } from './ChecklistView';
 import { ConnectionStatus } from './ConnectionStatus';
 import { FixPlan } from './FixPlan';
 import { PairSwitcher } from './PairSwitcher';
+import { PopupConnectStep, PopupSetUp, connectionStep } from './PopupNextStep';
 import { PopupSyncErrors } from './PopupSyncErrors';
 import { ProgressSummary } from './ProgressSummary';
 import { RefreshControl } from './RefreshControl';
@@ -123,6 +125,21 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
   };
 
   const connected = status?.connection.cin7 === 'connected' && status.connection.xero === 'connected';
+  const step = status && connectionStep(status);
+  if (step?.kind === 'set-up') {
+    return (
+      <main className="mg-popup">
+        <header className="mg-popup-header">
+          <h1>Mapping Guard</h1>
+          <p className="mg-muted">No Cin7 Core ↔ Xero pair yet</p>
+        </header>
+        <PopupSetUp step={step} onSetUp={openWelcome} onSettings={openOptions} />
+        <footer className="mg-popup-footer">
+          <Button onClick={openOptions}>Settings</Button>
+        </footer>
+      </main>
+    );
+  }
   return (
     <main className="mg-popup">
       <header className="mg-popup-header">
@@ -130,20 +147,14 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
         <p className="mg-muted">{status?.pairName ?? (loading ? 'Loading…' : 'No Cin7 Core ↔ Xero pair yet')}</p>
         <PairSwitcher pairs={pairList.pairs} selectedPairId={status?.pairId} onSelect={selectPair} />
         {status && <ConnectionStatus connection={status.connection} />}
-        {status && !status.pairId && openWelcome ? (
-          <Button variant="primary" onClick={openWelcome}>
-            Set up Mapping Guard
-          </Button>
-        ) : (
-          status && !connected && <Button onClick={openOptions}>Connect Cin7 Core and Xero in Settings</Button>
-        )}
+        {step?.kind === 'connect' && <PopupConnectStep step={step} onSettings={openOptions} />}
       </header>
       <SiteAccessNotice access={siteAccess} />
       {error && <p role="alert" className="mg-error-text">{error}</p>}
       {actionError && <p role="alert" className="mg-error-text">{actionError}</p>}
       {status?.lastError && (
-        <p className="mg-error-text">
-          Last problem: {status.lastError.message}
+        <p className="mg-error-text" data-testid="popup-refresh-failed">
+          {NEXT_STEP_WORDS.refreshFailed} {status.lastError.message} {NEXT_STEP_WORDS.refreshAgain}
         </p>
       )}
       {status && connected && (

@@ -13,6 +13,7 @@ import { RefreshButton } from './RefreshButton';
 import { useTopLayer } from './useTopLayer';
 import { AuditOverview } from '../ui/AuditOverview';
 import { auditTotals, plural } from '../ui/audit-view';
+import { connectionStep, NEXT_STEP_WORDS } from '../ui/next-step';
 import { formatAge } from '../ui/time';
 import { usePanelPlacement } from './usePanelPlacement';
 
@@ -169,17 +170,31 @@ function PanelBody(props: HealthPanelProps) {
 
   if (isUnbound(status.tab)) return <OrganisationMismatch tab={status.tab} onOpenOptions={props.onOpenOptions} />;
 
-  if (!isConnected(status)) {
+  const step = connectionStep(status);
+  if (step?.kind === 'set-up') {
+    return (
+      <div className="mg-state mg-not-connected">
+        <p>
+          {step.title} {step.text}
+        </p>
+        <p className="mg-muted">{NEXT_STEP_WORDS.setUpFromOptions}</p>
+        <button type="button" className="mg-button" onClick={props.onOpenOptions}>
+          {NEXT_STEP_WORDS.openSettings}
+        </button>
+      </div>
+    );
+  }
+  if (step) {
     const missing = (['cin7', 'xero'] as const).filter((app) => status.connection[app] !== 'connected');
     return (
       <div className="mg-state mg-not-connected">
         <p>
-          Not connected: {missing.map((app) => `${app === 'cin7' ? 'Cin7 Core' : 'Xero'}${status.connection[app] === 'reconnect-needed' ? ' (reconnect needed)' : ''}`).join(' and ')}.
-          Connect both apps so Mapping Guard can check the set-up.
+          Not connected: {missing.map((app) => `${app === 'cin7' ? 'Cin7 Core' : 'Xero'}${status.connection[app] === 'reconnect-needed' ? ' (reconnect needed)' : ''}`).join(' and ')}.{' '}
+          {step.text}
         </p>
-        {status.connection.xeroReason ? <p className="mg-muted">{status.connection.xeroReason}</p> : null}
+        {step.kind === 'connect' && step.detail ? <p className="mg-muted">{step.detail}</p> : null}
         <button type="button" className="mg-button" onClick={props.onOpenOptions}>
-          Open Mapping Guard options
+          {NEXT_STEP_WORDS.openSettings}
         </button>
       </div>
     );
@@ -208,7 +223,11 @@ function PanelBody(props: HealthPanelProps) {
           {error}
         </p>
       ) : null}
-      {status.lastError ? <p className="mg-error-text">{status.lastError.message}</p> : null}
+      {status.lastError ? (
+        <p className="mg-error-text" data-testid="panel-refresh-failed">
+          {NEXT_STEP_WORDS.refreshFailed} {status.lastError.message} {NEXT_STEP_WORDS.refreshAgain}
+        </p>
+      ) : null}
       {status.mappingChange ? <MappingChangeNotice change={status.mappingChange} onOpenOptions={props.onOpenOptions} /> : null}
       <FindingList findings={topFindings(open, limit)} currentApp={currentApp} emptyText="Nothing to fix." />
       {open.length > limit ? <p className="mg-muted">{open.length - limit} more in the full report.</p> : null}

@@ -7,6 +7,7 @@ import type { onStatusChanged } from '../../utils/protocol/client';
 import type { ChecklistStateV2 } from '../../utils/store/checklist-schema';
 import { Button } from '../ui/Button';
 import { errorText } from '../ui/client';
+import { NEXT_STEP_WORDS } from '../ui/next-step';
 import { filterRows, practiceRow, sortRows, type FilterKey, type SortKey } from './model';
 import { PracticeFile } from './PracticeFile';
 import { PracticeTable, type PracticeLinks } from './PracticeTable';
@@ -124,7 +125,15 @@ export function PracticePage({ client, checklists, links, now, download }: Pract
         <input id={`${id}-search`} type="search" value={text} onChange={(event) => setText(event.target.value)} />
       </div>
       {practice?.run && <RunProgress run={practice.run} total={rows.length} />}
-      {practice && rows.length === 0 && <p>No client yet: connect Cin7 Core and Xero in the options.</p>}
+      {practice && rows.length === 0 && (
+        <section className="mg-callout" aria-labelledby={`${id}-empty`} data-testid="practice-empty">
+          <h2 id={`${id}-empty`}>{NEXT_STEP_WORDS.noClient}</h2>
+          <p>{NEXT_STEP_WORDS.noClientWhy}</p>
+          <a className="mg-button mg-button--primary" href={links.setUp}>
+            {NEXT_STEP_WORDS.setUp}
+          </a>
+        </section>
+      )}
       {rows.length > 0 && (
         <>
           <p className="mg-muted">

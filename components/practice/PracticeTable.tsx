@@ -1,6 +1,7 @@
 // One row per pair: names, open findings, the last change, the age of the data, the connection, the checklist and
 // the trend, with links to the pair's report, checklist and both apps. A real table: headers, caption, aria-sort.
 import { CIN7_PATHS, XERO_PATHS, cin7Url, xeroUrl } from '../../utils/audit/links';
+import { NEXT_STEP_WORDS } from '../ui/next-step';
 import { formatAge } from '../ui/time';
 import { plural } from '../ui/audit-view';
 import type { PracticeRow, SortKey } from './model';
@@ -9,13 +10,15 @@ import { Trend } from './Trend';
 export interface PracticeLinks {
   report(pairId: string): string;
   checklist(pairId: string): string;
+  /** The guided set-up (welcome page): the way in while there is no client. */
+  setUp: string;
 }
 
 function Ages({ row, now }: { row: PracticeRow; now: Date }) {
   const mapping = formatAge(row.mappingReadAt, now);
   return (
     <details>
-      <summary>Mapping {mapping ? `read ${mapping}` : 'not read yet'}</summary>
+      <summary>{mapping ? `Mapping read ${mapping}` : NEXT_STEP_WORDS.mappingUnread}</summary>
       <ul className="mg-ages">
         {row.coverage.lists.map((list) => (
           <li key={list.key}>

@@ -4,6 +4,7 @@ import { buildChecklist, checklistProgress, type ChecklistProgress } from '../..
 import { changeText, lastChange, type CheckEntry } from '../../utils/practice/changes';
 import type { ChecklistStateV2 } from '../../utils/store/checklist-schema';
 import type { Pair, Status } from '../../utils/protocol/shapes';
+import { connectionStep, NEXT_STEP_WORDS } from '../ui/next-step';
 import { auditTotals, coverageView, type AuditTotals, type CoverageView } from '../ui/audit-view';
 
 export interface PracticeInput {
@@ -32,14 +33,11 @@ export interface PracticeRow {
   history: CheckEntry[];
 }
 
-function connectionProblems(status: Status): string[] {
+function connectionProblems(pairId: string, status: Status): string[] {
   const problems: string[] = [];
-  const { xero, cin7, xeroReason } = status.connection;
-  if (xero === 'reconnect-needed') problems.push(xeroReason ?? 'Xero needs reconnecting.');
-  if (xero === 'not-connected') problems.push('Xero is not connected.');
-  if (cin7 === 'reconnect-needed') problems.push('Cin7 Core refused the saved API key: enter it again.');
-  if (cin7 === 'not-connected') problems.push('Cin7 Core is not connected.');
-  if (status.lastError && !problems.includes(status.lastError.message)) problems.push(`Last check: ${status.lastError.message}`);
+  const step = connectionStep({ ...status, pairId }); // a row is a pair, whatever its status names
+  if (step?.kind === 'connect') problems.push(step.text, ...(step.detail ? [step.detail] : []));
+  if (status.lastError && !problems.includes(status.lastError.message)) problems.push(`${NEXT_STEP_WORDS.refreshFailed} ${status.lastError.message}`);
   const { minuteRemaining, dayRemaining } = status.xeroLimits ?? {};
   if (dayRemaining === 0) problems.push('Xero’s daily API limit for this organisation is used up until tomorrow.');
   else if (minuteRemaining === 0) problems.push('Waiting for Xero’s per-minute API limit.');
@@ -69,7 +67,7 @@ export function practiceRow({ pair, status, history }: PracticeInput, checklists
     coverage,
     ...(status.mappingReadAt ? { mappingReadAt: status.mappingReadAt } : {}),
     ...(changed ? { change: { at: changed.at, text: changeText(changed) ?? '', added: changed.added, removed: changed.removed } } : {}),
-    problems: connectionProblems(status),
+    problems: connectionProblems(pair.id, status),
     ...(status.refreshing ? { refreshing: status.refreshing.message || 'Refreshing…' } : {}),
     checklist: checklistProgress(rows),
     history,

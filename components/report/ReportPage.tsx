@@ -16,6 +16,7 @@ import { findingsToMarkdown } from './export-markdown';
 import { FindingsTable } from './FindingsTable';
 import { checkOutcomes, countByArea, countBySeverity, DEFAULT_FILTER, filterFindings, groupByArea, sortFindings, type ReportFilter, type SortKey } from './model';
 import { ReportControls } from './ReportControls';
+import { ReportNextSteps } from './ReportNextSteps';
 import { ChecklistSection, CoverageSection, FixPlanSection } from './ReportSections';
 import type { CheckEntry } from '../../utils/practice/changes';
 import { HistorySection } from './HistorySection';
@@ -126,18 +127,8 @@ export function ReportPage({ client, pairId, now, download, print, checklist, br
       </header>
       {loading && <p>Loading findings…</p>}
       {error && <p role="alert" className="mg-error-text">{error}</p>}
-      {status && !status.pairId ? (
-        <p className="mg-callout">
-          Nothing is connected yet. <a href="welcome.html">Set up Mapping Guard</a> to connect Cin7 Core and Xero and run a first audit.
-        </p>
-      ) : (
-        status && status.summary === undefined && <p>No audit has run for this pair yet. Run one from the popup.</p>
-      )}
-      {status?.lastError && (
-        <p role="alert" className="mg-error-text">
-          The last refresh failed: {status.lastError.message} Once that is fixed, run the audit again from the popup.
-        </p>
-      )}
+      {status && <ReportNextSteps status={status} />}
+      {status?.pairId && status.summary === undefined && <p>No audit has run for this pair yet. Run one from the popup.</p>}
       {status?.summary !== undefined && (
         <>
           <section aria-labelledby="mg-summary-title" className="mg-report-summary">

@@ -5,6 +5,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Status } from '../../utils/protocol/shapes';
 import { auditTotals, checkName, coverageView, openText, plural, reviewedText, scoreView, type CoverageView } from './audit-view';
+import { NEXT_STEP_WORDS } from './next-step';
 import { formatAge } from './time';
 
 export interface AuditOverviewProps {
@@ -27,7 +28,7 @@ export function AuditOverview({ status, mappingLink, variant, now }: AuditOvervi
       {score.needsMapping ? (
         <div className="mg-state mg-mapping-unknown">
           <p className="mg-score">Health score: {score.label}.</p>
-          <p>Mapping not read yet: open Cin7 Core’s Account Mapping page once so Mapping Guard can read it.</p>
+          <p>{NEXT_STEP_WORDS.mappingUnread}</p>
           {mappingLink}
         </div>
       ) : audited ? (

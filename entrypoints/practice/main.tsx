@@ -18,6 +18,7 @@ mountPage(
     links={{
       report: (pairId) => browser.runtime.getURL(`/report.html?pair=${pair(pairId)}`),
       checklist: (pairId) => browser.runtime.getURL(`/popup.html?pair=${pair(pairId)}`),
+      setUp: browser.runtime.getURL('/welcome.html'),
     }}
     now={() => new Date()}
     download={downloadFile}

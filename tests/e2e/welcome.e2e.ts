@@ -1,7 +1,6 @@
 // Issue #20 in real Chromium with the production build: a fresh profile opens the welcome page on install, and
 // following its steps through the sandbox reaches a first audit; leaving half-way and coming back resumes; axe finds
-// no serious violation on the welcome and options pages. An update opening nothing is tests/unit/welcome's (a
-// chrome.runtime.reload() of the side-loaded build leaves its pages refused here, so it cannot be played in e2e).
+// no serious violation on the welcome and options pages. An update opening nothing is welcome-update.e2e.ts.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

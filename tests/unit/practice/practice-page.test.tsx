@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { PracticePage, type PracticeClient } from '@/components/practice/PracticePage';
 import { auditTotals } from '@/components/ui/audit-view';
+import { NEXT_STEP_WORDS } from '@/components/ui/next-step';
 import { detectChange } from '@/utils/practice/changes';
 import { MAX_PRACTICE_FILE_CHARS, PRACTICE_FILE_TOO_LARGE } from '@/utils/practice/file';
 import type { Pair, Status } from '@/utils/protocol/shapes';
@@ -46,12 +47,18 @@ function fakeClient(): PracticeClient & { refreshAll: ReturnType<typeof vi.fn> }
   } as unknown as PracticeClient & { refreshAll: ReturnType<typeof vi.fn> };
 }
 
+function emptyClient(): PracticeClient & { refreshAll: ReturnType<typeof vi.fn> } {
+  const client = fakeClient();
+  client.getPractice = vi.fn(async () => ({ rows: [], xeroConnections: 0 })) as never;
+  return client;
+}
+
 function renderPage(client = fakeClient()) {
   render(
     <PracticePage
       client={client}
       checklists={{ read: async () => ({ pairs: {} }), watch: () => () => undefined }}
-      links={{ report: (id) => `report.html?pair=${id}`, checklist: (id) => `popup.html?pair=${id}` }}
+      links={{ report: (id) => `report.html?pair=${id}`, checklist: (id) => `popup.html?pair=${id}`, setUp: 'welcome.html' }}
       now={() => new Date()}
       download={vi.fn()}
     />,
@@ -104,5 +111,30 @@ describe('practice page', () => {
     await waitFor(() => expect(screen.getByText(PRACTICE_FILE_TOO_LARGE)).toBeTruthy());
     expect(read).not.toHaveBeenCalled();
     expect(client.importPractice).not.toHaveBeenCalled();
+  });
+});
+
+describe('practice page next steps (issue #20)', () => {
+  it('with no client, says what a client is and links to the guided set-up; Refresh all is off', async () => {
+    renderPage(emptyClient());
+    const empty = await screen.findByTestId('practice-empty');
+    expect(within(empty).getByRole('heading', { name: NEXT_STEP_WORDS.noClient })).toBeTruthy();
+    expect(within(empty).getByRole('link', { name: NEXT_STEP_WORDS.setUp }).getAttribute('href')).toBe('welcome.html');
+    expect((screen.getByRole('button', { name: 'Refresh all' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.queryByRole('table')).toBeNull();
+  });
+
+  it('says per client what to renew, that a refresh failed, and that the mapping is unread', async () => {
+    const client = fakeClient();
+    client.getPractice = vi.fn(async () => ({
+      rows: [{ pair: acme, status: statusOf([], { connection: { cin7: 'reconnect-needed', xero: 'connected' }, lastError: { message: 'Cin7 Core said 403.' } }), history: [] }],
+      xeroConnections: 1,
+    })) as never;
+    renderPage(client);
+    await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(2));
+    const row = screen.getAllByRole('row')[1]!;
+    expect(row.textContent).toContain(NEXT_STEP_WORDS.reconnectCin7);
+    expect(row.textContent).toContain(`${NEXT_STEP_WORDS.refreshFailed} Cin7 Core said 403.`);
+    expect(row.textContent).toContain(NEXT_STEP_WORDS.mappingUnread);
   });
 });
