@@ -177,9 +177,10 @@ function PanelBody(props: HealthPanelProps) {
         <p>
           {step.title} {step.text}
         </p>
-        <p className="mg-muted">{NEXT_STEP_WORDS.setUpFromOptions}</p>
+        <p className="mg-muted">{NEXT_STEP_WORDS.setUpWhy}</p>
+        {/* With no pair yet the background opens the guided set-up for this request (handlers/options.ts). */}
         <button type="button" className="mg-button" onClick={props.onOpenOptions}>
-          {NEXT_STEP_WORDS.openSettings}
+          {NEXT_STEP_WORDS.setUp}
         </button>
       </div>
     );

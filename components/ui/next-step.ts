@@ -12,7 +12,6 @@ export const NEXT_STEP_WORDS = {
   noClient: 'No client yet.',
   noClientWhy: 'Each client is a Cin7 Core account paired with a Xero organisation. The guided set-up connects the first one; connect more in Mapping Guard’s options.',
   openSettings: 'Open Mapping Guard options',
-  setUpFromOptions: 'The options page opens the guided set-up.',
   reconnectXero: 'Xero needs reconnecting: connect Xero again in Mapping Guard’s settings.',
   reconnectCin7: 'Cin7 Core refused the saved API key: enter it again in Mapping Guard’s settings.',
   mappingUnread: 'Mapping not read yet: open Cin7 Core’s Account Mapping page once so Mapping Guard can read it.',

@@ -48,11 +48,15 @@ afterAll(async () => {
 });
 
 describe('Cin7 Core overlay', () => {
-  it('shows "not connected" with the way to the options page before anything is connected', async () => {
+  it('before anything is connected, says so and its button opens the guided set-up', async () => {
     const page = await open(`${CIN7}/Dashboard`);
     await expandPanel(page);
-    await expect.poll(() => panel(page).textContent(), { timeout: 15_000 }).toMatch(/Not connected/);
-    await expect.poll(() => panel(page).getByRole('button', { name: 'Open Mapping Guard options' }).count()).toBe(1);
+    await expect.poll(() => panel(page).textContent(), { timeout: 15_000 }).toMatch(/Nothing is connected yet/);
+    const setUp = panel(page).getByRole('button', { name: 'Set up Mapping Guard' });
+    await expect.poll(() => setUp.count()).toBe(1);
+    const welcome = page.context().waitForEvent('page', { predicate: (opened) => opened.url().endsWith('/welcome.html'), timeout: 15_000 });
+    await setUp.click();
+    await (await welcome).close();
     await page.close();
   });
 

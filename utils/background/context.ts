@@ -29,6 +29,8 @@ export interface ServiceDeps {
   onSettingsChanged?: (refreshHours: number) => void;
   /** Opens the options page (browser.runtime.openOptionsPage). */
   openOptionsPage?: () => Promise<void>;
+  /** Opens the guided set-up (welcome page): where a panel's "settings" leads while no pair exists yet. */
+  openSetUpPage?: () => Promise<void>;
   /** A tab said which organisation it shows (its badge may change). */
   onTabIdentified?: (tabId: number) => void;
   /** Refresh progress kept across worker restarts (resume); none in tests that do not need it. */

@@ -15,7 +15,7 @@ import { listenToNotificationClicks, notifyCheck } from './notifier';
 import { pairsItem, settingsItem } from './state';
 import { describeError } from '../net/user-error';
 import { writeWhatsNew } from '../store/whats-new';
-import { handleInstalled } from './install';
+import { handleInstalled, WELCOME_PATH } from './install';
 
 export const REFRESH_ALARM = 'mapping-guard-refresh';
 /** Progress can come many times a second during a big refresh: broadcast at most this often per pair. */
@@ -87,6 +87,7 @@ export function startBackground(): BackgroundService {
     onStatusChanged: (pairId, progress) => void broadcast(pairId, progress).catch(() => undefined),
     onSettingsChanged: (hours) => void scheduleRefreshAlarm(hours),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
+    openSetUpPage: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) })),
     onTabIdentified: (tabId) => void updateBadge(service, tabId).catch(() => undefined),
     onChecked: (pairId, entry, scheduled) => {
       if (scheduled) void notifyCheck(pairId, entry, new Date()).catch(() => undefined);
@@ -101,7 +102,7 @@ export function startBackground(): BackgroundService {
 
   browser.runtime.onInstalled.addListener((details) => {
     void handleInstalled(details, {
-      openPage: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/welcome.html') }),
+      openPage: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as typeof WELCOME_PATH) }),
       version: browser.runtime.getManifest().version,
       noteWhatsNew: writeWhatsNew,
       reaudit: () => pairIdsReady.then(() => service.reauditStoredPairs()).then(() => broadcast(undefined, undefined)),

@@ -10,6 +10,7 @@ import { findingKey } from '@/utils/background/finding-key';
 import { createPairDataStore } from '@/utils/background/results';
 import { createSecretStore } from '@/utils/background/secrets';
 import { createBackgroundService, type BackgroundService } from '@/utils/background/service';
+import { pairsItem } from '@/utils/background/state';
 import { updateBadge } from '@/utils/background/wiring';
 import { describeError } from '@/utils/net/user-error';
 import { cin7Queues } from '@/utils/cin7/api/client';
@@ -65,6 +66,7 @@ describe('background service behaviour', () => {
   it('opens the options page when a Cin7 or Xero content script asks, and for no other sender', async () => {
     unregister();
     let opened = 0;
+    let setUpOpened = 0;
     const withOptions = createBackgroundService({
       secrets: createSecretStore(`behaviour-secrets-options-${run}`),
       data: createPairDataStore(`behaviour-data-options-${run}`),
@@ -74,6 +76,9 @@ describe('background service behaviour', () => {
       openOptionsPage: async () => {
         opened++;
       },
+      openSetUpPage: async () => {
+        setUpOpened++;
+      },
     });
     unregister = registerActionHandlers(withOptions.handlers, describeError);
     expect(await fromTab(7, 'https://inventory.dearsystems.com/Dashboard', { mgAction: 'openOptions' })).toMatchObject({ ok: true });
@@ -81,6 +86,16 @@ describe('background service behaviour', () => {
     expect(opened).toBe(2);
     expect(await fromTab(9, 'https://attacker.example/', { mgAction: 'openOptions' })).toMatchObject({ ok: false });
     expect(opened).toBe(2);
+    expect(setUpOpened).toBe(0);
+    // Before any pair exists the panel's settings button leads to the guided set-up instead.
+    const pairs = await pairsItem.getValue();
+    await pairsItem.setValue([]);
+    try {
+      expect(await fromTab(7, 'https://inventory.dearsystems.com/Dashboard', { mgAction: 'openOptions' })).toMatchObject({ ok: true });
+      expect([opened, setUpOpened]).toEqual([2, 1]);
+    } finally {
+      await pairsItem.setValue(pairs);
+    }
   });
 
   it('finds a Xero tab’s pair by the organisation short code learnt from the API, and remembers it', async () => {

@@ -18,12 +18,12 @@ function renderPanel(over: Partial<Status>) {
 }
 
 describe('panel next steps', () => {
-  it('with nothing connected, points to the guided set-up through the options page', () => {
+  it('with nothing connected, points to the guided set-up (the background opens it for the panel)', () => {
     const props = renderPanel({ pairId: undefined, summary: undefined, findings: [], connection: { cin7: 'not-connected', xero: 'not-connected' } });
     expect(screen.getByText(new RegExp(NEXT_STEP_WORDS.nothingConnected))).toBeTruthy();
-    expect(screen.getByText(NEXT_STEP_WORDS.setUpFromOptions)).toBeTruthy();
+    expect(screen.getByText(NEXT_STEP_WORDS.setUpWhy)).toBeTruthy();
     expect(screen.queryByText(/Not connected:/)).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: NEXT_STEP_WORDS.openSettings }));
+    fireEvent.click(screen.getByRole('button', { name: NEXT_STEP_WORDS.setUp }));
     expect(props.onOpenOptions).toHaveBeenCalled();
   });
 
