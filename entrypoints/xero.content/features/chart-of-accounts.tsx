@@ -10,7 +10,8 @@ import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overla
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
-import { bulkActionAt, popupWindows, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
+import { bulkActionAt, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
+import { ANY_POPUP } from '../../../utils/xero/page/selectors';
 import { findChartRow, readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/page/chart';
 import { ARCHIVE_TAB_URL, archivedAccountsListed, isChartOfAccounts } from '../../../utils/xero/page/routes';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
@@ -108,12 +109,12 @@ export default defineFeature<XeroFeatureEnv>({
     };
 
     /** Warnings in open dialogs: cheap (tracked dialogs only, no query of the long chart), so they follow every change at once. */
-    // The page's dialogs as placement tracks them (readAccountDialogs keeps the account dialogs among them).
-    const openDialogs = sharedDialogTracker(document, signal);
-    const extWindows = popupWindows(document);
+    // The page's popups (dialogs and Ext JS windows) from the tracker placement shares (readAccountDialogs keeps the
+    // account dialogs among them).
+    const openPopups = sharedDialogTracker(document, signal, ANY_POPUP);
     const updateDialogs = () => {
       const roles = roleMap();
-      const dialogs = readAccountDialogs(document, [...openDialogs(), ...extWindows]);
+      const dialogs = readAccountDialogs(document, openPopups());
       // The confirmation was answered (or never came): the bulk warning has done its job.
       if (bulk && performance.now() - bulk.at > BULK_WARNING_MS && !dialogs.some((dialog) => dialog.kind !== 'edit')) {
         bulk = null;
