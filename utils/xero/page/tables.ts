@@ -42,6 +42,13 @@ export function cellsOf(row: Element): HTMLElement[] {
 
 /** The table's header row, or null. */
 export function headerRow(table: HTMLElement): HTMLElement | null {
+  // A real table's <thead>: its rows are at hand, where a query below would visit every cell of a long body.
+  // (Some test DOMs lack the list: then the query.)
+  const headRows = table instanceof HTMLTableElement ? (table.tHead?.rows as HTMLCollectionOf<HTMLTableRowElement> | undefined) : undefined;
+  for (let index = 0; index < (headRows?.length ?? 0); index++) {
+    const row = headRows![index]!;
+    if ([...row.cells].some((cell) => cell.tagName === 'TH')) return row;
+  }
   const header = [...table.querySelectorAll<HTMLElement>(HEADER_CELL)].find((cell) => cell.closest(TABLE) === table);
   if (header) return header.closest<HTMLElement>(ROW);
   // Tables without a <thead>: the first row made of <th> cells.
