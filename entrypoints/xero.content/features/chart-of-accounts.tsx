@@ -12,8 +12,8 @@ import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
 import { bulkActionAt, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
 import { ANY_POPUP } from '../../../utils/xero/page/selectors';
-import { collectChartChanges, findChartRow, readChart, readChartRows, selectedAccounts, type ChartAccountRow, type ChartChanges } from '../../../utils/xero/page/chart';
-import { isOwnNode, onlyOwnNodesChanged } from '../../../utils/overlay/observe';
+import { chartTables, collectChartChanges, findChartRow, readChart, readChartRows, selectedAccounts, type ChartAccountRow, type ChartChanges } from '../../../utils/xero/page/chart';
+import { onlyOwnNodesChanged } from '../../../utils/overlay/observe';
 import { ARCHIVE_TAB_URL, archivedAccountsListed, isChartOfAccounts } from '../../../utils/xero/page/routes';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../../../utils/overlay/cpu-budget';
@@ -86,8 +86,8 @@ export default defineFeature<XeroFeatureEnv>({
     /** The mapped accounts by row, in document order as the last full read found them. */
     let mappedRows = new Map<Element, MappedAccountView>();
     // Rows the page changed since the last read, or `all` (rows or tables came or went): see collectChartChanges.
-    const changes: ChartChanges = { all: true, rows: new Set() };
-    const rowWatch = new MutationObserver((records) => collectChartChanges(records, changes, (record) => isOwnNode(record.target) || onlyOwnNodesChanged(record)));
+    const changes: ChartChanges = { all: true, rows: new Set(), tables: [] };
+    const rowWatch = new MutationObserver((records) => collectChartChanges(records, changes, onlyOwnNodesChanged));
     rowWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => rowWatch.disconnect(), { once: true });
 
@@ -115,6 +115,7 @@ export default defineFeature<XeroFeatureEnv>({
     const updateRows = () => {
       changes.all = false;
       changes.rows.clear();
+      changes.tables = chartTables(document);
       const roles = roleMap();
       const next = new Map<Element, MappedAccountView>();
       for (const account of readChart(document, (code) => roles.has(accountKey(code)), { archivedList })) {

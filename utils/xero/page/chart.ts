@@ -112,30 +112,44 @@ export function readChartRows(rows: Iterable<Element>, keep?: (code: string) => 
   return accounts;
 }
 
+/** The chart's tables (a full read's: it queries the page). */
+export function chartTables(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(TABLE)].filter((table) => tableColumns(table, CHART_HEADERS) !== null);
+}
+
 /**
  * What page changes did to the chart: the rows they touched, or `all` when rows or tables came or went (then only a
- * full read will do). Xero re-renders a few rows at a time; reading those spares a scan of thousands.
+ * full read will do). Xero re-renders a few rows at a time; reading those spares a scan of thousands. `tables` are
+ * the chart's tables as the last full read found them.
  */
 export interface ChartChanges {
   all: boolean;
   rows: Set<Element>;
+  tables: readonly Element[];
 }
 
-const holdsRows = (node: Node) => node instanceof Element && (node.matches(`${ROW}, ${TABLE}`) || node.querySelector(ROW) !== null);
+const holdsTable = (node: Node) => node instanceof Element && (node.matches(TABLE) || (node.firstElementChild !== null && node.querySelector(TABLE) !== null));
 
-/** Adds what `records` (childList and characterData changes) did to `changes`, but for those `ignore` (our own nodes). */
+/**
+ * Adds what `records` (childList and characterData changes) did to `changes`. Cheap per record: a change inside a
+ * known table is its row's (or, at the table's own level, rows coming or going, but for those `ignore` leaves out:
+ * our own nodes); elsewhere only an added table matters.
+ */
 export function collectChartChanges(records: readonly MutationRecord[], changes: ChartChanges, ignore: (record: MutationRecord) => boolean): void {
   for (const record of records) {
     if (changes.all) return;
-    if (ignore(record)) continue;
-    if (record.type === 'childList' && ([...record.addedNodes].some(holdsRows) || [...record.removedNodes].some(holdsRows))) {
-      changes.all = true;
-      return;
-    }
     const target = record.target instanceof Element ? record.target : record.target.parentElement;
-    const row = target?.closest(ROW);
-    if (row) changes.rows.add(row);
+    if (!target) continue;
+    const table = changes.tables.find((known) => known.contains(target));
+    if (table) {
+      const row = target.closest(ROW);
+      if (row && table.contains(row)) changes.rows.add(row);
+      else if (record.type === 'childList' && !ignore(record)) changes.all = true;
+    } else if (record.type === 'childList' && [...record.addedNodes].some(holdsTable)) {
+      changes.all = true;
+    }
   }
+  if (changes.tables.some((known) => !known.isConnected)) changes.all = true;
 }
 
 const isTicked = (box: Element) => (box instanceof HTMLInputElement ? box.checked : box.getAttribute('aria-checked') === 'true');
