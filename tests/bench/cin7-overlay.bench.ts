@@ -1,10 +1,10 @@
 // The Cin7 Core overlay's cost, in real Chromium with the production build against the sandbox (both apps
 // connected, the mapping read from the Account Mapping page, so the panel shows real counts):
 // - content script size (gzip of content-scripts/cin7.js + .css): ≤ SIZE_BUDGET_KB;
-// - time from the content script's start (its `mapping-guard:cin7:start` performance mark) to the panel showing
-//   the pair's counts, on a warm cache (the background already holds the audit): ≤ PANEL_BUDGET_MS;
+// - time from the content script's start to the panel showing the pair's counts, on a warm cache (the background
+//   already holds the audit; overlay-lib's scriptStartToPanelMs, the same measure as the Xero section): ≤ PANEL_BUDGET_MS;
 // - the host page's own work on the sandbox's 5,000-row product grid (`/ProductList?rows=5000`): main-thread CPU
-//   time (CDP ThreadTime) to load, render and scroll through it, with the extension ≤ 1.05 × without, as the median
+//   time (CDP ThreadTime) to load, render and scroll through it, with the extension ≤ 1.03 × without, as the median
 //   of lockstep pairs (overlay-lib: the two pages take turns step by step, so the VM's drifting CPU speed cancels).
 import type { BrowserContext, Page } from 'playwright-core';
 import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
@@ -12,14 +12,13 @@ import { median, round } from '../../scripts/lib/bench/stats';
 import { ensureExtensionBuild } from '../../scripts/lib/build-extension';
 import { startSandbox } from '../../sandbox/index';
 import { launchExtension, type ExtensionSession } from '../e2e/harness';
-import { trackClosedPanels } from '../e2e/closed-shadow';
 import { connectBothApps } from '../e2e/connect-apps';
-import { contentScriptSize, extensionScriptMs, measurePairInLockstep, plainContext, type PairResult, type SteppedWorkload } from './overlay-lib';
+import { contentScriptSize, extensionScriptMs, measurePairInLockstep, plainContext, scriptStartToPanelMs, type PairResult, type PanelTiming, type SteppedWorkload } from './overlay-lib';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const SIZE_BUDGET_KB = 200;
-const PANEL_BUDGET_MS = 1000;
-const HOST_WORK_RATIO = 1.05;
+const PANEL_BUDGET_MS = 100;
+const HOST_WORK_RATIO = 1.03;
 const GRID_ROWS = 5000;
 
 
@@ -41,29 +40,6 @@ async function readMappingThroughTheOverlay(session: ExtensionSession): Promise<
   }
 }
 
-
-/** ms from the content script's start mark until the panel shows the pair's counts (not "…"). */
-async function scriptStartToPanel(context: BrowserContext): Promise<number> {
-  const page = await context.newPage();
-  trackClosedPanels(page); // files the closed root for the page-side read below (polls through CDP)
-  try {
-    await page.goto(`${CIN7}/Dashboard`, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(
-      () => {
-        // The panel's root is closed: read it where the harness files it (tests/e2e/closed-shadow.ts).
-        const roots = (globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? [];
-        const counts = roots.map((root) => root.querySelector('.mg-counts')?.textContent ?? '').find(Boolean) ?? '';
-        const start = performance.getEntriesByName('mapping-guard:cin7:start')[0];
-        return start && counts !== '' && counts !== '…' ? performance.now() - start.startTime : null;
-      },
-      undefined,
-      { timeout: 30_000, polling: 'raf' },
-    );
-    return (await handle.jsonValue()) as number;
-  } finally {
-    await page.close();
-  }
-}
 
 /** The host's workload: load the long grid, scroll through it frame by frame, back to the top, settle. */
 async function loadAndScroll(page: Page): Promise<void> {
@@ -119,8 +95,9 @@ export const section: BenchSection = {
   async run(context?: BenchContext): Promise<BenchResult> {
     const log = context?.log ?? (() => undefined);
     const iterations = context?.quick ? 2 : Math.max(3, context?.iterations ?? 5);
-    // Each pair is two full workloads (~45 s on a 2-core machine): at least 5, more with --iterations.
-    const pairs = context?.quick ? 2 : Math.max(5, context?.iterations ?? 5);
+    // Each pair is two full workloads (~45 s on a 2-core machine): the median of at least 7 (the target's
+    // definition), more with --iterations.
+    const pairs = context?.quick ? 2 : Math.max(7, context?.iterations ?? 7);
     await ensureExtensionBuild({ log: (line) => log(`  cin7-overlay: ${line}`) });
     const size = contentScriptSize('cin7');
 
@@ -134,9 +111,10 @@ export const section: BenchSection = {
       await readMappingThroughTheOverlay(session);
 
       log(`  cin7-overlay: script start → panel (${iterations} warm loads)…`);
-      await scriptStartToPanel(session.context); // warm-up: caches and the worker's audit result
-      const panelRuns: number[] = [];
-      for (let i = 0; i < iterations; i++) panelRuns.push(await scriptStartToPanel(session.context));
+      const toPanel = () => scriptStartToPanelMs(session!.context, `${CIN7}/Dashboard`, 'cin7');
+      await toPanel(); // warm-up: caches and the worker's audit result
+      const panelRuns: PanelTiming[] = [];
+      for (let i = 0; i < iterations; i++) panelRuns.push(await toPanel());
 
       plain = await plainContext(sandbox);
       const [withoutContext, withContext] = [plain.context, session.context];
@@ -152,7 +130,8 @@ export const section: BenchSection = {
       // Apart from the timed runs: how much of the "with" side is the overlay's own script at all.
       log('  cin7-overlay: the overlay script\'s own CPU during the same workload (2 profiled runs)…');
       const scriptRuns = [await overlayScriptMs(session.context), await overlayScriptMs(session.context)];
-      const panelMs = median(panelRuns);
+      const panelMs = median(panelRuns.map((run) => run.ms));
+      const evaluationMs = median(panelRuns.map((run) => run.evaluationMs));
       const withMs = median(pairResults.map((result) => result.withMs));
       const withoutMs = median(pairResults.map((result) => result.withoutMs));
       const ratios = pairResults.map((result) => result.ratio);
@@ -165,7 +144,7 @@ export const section: BenchSection = {
       ];
       return {
         size,
-        scriptStartToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((value) => round(value, 1)) },
+        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((run) => round(run.ms, 1)), from: 'content script start', evaluationMs: round(evaluationMs, 1) },
         hostWork: {
           rows: GRID_ROWS,
           withMs: round(withMs, 1),
@@ -179,7 +158,7 @@ export const section: BenchSection = {
         },
         rows: [
           { measure: 'content script (cin7.js + css)', value: `${size.gzipKB} KB gzip (${size.rawKB} KB raw)` },
-          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms` },
+          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms (of which evaluating the bundle ${round(evaluationMs, 0)} ms)` },
           { measure: `host render+scroll, ${GRID_ROWS}-row grid, without`, value: `${round(withoutMs, 1)} ms` },
           { measure: `host render+scroll, ${GRID_ROWS}-row grid, with`, value: `${round(withMs, 1)} ms` },
           { measure: 'with / without, each lockstep pair', value: ratios.map((value) => round(value, 3)).join(' ') },

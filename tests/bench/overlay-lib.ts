@@ -1,6 +1,7 @@
 // What the two overlay bench sections share: the content script's size, a plain Chromium with the same host mapping
 // but no extension (the "without" side), host work measured in lockstep pairs, and the extension scripts' own CPU
-// from a profile. (Connecting both apps is the e2e harness's connectBothApps.)
+// from a profile, and the time from the content script's start to the panel's counts. (Connecting both apps is the
+// e2e harness's connectBothApps.)
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { round } from '../../scripts/lib/bench/stats';
 import { EXTENSION_DIR } from '../../scripts/lib/build-extension';
 import { findChromium } from '../../scripts/find-chromium';
 import type { Sandbox } from '../../sandbox/index';
+import { trackClosedPanels } from '../e2e/closed-shadow';
 
 /** The content script's JS + CSS in the production build, raw and gzipped. */
 export function contentScriptSize(name: 'cin7' | 'xero'): { rawKB: number; gzipKB: number } {
@@ -17,6 +19,72 @@ export function contentScriptSize(name: 'cin7' | 'xero'): { rawKB: number; gzipK
   const raw = files.reduce((sum, file) => sum + file.length, 0);
   const gzip = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
   return { rawKB: round(raw / 1024, 1), gzipKB: round(gzip / 1024, 1) };
+}
+
+export interface PanelTiming {
+  /** Content script start → counts shown. */
+  ms: number;
+  /** Of which: start → the script's main() (compiling and evaluating the bundle). */
+  evaluationMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ts: number;
+  tid: number;
+  args?: { fileName?: string; data?: { startTime?: number } };
+}
+
+/**
+ * ms from the content script's start to the panel showing the pair's counts (not "…"), on one load of `url`.
+ *
+ * The start is when Chromium began compiling the content script (`content-scripts/<app>.js`) in this page: the
+ * `v8.compile` / `v8.run` events of a trace (categories `v8` and `blink.user_timing` only, the light ones), so the
+ * bundle's own evaluation counts. The trace's clock is put on the page's through the performance mark the script
+ * already makes at the start of its main() (`mapping-guard:<app>:start`; the trace records its `startTime`), so
+ * the extension is measured unchanged. The end is the first animation frame in which the panel's counts read as
+ * numbers; the panel's root is closed, so the harness files it through CDP, here every 10 ms (tracing and that
+ * polling cost the page a little: the figure errs on the slow side).
+ */
+export async function scriptStartToPanelMs(context: BrowserContext, url: string, app: 'cin7' | 'xero'): Promise<PanelTiming> {
+  const page = await context.newPage();
+  trackClosedPanels(page, { pollMs: 10 });
+  const cdp = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  try {
+    await cdp.send('Tracing.start', { categories: 'v8,blink.user_timing', transferMode: 'ReportEvents' });
+    await page.goto(url, { waitUntil: 'commit' });
+    const shown = await page.waitForFunction(
+      () => {
+        // The panel's root is closed: read it where the harness files it (tests/e2e/closed-shadow.ts).
+        const roots = (globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? [];
+        const counts = roots.map((root) => root.querySelector('.mg-counts')?.textContent ?? '').find(Boolean) ?? '';
+        return counts !== '' && counts !== '…' ? performance.now() : null;
+      },
+      undefined,
+      { timeout: 30_000, polling: 'raf' },
+    );
+    const shownAt = (await shown.jsonValue()) as number;
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    const mark = events.find((event) => event.name === `mapping-guard:${app}:start` && typeof event.args?.data?.startTime === 'number');
+    if (!mark) throw new Error(`the trace has no mapping-guard:${app}:start mark`);
+    const script = `/content-scripts/${app}.js`;
+    const ofScript = (name: string, before: number) =>
+      events.filter((event) => event.name === name && event.tid === mark.tid && event.ts <= before && event.args?.fileName?.endsWith(script)).map((event) => event.ts);
+    // This frame's run of the script is the last before the mark; it starts with its compile (a cached one is short).
+    const run = Math.max(...ofScript('v8.run', mark.ts));
+    if (!Number.isFinite(run)) throw new Error(`the trace has no run of ${script} before its start mark`);
+    const previousRun = Math.max(...ofScript('v8.run', run - 1));
+    const compiles = ofScript('v8.compile', run).filter((ts) => ts > previousRun);
+    const scriptStart = mark.args!.data!.startTime! - (mark.ts - Math.min(run, ...compiles)) / 1000;
+    return { ms: shownAt - scriptStart, evaluationMs: mark.args!.data!.startTime! - scriptStart };
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await page.close();
+  }
 }
 
 /** Chromium with the sandbox's host mapping and no extension. */

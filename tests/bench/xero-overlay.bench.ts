@@ -1,25 +1,24 @@
 // The Xero overlay's cost, in real Chromium with the production build against the sandbox (both apps connected,
 // the mapping saved, so every feature does its real work):
 // - content script size (gzip of content-scripts/xero.js + .css): ≤ SIZE_BUDGET_KB;
-// - time to panel: navigation start → the panel shows the pair's counts on the dashboard: ≤ PANEL_BUDGET_MS;
+// - time to panel: the content script's start → the panel shows the pair's counts on the dashboard, on a warm
+//   cache (overlay-lib's scriptStartToPanelMs, the same measure as the Cin7 Core section): ≤ PANEL_BUDGET_MS;
 // - host work on a long chart of accounts (`?rows=5000`): main-thread CPU time (CDP ThreadTime) of a host-like
 //   workload (filtering rows as a search box does, re-rendering account names as Xero's grid does) with the
-//   extension ≤ 1.05 × without it, as the median of lockstep pairs (overlay-lib: the two pages take turns step by
+//   extension ≤ 1.03 × without it, as the median of lockstep pairs (overlay-lib: the two pages take turns step by
 //   step, so the VM's drifting CPU speed cancels).
-import type { BrowserContext } from 'playwright-core';
 import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
 import { median, round } from '../../scripts/lib/bench/stats';
 import { ensureExtensionBuild } from '../../scripts/lib/build-extension';
 import { startSandbox } from '../../sandbox/index';
 import { launchExtension, type ExtensionSession } from '../e2e/harness';
-import { trackClosedPanels } from '../e2e/closed-shadow';
 import { connectBothApps } from '../e2e/connect-apps';
-import { contentScriptSize, measurePairInLockstep, plainContext, type PairResult, type SteppedWorkload } from './overlay-lib';
+import { contentScriptSize, measurePairInLockstep, plainContext, scriptStartToPanelMs, type PairResult, type PanelTiming, type SteppedWorkload } from './overlay-lib';
 
 const XERO = 'https://go.xero.com';
 const SIZE_BUDGET_KB = 200;
-const PANEL_BUDGET_MS = 2000;
-const HOST_WORK_RATIO = 1.05;
+const PANEL_BUDGET_MS = 100;
+const HOST_WORK_RATIO = 1.03;
 const LONG_CHART_ROWS = 5000;
 
 async function connectAndSaveMapping(session: ExtensionSession): Promise<void> {
@@ -34,28 +33,6 @@ async function connectAndSaveMapping(session: ExtensionSession): Promise<void> {
   throw new Error('the first refresh never finished');
 }
 
-
-/** ms from navigation start until the panel shows the pair's counts (not "…"). */
-async function timeToPanel(context: BrowserContext): Promise<number> {
-  const page = await context.newPage();
-  trackClosedPanels(page); // files the closed root for the page-side read below (polls through CDP)
-  try {
-    await page.goto(`${XERO}/Dashboard`, { waitUntil: 'commit' });
-    const handle = await page.waitForFunction(
-      () => {
-        // The panel's root is closed: read it where the harness files it (tests/e2e/closed-shadow.ts).
-        const roots = (globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? [];
-        const counts = roots.map((root) => root.querySelector('.mg-counts')?.textContent ?? '').find(Boolean) ?? '';
-        return counts !== '' && counts !== '…' ? performance.now() : null;
-      },
-      undefined,
-      { timeout: 30_000, polling: 'raf' },
-    );
-    return (await handle.jsonValue()) as number;
-  } finally {
-    await page.close();
-  }
-}
 
 /**
  * The host-like workload on a freshly loaded long chart, in steps for lockstep pairs. The overlay's start-up is
@@ -99,6 +76,8 @@ export const section: BenchSection = {
   async run(context?: BenchContext): Promise<BenchResult> {
     const log = context?.log ?? (() => undefined);
     const iterations = context?.quick ? 2 : Math.max(5, context?.iterations ?? 5);
+    // The median of at least 7 lockstep pairs (the target's definition), more with --iterations.
+    const pairs = context?.quick ? 2 : Math.max(7, context?.iterations ?? 7);
     const rounds = context?.quick ? 20 : 60;
     await ensureExtensionBuild({ log: (line) => log(`  xero-overlay: ${line}`) });
     const size = contentScriptSize('xero');
@@ -110,33 +89,38 @@ export const section: BenchSection = {
       session = await launchExtension({ sandbox });
       log('  xero-overlay: connecting both apps and saving the mapping…');
       await connectAndSaveMapping(session);
-      log(`  xero-overlay: time to panel (${iterations} loads)…`);
-      await timeToPanel(session.context); // warm-up: first load compiles the bundle
-      const panelRuns: number[] = [];
-      for (let i = 0; i < iterations; i++) panelRuns.push(await timeToPanel(session.context));
+      log(`  xero-overlay: script start → panel (${iterations} warm loads)…`);
+      const toPanel = () => scriptStartToPanelMs(session!.context, `${XERO}/Dashboard`, 'xero');
+      await toPanel(); // warm-up: first load compiles the bundle
+      const panelRuns: PanelTiming[] = [];
+      for (let i = 0; i < iterations; i++) panelRuns.push(await toPanel());
 
       plain = await plainContext(sandbox);
       const [withoutContext, withContext] = [plain.context, session.context];
       const workload = chartWorkload(rounds);
-      log(`  xero-overlay: host work on ${LONG_CHART_ROWS} rows, ${iterations} lockstep pairs with and without…`);
+      log(`  xero-overlay: host work on ${LONG_CHART_ROWS} rows, ${pairs} lockstep pairs with and without…`);
       const pair = (withFirst: boolean) => measurePairInLockstep(withoutContext, withContext, workload, { withFirst });
       await pair(false); // warm-up both
       const pairResults: PairResult[] = [];
       // Alternate which page takes the first turn of every step.
-      for (let i = 0; i < iterations; i++) pairResults.push(await pair(i % 2 === 1));
+      for (let i = 0; i < pairs; i++) {
+        pairResults.push(await pair(i % 2 === 1));
+        log(`  xero-overlay:   pair ${i + 1}/${pairs}: ${round(pairResults.at(-1)!.ratio, 3)}`);
+      }
       const ratios = pairResults.map((result) => result.ratio);
-      const panelMs = median(panelRuns);
+      const panelMs = median(panelRuns.map((run) => run.ms));
+      const evaluationMs = median(panelRuns.map((run) => run.evaluationMs));
       const withMs = median(pairResults.map((result) => result.withMs));
       const withoutMs = median(pairResults.map((result) => result.withoutMs));
       const ratio = median(ratios);
       const targets: BenchTarget[] = [
         { name: `content script ≤ ${SIZE_BUDGET_KB} KB gzip`, pass: size.gzipKB <= SIZE_BUDGET_KB, detail: `${size.gzipKB} KB` },
-        { name: `time to panel ≤ ${PANEL_BUDGET_MS} ms`, pass: panelMs <= PANEL_BUDGET_MS, detail: `${round(panelMs, 0)} ms` },
+        { name: `script start → panel ≤ ${PANEL_BUDGET_MS} ms (warm)`, pass: panelMs <= PANEL_BUDGET_MS, detail: `${round(panelMs, 0)} ms` },
         { name: `host work with / without ≤ ${HOST_WORK_RATIO} (${LONG_CHART_ROWS}-row chart, median of lockstep pairs)`, pass: ratio <= HOST_WORK_RATIO, detail: `${round(ratio, 3)}` },
       ];
       return {
         size,
-        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((value) => round(value, 1)) },
+        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((run) => round(run.ms, 1)), from: 'content script start', evaluationMs: round(evaluationMs, 1) },
         hostWork: {
           rows: LONG_CHART_ROWS,
           rounds,
@@ -149,10 +133,10 @@ export const section: BenchSection = {
         },
         rows: [
           { measure: 'content script (xero.js + css)', value: `${size.gzipKB} KB gzip (${size.rawKB} KB raw)` },
-          { measure: 'time to panel (dashboard)', value: `${round(panelMs, 0)} ms` },
+          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms (of which evaluating the bundle ${round(evaluationMs, 0)} ms)` },
           { measure: `host work, ${LONG_CHART_ROWS}-row chart, without`, value: `${round(withoutMs, 1)} ms` },
           { measure: `host work, ${LONG_CHART_ROWS}-row chart, with`, value: `${round(withMs, 1)} ms` },
-          { measure: 'host work ratios of the lockstep pairs', value: ratios.map((value) => round(value, 2)).join(' ') },
+          { measure: 'host work ratios of the lockstep pairs', value: ratios.map((value) => round(value, 3)).join(' ') },
         ],
         targets,
       };

@@ -62,8 +62,11 @@ async function fileClosedRoots(cdp: CDPSession): Promise<void> {
   }
 }
 
-/** Starts filing `page`'s closed panel roots until it closes (idempotent). */
-export function trackClosedPanels(page: Page): void {
+/**
+ * Starts filing `page`'s closed panel roots until it closes (idempotent). `pollMs` below the default makes the
+ * filing prompt enough to time the panel (the bench's time to panel), at the cost of more CDP round trips.
+ */
+export function trackClosedPanels(page: Page, options: { pollMs?: number } = {}): void {
   if (tracked.has(page)) return;
   tracked.add(page);
   void (async () => {
@@ -71,7 +74,7 @@ export function trackClosedPanels(page: Page): void {
     while (!page.isClosed()) {
       // Navigations and closing tabs make single calls fail; the next round starts over.
       await fileClosedRoots(cdp).catch(() => undefined);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? POLL_MS));
     }
     await cdp.detach().catch(() => undefined);
   })().catch(() => undefined);

@@ -85,19 +85,20 @@ function visit(element: Element, viewport: { width: number; height: number }, ob
 function rowsInView(children: HTMLCollection, viewportHeight: number): [number, number] {
   const count = children.length;
   const top = (index: number) => children[index]?.getBoundingClientRect();
-  const first = top(0);
-  const last = top(count - 1);
-  const middle = top(count >> 1);
-  // Only a vertical stack can be searched: first above middle above last, each box with a height.
-  if (!first || !last || !middle || !(first.top <= middle.top && middle.top <= last.top && first.top < last.top)) return [0, count];
-  // A hidden row has an all-zero box: probe the next visible one instead.
-  const probe = (index: number) => {
-    for (let step = 0; step < 8 && index + step < count; step++) {
-      const rect = top(index + step);
+  // A hidden row has an all-zero box: probe the next visible one instead (`step` -1 searches backwards).
+  const probe = (index: number, step = 1) => {
+    for (let tries = 0; tries < 8 && index >= 0 && index < count; tries++, index += step) {
+      const rect = top(index);
       if (rect && (rect.width > 0 || rect.height > 0)) return rect;
     }
     return null;
   };
+  // Only a vertical stack can be searched: first above middle above last, each box with a height. (Visible rows:
+  // a hidden first row reads as top 0, below every row scrolled past, and the whole list was walked.)
+  const first = probe(0);
+  const last = probe(count - 1, -1);
+  const middle = probe(count >> 1);
+  if (!first || !last || !middle || !(first.top <= middle.top && middle.top <= last.top && first.top < last.top)) return [0, count];
   let low = 0;
   let high = count;
   while (low < high) {

@@ -10,8 +10,10 @@ import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overla
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
-import { bulkActionAt, popupWindows, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
-import { findChartRow, readChart, selectedAccounts, type ChartAccountRow } from '../../../utils/xero/page/chart';
+import { bulkActionAt, readAccountDialogs } from '../../../utils/xero/page/account-dialog';
+import { ANY_POPUP } from '../../../utils/xero/page/selectors';
+import { chartTables, collectChartChanges, findChartRow, readChart, readChartRows, selectedAccounts, type ChartAccountRow, type ChartChanges } from '../../../utils/xero/page/chart';
+import { onlyOwnNodesChanged } from '../../../utils/overlay/observe';
 import { ARCHIVE_TAB_URL, archivedAccountsListed, isChartOfAccounts } from '../../../utils/xero/page/routes';
 import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../../../utils/overlay/cpu-budget';
@@ -81,39 +83,80 @@ export default defineFeature<XeroFeatureEnv>({
         signal,
       );
 
-    /** Badges on the rows: a scan of every row's code, kept within a small share of the main thread on long charts. */
-    const updateRows = () => {
-      const roles = roleMap();
-      const mapped: MappedAccountView[] = [];
-      // The classic tabs are links: a new tab is a new page, and a new run of this feature with its URL.
-      const archivedList = archivedAccountsListed(env.url);
-      for (const account of readChart(document, (code) => roles.has(accountKey(code)), { archivedList })) {
-        const accountRoles = roles.get(accountKey(account.code));
-        if (!accountRoles) continue;
-        const problems = accountFindings(account.code, accountRoles, findings());
-        const archived = account.archived;
-        renderBadge(account.badgeHost, archived ? archivedBadge(account.code, accountRoles, problems) : roleBadge(accountRoles, problems), BADGE_KEY);
-        mapped.push({ code: account.code, name: account.name, roles: accountRoles, problems, archived });
-      }
-      if (!targetChecked && target && readChart(document).length > 0) {
-        targetChecked = true;
-        if (!findChartRow(target.key, document)) missingTarget = { code: target.key, url: withTarget(ARCHIVE_TAB_URL, target) };
-        renderSection();
-      }
+    /** The mapped accounts by row, in document order as the last full read found them. */
+    let mappedRows = new Map<Element, MappedAccountView>();
+    // Rows the page changed since the last read, or `all` (rows or tables came or went): see collectChartChanges.
+    const changes: ChartChanges = { all: true, rows: new Set(), tables: [] };
+    const rowWatch = new MutationObserver((records) => collectChartChanges(records, changes, onlyOwnNodesChanged));
+    rowWatch.observe(document.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => rowWatch.disconnect(), { once: true });
+
+    /** Badges the account's row; returns what the section lists, or null when Cin7 Core does not map its code. */
+    const badge = (account: ChartAccountRow, roles: ReturnType<typeof roleMap>): MappedAccountView | null => {
+      const accountRoles = roles.get(accountKey(account.code));
+      if (!accountRoles) return null;
+      const problems = accountFindings(account.code, accountRoles, findings());
+      const archived = account.archived;
+      renderBadge(account.badgeHost, archived ? archivedBadge(account.code, accountRoles, problems) : roleBadge(accountRoles, problems), BADGE_KEY);
+      return { code: account.code, name: account.name, roles: accountRoles, problems, archived };
+    };
+    const publish = () => {
+      const mapped = [...mappedRows.values()];
       const signature = (list: MappedAccountView[]) => JSON.stringify(list.map(({ code, roles: r, problems, archived }) => [code, r, archived, problems.map((p) => p.key)]));
       if (signature(mapped) !== signature(lastMapped)) {
         lastMapped = mapped;
         renderSection();
       }
     };
+    // The classic tabs are links: a new tab is a new page, and a new run of this feature with its URL.
+    const archivedList = archivedAccountsListed(env.url);
+
+    /** Badges on the rows: a scan of every row's code, kept within a small share of the main thread on long charts. */
+    const updateRows = () => {
+      changes.all = false;
+      changes.rows.clear();
+      changes.tables = chartTables(document);
+      const roles = roleMap();
+      const next = new Map<Element, MappedAccountView>();
+      for (const account of readChart(document, (code) => roles.has(accountKey(code)), { archivedList })) {
+        const view = badge(account, roles);
+        if (view) next.set(account.row, view);
+      }
+      mappedRows = next;
+      if (!targetChecked && target && readChart(document).length > 0) {
+        targetChecked = true;
+        if (!findChartRow(target.key, document)) missingTarget = { code: target.key, url: withTarget(ARCHIVE_TAB_URL, target) };
+        renderSection();
+      }
+      publish();
+    };
+
+    /** Only the rows the page changed (a few re-rendered names), at once: no scan of the whole chart. */
+    const updateChangedRows = () => {
+      const rows = [...changes.rows];
+      changes.rows.clear();
+      const roles = roleMap();
+      let moved = false;
+      for (const row of rows) moved = mappedRows.delete(row) || moved;
+      const connected = rows.filter((row) => row.isConnected);
+      for (const account of readChartRows(connected, (code) => roles.has(accountKey(code)), { archivedList })) {
+        const view = badge(account, roles);
+        if (view) mappedRows.set(account.row, view);
+        moved = true;
+      }
+      if (!moved) return;
+      // A row that became mapped joins at the end of the map: put the list back in the page's order.
+      mappedRows = new Map([...mappedRows].sort(([a], [b]) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1)));
+      publish();
+    };
 
     /** Warnings in open dialogs: cheap (tracked dialogs only, no query of the long chart), so they follow every change at once. */
-    // The page's dialogs as placement tracks them (readAccountDialogs keeps the account dialogs among them).
-    const openDialogs = sharedDialogTracker(document, signal);
-    const extWindows = popupWindows(document);
+    // The page's popups (dialogs and Ext JS windows) from the tracker placement shares (readAccountDialogs keeps the
+    // account dialogs among them).
+    const openPopups = sharedDialogTracker(document, signal, ANY_POPUP);
     const updateDialogs = () => {
       const roles = roleMap();
-      const dialogs = readAccountDialogs(document, [...openDialogs(), ...extWindows]);
+      const dialogs = readAccountDialogs(document, openPopups());
       // The confirmation was answered (or never came): the bulk warning has done its job.
       if (bulk && performance.now() - bulk.at > BULK_WARNING_MS && !dialogs.some((dialog) => dialog.kind !== 'edit')) {
         bulk = null;
@@ -169,10 +212,13 @@ export default defineFeature<XeroFeatureEnv>({
     document.addEventListener('change', safeDialogs, { signal, capture: true });
 
     renderSection();
+    const safeChangedRows = env.guard(updateChangedRows);
     env.watch(
       () => {
         safeDialogs();
-        scheduleRows();
+        // Rows or tables came or went: a full read (within its budget); else only the changed rows.
+        if (changes.all) scheduleRows();
+        else if (changes.rows.size > 0) safeChangedRows();
       },
       { badgeKey: BADGE_KEY, followStatus: false },
     );

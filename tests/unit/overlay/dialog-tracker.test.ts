@@ -84,4 +84,23 @@ describe('trackDialogs', () => {
     expect(observe).toHaveBeenCalledTimes(2);
     later.abort();
   });
+
+  it('tracks a second selector in the same observer, each user seeing only its own selector', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const placement = new AbortController();
+    const warnings = new AbortController();
+    document.body.append(element('div', { class: 'x-window', id: 'kept' }));
+    const dialogs = sharedDialogTracker(document, placement.signal);
+    const popups = sharedDialogTracker(document, warnings.signal, '[role="dialog"], .x-window');
+    expect(observe).toHaveBeenCalledTimes(1);
+    expect(popups().map((popup) => popup.id)).toEqual(['kept']);
+    // An Ext JS window added later, deep in the page, and a dialog: each lookup keeps to its selector.
+    document.body.append(element('div', {}, element('div', { class: 'x-window', id: 'later' })), element('div', { role: 'dialog', id: 'dialog' }));
+    expect(popups().map((popup) => popup.id)).toEqual(['kept', 'later', 'dialog']);
+    expect(dialogs().map((dialog) => dialog.id)).toEqual(['dialog']);
+    document.getElementById('kept')!.remove();
+    expect(popups().map((popup) => popup.id)).toEqual(['later', 'dialog']);
+    placement.abort();
+    warnings.abort();
+  });
 });

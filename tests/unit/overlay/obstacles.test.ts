@@ -61,6 +61,13 @@ describe('collectObstacles', () => {
     expect(obstacles.some((rect) => rect.top === 1002 * 30 - 30_000 + 5)).toBe(true);
   });
 
+  it('cuts the grid down when its first, middle or last row is hidden (a hidden first row reads as top 0)', () => {
+    document.body.append(grid(5000, 100_000, new Set([0, 2500, 4999])));
+    const obstacles = collectObstacles(document, viewport);
+    expect(obstacles.length).toBeGreaterThanOrEqual(26);
+    expect(reads).toBeLessThan(300);
+  });
+
   it('walks every sibling when they are not stacked top to bottom (a row of columns)', () => {
     const row = document.createElement('div');
     row.setAttribute('data-box', '0 0 1280 40');

@@ -1,7 +1,7 @@
 // Chart of accounts feature: role badges by code, problems on the badge, the warning in the edit dialog (and when
 // the chosen type does not fit), the bulk Archive confirmation, names as text, and cleanup on abort.
 import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import chartOfAccounts, { roleBadge } from '../../../entrypoints/xero.content/features/chart-of-accounts';
 import { WARNING_ATTRIBUTE } from '../../../utils/overlay/inline-warning';
 import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
@@ -9,7 +9,12 @@ import type { PanelContributionStore } from '../../../utils/overlay/panel-state'
 import { finding, status } from '../overlay/status-fixtures';
 import { facts, featureEnv, loadFixture, settle } from './helpers';
 
-afterEach(cleanup);
+/** Each test's feature stops after it: one left running would badge the next test's page by its own URL. */
+const started: AbortController[] = [];
+afterEach(() => {
+  cleanup();
+  for (const controller of started.splice(0)) controller.abort();
+});
 
 const CHART = 'https://go.xero.com/GeneralLedger/ChartOfAccounts.aspx';
 const mapped = facts({
@@ -41,6 +46,7 @@ const ARCHIVED_FINDING = finding({ key: 'arch', code: 'ACCOUNT_ARCHIVED', subjec
 async function start(fixture: string, findings = [ARCHIVED_FINDING], url = CHART) {
   loadFixture(fixture);
   const setup = featureEnv(url, status({ findings }), mapped);
+  started.push(setup.controller);
   await setup.statusStore.load();
   await setup.factsStore.load();
   await chartOfAccounts.init(setup.controller.signal, setup.env);
@@ -101,6 +107,30 @@ describe('chart-of-accounts feature', () => {
     expect(warning?.textContent).toContain('If you delete it');
     expect(sectionText(panel, 'chart-of-accounts')).toContain('You chose to delete 310');
     expect(sectionText(panel, 'chart-of-accounts')).toContain('310 Cost of Goods Sold: Cost of Goods Sold');
+  });
+
+  it('follows the rows the page re-renders: a name drawn again without its badge, a code changed to a mapped one', async () => {
+    const { panel } = await start('chart-of-accounts.html', []);
+    const nameCell = document.querySelector(`tr[data-code="310"] [${BADGE_ATTRIBUTE}="cin7-role"]`)!.parentElement!;
+    // The grid draws the name again, our badge gone with the old content.
+    nameCell.replaceChildren(document.createTextNode('Cost of Goods Sold'));
+    const codeCell = [...document.querySelector('tr[data-code="200"]')!.children].find((cell) => cell.textContent?.trim() === '200')!;
+    codeCell.firstChild!.nodeValue = '425';
+    await settle(400);
+    expect(badgeTexts()).toEqual({
+      '310': 'Cin7 Core: COGS',
+      '1400': 'Cin7 Core: Inventory, In Transit',
+      '425': 'Cin7 Core: Discrepancy',
+    });
+    // The section lists the accounts in the page's order.
+    expect(sectionText(panel, 'chart-of-accounts')).toMatch(/425 Sales[\s\S]*310 Cost of Goods Sold/);
+    // A row added to the table (a copy of row 200, its badge copied along) is found by the full read that rows
+    // coming and going ask for, within that read's share of the main thread.
+    const added = document.querySelector('tr[data-code="200"]')!.cloneNode(true) as HTMLTableRowElement;
+    added.removeAttribute('data-code');
+    [...added.children].find((cell) => cell.textContent?.trim() === '425')!.textContent = '310';
+    document.querySelector('tr[data-code="200"]')!.parentElement!.append(added);
+    await vi.waitFor(() => expect(added.querySelector(`[${BADGE_ATTRIBUTE}="cin7-role"] [role="note"]`)?.textContent).toBe('Cin7 Core: COGS'), { timeout: 5000, interval: 100 });
   });
 
   it('badges rows of an ARIA grid too', async () => {

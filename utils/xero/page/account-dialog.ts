@@ -1,7 +1,7 @@
 // The account's Edit popup and the Archive / Delete confirmations on the chart of accounts. A popup is an ARIA dialog
 // or an Ext JS window (`.x-window`, title in `.x-window-header-text`: Xero's classic confirmations, fidelity.md);
 // the edit form is recognised by its labels ("Code", "Account Type"), a confirmation by its title or its words.
-import { ANY_POPUP, BUTTON, HEADING, POPUP_BODY, POPUP_TITLE, POPUP_WINDOW, TAB } from './selectors';
+import { ANY_POPUP, BUTTON, HEADING, POPUP_BODY, POPUP_TITLE, TAB } from './selectors';
 import { normalise, selectCode, controlValue, visibleText } from './dom-text';
 import { controlByLabel } from './fields';
 
@@ -32,11 +32,6 @@ function isShown(dialog: HTMLElement): boolean {
   if (dialog.hidden || dialog.getAttribute('aria-hidden') === 'true') return false;
   const style = dialog.ownerDocument.defaultView?.getComputedStyle(dialog);
   return !style || (style.display !== 'none' && style.visibility !== 'hidden');
-}
-
-/** The page's Ext JS windows: a live list the browser keeps by class, so asking costs nothing on a long chart. */
-export function popupWindows(doc: Document): HTMLCollectionOf<Element> {
-  return doc.getElementsByClassName(POPUP_WINDOW.slice(1));
 }
 
 /** Account popups under `root`; `candidates` (tracked dialogs and Ext JS windows) spares a query of the whole page. */

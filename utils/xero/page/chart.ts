@@ -4,9 +4,9 @@
 // of a box; a "select all" box sits in the header. Archived accounts leave this list: they show only under the
 // Archive tab, where every row is archived (the caller says so: `archivedList`).
 import { accountKey } from '../../audit/account-text';
-import { NOT_CONTENT_TEXT, ROW_BOX } from './selectors';
+import { NOT_CONTENT_TEXT, ROW, ROW_BOX, TABLE } from './selectors';
 import { cleanText, visibleText } from './dom-text';
-import { cellText, headerRow, readTables, type TableRow } from './tables';
+import { cellText, headerRow, readTables, tableColumns, tableRow, type TableColumns, type TableRow } from './tables';
 
 export interface ChartAccountRow {
   row: HTMLElement;
@@ -75,19 +75,81 @@ function accountRow(row: TableRow, table: HTMLElement, code: string, badgeHost: 
   };
 }
 
+const CHART_HEADERS = ['code', 'name'];
+
+function accountOf(row: TableRow, table: HTMLElement, keep: ((code: string) => boolean) | undefined, archivedList: boolean): ChartAccountRow | null {
+  const code = cellText(row, 'code');
+  if (!code || (keep && !keep(code))) return null;
+  const badgeHost = row.cells.get('name') ?? row.cells.get('code');
+  return badgeHost ? accountRow(row, table, code, badgeHost, archivedList) : null;
+}
+
 /** The chart's account rows; with `keep`, only those whose code it accepts (a long chart scanned for a few codes). */
 export function readChart(root: ParentNode, keep?: (code: string) => boolean, options: ReadChartOptions = {}): ChartAccountRow[] {
   const accounts: ChartAccountRow[] = [];
-  for (const table of readTables(root, ['code', 'name'])) {
+  for (const table of readTables(root, CHART_HEADERS)) {
     for (const row of table.rows) {
-      const code = cellText(row, 'code');
-      if (!code || (keep && !keep(code))) continue;
-      const badgeHost = row.cells.get('name') ?? row.cells.get('code');
-      if (!badgeHost) continue;
-      accounts.push(accountRow(row, table.table, code, badgeHost, options.archivedList ?? false));
+      const account = accountOf(row, table.table, keep, options.archivedList ?? false);
+      if (account) accounts.push(account);
     }
   }
   return accounts;
+}
+
+/** The account rows among `rows` (rows a page change touched), read as readChart reads them; others are left out. */
+export function readChartRows(rows: Iterable<Element>, keep?: (code: string) => boolean, options: ReadChartOptions = {}): ChartAccountRow[] {
+  const tables = new Map<Element, TableColumns | null>();
+  const accounts: ChartAccountRow[] = [];
+  for (const row of rows) {
+    const table = row.parentElement?.closest<HTMLElement>(TABLE);
+    if (!table || !(row instanceof HTMLElement)) continue;
+    if (!tables.has(table)) tables.set(table, tableColumns(table, CHART_HEADERS));
+    const info = tables.get(table);
+    const read = info ? tableRow(info, row) : null;
+    const account = read && accountOf(read, table, keep, options.archivedList ?? false);
+    if (account) accounts.push(account);
+  }
+  return accounts;
+}
+
+/** The chart's tables (a full read's: it queries the page). */
+export function chartTables(root: ParentNode): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>(TABLE)].filter((table) => tableColumns(table, CHART_HEADERS) !== null);
+}
+
+/**
+ * What page changes did to the chart: the rows they touched, or `all` when rows or tables came or went (then only a
+ * full read will do). Xero re-renders a few rows at a time; reading those spares a scan of thousands. `tables` are
+ * the chart's tables as the last full read found them.
+ */
+export interface ChartChanges {
+  all: boolean;
+  rows: Set<Element>;
+  tables: readonly Element[];
+}
+
+const holdsTable = (node: Node) => node instanceof Element && (node.matches(TABLE) || (node.firstElementChild !== null && node.querySelector(TABLE) !== null));
+
+/**
+ * Adds what `records` (childList and characterData changes) did to `changes`. Cheap per record: a change inside a
+ * known table is its row's (or, at the table's own level, rows coming or going, but for those `ignore` leaves out:
+ * our own nodes); elsewhere only an added table matters.
+ */
+export function collectChartChanges(records: readonly MutationRecord[], changes: ChartChanges, ignore: (record: MutationRecord) => boolean): void {
+  for (const record of records) {
+    if (changes.all) return;
+    const target = record.target instanceof Element ? record.target : record.target.parentElement;
+    if (!target) continue;
+    const table = changes.tables.find((known) => known.contains(target));
+    if (table) {
+      const row = target.closest(ROW);
+      if (row && table.contains(row)) changes.rows.add(row);
+      else if (record.type === 'childList' && !ignore(record)) changes.all = true;
+    } else if (record.type === 'childList' && [...record.addedNodes].some(holdsTable)) {
+      changes.all = true;
+    }
+  }
+  if (changes.tables.some((known) => !known.isConnected)) changes.all = true;
 }
 
 const isTicked = (box: Element) => (box instanceof HTMLInputElement ? box.checked : box.getAttribute('aria-checked') === 'true');

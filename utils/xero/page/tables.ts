@@ -42,11 +42,49 @@ export function cellsOf(row: Element): HTMLElement[] {
 
 /** The table's header row, or null. */
 export function headerRow(table: HTMLElement): HTMLElement | null {
+  // A real table's <thead>: its rows are at hand, where a query below would visit every cell of a long body.
+  // (Some test DOMs lack the list: then the query.)
+  const headRows = table instanceof HTMLTableElement ? (table.tHead?.rows as HTMLCollectionOf<HTMLTableRowElement> | undefined) : undefined;
+  for (let index = 0; index < (headRows?.length ?? 0); index++) {
+    const row = headRows![index]!;
+    if ([...row.cells].some((cell) => cell.tagName === 'TH')) return row;
+  }
   const header = [...table.querySelectorAll<HTMLElement>(HEADER_CELL)].find((cell) => cell.closest(TABLE) === table);
   if (header) return header.closest<HTMLElement>(ROW);
   // Tables without a <thead>: the first row made of <th> cells.
   const first = [...table.querySelectorAll<HTMLElement>(ROW)].find((row) => row.closest(TABLE) === table);
   return first && cellsOf(first).length > 0 && cellsOf(first).every((cell) => cell.tagName === 'TH') ? first : null;
+}
+
+/** A table's columns by header, read once for its rows. */
+export interface TableColumns {
+  table: HTMLElement;
+  head: HTMLElement;
+  headers: string[];
+  columns: ReadonlyMap<string, number>;
+  firstColumn: number;
+}
+
+/** The table's columns when its headers include all of `required` (normalised, e.g. ['code', 'name']), else null. */
+export function tableColumns(table: HTMLElement, required: readonly string[]): TableColumns | null {
+  const head = headerRow(table);
+  if (!head) return null;
+  const headers = cellsOf(head).map((cell) => normalise(visibleText(cell)));
+  if (!required.every((name) => headers.includes(name))) return null;
+  // The first column of each header name wins, as before.
+  const columns = new Map<string, number>();
+  headers.forEach((name, index) => {
+    if (name && !columns.has(name)) columns.set(name, index);
+  });
+  return { table, head, headers, columns, firstColumn: Math.min(...columns.values()) };
+}
+
+/** `row` of the table as a TableRow, or null when it is the header or not a row of the list. */
+export function tableRow(info: TableColumns, row: HTMLElement): TableRow | null {
+  if (row === info.head || row.closest('thead')) return null;
+  const rowCells = row instanceof HTMLTableRowElement ? row.cells : cellsOf(row);
+  // A row without a cell under any named header (a spacer, a group heading) is not a row of the list.
+  return rowCells.length > info.firstColumn ? { row, cells: new ColumnCells(rowCells, info.columns) } : null;
 }
 
 /**
@@ -56,34 +94,25 @@ export function headerRow(table: HTMLElement): HTMLElement | null {
 export function readTables(root: ParentNode, required: readonly string[]): ReadTable[] {
   const found: ReadTable[] = [];
   for (const table of root.querySelectorAll<HTMLElement>(TABLE)) {
-    const head = headerRow(table);
-    if (!head) continue;
-    const headers = cellsOf(head).map((cell) => normalise(visibleText(cell)));
-    if (!required.every((name) => headers.includes(name))) continue;
-    // The first column of each header name wins, as before.
-    const columns = new Map<string, number>();
-    headers.forEach((name, index) => {
-      if (name && !columns.has(name)) columns.set(name, index);
-    });
-    const firstColumn = Math.min(...columns.values());
+    const info = tableColumns(table, required);
+    if (!info) continue;
     const rows: TableRow[] = [];
     const addRow = (row: HTMLElement, rowCells: ArrayLike<HTMLElement>) => {
-      // A row without a cell under any named header (a spacer, a group heading) is not a row of the list.
-      if (rowCells.length > firstColumn) rows.push({ row, cells: new ColumnCells(rowCells, columns) });
+      if (rowCells.length > info.firstColumn) rows.push({ row, cells: new ColumnCells(rowCells, info.columns) });
     };
     if (table instanceof HTMLTableElement) {
       // Real tables (long charts have thousands of rows): the DOM's own row and cell lists, no selector matching.
       for (const row of table.rows) {
-        if (row === head || row.parentElement?.tagName === 'THEAD') continue;
+        if (row === info.head || row.parentElement?.tagName === 'THEAD') continue;
         addRow(row, row.cells);
       }
     } else {
       for (const row of table.querySelectorAll<HTMLElement>(ROW)) {
-        if (row === head || row.closest(TABLE) !== table || row.closest('thead')) continue;
+        if (row === info.head || row.closest(TABLE) !== table || row.closest('thead')) continue;
         addRow(row, cellsOf(row));
       }
     }
-    found.push({ table, headers, rows });
+    found.push({ table, headers: info.headers, rows });
   }
   return found;
 }
