@@ -89,7 +89,7 @@ const SEVERITY: Record<TaxRuleVerdict, TaxRuleSeverity> = {
   unchecked: 'info',
 };
 
-const FIELDS: Record<TaxRuleRecordKind, ReadonlyArray<{ field: TaxRuleField; label: string; use: 'sale' | 'purchase' }>> = {
+export const RECORD_TAX_FIELDS: Record<TaxRuleRecordKind, ReadonlyArray<{ field: TaxRuleField; label: string; use: 'sale' | 'purchase' }>> = {
   product: [
     { field: 'SaleTaxRule', label: 'Sale tax rule', use: 'sale' },
     { field: 'PurchaseTaxRule', label: 'Purchase tax rule', use: 'purchase' },
@@ -105,11 +105,11 @@ const ANY_DAY = '1970-01-01';
 
 const nameKey = (name: string) => name.trim().toLowerCase();
 
-type RecordValues = Partial<Record<TaxRuleField, string | null | undefined>>;
-type AnyRecord = Cin7Product | Cin7Customer | Cin7Supplier;
+export type RecordValues = Partial<Record<TaxRuleField, string | null | undefined>>;
+export type AnyRecord = Cin7Product | Cin7Customer | Cin7Supplier;
 
 /** The record's tax rule fields: all its verdicts depend on (its ID only goes into fix links). */
-function valuesOf(kind: TaxRuleRecordKind, record: AnyRecord): RecordValues {
+export function valuesOf(kind: TaxRuleRecordKind, record: AnyRecord): RecordValues {
   if (kind === 'product') return { SaleTaxRule: (record as Cin7Product).SaleTaxRule, PurchaseTaxRule: (record as Cin7Product).PurchaseTaxRule };
   return { TaxRule: (record as Cin7Customer | Cin7Supplier).TaxRule };
 }
@@ -204,7 +204,7 @@ export function judgeRecordTaxRules(judge: TaxRuleJudge, kind: TaxRuleRecordKind
   const shortCode = snapshot.xero?.organisation?.ShortCode?.trim() || null;
   const recordFix = (label: string, wording: string): FixLink => ({ ...cin7RecordLink(kind, id, label), label: wording });
 
-  const fields = FIELDS[kind].map(({ field, label, use }): TaxRuleFieldCheck => {
+  const fields = RECORD_TAX_FIELDS[kind].map(({ field, label, use }): TaxRuleFieldCheck => {
     const ruleName = values[field]?.trim() || null;
     const check = (verdict: TaxRuleVerdict, explanation: string, fix?: FixLink, extra: Partial<TaxRuleFieldCheck> = {}): TaxRuleFieldCheck => ({
       field,
@@ -266,32 +266,6 @@ export function judgeRecordTaxRules(judge: TaxRuleJudge, kind: TaxRuleRecordKind
   });
 
   return { kind, id, found: true, label: recordLabel, fields };
-}
-
-// Per judge, by kind and field values: whether such a record has a field at error or warning.
-const attentionByJudge = new WeakMap<TaxRuleJudge, Map<string, boolean>>();
-
-/**
- * Whether any of the record's fields is judged an error or a warning. A snapshot has a handful of distinct field
- * combinations among its hundreds of thousands of records: each is judged once, so the audit builds verdicts (and
- * their words) only for the records it reports.
- */
-export function recordNeedsAttention(judge: TaxRuleJudge, kind: TaxRuleRecordKind, record: AnyRecord): boolean {
-  let known = attentionByJudge.get(judge);
-  if (!known) attentionByJudge.set(judge, (known = new Map()));
-  const values = valuesOf(kind, record);
-  // Length-prefixed, so no two combinations share a key whatever the names hold.
-  let key: string = kind;
-  for (const { field } of FIELDS[kind]) {
-    const value = values[field];
-    key += typeof value === 'string' ? `|${value.length}:${value}` : '|-';
-  }
-  let attention = known.get(key);
-  if (attention === undefined) {
-    attention = judgeRecordTaxRules(judge, kind, record).fields.some((field) => field.severity === 'error' || field.severity === 'warning');
-    known.set(key, attention);
-  }
-  return attention;
 }
 
 /**

@@ -6,7 +6,8 @@
 import type { Rule } from '../rule';
 import type { Finding } from '../types';
 import { causeOf } from '../score';
-import { judgeRecordTaxRules, prepareTaxRuleJudge, recordNeedsAttention, recordsOfKind, TAX_RULE_RECORD_KINDS, type TaxRuleFieldCheck, type TaxRuleJudge } from '../record-tax-rules';
+import { recordNeedsAttention } from '../record-tax-attention';
+import { judgeRecordTaxRules, prepareTaxRuleJudge, recordsOfKind, TAX_RULE_RECORD_KINDS, type TaxRuleFieldCheck, type TaxRuleJudge } from '../record-tax-rules';
 import type { Cin7Customer, Cin7Product, Cin7Supplier } from '../../schemas/cin7';
 
 const ruleKey = (name: string) => name.trim().toLowerCase();
