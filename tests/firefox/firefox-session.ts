@@ -131,6 +131,7 @@ export async function launchFirefox(options: { extensionDir?: string; prefs?: Re
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
   const bidi = async <T>(method: string, params: object) => (await connection.send(method, params)).result as T;
 
+  let probe: Promise<Page> | undefined;
   const session: FirefoxSession = {
     browser,
     sandbox,
@@ -152,14 +153,12 @@ export async function launchFirefox(options: { extensionDir?: string; prefs?: Re
     },
     sendFromExtensionPage: (message) => session.inExtensionPage((api, msg) => api.runtime.sendMessage(msg), message),
     async inExtensionPage<A, R>(work: (api: WebExtensionApi, arg: A) => Promise<R>, arg: A) {
-      const page = await session.openExtensionPage('manifest.json');
-      try {
-        // The function's source, called in the page with the page's own `browser` (an expression: BiDi evaluates it
-        // outside the page's CSP, as puppeteer does with a function). `arg` travels as JSON.
-        return (await page.evaluate(`(${work.toString()})(globalThis.browser, ${JSON.stringify(arg) ?? 'undefined'})`)) as R;
-      } finally {
-        await page.close();
-      }
+      // One blank extension page, kept open: once Firefox shows a notification (its own alert window, the most recent
+      // window), BiDi cannot open tabs until that window closes, and an open page is quicker anyway.
+      // The function's source, called in the page with the page's own `browser` (an expression: BiDi evaluates it
+      // outside the page's CSP, as puppeteer does with a function). `arg` travels as JSON.
+      const page = await (probe ??= session.openExtensionPage('manifest.json'));
+      return (await page.evaluate(`(${work.toString()})(globalThis.browser, ${JSON.stringify(arg) ?? 'undefined'})`)) as R;
     },
     async close() {
       await browser.close().catch(() => undefined);

@@ -44,6 +44,20 @@ export async function clickButton(page: Page, name: string): Promise<void> {
   await (await byRole(page, name, 'button')).click();
 }
 
+/** Clicks the checkbox labelled `label` once it is enabled (real pointer input: a user gesture). */
+export async function clickCheckbox(page: Page, label: string): Promise<void> {
+  const box = await byRole(page, label, 'checkbox');
+  await poll(() => box.evaluate((element) => (element as HTMLInputElement).disabled), (disabled) => !disabled);
+  await box.click();
+}
+
+/** Chooses the option whose value is `value` in the drop-down labelled `label` (the change event a choice fires). */
+export async function chooseOption(page: Page, label: string, value: string): Promise<void> {
+  const select = await byRole(page, label, 'combobox');
+  await poll(() => select.evaluate((element) => (element as HTMLSelectElement).disabled), (disabled) => !disabled);
+  await select.select(value);
+}
+
 /** Types `text` into the field labelled `label` (real key input). */
 export async function typeInto(page: Page, label: string, text: string): Promise<void> {
   await (await byRole(page, label)).type(text);
