@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser as WebExtensionApi } from 'webextension-polyfill';
 import { z } from 'zod';
 import { extensionDirOf } from '../../scripts/lib/build-extension.ts';
 import { findFirefox } from '../../scripts/find-firefox.ts';
@@ -32,6 +33,8 @@ export interface FirefoxSession {
   openPage(url: string): Promise<Page>;
   /** Sends a runtime message from a blank extension page (counts as an extension sender) and returns the reply. */
   sendFromExtensionPage(message: unknown): Promise<unknown>;
+  /** Runs `work` with the extension's `browser` in a blank extension page (no user gesture) and returns its result. */
+  inExtensionPage<A, R>(work: (api: WebExtensionApi, arg: A) => Promise<R>, arg: A): Promise<R>;
   /** Sends a raw WebDriver BiDi command (puppeteer's own connection). */
   bidi<T>(method: string, params: object): Promise<T>;
   close(): Promise<void>;
@@ -75,6 +78,13 @@ function proxyPrefs(port: number) {
   };
 }
 
+/**
+ * Firefox grants an extension's `permissions.request` (optional permissions and host permissions alike: its
+ * ext-permissions.js skips only the prompt) without showing its prompt, which a headless test cannot answer. The
+ * request still needs a real user gesture. Only the launches that click "Grant access" or turn notifications on pass it.
+ */
+export const GRANT_PERMISSION_REQUESTS = { 'extensions.webextOptionalPermissionPrompts': false } as const;
+
 /** The BiDi browsing-context id of a puppeteer page (`Frame._id`: puppeteer-internal, not in its typings). */
 export function contextIdOf(page: Page): string {
   const id = (page.mainFrame() as unknown as { _id?: unknown })._id;
@@ -82,7 +92,7 @@ export function contextIdOf(page: Page): string {
   return id;
 }
 
-export async function launchFirefox(options: { extensionDir?: string } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(options: { extensionDir?: string; prefs?: Record<string, string | number | boolean> } = {}): Promise<FirefoxSession> {
   const executablePath = findFirefox();
   const extensionDir = options.extensionDir ?? process.env[FIREFOX_BUILD_ENV] ?? extensionDirOf('firefox');
   const geckoId = manifestSchema.parse(JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')))
@@ -108,6 +118,7 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
         // Console calls of web pages and extension pages (background included) on stdout; Firefox's own stay off.
         'devtools.console.stdout.content': true,
         'devtools.console.stdout.chrome': false,
+        ...options.prefs,
       },
     });
   } catch (error) {
@@ -120,6 +131,7 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
   const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
   const bidi = async <T>(method: string, params: object) => (await connection.send(method, params)).result as T;
 
+  let probe: Promise<Page> | undefined;
   const session: FirefoxSession = {
     browser,
     sandbox,
@@ -139,13 +151,14 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
-    async sendFromExtensionPage(message) {
-      const page = await session.openExtensionPage('manifest.json');
-      try {
-        return await page.evaluate((msg) => (globalThis as unknown as ExtensionGlobal).browser.runtime.sendMessage(msg), message as never);
-      } finally {
-        await page.close();
-      }
+    sendFromExtensionPage: (message) => session.inExtensionPage((api, msg) => api.runtime.sendMessage(msg), message),
+    async inExtensionPage<A, R>(work: (api: WebExtensionApi, arg: A) => Promise<R>, arg: A) {
+      // One blank extension page, kept open: once Firefox shows a notification (its own alert window, the most recent
+      // window), BiDi cannot open tabs until that window closes, and an open page is quicker anyway.
+      // The function's source, called in the page with the page's own `browser` (an expression: BiDi evaluates it
+      // outside the page's CSP, as puppeteer does with a function). `arg` travels as JSON.
+      const page = await (probe ??= session.openExtensionPage('manifest.json'));
+      return (await page.evaluate(`(${work.toString()})(globalThis.browser, ${JSON.stringify(arg) ?? 'undefined'})`)) as R;
     },
     async close() {
       await browser.close().catch(() => undefined);
@@ -165,7 +178,5 @@ export async function launchFirefox(options: { extensionDir?: string } = {}): Pr
 
 /** What an extension page's global offers (the WebExtension API, as `browser`). */
 export interface ExtensionGlobal {
-  browser: {
-    runtime: { sendMessage(message: unknown): Promise<unknown>; getBackgroundPage(): Promise<Window> };
-  };
+  browser: WebExtensionApi;
 }

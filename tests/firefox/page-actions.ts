@@ -44,6 +44,31 @@ export async function clickButton(page: Page, name: string): Promise<void> {
   await (await byRole(page, name, 'button')).click();
 }
 
+/**
+ * The form control whose `<label>` reads `label` (its `control`, as a click on the label would reach), once enabled.
+ * Found in the page rather than through the accessibility tree, which Firefox rebuilds slowly while a page re-renders.
+ */
+async function enabledControl(page: Page, label: string): Promise<ElementHandle> {
+  const find = () =>
+    page.evaluateHandle((text) => {
+      const found = [...document.querySelectorAll('label')].find((candidate) => candidate.textContent?.trim() === text)?.control;
+      return found && !(found as HTMLInputElement).disabled ? found : null;
+    }, label);
+  const handle = await poll(find, (candidate) => candidate.asElement() !== null);
+  return handle.asElement() as ElementHandle;
+}
+
+/** Clicks the checkbox labelled `label` once it is enabled (real pointer input: a user gesture). */
+export async function clickCheckbox(page: Page, label: string): Promise<void> {
+  await (await enabledControl(page, label)).click();
+}
+
+/** Chooses the option whose value is `value` in the drop-down labelled `label` (the change event a choice fires). */
+export async function chooseOption(page: Page, label: string, value: string): Promise<void> {
+  const select = (await enabledControl(page, label)) as ElementHandle<HTMLSelectElement>;
+  await select.select(value);
+}
+
 /** Types `text` into the field labelled `label` (real key input). */
 export async function typeInto(page: Page, label: string, text: string): Promise<void> {
   await (await byRole(page, label)).type(text);

@@ -6,7 +6,8 @@ import { auditTotals } from '../../components/ui/audit-view';
 import { statusSchema, type Status } from '../../utils/protocol/shapes';
 import { closedShadowText } from './closed-shadow.ts';
 import { launchFirefox, type ExtensionGlobal, type FirefoxSession } from './firefox-session.ts';
-import { clickButton, pageText, poll, typeInto } from './page-actions.ts';
+import { connectXeroInOptions, saveCin7KeysInOptions } from './connect.ts';
+import { pageText, poll } from './page-actions.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 /** The test's own console lines (they prove the console channels work; see the last test). */
@@ -40,24 +41,11 @@ describe('smoke: the production build in Firefox ESR', () => {
     // Firefox's identity.getRedirectURL(): https://<sha1 of the add-on id>.extensions.allizom.org/ (stable per add-on id).
     const hash = createHash('sha1').update(session.geckoId).digest('hex');
     await poll(() => pageText(options, '[data-testid="xero-redirect"]'), (text) => text === `https://${hash}.extensions.allizom.org/`);
-    await typeInto(options, 'Xero app client id', session.sandbox.xeroClientId);
-    await clickButton(options, 'Use this client id');
-    await poll(() => pageText(options, '[data-testid="xero-message"]'), (text) => /client id saved/i.test(text ?? ''));
-
     // identity.launchWebAuthFlow opens its own window on login.xero.com (the sandbox's consent page).
-    const consentTarget = session.browser.waitForTarget((target) => target.url().includes('login.xero.com'), { timeout: 20_000 });
-    await clickButton(options, 'Connect Xero');
-    const consent = await (await consentTarget).page();
-    if (!consent) throw new Error('the consent window has no page');
-    await poll(() => consent.evaluate(() => document.readyState), (state) => state === 'complete');
-    await clickButton(consent, 'Allow');
-    await poll(() => pageText(options, '[data-testid="xero-state"]'), (text) => text === 'Connected', 30_000, () => pageText(options, '[data-testid="xero-message"]'));
+    await connectXeroInOptions(session, options);
     expect(session.sandbox.connections().map((connection) => connection.tenantId)).toEqual([session.sandbox.tenants[0]?.tenantId]);
 
-    await typeInto(options, 'Account ID', session.sandbox.cin7Credentials.accountId);
-    await typeInto(options, 'Application key', session.sandbox.cin7Credentials.applicationKey);
-    await clickButton(options, 'Save Cin7 keys');
-    await poll(() => pageText(options, '[data-testid="cin7-message"]'), (text) => /cin7 core connected/i.test(text ?? ''), 30_000);
+    await saveCin7KeysInOptions(session, options);
     const pairs = await poll(() => options.$$eval('[data-testid="pairs"] li', (items) => items.length), (count) => count > 0);
     expect(pairs).toBe(1);
     await options.close();
