@@ -7,11 +7,16 @@ import { z } from 'zod';
 export const MAX_CHANGED_KEYS = 50;
 /** Checks kept per pair: enough for a trend over months of daily checks, small enough for storage. */
 export const HISTORY_LIMIT = 30;
+/** New errors of a check that keep their headline (the notification names the first); the rest keep their code. */
+export const HEADLINED_ERRORS = 3;
+const HEADLINE_MAX = 160;
 
 const changedSchema = z.strictObject({
   key: z.string().max(2000),
   code: z.string().max(100),
   severity: z.enum(['error', 'warning', 'info']),
+  /** The finding's first clause ("Customer Credits is mapped to 810 Customer Credits, which is archived in Xero"). */
+  headline: z.string().max(HEADLINE_MAX + 1).optional(),
 });
 export type ChangedFinding = z.infer<typeof changedSchema>;
 
@@ -33,7 +38,14 @@ export const historySchema = z.array(checkEntrySchema).max(HISTORY_LIMIT);
 /** An audit as change detection needs it: findings (code, severity) index-aligned with their stable keys. */
 export interface AuditKeys {
   keys: readonly string[];
-  findings: readonly { code: string; severity: 'error' | 'warning' | 'info' }[];
+  findings: readonly { code: string; severity: 'error' | 'warning' | 'info'; message?: string }[];
+}
+
+/** A finding's message up to its first consequence or sentence end, bounded: what changed, in the finding's words. */
+export function headlineOf(message: string): string {
+  const clause = message.split(/, so |(?<=[^.\d][.!?])\s/)[0] ?? message;
+  const text = clause.replace(/[.!?]$/, '').trim();
+  return text.length > HEADLINE_MAX ? `${text.slice(0, HEADLINE_MAX - 1).trimEnd()}…` : text;
 }
 
 function byKey(result: AuditKeys): Map<string, ChangedFinding> {
@@ -49,7 +61,16 @@ function byKey(result: AuditKeys): Map<string, ChangedFinding> {
 export function detectChange(previous: AuditKeys | undefined, next: AuditKeys, at: string): CheckEntry {
   const after = byKey(next);
   const before = previous ? byKey(previous) : after;
-  const added = [...after.values()].filter((finding) => !before.has(finding.key));
+  let headlined = 0;
+  const messages = new Map(next.keys.map((key, index) => [key, next.findings[index]?.message]));
+  const added = [...after.values()]
+    .filter((finding) => !before.has(finding.key))
+    .map((finding) => {
+      const message = messages.get(finding.key);
+      if (finding.severity !== 'error' || !message || headlined >= HEADLINED_ERRORS) return finding;
+      headlined++;
+      return { ...finding, headline: headlineOf(message) };
+    });
   const removed = [...before.values()].filter((finding) => !after.has(finding.key));
   const count = (severity: ChangedFinding['severity']) => next.findings.filter((finding) => finding.severity === severity).length;
   return {

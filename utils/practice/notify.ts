@@ -25,6 +25,11 @@ export function checkNotification(
   now: Date,
 ): { title: string; message: string } | undefined {
   if (!settings.notify || inQuietHours(settings, now)) return undefined;
-  if (!entry.added.some((finding) => finding.severity === 'error')) return undefined;
-  return { title: `Mapping Guard: ${pairName}`, message: changeText(entry) ?? 'New errors in the set-up' };
+  const newErrors = entry.added.filter((finding) => finding.severity === 'error');
+  if (!newErrors.length) return undefined;
+  const headline = newErrors.find((finding) => finding.headline)?.headline;
+  if (!headline) return { title: `Mapping Guard: ${pairName}`, message: changeText(entry) ?? 'New errors in the set-up' };
+  // Counted from the capped list: more new errors than it holds are counted by the entry's own total.
+  const more = (newErrors.length === entry.added.length ? entry.addedCount : newErrors.length) - 1;
+  return { title: `Mapping Guard: ${pairName}`, message: more > 0 ? `${headline}. And ${more} more new error${more === 1 ? '' : 's'}.` : `${headline}.` };
 }

@@ -1,6 +1,6 @@
 // When a scheduled check notifies (issue #18): opted in, new errors only, never in quiet hours.
 import { describe, expect, it } from 'vitest';
-import { detectChange } from '@/utils/practice/changes';
+import { detectChange, headlineOf, HEADLINED_ERRORS } from '@/utils/practice/changes';
 import { checkNotification, inQuietHours } from '@/utils/practice/notify';
 
 const at = (hour: number) => new Date(2026, 11, 5, hour, 30);
@@ -25,6 +25,36 @@ describe('checkNotification', () => {
       title: 'Mapping Guard: Acme ↔ Acme Ltd',
       message: '1 new error (ACCOUNT_ARCHIVED)',
     });
+  });
+
+  it('names the first new error in its own words, and counts the others', () => {
+    const archived = detectChange(
+      { keys: [], findings: [] },
+      {
+        keys: ['a', 'b', 'c'],
+        findings: [
+          { code: 'ACCOUNT_ARCHIVED', severity: 'error', message: 'Customer Credits is mapped to 810 Customer Credits, which is archived in Xero, so Xero will reject what Cin7 Core posts. Restore it.' },
+          { code: 'OVERRIDE_ACCOUNT_INVALID', severity: 'error', message: 'Customer Acme has its sale account set to 810 Customer Credits, which is archived in Xero.' },
+          { code: 'W', severity: 'warning', message: 'A warning.' },
+        ],
+      },
+      'now',
+    );
+    expect(archived.added.map((finding) => finding.headline)).toEqual([
+      'Customer Credits is mapped to 810 Customer Credits, which is archived in Xero',
+      'Customer Acme has its sale account set to 810 Customer Credits, which is archived in Xero',
+      undefined,
+    ]);
+    expect(checkNotification('Acme ↔ Acme Ltd', archived, { notify: true }, at(10))?.message).toBe(
+      'Customer Credits is mapped to 810 Customer Credits, which is archived in Xero. And 1 more new error.',
+    );
+  });
+
+  it('keeps headlines short and only for the first few new errors', () => {
+    expect(headlineOf(`${'x'.repeat(300)}.`)).toHaveLength(160);
+    expect(headlineOf('Tax rate 2.5 applies. Then more.')).toBe('Tax rate 2.5 applies');
+    const many = detectChange({ keys: [], findings: [] }, { keys: ['1', '2', '3', '4', '5'], findings: ['1', '2', '3', '4', '5'].map(() => ({ code: 'E', severity: 'error' as const, message: 'Broken.' })) }, 'now');
+    expect(many.added.filter((finding) => finding.headline).length).toBe(HEADLINED_ERRORS);
   });
 
   it('stays quiet when not opted in, in quiet hours, or with no new error', () => {
