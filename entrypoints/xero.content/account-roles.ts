@@ -1,7 +1,7 @@
 // What Cin7 Core does with a Xero account: the roles mapped to it (by code), the findings about it, and, for the
 // edit / archive dialogs, what breaks in words. Pure functions of the facts and the status.
 import { accountKey } from '../../utils/audit/account-text';
-import { ROLE_BY_ID, describeExpectedTypes, isRoleId, typeLabel, type RoleId } from '../../utils/audit/roles';
+import { ROLE_BY_ID, describeExpectedTypes, isRoleId, roleLabel, typeLabel, type RoleId } from '../../utils/audit/roles';
 import type { FindingCode } from '../../utils/audit/types';
 import type { StatusFinding, XeroPageFacts } from '../../utils/protocol/shapes';
 
@@ -12,12 +12,18 @@ const SHORT_ROLE_NAME: Partial<Record<RoleId, string>> = {
   accountsPayable: 'Payables',
   inventoryControl: 'Inventory',
   inventoryDiscrepancy: 'Discrepancy',
-  realizedCurrencyGains: 'Realised FX',
-  unrealizedCurrencyGains: 'Unrealised FX',
 };
 
-export function shortRoleName(roleId: RoleId): string {
-  return SHORT_ROLE_NAME[roleId] ?? ROLE_BY_ID[roleId].label;
+/**
+ * A role's name on Xero pages, spelled for the organisation's country (`status.xeroCountryCode`: "Realised" in NZ,
+ * "Realized" in the US), as the audit's messages are.
+ */
+export function roleName(roleId: RoleId, country?: string | null): string {
+  return roleLabel(roleId, country);
+}
+
+export function shortRoleName(roleId: RoleId, country?: string | null): string {
+  return SHORT_ROLE_NAME[roleId] ?? roleName(roleId, country).replace(/ Currency Gains$/, ' FX');
 }
 
 /** Roles by account key (`accountKey(code)`), from the facts. */
@@ -54,8 +60,9 @@ export function dialogWarning(
   roles: readonly RoleId[],
   action: 'edit' | 'archive' | 'delete',
   chosenType: string | null,
+  country?: string | null,
 ): string[] {
-  const names = roles.map((role) => ROLE_BY_ID[role].label);
+  const names = roles.map((role) => roleName(role, country));
   const lines = [`Cin7 Core posts ${list(names)} to account ${code}.`];
   if (action !== 'edit') {
     lines.push(
@@ -66,7 +73,7 @@ export function dialogWarning(
   lines.push(`Archiving it, or changing its code, stops those postings: Cin7 Core maps accounts by code. Map another account in Cin7 Core first.`);
   const needs = roles.map((role) => ROLE_BY_ID[role]).filter((role) => chosenType && !role.expectedTypes.includes(chosenType));
   for (const role of needs) {
-    lines.push(`${role.label} needs ${describeExpectedTypes(role.expectedTypes)}; ${typeLabel(chosenType)} breaks it: Xero refuses the postings (“not a valid code for this document”) or they land in the wrong report.`);
+    lines.push(`${roleName(role.id, country)} needs ${describeExpectedTypes(role.expectedTypes)}; ${typeLabel(chosenType)} breaks it: Xero refuses the postings (“not a valid code for this document”) or they land in the wrong report.`);
   }
   return lines;
 }

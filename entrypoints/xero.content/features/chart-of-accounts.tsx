@@ -5,7 +5,7 @@
 // blocks the host's own actions.
 import { accountKey } from '../../../utils/audit/account-text';
 import { readTarget, withTarget } from '../../../utils/audit/links';
-import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
+import type { RoleId } from '../../../utils/audit/roles';
 import { removeBadges, renderBadge, type BadgeSpec } from '../../../utils/overlay/badges';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import { sharedDialogTracker } from '../../../utils/overlay/dialog-tracker';
@@ -15,7 +15,7 @@ import { ANY_POPUP } from '../../../utils/xero/page/selectors';
 import { chartTables, collectChartChanges, findChartRow, readChart, readChartRows, selectedAccounts, type ChartAccountRow, type ChartChanges } from '../../../utils/xero/page/chart';
 import { onlyOwnNodesChanged } from '../../../utils/overlay/observe';
 import { ARCHIVE_TAB_URL, archivedAccountsListed, isChartOfAccounts } from '../../../utils/xero/page/routes';
-import { accountFindings, dialogWarning, rolesByAccount, shortRoleName } from '../account-roles';
+import { accountFindings, dialogWarning, roleName, rolesByAccount, shortRoleName } from '../account-roles';
 import { withCpuBudget } from '../../../utils/overlay/cpu-budget';
 import type { XeroFeatureEnv } from '../environment';
 import { removeInlineWarnings, renderInlineWarning } from '../../../utils/overlay/inline-warning';
@@ -28,28 +28,28 @@ const BULK_WARNING_MS = 5000;
 /** When to look for the confirmation after a bulk click: Ext JS may show a kept window by a style change alone. */
 const POPUP_CHECKS_MS = [0, 100, 400, 1200];
 
-export function roleBadge(roles: readonly RoleId[], findings: readonly StatusFinding[]): BadgeSpec {
+export function roleBadge(roles: readonly RoleId[], findings: readonly StatusFinding[], country?: string | null): BadgeSpec {
   const worst = findings[0];
-  const names = roles.map((role) => ROLE_BY_ID[role].label).join(', ');
+  const names = roles.map((role) => roleName(role, country)).join(', ');
   const tooltip = [
     `Cin7 Core posts ${names} to this account. Archiving or deleting it, or changing its code or type, breaks the sync.`,
     ...findings.map((finding) => finding.message),
   ].join(' ');
   return {
     tone: worst ? worst.severity : 'info',
-    text: `Cin7 Core: ${roles.map(shortRoleName).join(', ')}${findings.length > 0 ? ` · ${findings.length} problem${findings.length === 1 ? '' : 's'}` : ''}`,
+    text: `Cin7 Core: ${roles.map((role) => shortRoleName(role, country)).join(', ')}${findings.length > 0 ? ` · ${findings.length} problem${findings.length === 1 ? '' : 's'}` : ''}`,
     tooltip,
     ...(worst?.fix ? { fix: { url: worst.fix.url, label: worst.fix.label, newTab: worst.fix.app !== 'xero' } } : {}),
   };
 }
 
 /** An archived account (the Archive tab) that Cin7 Core still maps: its postings fail until one side changes. */
-export function archivedBadge(code: string, roles: readonly RoleId[], findings: readonly StatusFinding[]): BadgeSpec {
+export function archivedBadge(code: string, roles: readonly RoleId[], findings: readonly StatusFinding[], country?: string | null): BadgeSpec {
   const fix = findings.find((finding) => finding.fix)?.fix;
   return {
     tone: 'error',
-    text: `Archived — Cin7 Core maps it to ${roles.map(shortRoleName).join(', ')}`,
-    tooltip: `Cin7 Core’s Account Mapping still posts ${roles.map((role) => ROLE_BY_ID[role].label).join(', ')} to this archived account, so those postings fail to sync (Xero: “Account code '${code}' has been archived, or has been deleted”). Restore the account here, or map another account in Cin7 Core.`,
+    text: `Archived — Cin7 Core maps it to ${roles.map((role) => shortRoleName(role, country)).join(', ')}`,
+    tooltip: `Cin7 Core’s Account Mapping still posts ${roles.map((role) => roleName(role, country)).join(', ')} to this archived account, so those postings fail to sync (Xero: “Account code '${code}' has been archived, or has been deleted”). Restore the account here, or map another account in Cin7 Core.`,
     ...(fix ? { fix: { url: fix.url, label: fix.label, newTab: fix.app !== 'xero' } } : {}),
   };
 }
@@ -71,6 +71,7 @@ export default defineFeature<XeroFeatureEnv>({
 
     const roleMap = () => rolesByAccount(env.facts.getState().facts);
     const findings = () => env.status.getState().status?.findings ?? [];
+    const country = () => env.status.getState().status?.xeroCountryCode;
 
     const renderSection = () =>
       env.panel.showWhileActive(
@@ -78,7 +79,7 @@ export default defineFeature<XeroFeatureEnv>({
           id: 'chart-of-accounts',
           title: 'Accounts Cin7 Core depends on',
           order: 20,
-          content: <ChartSection accounts={lastMapped} factsLoaded={env.facts.getState().facts !== null} missingTarget={missingTarget} bulk={bulk && { action: bulk.action, accounts: bulk.accounts.map((account) => ({ code: account.code, name: account.name, roles: roleMap().get(accountKey(account.code)) ?? [] })) }} />,
+          content: <ChartSection country={country()} accounts={lastMapped} factsLoaded={env.facts.getState().facts !== null} missingTarget={missingTarget} bulk={bulk && { action: bulk.action, accounts: bulk.accounts.map((account) => ({ code: account.code, name: account.name, roles: roleMap().get(accountKey(account.code)) ?? [] })) }} />,
         },
         signal,
       );
@@ -97,7 +98,7 @@ export default defineFeature<XeroFeatureEnv>({
       if (!accountRoles) return null;
       const problems = accountFindings(account.code, accountRoles, findings());
       const archived = account.archived;
-      renderBadge(account.badgeHost, archived ? archivedBadge(account.code, accountRoles, problems) : roleBadge(accountRoles, problems), BADGE_KEY);
+      renderBadge(account.badgeHost, archived ? archivedBadge(account.code, accountRoles, problems, country()) : roleBadge(accountRoles, problems, country()), BADGE_KEY);
       return { code: account.code, name: account.name, roles: accountRoles, problems, archived };
     };
     const publish = () => {
@@ -167,12 +168,12 @@ export default defineFeature<XeroFeatureEnv>({
           const code = dialogCodes.get(dialog.dialog) ?? dialog.code ?? '';
           if (code) dialogCodes.set(dialog.dialog, code);
           const accountRoles = code ? roles.get(accountKey(code)) : undefined;
-          renderInlineWarning(dialog.warningHost, DIALOG_WARNING, accountRoles ? dialogWarning(code, accountRoles, 'edit', dialog.typeCode) : []);
+          renderInlineWarning(dialog.warningHost, DIALOG_WARNING, accountRoles ? dialogWarning(code, accountRoles, 'edit', dialog.typeCode, country()) : []);
         } else {
           const chosen = bulk?.accounts.length ? bulk.accounts : selectedAccounts(readChart(document));
           const lines = chosen.flatMap((account) => {
             const accountRoles = roles.get(accountKey(account.code));
-            return accountRoles ? dialogWarning(account.code, accountRoles, dialog.kind as 'archive' | 'delete', null) : [];
+            return accountRoles ? dialogWarning(account.code, accountRoles, dialog.kind as 'archive' | 'delete', null, country()) : [];
           });
           renderInlineWarning(dialog.warningHost, DIALOG_WARNING, lines, 'Mapping Guard: Cin7 Core depends on the selected accounts');
         }

@@ -1,7 +1,8 @@
 // Chart of accounts: the accounts on this page that carry a Cin7 Core role, their problems, and a warning after a
 // bulk Archive / Delete click with such accounts ticked.
 import { FindingList } from '../../../components/panel/FindingList';
-import { ROLE_BY_ID, type RoleId } from '../../../utils/audit/roles';
+import type { RoleId } from '../../../utils/audit/roles';
+import { roleName } from '../account-roles';
 import type { StatusFinding } from '../../../utils/protocol/shapes';
 
 export interface MappedAccountView {
@@ -18,14 +19,17 @@ export interface BulkChoice {
   accounts: { code: string; name: string; roles: readonly RoleId[] }[];
 }
 
-const roleNames = (roles: readonly RoleId[]) => roles.map((role) => ROLE_BY_ID[role].label).join(', ');
+const roleNames = (roles: readonly RoleId[], country?: string | null) => roles.map((role) => roleName(role, country)).join(', ');
 
 export function ChartSection({
   accounts,
   factsLoaded,
   bulk,
   missingTarget = null,
+  country,
 }: {
+  /** The Xero organisation's country: role names spelled as its own (Realised / Realized). */
+  country?: string | null;
   accounts: readonly MappedAccountView[];
   factsLoaded: boolean;
   bulk: BulkChoice | null;
@@ -45,7 +49,7 @@ export function ChartSection({
           <ul>
             {bulk.accounts.map((account) => (
               <li key={account.code}>
-                {account.code} {account.name}: {roleNames(account.roles)}
+                {account.code} {account.name}: {roleNames(account.roles, country)}
               </li>
             ))}
           </ul>
@@ -76,7 +80,7 @@ export function ChartSection({
                   {account.code} {account.name}
                   {account.archived ? ' (archived in Xero)' : ''}
                 </td>
-                <td>{roleNames(account.roles)}</td>
+                <td>{roleNames(account.roles, country)}</td>
               </tr>
             ))}
           </tbody>

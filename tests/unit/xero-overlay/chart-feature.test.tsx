@@ -2,7 +2,7 @@
 // the chosen type does not fit), the bulk Archive confirmation, names as text, and cleanup on abort.
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import chartOfAccounts, { roleBadge } from '../../../entrypoints/xero.content/features/chart-of-accounts';
+import chartOfAccounts, { archivedBadge, roleBadge } from '../../../entrypoints/xero.content/features/chart-of-accounts';
 import { WARNING_ATTRIBUTE } from '../../../utils/overlay/inline-warning';
 import { BADGE_ATTRIBUTE } from '../../../utils/overlay/badges';
 import type { PanelContributionStore } from '../../../utils/overlay/panel-state';
@@ -182,5 +182,12 @@ describe('chart-of-accounts feature', () => {
     expect(badge).toMatchObject({ tone: 'error', fix: { newTab: true } });
     expect(roleBadge(['cogs'], [])).toMatchObject({ tone: 'info', text: 'Cin7 Core: COGS' });
     expect(roleBadge(['cogs'], []).fix).toBeUndefined();
+  });
+
+  it('spells role names as the Xero organisation’s country does, with or without a finding', () => {
+    expect(roleBadge(['realizedCurrencyGains'], [], 'NZ')).toMatchObject({ text: 'Cin7 Core: Realised FX' });
+    expect(roleBadge(['realizedCurrencyGains'], [], 'NZ').tooltip).toContain('posts Realised Currency Gains');
+    expect(roleBadge(['realizedCurrencyGains'], [], 'US')).toMatchObject({ text: 'Cin7 Core: Realized FX' });
+    expect(archivedBadge('499', ['unrealizedCurrencyGains'], [], 'AU').text).toBe('Archived — Cin7 Core maps it to Unrealised FX');
   });
 });

@@ -38,6 +38,11 @@ describe('dialog warnings', () => {
     expect(lines).toHaveLength(2);
   });
 
+  it('spells the roles for the organisation’s country', () => {
+    expect(dialogWarning('499', ['realizedCurrencyGains'], 'archive', null, 'GB')[0]).toBe('Cin7 Core posts Realised Currency Gains to account 499.');
+    expect(dialogWarning('499', ['realizedCurrencyGains'], 'edit', 'CURRENT', 'US')[2]).toMatch(/^Realized Currency Gains needs/);
+  });
+
   it('adds a line per role the chosen type does not fit', () => {
     expect(dialogWarning('310', ['cogs'], 'edit', 'DIRECTCOSTS')).toHaveLength(2);
     const lines = dialogWarning('310', ['cogs'], 'edit', 'CURRENT');
