@@ -1,7 +1,7 @@
 // The fix plan (issue #14): fixes ordered by what unblocks what, grouped by the app where each is made. Base
 // currency comes before anything is loaded, tracked items are untracked before inventory is mapped, the chart is
 // right before accounts are chosen, then mappings, tax, record overrides, and lock dates and documents last.
-import { causeOf, openCauses, type ScoredFinding } from './score';
+import { openCauses, type ScoredFinding } from './score';
 import type { FindingCode, FixLink, Severity } from './types';
 
 export const FIX_STAGES = ['currency', 'inventory', 'chart', 'mapping', 'tax', 'overrides', 'documents'] as const;
@@ -130,4 +130,3 @@ export function fixPlan<F extends PlannedFinding>(findings: readonly F[]): FixPl
   return steps;
 }
 
-export { causeOf };
