@@ -5,8 +5,8 @@
 import { audit } from '../audit';
 import { AUDIT_UNREAD_FIELDS } from '../audit/unread-fields';
 import type { Finding } from '../audit/types';
-import type { Progress } from '../protocol/shapes';
-import { Cin7Client } from '../cin7/api/client';
+import type { Pair, Progress } from '../protocol/shapes';
+import { Cin7Client, type Cin7Credentials } from '../cin7/api/client';
 import { XeroClient, type XeroTokenSource } from '../xero/api/client';
 import { documentWindowView, refreshCoverage } from './coverage';
 import { findingKey } from './finding-key';
@@ -17,10 +17,7 @@ import { QUEUE_PRIORITY } from '../net/limits';
 import type { JournalStore } from './refresh-journal';
 import { describeError, isQuotaError } from '../net/user-error';
 import { deadlineError, localDay, REFRESH_DEADLINE_MS, RefreshCancelled } from './refresh-stops';
-
 export { localDay, REFRESH_DEADLINE_MS };
-import type { Cin7Credentials } from '../cin7/api/client';
-import type { Pair } from '../protocol/shapes';
 
 export interface RefresherDeps {
   data: PairDataStore;
@@ -193,8 +190,7 @@ export class Refresher {
     // The big lists are read, merged and written page by page (never the whole previous snapshot and the new one).
     const writer = await data.snapshotWriter?.(pair.id);
     const previous = await data.getSnapshot(pair.id, writer ? { omit: STREAMED_LISTS } : undefined);
-    const opened = await this.deps.journal?.open(pair.id, full || !previous, now());
-    const resumed = opened?.resumed === true;
+    const opened = await this.deps.journal?.open(pair.id, full || !previous, now()), resumed = opened?.resumed === true;
     const report = (progress: Progress) => {
       signal.throwIfAborted();
       this.report(pair.id, resumed ? { ...progress, resumed, message: `Resumed: ${progress.message}` } : progress);

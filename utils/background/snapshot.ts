@@ -29,7 +29,6 @@ import { documentWindow } from './document-window';
 import { project } from './projection';
 import type { ListProgress, RefreshJournal } from './refresh-journal';
 import type { ListPages, SnapshotWriter } from './snapshot-store';
-
 import { INCREMENTAL_OVERLAP_MS, mergeChanged, pageMerge } from './incremental';
 
 export { INCREMENTAL_OVERLAP_MS, mergeChanged };
