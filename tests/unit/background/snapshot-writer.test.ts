@@ -6,7 +6,7 @@ import { createSnapshotStore } from '@/utils/background/snapshot-store';
 import { mergeChanged, pageMerge } from '@/utils/background/incremental';
 import type { StoredSnapshot } from '@/utils/background/snapshot';
 
-const products = (n: number, from = 0, name = 'Tent') => Array.from({ length: n }, (_, i) => ({ ID: `p${from + i}`, Name: `${name} ${from + i}` }));
+const products = (n: number, from = 0, name = 'Tent') => Array.from({ length: n }, (_, i) => ({ ID: `p${from + i}`, SKU: `S${from + i}`, Name: `${name} ${from + i}` }));
 const fetched = { 'cin7.products': '2026-11-20T10:00:00.000Z' };
 
 describe('merging changes page by page', () => {
