@@ -9,7 +9,7 @@ import { loadScenario } from '../utils/scenarios';
 import { launchExtension } from '../tests/e2e/harness';
 import { ensureExtensionBuild } from './lib/build-extension';
 import * as stop from '../tests/e2e/worker-stop';
-import { summariseHeapSnapshot } from './lib/heap-summary';
+import { summariseCpuProfile, summariseHeapSnapshot, type CpuProfile } from './lib/heap-summary';
 
 const WINDOW_MS = 200;
 const scale = Number(process.argv[2] ?? 1);
@@ -72,6 +72,27 @@ try {
     await stop.untilSettled(session, 900_000, since);
     console.log(`full refresh ${Date.now() - started} ms`);
     await heap(`after full refresh ${n + 1}`);
+  }
+  // The worker's re-audit, as the bench's scale section times it; CPU_PROFILE=1: where its time goes.
+  if (process.env.CPU_PROFILE === '1') {
+    await worker.send('Profiler.enable');
+    await worker.send('Profiler.setSamplingInterval', { interval: 500 });
+    await worker.send('Profiler.start');
+  }
+  for (let run = 0; run < 3; run++) {
+    const ms = await session.evalInServiceWorker(async () => {
+      type Service = { refresher: { reaudit(id: string): Promise<unknown> }; resolvePair(c: object): Promise<{ id: string } | undefined> };
+      const mg = (globalThis as unknown as { mappingGuard: { service: Service } }).mappingGuard;
+      const pair = await mg.service.resolvePair({ caller: 'extension' });
+      const started = performance.now();
+      await mg.service.refresher.reaudit(pair?.id ?? '');
+      return performance.now() - started;
+    });
+    console.log(`reaudit ${Math.round(ms)} ms`);
+  }
+  if (process.env.CPU_PROFILE === '1') {
+    const { profile } = await worker.send<{ profile: CpuProfile }>('Profiler.stop');
+    console.log(summariseCpuProfile(profile));
   }
   if (process.env.HEAP_SNAPSHOT === '1') {
     const path = `/tmp/worker-${Date.now()}.heapsnapshot`;

@@ -71,3 +71,26 @@ export function summariseHeapSnapshot(heap: HeapSnapshot, options: { top?: numbe
   }
   return lines.join('\n');
 }
+
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** A CPU profile (Profiler.stop) as self time by function, the garbage collector and idle time included. */
+export function summariseCpuProfile(profile: CpuProfile, top = 25): string {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = byNode.get(id)?.callFrame;
+    const key = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}` : '?';
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += ms;
+    self.set(key, (self.get(key) ?? 0) + ms);
+  });
+  const lines = [`profile ${Math.round(total)} ms`];
+  for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${String(Math.round(ms)).padStart(7)} ms  ${key}`);
+  return lines.join('\n');
+}

@@ -107,12 +107,22 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
     const parsed = metaSchema.safeParse(await idbGet(await db(), 'parts', metaKey(pairId)));
     return parsed.success ? parsed.data : undefined;
   };
-  /** A list's pages, PAGES_PER_READ per IndexedDB call, each decoded into one array (undefined: a page is missing). */
+  /**
+   * A list's pages, PAGES_PER_READ per IndexedDB call, each decoded into one array (undefined: a page is missing). The
+   * next call is under way while a batch is decoded: the worker would otherwise sit idle for every round trip.
+   */
   async function* pagesOf(pairId: string, list: string, { gen, pages }: ListPages, skip?: ReadonlySet<string>): AsyncGenerator<object[] | undefined> {
-    for (let first = 1; first <= pages; first += PAGES_PER_READ) {
+    const range = (first: number) => {
       const last = Math.min(pages, first + PAGES_PER_READ - 1);
-      const batch = await idbGetRange(await db(), 'parts', pageKey(pairId, list, gen, first), pageKey(pairId, list, gen, last));
-      if (batch.length !== last - first + 1) {
+      const read = db().then(async (opened) => ({ batch: await idbGetRange(opened, 'parts', pageKey(pairId, list, gen, first), pageKey(pairId, list, gen, last)), size: last - first + 1 }));
+      read.catch(() => undefined); // a reader that stops early leaves it unread
+      return read;
+    };
+    let next = pages > 0 ? range(1) : undefined;
+    for (let first = 1; next; first += PAGES_PER_READ) {
+      const { batch, size } = await next;
+      next = first + PAGES_PER_READ <= pages ? range(first + PAGES_PER_READ) : undefined;
+      if (batch.length !== size) {
         yield undefined;
         return;
       }
