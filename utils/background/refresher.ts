@@ -222,8 +222,7 @@ export class Refresher {
     if (notStored !== undefined && !isQuotaError(notStored)) throw notStored;
     const organisation = outcome.stored.snapshot.xero?.organisation;
     if (organisation) this.deps.onXeroOrganisation?.(pair, organisation.ShortCode ?? undefined, organisation.Name);
-    const firstFailure = outcome.failures[0];
-    const lastError = notStored !== undefined ? describeError(notStored) : firstFailure ? describeError(firstFailure.error) : undefined;
+    const lastError = notStored !== undefined || outcome.failures[0] ? describeError(notStored ?? outcome.failures[0]?.error) : undefined;
     signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
     // Its pages are read back as a re-audit reads them (they are there even when the snapshot could not be put).
     const audited = writer ? await writer.read(outcome.stored, { skip: AUDIT_UNREAD_FIELDS }) : outcome.stored;

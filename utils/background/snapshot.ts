@@ -30,7 +30,6 @@ import { project } from './projection';
 import type { ListProgress, RefreshJournal } from './refresh-journal';
 import type { ListPages, SnapshotWriter } from './snapshot-store';
 import { INCREMENTAL_OVERLAP_MS, mergeChanged, pageMerge } from './incremental';
-
 export { INCREMENTAL_OVERLAP_MS, mergeChanged };
 
 /** Every list a snapshot holds, named `<app>.<list>` as in the snapshot format. */
