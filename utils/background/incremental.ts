@@ -38,3 +38,37 @@ export function mergeChanged<T extends object>(
   return merged;
 }
 
+
+/**
+ * mergeChanged page by page (issue #17): the cached list is streamed through `page` (each changed record replaces the
+ * cached one of its identity, in place), then `rest` gives the changed records the cache did not hold, in order.
+ */
+export function pageMerge<T extends object>(changed: readonly T[]) {
+  const latest = new Map<string, T>();
+  for (const record of changed) {
+    const key = identity(record as Record<string, unknown>);
+    if (key) latest.set(key, record);
+  }
+  const seen = new Set<string>();
+  return {
+    page: (cached: readonly T[]): T[] =>
+      cached.map((record) => {
+        const key = identity(record as Record<string, unknown>);
+        if (key === undefined) return record;
+        seen.add(key);
+        return latest.get(key) ?? record;
+      }),
+    rest: (): T[] => {
+      const out: T[] = [];
+      for (const record of changed) {
+        const key = identity(record as Record<string, unknown>);
+        if (key === undefined) out.push(record);
+        else if (!seen.has(key)) {
+          seen.add(key);
+          out.push(latest.get(key) as T);
+        }
+      }
+      return out;
+    },
+  };
+}

@@ -41,6 +41,8 @@ export interface RefreshJournal {
   readonly state: JournalState;
   /** Records of pages 1..pagesDone of a list (in order). */
   pages(list: string): Promise<unknown[]>;
+  /** The records of one page of a list (1-based). */
+  page(list: string, page: number): Promise<unknown>;
   savePage(list: string, page: number, items: unknown, progress: ListProgress): Promise<void>;
   saveList(list: string, progress: ListProgress): Promise<void>;
 }
@@ -73,11 +75,12 @@ export function createJournalStore(dbName = 'mapping-guard-refresh'): JournalSto
     state,
     async pages(list) {
       const out: unknown[] = [];
-      for (let page = 1; page <= (state.lists[list]?.pagesDone ?? 0); page++) {
-        const stored = await idbGet(await db(), 'pages', pageKey(pairId, list, page));
-        out.push(isEncodedPage(stored) ? decodePage(stored) : stored);
-      }
+      for (let page = 1; page <= (state.lists[list]?.pagesDone ?? 0); page++) out.push(await this.page(list, page));
       return out;
+    },
+    async page(list, page) {
+      const stored = await idbGet(await db(), 'pages', pageKey(pairId, list, page));
+      return isEncodedPage(stored) ? decodePage(stored) : stored;
     },
     async savePage(list, page, items, progress) {
       // A list page is stored as the snapshot's pages are (shared strings); anything else as it is.

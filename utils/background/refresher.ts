@@ -5,22 +5,19 @@
 import { audit } from '../audit';
 import { AUDIT_UNREAD_FIELDS } from '../audit/unread-fields';
 import type { Finding } from '../audit/types';
-import type { Progress } from '../protocol/shapes';
-import { Cin7Client } from '../cin7/api/client';
+import type { Pair, Progress } from '../protocol/shapes';
+import { Cin7Client, type Cin7Credentials } from '../cin7/api/client';
 import { XeroClient, type XeroTokenSource } from '../xero/api/client';
 import { documentWindowView, refreshCoverage } from './coverage';
 import { findingKey } from './finding-key';
 import { snapshotToAudit } from './page-inputs';
 import type { PairDataStore, StoredResult } from './results';
-import { refreshSnapshot, type StoredSnapshot } from './snapshot';
+import { refreshSnapshot, STREAMED_LISTS, type StoredSnapshot } from './snapshot';
 import { QUEUE_PRIORITY } from '../net/limits';
 import type { JournalStore } from './refresh-journal';
 import { describeError, isQuotaError } from '../net/user-error';
 import { deadlineError, localDay, REFRESH_DEADLINE_MS, RefreshCancelled } from './refresh-stops';
-
 export { localDay, REFRESH_DEADLINE_MS };
-import type { Cin7Credentials } from '../cin7/api/client';
-import type { Pair } from '../protocol/shapes';
 
 export interface RefresherDeps {
   data: PairDataStore;
@@ -190,9 +187,10 @@ export class Refresher {
    */
   private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal, timeLeft: () => number): Promise<void> {
     const { data, now } = this.deps;
-    const previous = await data.getSnapshot(pair.id);
-    const opened = await this.deps.journal?.open(pair.id, full || !previous, now());
-    const resumed = opened?.resumed === true;
+    // The big lists are read, merged and written page by page (never the whole previous snapshot and the new one).
+    const writer = await data.snapshotWriter?.(pair.id);
+    const previous = await data.getSnapshot(pair.id, writer ? { omit: STREAMED_LISTS } : undefined);
+    const opened = await this.deps.journal?.open(pair.id, full || !previous, now()), resumed = opened?.resumed === true;
     const report = (progress: Progress) => {
       signal.throwIfAborted();
       this.report(pair.id, resumed ? { ...progress, resumed, message: `Resumed: ${progress.message}` } : progress);
@@ -216,6 +214,7 @@ export class Refresher {
       timeLeft,
       onProgress: report,
       journal,
+      writer,
     });
     signal.throwIfAborted();
     // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
@@ -223,10 +222,11 @@ export class Refresher {
     if (notStored !== undefined && !isQuotaError(notStored)) throw notStored;
     const organisation = outcome.stored.snapshot.xero?.organisation;
     if (organisation) this.deps.onXeroOrganisation?.(pair, organisation.ShortCode ?? undefined, organisation.Name);
-    const firstFailure = outcome.failures[0];
-    const lastError = notStored !== undefined ? describeError(notStored) : firstFailure ? describeError(firstFailure.error) : undefined;
+    const lastError = notStored !== undefined || outcome.failures[0] ? describeError(notStored ?? outcome.failures[0]?.error) : undefined;
     signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
-    await this.auditAndStore(pair.id, outcome.stored, lastError, { check: true, signal });
+    // Its pages are read back as a re-audit reads them (they are there even when the snapshot could not be put).
+    const audited = writer ? await writer.read(outcome.stored, { skip: AUDIT_UNREAD_FIELDS }) : outcome.stored;
+    await this.auditAndStore(pair.id, audited, lastError, { check: true, signal });
   }
 
   /**

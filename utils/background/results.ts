@@ -6,7 +6,7 @@ import type { Mapping } from '../schemas';
 import type { FeatureFlags, Status, UserError } from '../protocol/shapes';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
-import { createSnapshotStore, type ReadOptions } from './snapshot-store';
+import { createSnapshotStore, type ReadOptions, type SnapshotWriter } from './snapshot-store';
 import {
   readRecord,
   storedFeaturesSchema,
@@ -46,6 +46,8 @@ export interface PairDataStore {
   /** `options.skip`: fields left out of a paged snapshot's records (an older single-record snapshot is read whole). */
   getSnapshot(pairId: string, options?: ReadOptions): Promise<StoredSnapshot | undefined>;
   putSnapshot(pairId: string, snapshot: StoredSnapshot): Promise<void>;
+  /** Where a refresh writes its big lists page by page (a snapshot naming them is then put); none: held in memory. */
+  snapshotWriter?(pairId: string): Promise<SnapshotWriter>;
   getResult(pairId: string): Promise<StoredResult | undefined>;
   putResult(pairId: string, result: StoredResult): Promise<void>;
   getMapping(pairId: string): Promise<Mapping | undefined>;
@@ -79,6 +81,7 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
       await parts.put(pairId, snapshot);
       await idbDelete(await db(), 'snapshots', pairId);
     },
+    snapshotWriter: (pairId) => parts.writer(pairId),
     getResult: async (pairId) => readRecord(storedResultSchema, await idbGet(await db(), 'results', pairId)) as StoredResult | undefined,
     putResult: async (pairId, result) => idbPut(await db(), 'results', pairId, result),
     getMapping: async (pairId) => readRecord(storedMappingSchema, await idbGet(await db(), 'mappings', pairId)),

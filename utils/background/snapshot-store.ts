@@ -35,11 +35,18 @@ export interface SnapshotRecord {
   value: unknown;
 }
 
+/** Where a list's pages are: written by a SnapshotWriter, or kept from the previous snapshot. */
+export type ListPages = Meta['lists'][string];
+
 /** The records a snapshot is stored as (the meta record last). Exported for the bench's size figures. */
 export function snapshotRecords(pairId: string, stored: StoredSnapshot, gen: string): SnapshotRecord[] {
-  const { snapshot, fetched, ...rest } = stored;
-  const records: SnapshotRecord[] = [];
-  const lists: Meta['lists'] = {};
+  return [...recordsOf(pairId, stored, gen)];
+}
+
+/** One record at a time, so a writer never holds every encoded page at once. */
+function* recordsOf(pairId: string, stored: StoredSnapshot, gen: string): Generator<SnapshotRecord> {
+  const { snapshot, fetched, pages: written, ...rest } = stored;
+  const lists: Meta['lists'] = { ...written };
   const sides: Meta['sides'] = {};
   for (const side of ['cin7', 'xero'] as const) {
     const kept: Record<string, unknown> = {};
@@ -51,65 +58,162 @@ export function snapshotRecords(pairId: string, stored: StoredSnapshot, gen: str
       const list = `${side}.${name}`;
       let pages = 0;
       for (let start = 0; start < value.length; start += PAGE_RECORDS) {
-        records.push({ key: pageKey(pairId, list, gen, ++pages), value: encodePage(value.slice(start, start + PAGE_RECORDS) as object[]) });
+        yield { key: pageKey(pairId, list, gen, ++pages), value: encodePage(value.slice(start, start + PAGE_RECORDS) as object[]) };
       }
       lists[list] = { gen, pages };
     }
-    if (snapshot[side]) sides[side] = kept;
+    if (snapshot[side] || Object.keys(written ?? {}).some((list) => list.startsWith(`${side}.`))) sides[side] = kept;
   }
   const meta: Meta = { version: 2, fetched, lists, sides, rest: rest as Record<string, unknown> };
-  records.push({ key: metaKey(pairId), value: meta });
-  return records;
+  yield { key: metaKey(pairId), value: meta };
 }
 
 export interface ReadOptions {
   /** Per list (`cin7.products`), top-level fields left out of its records: an audit needs only what rules read. */
   skip?: Readonly<Record<string, readonly string[]>>;
+  /** Lists not read at all (a refresh reads the big ones page by page: SnapshotWriter.previous). */
+  omit?: readonly string[];
+}
+
+/**
+ * A refresh's lists written page by page as they arrive (issue #17), under a new generation: nothing is visible until
+ * the snapshot that names them (StoredSnapshot.pages) is put; the pages of an abandoned write go at the next put.
+ */
+export interface SnapshotWriter {
+  /** The previous snapshot's pages of a list, decoded with every field, a page at a time (none: no such list). */
+  previous(list: string): AsyncGenerator<object[]>;
+  /** Starts the list anew; records added are stored in pages of PAGE_RECORDS. */
+  list(list: string): { add(records: readonly object[]): Promise<void>; end(): Promise<ListPages> };
+  /** The previous snapshot's pages of a list, as they are (undefined: it had none). */
+  kept(list: string): ListPages | undefined;
+  /** A snapshot naming written pages, read (as `get` reads the stored one) whether or not it could be put. */
+  read(stored: StoredSnapshot, options?: ReadOptions): Promise<StoredSnapshot>;
 }
 
 export interface SnapshotStore {
   get(pairId: string, options?: ReadOptions): Promise<StoredSnapshot | undefined>;
   put(pairId: string, stored: StoredSnapshot): Promise<void>;
   forget(pairId: string): Promise<void>;
+  writer(pairId: string): Promise<SnapshotWriter>;
 }
+
+const newGen = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): SnapshotStore {
   let database: Promise<IDBDatabase> | undefined;
   const db = () => (database ??= openDatabase(dbName, ['parts'], 1));
   const keysOf = async (pairId: string) => (await idbKeys(await db(), 'parts')).filter((key) => key.startsWith(`${pairId}${SEP}`));
+  const readMeta = async (pairId: string) => {
+    const parsed = metaSchema.safeParse(await idbGet(await db(), 'parts', metaKey(pairId)));
+    return parsed.success ? parsed.data : undefined;
+  };
+  /**
+   * A list's pages, PAGES_PER_READ per IndexedDB call, each decoded into one array (undefined: a page is missing). The
+   * next call is under way while a batch is decoded: the worker would otherwise sit idle for every round trip.
+   */
+  async function* pagesOf(pairId: string, list: string, { gen, pages }: ListPages, skip?: ReadonlySet<string>): AsyncGenerator<object[] | undefined> {
+    const range = (first: number) => {
+      const last = Math.min(pages, first + PAGES_PER_READ - 1);
+      const read = db().then(async (opened) => ({ batch: await idbGetRange(opened, 'parts', pageKey(pairId, list, gen, first), pageKey(pairId, list, gen, last)), size: last - first + 1 }));
+      read.catch(() => undefined); // a reader that stops early leaves it unread
+      return read;
+    };
+    let next = pages > 0 ? range(1) : undefined;
+    for (let first = 1; next; first += PAGES_PER_READ) {
+      const { batch, size } = await next;
+      next = first + PAGES_PER_READ <= pages ? range(first + PAGES_PER_READ) : undefined;
+      if (batch.length !== size) {
+        yield undefined;
+        return;
+      }
+      for (let page = 0; page < batch.length; page++) {
+        const records = decodePage(batch[page], [], skip);
+        batch[page] = undefined; // let each page go once decoded
+        yield records;
+      }
+    }
+  }
+  const assemble = async (pairId: string, meta: Meta, options: ReadOptions): Promise<StoredSnapshot | undefined> => {
+    const snapshot: Record<string, Record<string, unknown>> = {};
+    for (const side of ['cin7', 'xero'] as const) if (meta.sides[side]) snapshot[side] = { ...meta.sides[side] };
+    for (const [list, pages] of Object.entries(meta.lists)) {
+      if (options.omit?.includes(list)) continue;
+      const [side, name] = list.split('.') as ['cin7' | 'xero', string];
+      const records: object[] = [];
+      const skip = options.skip?.[list] ? new Set(options.skip[list]) : undefined;
+      for await (const page of pagesOf(pairId, list, pages, skip)) {
+        if (!page) return undefined; // a page is missing: treated as no snapshot (the next refresh rewrites it)
+        for (const record of page) records.push(record);
+      }
+      (snapshot[side] ??= {})[name] = records;
+    }
+    return { ...(meta.rest as object), version: 1, snapshot, fetched: meta.fetched } as StoredSnapshot;
+  };
   return {
     async get(pairId, options = {}) {
-      const parsed = metaSchema.safeParse(await idbGet(await db(), 'parts', metaKey(pairId)));
-      if (!parsed.success) return undefined;
-      const meta = parsed.data;
-      const snapshot: Record<string, Record<string, unknown>> = {};
-      for (const side of ['cin7', 'xero'] as const) if (meta.sides[side]) snapshot[side] = { ...meta.sides[side] };
-      for (const [list, { gen, pages }] of Object.entries(meta.lists)) {
-        const [side, name] = list.split('.') as ['cin7' | 'xero', string];
-        const records: object[] = [];
-        const skip = options.skip?.[list] ? new Set(options.skip[list]) : undefined;
-        for (let first = 1; first <= pages; first += PAGES_PER_READ) {
-          const last = Math.min(pages, first + PAGES_PER_READ - 1);
-          const batch = await idbGetRange(await db(), 'parts', pageKey(pairId, list, gen, first), pageKey(pairId, list, gen, last));
-          if (batch.length !== last - first + 1) return undefined; // a page is missing: treated as no snapshot (the next refresh rewrites it)
-          for (let page = 0; page < batch.length; page++) {
-            decodePage(batch[page], records, skip);
-            batch[page] = undefined; // let each page go once decoded
-          }
-        }
-        (snapshot[side] ??= {})[name] = records;
-      }
-      return { ...(meta.rest as object), version: 1, snapshot, fetched: meta.fetched } as StoredSnapshot;
+      const meta = await readMeta(pairId);
+      return meta ? assemble(pairId, meta, options) : undefined;
     },
     async put(pairId, stored) {
-      const gen = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-      const records = snapshotRecords(pairId, stored, gen);
-      for (const { key, value } of records) await idbPut(await db(), 'parts', key, value);
-      // The meta record now points at this generation: every other page of the pair is the previous one's.
-      for (const key of await keysOf(pairId)) if (key !== metaKey(pairId) && !key.includes(`${SEP}${gen}${SEP}`)) await idbDelete(await db(), 'parts', key);
+      const gen = newGen();
+      let meta: Meta | undefined;
+      for (const record of recordsOf(pairId, stored, gen)) {
+        await idbPut(await db(), 'parts', record.key, record.value);
+        meta = record.value as Meta;
+      }
+      // The meta record now points at its pages: every other page of the pair is an older snapshot's (or abandoned).
+      const named = new Set(Object.entries(meta?.lists ?? {}).map(([list, { gen: at }]) => `${pairId}${SEP}${list}${SEP}${at}${SEP}`));
+      for (const key of await keysOf(pairId)) if (key !== metaKey(pairId) && !named.has(key.slice(0, key.lastIndexOf(SEP) + 1))) await idbDelete(await db(), 'parts', key);
     },
     async forget(pairId) {
       for (const key of await keysOf(pairId)) await idbDelete(await db(), 'parts', key);
+    },
+    async writer(pairId) {
+      const before = await readMeta(pairId);
+      const gen = newGen();
+      return {
+        async *previous(list) {
+          const pages = before?.lists[list];
+          if (!pages) return;
+          for await (const page of pagesOf(pairId, list, pages)) {
+            if (!page) throw new Error(`The stored ${list} is incomplete`);
+            yield page;
+          }
+        },
+        list(list) {
+          let buffer: object[] = [];
+          let pages = 0;
+          const flush = async () => {
+            await idbPut(await db(), 'parts', pageKey(pairId, list, gen, ++pages), encodePage(buffer));
+            buffer = [];
+          };
+          return {
+            async add(records) {
+              for (const record of records) {
+                buffer.push(record);
+                if (buffer.length === PAGE_RECORDS) await flush();
+              }
+            },
+            async end() {
+              if (buffer.length > 0) await flush();
+              return { gen, pages };
+            },
+          };
+        },
+        kept: (list) => before?.lists[list],
+        async read(stored, options = {}) {
+          // Only the written lists are read; the ones held in memory (the small ones) are as they are.
+          const meta: Meta = { version: 2, fetched: {}, lists: { ...stored.pages }, sides: {}, rest: {} };
+          const paged = (await assemble(pairId, meta, options)) ?? { snapshot: {} };
+          const snapshot = { ...stored.snapshot } as Record<string, Record<string, unknown>>;
+          for (const side of ['cin7', 'xero'] as const) {
+            const read = (paged.snapshot as Record<string, Record<string, unknown> | undefined>)[side];
+            if (read) snapshot[side] = { ...snapshot[side], ...read };
+          }
+          const { pages: _named, ...rest } = stored;
+          return { ...rest, snapshot } as StoredSnapshot;
+        },
+      };
     },
   };
 }

@@ -28,9 +28,8 @@ import { documentJournal, onceDocuments } from './document-journal';
 import { documentWindow } from './document-window';
 import { project } from './projection';
 import type { ListProgress, RefreshJournal } from './refresh-journal';
-
-import { INCREMENTAL_OVERLAP_MS, mergeChanged } from './incremental';
-
+import type { ListPages, SnapshotWriter } from './snapshot-store';
+import { INCREMENTAL_OVERLAP_MS, mergeChanged, pageMerge } from './incremental';
 export { INCREMENTAL_OVERLAP_MS, mergeChanged };
 
 /** Every list a snapshot holds, named `<app>.<list>` as in the snapshot format. */
@@ -68,6 +67,8 @@ export interface StoredSnapshot {
   fullAt?: Partial<Record<SnapshotList, string>>;
   /** The sales and purchases that can still sync, as last listed (their details are `snapshot.cin7.sales`/`purchases`). */
   documents?: DocumentIndex;
+  /** Lists a refresh wrote page by page (SnapshotWriter) instead of holding them here: where their pages are. */
+  pages?: Partial<Record<SnapshotList, ListPages>>;
 }
 
 const XERO_LIST_FOR: Record<'accounts' | 'items' | 'trackingCategories' | 'currencies' | 'taxRates', XeroListName> = {
@@ -115,7 +116,15 @@ export interface RefreshInput {
   onProgress?: (progress: Progress) => void;
   /** Where progress is persisted as it goes, and what an earlier, stopped run of this refresh already read. */
   journal?: RefreshJournal;
+  /**
+   * Where the big Cin7 lists (STREAMED_LISTS) are written page by page as they arrive, and merged page by page against
+   * the stored ones: `previous` then leaves them out (read with `omit`), and the outcome names their pages.
+   */
+  writer?: SnapshotWriter;
 }
+
+/** The lists a refresh with a SnapshotWriter never holds whole: Cin7's paged lists. */
+export const STREAMED_LISTS = ['cin7.accounts', 'cin7.taxRules', 'cin7.products', 'cin7.customers', 'cin7.suppliers'] as const;
 
 export interface RefreshOutcome {
   stored: StoredSnapshot;
@@ -133,7 +142,8 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
   const fetched: StoredSnapshot['fetched'] = { ...previous?.fetched };
   const fullAt: NonNullable<StoredSnapshot['fullAt']> = { ...previous?.fullAt };
   const failures: RefreshOutcome['failures'] = [];
-  const journal = input.journal;
+  const written: NonNullable<StoredSnapshot['pages']> = {};
+  const { journal, writer } = input;
   const saved = (list: SnapshotList): ListProgress | undefined => journal?.state.lists[list];
   const since = (list: SnapshotList): string | undefined => {
     const resumed = saved(list);
@@ -175,26 +185,39 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
       const cin7Since = modifiedSince?.replace(/\.\d{3}Z$/, '');
       const schema = ITEM_SCHEMAS[list] as z.ZodType;
       const before = saved(list);
-      const pages = (before && journal ? await journal.pages(list) : []) as object[][];
+      const cached = previousCin7[name] as object[] | undefined;
+      // A full read goes straight to its pages; a read of changes is merged into the stored pages at its end.
+      const sink = writer && !cin7Since ? writer.list(list) : undefined;
+      const pages: object[][] = [];
+      const keep = async (compact: object[]) => (sink ? sink.add(compact) : void pages.push(compact));
+      for (let page = 1; journal && page <= (before?.pagesDone ?? 0); page++) await keep((await journal.page(list, page)) as object[]);
       if (!before?.done) {
         await input.cin7.listAll(name, {
           modifiedSince: cin7Since,
-          fromPage: pages.length + 1,
+          fromPage: (before?.pagesDone ?? 0) + 1,
           includeDeprecated: cin7Since !== undefined,
           collect: false,
           onPage: async (page) => {
             const compact = page.items.map((item) => project(schema, item) as object);
-            pages.push(compact);
+            await keep(compact);
             const mark = { startedAt, since: modifiedSince, pagesDone: page.page, pages: page.pages, done: page.last };
             await journal?.savePage(list, page.page, compact, mark);
             progress(page.list, page.page, page.pages);
           },
         });
       }
-      const compact = pages.flat();
-      const cached = (previousCin7[name] ?? []) as object[];
-      (cin7 as Record<string, unknown>)[name] = cin7Since ? mergeChanged(cached, compact).filter((record) => !deprecated(record)) : compact;
+      if (sink) written[list] = await sink.end();
+      else if (!cin7Since) (cin7 as Record<string, unknown>)[name] = pages.flat();
+      else if (writer && !cached) written[list] = await mergeStored(writer, list, pages.flat());
+      else (cin7 as Record<string, unknown>)[name] = mergeChanged(cached ?? [], pages.flat()).filter((record) => !deprecated(record));
     });
+  };
+  /** A streamed list that failed keeps its stored pages (a list held in memory keeps its copy by itself). */
+  const cin7ListOrKept = async (name: 'accounts' | 'taxRules' | 'products' | 'customers' | 'suppliers') => {
+    await cin7List(name);
+    const list = `cin7.${name}` as const;
+    const kept = writer?.kept(list);
+    if (kept && !previousCin7[name] && failures.some((failure) => failure.list === list)) written[list] = kept;
   };
 
   const xeroList = (name: keyof typeof XERO_LIST_FOR) => {
@@ -220,7 +243,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
       progress('Cin7 company settings', 1, 1);
       cin7.me = await once('cin7.me', startedAt, async () => project(cin7MeSchema, await input.cin7.me()));
     });
-    for (const name of ['accounts', 'taxRules', 'products', 'customers', 'suppliers'] as const) await cin7List(name);
+    for (const name of ['accounts', 'taxRules', 'products', 'customers', 'suppliers'] as const) await cin7ListOrKept(name);
   })();
   const xeroWork = Promise.all([
     run('xero.organisation', async (startedAt) => {
@@ -256,7 +279,17 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
 
   const failed: StoredSnapshot['failed'] = {};
   for (const { list, error } of failures) failed[list] ??= { message: describeError(error).message };
-  return { stored: { version: 1, snapshot: { cin7, xero }, fetched, fullAt, failed, documents: documents.index }, failures };
+  const pages = writer ? { pages: written } : {};
+  return { stored: { version: 1, snapshot: { cin7, xero }, fetched, fullAt, failed, documents: documents.index, ...pages }, failures };
+}
+
+/** A list's changes merged into its stored pages, a page at a time (records now deprecated are dropped). */
+async function mergeStored(writer: SnapshotWriter, list: string, changed: object[]): Promise<ListPages> {
+  const out = writer.list(list);
+  const merge = pageMerge(changed);
+  for await (const page of writer.previous(list)) await out.add(merge.page(page).filter((record) => !deprecated(record)));
+  await out.add(merge.rest().filter((record) => !deprecated(record)));
+  return out.end();
 }
 
 /** The oldest fetch time among the lists present (what "data as of" means), or undefined. */

@@ -1,0 +1,112 @@
+// The worker's heap after a refresh (issue #17), in Chromium against the sandbox's `large` scenario at short
+// rate-limit windows: a first refresh, then full ones; after each, the worker's heap (CDP Runtime.getHeapUsage)
+// before and after a forced collection, and with HEAP_SNAPSHOT=1 a heap snapshot summarised by constructor with the
+// retainer chains of the largest kinds. `tsx scripts/profile-refresh-heap.ts [scale] [full refreshes]`.
+import { createWriteStream, readFileSync } from 'node:fs';
+import type { CDPSession } from 'playwright-core';
+import { startSandbox } from '../sandbox/index';
+import { loadScenario } from '../utils/scenarios';
+import { launchExtension } from '../tests/e2e/harness';
+import { ensureExtensionBuild } from './lib/build-extension';
+import * as stop from '../tests/e2e/worker-stop';
+import { summariseCpuProfile, summariseHeapSnapshot, type CpuProfile } from './lib/heap-summary';
+
+const WINDOW_MS = 200;
+const scale = Number(process.argv[2] ?? 1);
+const fullRefreshes = Number(process.argv[3] ?? 1);
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
+
+/** A CDP session on the worker through a non-flat attachment (as the bench does): send, and listen to events. */
+async function workerSession(cdp: CDPSession, extensionId: string) {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  if (!target) throw new Error('no service worker target');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  let next = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  const listeners: ((method: string, params: unknown) => void)[] = [];
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown; method?: string; params?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+    else if (message.method) for (const listener of listeners) listener(message.method, message.params);
+  });
+  return {
+    send: <T>(method: string, params: object = {}) =>
+      new Promise<T>((resolve) => {
+        const id = ++next;
+        pending.set(id, (result) => resolve(result as T));
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      }),
+    on: (listener: (method: string, params: unknown) => void) => listeners.push(listener),
+  };
+}
+
+const sandbox = await startSandbox({ snapshot: loadScenario('large', { scale }), port: 0, rateLimitWindowMs: WINDOW_MS, singleTenant: true });
+await ensureExtensionBuild({ log: console.log });
+const session = await launchExtension({ sandbox });
+try {
+  console.log(`products ${sandbox.snapshot().cin7?.products?.length}`);
+  await stop.matchWindows(session, WINDOW_MS);
+  await stop.send(session, 'setXeroClientId', { clientId: sandbox.xeroClientId });
+  await session.connectXero();
+  await session.saveCin7Keys();
+  const page = await session.page(`chrome-extension://${session.extensionId}/manifest.json`);
+  const worker = await workerSession(await page.context().newCDPSession(page), session.extensionId);
+  const heap = async (label: string) => {
+    const before = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+    await worker.send('HeapProfiler.collectGarbage');
+    const after = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+    console.log(`${label}: used ${mb(before.usedSize)} / total ${mb(before.totalSize)} MB; after GC used ${mb(after.usedSize)} / total ${mb(after.totalSize)} MB`);
+  };
+  await heap('connected');
+  let started = Date.now();
+  await stop.status(session);
+  await stop.untilSettled(session, 900_000);
+  console.log(`first refresh ${Date.now() - started} ms`);
+  await heap('after the first refresh');
+  for (let n = 0; n < fullRefreshes; n++) {
+    started = Date.now();
+    const since = new Date(Date.now() - 1_000).toISOString();
+    await stop.send(session, 'refresh', { full: true });
+    await stop.untilSettled(session, 900_000, since);
+    console.log(`full refresh ${Date.now() - started} ms`);
+    await heap(`after full refresh ${n + 1}`);
+  }
+  // The worker's re-audit, as the bench's scale section times it; CPU_PROFILE=1: where its time goes.
+  if (process.env.CPU_PROFILE === '1') {
+    await worker.send('Profiler.enable');
+    await worker.send('Profiler.setSamplingInterval', { interval: 500 });
+    await worker.send('Profiler.start');
+  }
+  for (let run = 0; run < 3; run++) {
+    const ms = await session.evalInServiceWorker(async () => {
+      type Service = { refresher: { reaudit(id: string): Promise<unknown> }; resolvePair(c: object): Promise<{ id: string } | undefined> };
+      const mg = (globalThis as unknown as { mappingGuard: { service: Service } }).mappingGuard;
+      const pair = await mg.service.resolvePair({ caller: 'extension' });
+      const started = performance.now();
+      await mg.service.refresher.reaudit(pair?.id ?? '');
+      return performance.now() - started;
+    });
+    console.log(`reaudit ${Math.round(ms)} ms`);
+  }
+  if (process.env.CPU_PROFILE === '1') {
+    const { profile } = await worker.send<{ profile: CpuProfile }>('Profiler.stop');
+    console.log(summariseCpuProfile(profile));
+  }
+  if (process.env.HEAP_SNAPSHOT === '1') {
+    const path = `/tmp/worker-${Date.now()}.heapsnapshot`;
+    const out = createWriteStream(path);
+    worker.on((method, params) => {
+      if (method === 'HeapProfiler.addHeapSnapshotChunk') out.write((params as { chunk: string }).chunk);
+    });
+    await worker.send('HeapProfiler.enable');
+    await worker.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+    await new Promise<void>((resolve) => out.end(resolve));
+    console.log(`heap snapshot ${path}`);
+    console.log(summariseHeapSnapshot(JSON.parse(readFileSync(path, 'utf8'))));
+  }
+} finally {
+  await session.close();
+  await sandbox.close();
+}
