@@ -1,6 +1,6 @@
 // The Cin7 Core overlay's cost, in real Chromium with the production build against the sandbox (both apps
 // connected, the mapping read from the Account Mapping page, so the panel shows real counts):
-// - content script size (gzip of content-scripts/cin7.js + .css): ≤ SIZE_BUDGET_KB;
+// - content script size (gzip of content-scripts/cin7.js; its CSS is bundled in it): ≤ SIZE_BUDGET_KB;
 // - time from the content script's start to the panel showing the pair's counts, on a warm cache (the background
 //   already holds the audit; overlay-lib's scriptStartToPanelMs, the same measure as the Xero section): ≤ PANEL_BUDGET_MS;
 // - the host page's own work on the sandbox's 5,000-row product grid (`/ProductList?rows=5000`): main-thread CPU

@@ -1,6 +1,6 @@
 // The Xero overlay's cost, in real Chromium with the production build against the sandbox (both apps connected,
 // the mapping saved, so every feature does its real work):
-// - content script size (gzip of content-scripts/xero.js + .css): ≤ SIZE_BUDGET_KB;
+// - content script size (gzip of content-scripts/xero.js; its CSS is bundled in it): ≤ SIZE_BUDGET_KB;
 // - time to panel: the content script's start → the panel shows the pair's counts on the dashboard, on a warm
 //   cache (overlay-lib's scriptStartToPanelMs, the same measure as the Cin7 Core section): ≤ PANEL_BUDGET_MS;
 // - host work on a long chart of accounts (`?rows=5000`): main-thread CPU time (CDP ThreadTime) of a host-like
