@@ -1,6 +1,6 @@
 // Imported FIRST by the Xero entry (see utils/overlay/early-status.ts): the organisation the page shows, and the
 // tab's first message, sent before the rest of the bundle evaluates.
-import { sendEarlyStatus } from '../../utils/overlay/early-status';
+import { deferStartPostMessages, sendEarlyStatus } from '../../utils/overlay/early-status';
 import type { TabIdentity } from '../../utils/protocol/shapes';
 import { readOrganisation, type OrganisationRead } from '../../utils/xero/page/organisation';
 
@@ -12,3 +12,5 @@ export function pageIdentity(organisation: OrganisationRead): TabIdentity {
 }
 
 export const early = sendEarlyStatus(() => pageIdentity(readOrganisation(document, new URL(location.href))));
+
+deferStartPostMessages();
