@@ -12,7 +12,7 @@ import { isUnbound, OrganisationMismatch } from './OrganisationMismatch';
 import { RefreshButton } from './RefreshButton';
 import { useTopLayer } from './useTopLayer';
 import { AuditOverview } from '../ui/AuditOverview';
-import { auditTotals, plural } from '../ui/audit-view';
+import { countsText, panelTone } from './counts';
 import { connectionStep, NEXT_STEP_WORDS } from '../ui/next-step';
 import { formatAge } from '../ui/time';
 import { usePanelPlacement } from './usePanelPlacement';
@@ -66,9 +66,7 @@ export function HealthPanel(props: HealthPanelProps) {
   useEffect(() => {
     if (props.focusRequest) toggleRef.current?.focus();
   }, [props.focusRequest]);
-  // The open findings decide (the same totals as the popup and the report); reviewed ones do not colour the panel.
-  const open = status?.summary ? auditTotals(status.findings).open : undefined;
-  const tone = !status || isUnbound(status.tab) ? 'unknown' : open && open.error > 0 ? 'error' : open && open.warning > 0 ? 'warning' : 'ok';
+  const tone = panelTone(status);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && !collapsed) {
@@ -134,22 +132,6 @@ export function HealthPanel(props: HealthPanelProps) {
       {collapsed ? null : <span className="mg-sr-only">Press Escape to collapse. Alt+Shift+M (unless changed in the browser’s shortcut settings) opens or closes this panel.</span>}
     </section>
   );
-}
-
-function countsText(status: Status | null): string {
-  if (!status) return '…';
-  if (isUnbound(status.tab)) return status.tab.state === 'other-organisation' ? 'other organisation' : 'organisation unknown';
-  if (!isConnected(status)) return 'not connected';
-  if (!status.summary) return 'not checked yet';
-  const totals = auditTotals(status.findings);
-  const changed = status.mappingChange ? 'mapping changed' : '';
-  if (totals.open.error === 0 && totals.open.warning === 0) return changed || 'all good';
-  const counts = [totals.open.error ? plural(totals.open.error, 'error') : '', totals.open.warning ? plural(totals.open.warning, 'warning') : ''];
-  return [...counts, changed].filter(Boolean).join(' · ');
-}
-
-function isConnected(status: Status): boolean {
-  return status.connection.cin7 === 'connected' && status.connection.xero === 'connected';
 }
 
 function PanelBody(props: HealthPanelProps) {

@@ -2,6 +2,9 @@
 // findings with their fix jumps, and the "not connected" / "mapping not read yet" states. Stays mounted across
 // navigation; each overlay only says which app it is in and what else to load when it starts.
 import { ConnectedHealthPanel } from './ConnectedHealthPanel';
+import { renderFirstFrame } from './first-frame';
+// Bundled as text (the entries' `cssInjectionMode: 'manual'`): nothing to fetch before the first frame.
+import panelCss from './panel.css?inline';
 import { cin7AccountMappingLink } from '../../utils/audit/links';
 import { defineFeature, type FeatureDefinition, type RouteTest } from '../../utils/overlay/feature-registry';
 import { mountShadowPanel } from '../../utils/overlay/mount-panel';
@@ -29,6 +32,7 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
       const panel = await mountShadowPanel(
         env.ctx,
         PANEL_ELEMENT_NAME,
+        panelCss,
         <ConnectedHealthPanel
           currentApp={options.app}
           statusStore={env.status}
@@ -36,6 +40,8 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
           mappingPage={cin7AccountMappingLink()}
           openOptions={() => requestOptionsPage(env.background)}
         />,
+        // The counts in plain DOM first: React DOM is evaluated after they are painted.
+        (parent) => renderFirstFrame(parent, env.status),
       );
       if (signal.aborted) panel.remove();
       else signal.addEventListener('abort', () => panel.remove(), { once: true });

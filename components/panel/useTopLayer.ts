@@ -12,15 +12,7 @@ type PopoverElement = HTMLElement & { showPopover?: () => void; hidePopover?: ()
 export function useTopLayer(ref: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {
     const element = ref.current as PopoverElement | null;
-    if (!element || typeof element.showPopover !== 'function') return;
-    element.setAttribute('popover', 'manual');
-    try {
-      element.showPopover();
-    } catch {
-      // e.g. not connected yet, or a host page that patched the API: a fixed element is fine too.
-      element.removeAttribute('popover');
-      return;
-    }
+    if (!element || !enterTopLayer(element)) return;
     return () => {
       try {
         element.hidePopover?.();
@@ -30,4 +22,18 @@ export function useTopLayer(ref: RefObject<HTMLElement | null>): void {
       element.removeAttribute('popover');
     };
   }, [ref]);
+}
+
+/** Shows `element` as a manual popover; false (and left an ordinary element) where the API is missing or refuses. */
+export function enterTopLayer(element: PopoverElement): boolean {
+  if (typeof element.showPopover !== 'function') return false;
+  element.setAttribute('popover', 'manual');
+  try {
+    element.showPopover();
+    return true;
+  } catch {
+    // e.g. not connected yet, or a host page that patched the API: a fixed element is fine too.
+    element.removeAttribute('popover');
+    return false;
+  }
 }

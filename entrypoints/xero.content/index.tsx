@@ -1,11 +1,11 @@
 // Xero overlay: the shared start-up (utils/overlay/start-overlay) with the Xero features. The organisation shown
 // (short code / name) binds the tab to its pair: it is read again on each navigation, since the newer app changes
 // organisation without a page load, and sent to the background when it changes. The pair facts load once per page.
+// `./early` first: the tab's first message leaves before the rest of the bundle evaluates.
+import { early, pageIdentity } from './early';
 import '../../utils/zod-jitless';
-import './style.css';
 import { appMatchPattern } from '../../utils/apps';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import type { TabIdentity } from '../../utils/protocol/shapes';
 import { startOverlay } from '../../utils/overlay/start-overlay';
 import { readOrganisation, type OrganisationRead } from '../../utils/xero/page/organisation';
 import type { XeroAppEnv } from './environment';
@@ -15,12 +15,14 @@ import { XERO_FEATURES } from './features';
 export default defineContentScript({
   matches: [appMatchPattern('xero')],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  // The panel's stylesheet is bundled as text into its shadow root (health-panel-feature): nothing injected or fetched.
+  cssInjectionMode: 'manual',
   main(ctx) {
     let organisation: OrganisationRead = {};
     startOverlay<XeroAppEnv>({
       app: 'xero',
       ctx,
+      early,
       features: XERO_FEATURES,
       // The title may name the organisation only once the page has rendered: read again, not only on navigation.
       identify: (url) => pageIdentity((organisation = readOrganisation(document, url))),
@@ -31,10 +33,3 @@ export default defineContentScript({
     });
   },
 });
-
-function pageIdentity(organisation: OrganisationRead): TabIdentity {
-  return {
-    ...(organisation.shortCode ? { xeroShortCode: organisation.shortCode } : {}),
-    ...(organisation.name ? { xeroOrgName: organisation.name } : {}),
-  };
-}

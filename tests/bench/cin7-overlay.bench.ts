@@ -1,6 +1,6 @@
 // The Cin7 Core overlay's cost, in real Chromium with the production build against the sandbox (both apps
 // connected, the mapping read from the Account Mapping page, so the panel shows real counts):
-// - content script size (gzip of content-scripts/cin7.js + .css): ≤ SIZE_BUDGET_KB;
+// - content script size (gzip of content-scripts/cin7.js; its CSS is bundled in it): ≤ SIZE_BUDGET_KB;
 // - time from the content script's start to the panel showing the pair's counts, on a warm cache (the background
 //   already holds the audit; overlay-lib's scriptStartToPanelMs, the same measure as the Xero section): ≤ PANEL_BUDGET_MS;
 // - the host page's own work on the sandbox's 5,000-row product grid (`/ProductList?rows=5000`): main-thread CPU
@@ -132,6 +132,7 @@ export const section: BenchSection = {
       const scriptRuns = [await overlayScriptMs(session.context), await overlayScriptMs(session.context)];
       const panelMs = median(panelRuns.map((run) => run.ms));
       const evaluationMs = median(panelRuns.map((run) => run.evaluationMs));
+      const evaluationCpuMs = median(panelRuns.map((run) => run.evaluationCpuMs));
       const withMs = median(pairResults.map((result) => result.withMs));
       const withoutMs = median(pairResults.map((result) => result.withoutMs));
       const ratios = pairResults.map((result) => result.ratio);
@@ -144,7 +145,7 @@ export const section: BenchSection = {
       ];
       return {
         size,
-        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((run) => round(run.ms, 1)), from: 'content script start', evaluationMs: round(evaluationMs, 1) },
+        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((run) => round(run.ms, 1)), from: 'content script start', evaluationMs: round(evaluationMs, 1), evaluationCpuMs: round(evaluationCpuMs, 1) },
         hostWork: {
           rows: GRID_ROWS,
           withMs: round(withMs, 1),
@@ -158,7 +159,7 @@ export const section: BenchSection = {
         },
         rows: [
           { measure: 'content script (cin7.js + css)', value: `${size.gzipKB} KB gzip (${size.rawKB} KB raw)` },
-          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms (of which evaluating the bundle ${round(evaluationMs, 0)} ms)` },
+          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms (of which evaluating the bundle ${round(evaluationMs, 0)} ms; its CPU ${round(evaluationCpuMs, 0)} ms)` },
           { measure: `host render+scroll, ${GRID_ROWS}-row grid, without`, value: `${round(withoutMs, 1)} ms` },
           { measure: `host render+scroll, ${GRID_ROWS}-row grid, with`, value: `${round(withMs, 1)} ms` },
           { measure: 'with / without, each lockstep pair', value: ratios.map((value) => round(value, 3)).join(' ') },

@@ -1,6 +1,6 @@
 // The Xero overlay's cost, in real Chromium with the production build against the sandbox (both apps connected,
 // the mapping saved, so every feature does its real work):
-// - content script size (gzip of content-scripts/xero.js + .css): ≤ SIZE_BUDGET_KB;
+// - content script size (gzip of content-scripts/xero.js; its CSS is bundled in it): ≤ SIZE_BUDGET_KB;
 // - time to panel: the content script's start → the panel shows the pair's counts on the dashboard, on a warm
 //   cache (overlay-lib's scriptStartToPanelMs, the same measure as the Cin7 Core section): ≤ PANEL_BUDGET_MS;
 // - host work on a long chart of accounts (`?rows=5000`): main-thread CPU time (CDP ThreadTime) of a host-like
@@ -110,6 +110,7 @@ export const section: BenchSection = {
       const ratios = pairResults.map((result) => result.ratio);
       const panelMs = median(panelRuns.map((run) => run.ms));
       const evaluationMs = median(panelRuns.map((run) => run.evaluationMs));
+      const evaluationCpuMs = median(panelRuns.map((run) => run.evaluationCpuMs));
       const withMs = median(pairResults.map((result) => result.withMs));
       const withoutMs = median(pairResults.map((result) => result.withoutMs));
       const ratio = median(ratios);
@@ -120,7 +121,7 @@ export const section: BenchSection = {
       ];
       return {
         size,
-        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((run) => round(run.ms, 1)), from: 'content script start', evaluationMs: round(evaluationMs, 1) },
+        timeToPanelMs: { median: round(panelMs, 1), runs: panelRuns.map((run) => round(run.ms, 1)), from: 'content script start', evaluationMs: round(evaluationMs, 1), evaluationCpuMs: round(evaluationCpuMs, 1) },
         hostWork: {
           rows: LONG_CHART_ROWS,
           rounds,
@@ -133,7 +134,7 @@ export const section: BenchSection = {
         },
         rows: [
           { measure: 'content script (xero.js + css)', value: `${size.gzipKB} KB gzip (${size.rawKB} KB raw)` },
-          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms (of which evaluating the bundle ${round(evaluationMs, 0)} ms)` },
+          { measure: 'script start → panel (dashboard, warm)', value: `${round(panelMs, 0)} ms (of which evaluating the bundle ${round(evaluationMs, 0)} ms; its CPU ${round(evaluationCpuMs, 0)} ms)` },
           { measure: `host work, ${LONG_CHART_ROWS}-row chart, without`, value: `${round(withoutMs, 1)} ms` },
           { measure: `host work, ${LONG_CHART_ROWS}-row chart, with`, value: `${round(withMs, 1)} ms` },
           { measure: 'host work ratios of the lockstep pairs', value: ratios.map((value) => round(value, 3)).join(' ') },

@@ -12,9 +12,17 @@ export interface TabIdentifier {
   check(): Promise<boolean>;
 }
 
-export function createTabIdentifier(read: () => TabIdentity, send: (identity: TabIdentity) => Promise<unknown>): TabIdentifier {
-  let sent: string | undefined;
-  let latest: Promise<void> = Promise.resolve();
+/**
+ * `first`: an identification already on its way (the early message, utils/overlay/early-status.ts): the same identity
+ * is not sent again, and actions wait for its answer.
+ */
+export function createTabIdentifier(
+  read: () => TabIdentity,
+  send: (identity: TabIdentity) => Promise<unknown>,
+  first?: { identity: TabIdentity; answered: Promise<unknown> },
+): TabIdentifier {
+  let sent = first ? JSON.stringify(first.identity) : undefined;
+  let latest: Promise<void> = first ? first.answered.then(ignore, ignore) : Promise.resolve();
   return {
     ready: () => latest,
     check() {
@@ -27,10 +35,7 @@ export function createTabIdentifier(read: () => TabIdentity, send: (identity: Ta
       const signature = JSON.stringify(identity);
       if (signature === sent) return latest.then(() => false);
       sent = signature;
-      latest = send(identity).then(
-        () => undefined,
-        () => undefined,
-      );
+      latest = send(identity).then(ignore, ignore);
       return latest.then(() => true);
     },
   };
@@ -48,3 +53,5 @@ export function afterIdentification(client: BackgroundClient, identifier: Pick<T
     ]),
   ) as BackgroundClient;
 }
+
+function ignore(): void {}

@@ -1,12 +1,15 @@
 // Mounts a React tree in a CLOSED shadow root at the end of <body> (styles isolated both ways; page script gets
 // `host.shadowRoot === null`, so it cannot read findings or press our buttons). The host element is marked as ours
 // so our mutation observers ignore it, keyboard events stay inside so the host app's shortcuts don't fire while
-// the user types in the panel, and events the page synthesises are dropped (trusted-events.ts).
-import type { ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+// the user types in the panel, and events the page synthesises are dropped (trusted-events.ts). The stylesheet comes
+// as text from the bundle (`css`), not fetched from the extension: the panel's first frame does not wait for a load.
+// React DOM is evaluated only here (react-dom-lazy.cjs), after an optional plain first frame has been painted.
+import { useLayoutEffect, type ReactNode } from 'react';
+import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { markOwnNode } from './observe';
+import { loadReactDom } from './react-dom-lazy.cjs';
 import { dropUntrustedEvents } from './trusted-events';
 
 export interface MountedPanel {
@@ -14,9 +17,26 @@ export interface MountedPanel {
   shadowHost: HTMLElement;
 }
 
-export async function mountShadowPanel(ctx: ContentScriptContext, name: string, content: ReactNode): Promise<MountedPanel> {
-  const ui = await createShadowRootUi<Root>(ctx, {
+/** Plain DOM shown until the React tree's first commit, which removes it. */
+export interface PanelFirstFrame {
+  /** When React may take over (React DOM's evaluation then blocks the page for a moment). */
+  ready: Promise<void>;
+  remove(): void;
+}
+
+/** Past this, React takes over even if no frame was painted (a tab in the background paints none). */
+const PAINT_WAIT_MS = 200;
+
+export async function mountShadowPanel(
+  ctx: ContentScriptContext,
+  name: string,
+  css: string,
+  content: ReactNode,
+  firstFrame?: (parent: HTMLElement) => PanelFirstFrame,
+): Promise<MountedPanel> {
+  const ui = await createShadowRootUi<{ unmount(): void }>(ctx, {
     name,
+    css,
     mode: 'closed',
     position: 'inline',
     anchor: 'body',
@@ -27,14 +47,47 @@ export async function mountShadowPanel(ctx: ContentScriptContext, name: string, 
       dropUntrustedEvents(shadow);
       const element = document.createElement('div');
       container.append(element);
-      const root = createRoot(element);
-      root.render(content);
-      return root;
+      const first = firstFrame?.(container);
+      let root: Root | undefined;
+      let removed = false;
+      const start = () => {
+        if (removed) return;
+        root = loadReactDom().createRoot(element);
+        root.render(first ? <AfterCommit onCommit={first.remove}>{content}</AfterCommit> : content);
+      };
+      if (first) void first.ready.then(afterPaint).then(start);
+      else start();
+      return {
+        unmount() {
+          removed = true;
+          first?.remove();
+          root?.unmount();
+        },
+      };
     },
-    onRemove(root) {
-      root?.unmount();
+    onRemove(mounted) {
+      mounted?.unmount();
     },
   });
   ui.mount();
   return { remove: () => ui.remove(), shadowHost: ui.shadowHost };
+}
+
+/** Runs `onCommit` in the commit that first shows `children` (after their own layout effects, before the paint). */
+function AfterCommit({ onCommit, children }: { onCommit(): void; children: ReactNode }) {
+  useLayoutEffect(onCommit, [onCommit]);
+  return children;
+}
+
+/** Resolves after the next frame was painted (or PAINT_WAIT_MS, whichever comes first). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, PAINT_WAIT_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
 }

@@ -5,9 +5,10 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { AppId } from '../apps';
 import type { ActionName } from '../protocol/actions';
-import { background, onStatusChanged, type BackgroundClient } from '../protocol/client';
+import { background, onStatusChanged, readReply, type BackgroundClient } from '../protocol/client';
 import type { TabIdentity } from '../protocol/shapes';
 import { FeatureRunner, type FeatureDefinition } from './feature-registry';
+import type { EarlyStart } from './early-status';
 import { afterIdentification, createTabIdentifier } from './identify-tab';
 import { watchLocation } from './location';
 import { createOverlayEnv, type OverlayEnv } from './overlay-env';
@@ -34,19 +35,26 @@ export interface StartOverlayOptions<Extra extends object> {
   identify?: (url: URL) => TabIdentity;
   /** Runs on the first URL and on each navigation, before the features follow it. */
   onNavigate?: (url: URL) => void;
+  /** The tab's first message, already sent as the bundle began evaluating (early-status.ts): its answer is the first status. */
+  early?: EarlyStart;
   /** The app's own part of each feature's environment, set up once the shared stores exist. */
   appEnv?: (shared: { status: StatusStore; signal: AbortSignal; background: BackgroundClient }) => (url: URL) => Extra;
 }
 
 export function startOverlay<Extra extends object = Record<never, never>>(options: StartOverlayOptions<Extra>): void {
-  const { app, ctx, features, identify, onNavigate } = options;
+  const { app, ctx, features, identify, onNavigate, early } = options;
   try {
     performance.mark?.(START_MARK[app]);
     const panel = createPanelContributionStore();
     let currentUrl = new URL(location.href);
-    const identifier = createTabIdentifier(() => identify?.(currentUrl) ?? {}, (identity) => background.identifyTab(identity));
+    const identifier = createTabIdentifier(
+      () => identify?.(currentUrl) ?? {},
+      (identity) => background.identifyTab(identity),
+      early && { identity: early.identity, answered: early.reply },
+    );
     const client = afterIdentification(background, identifier);
-    const status = createStatusStore({ getStatus: client.getStatus, refresh: client.refresh, onStatusChanged }, { signal: ctx.signal });
+    const getStatus = early ? firstFromEarly(early, client.getStatus) : client.getStatus;
+    const status = createStatusStore({ getStatus, refresh: client.refresh, onStatusChanged }, { signal: ctx.signal });
     let started = false;
     const identifyAgain = () =>
       void identifier.check().then((changed) => {
@@ -86,4 +94,14 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
     // Never let our failure reach the host page.
     console.warn('Mapping Guard could not start on this page.', error);
   }
+}
+
+/** The first status is the early message's answer, checked like any reply; when that failed, a plain `getStatus`. */
+function firstFromEarly(early: EarlyStart, getStatus: BackgroundClient['getStatus']): BackgroundClient['getStatus'] {
+  let first: Promise<unknown> | undefined = early.reply;
+  return (...args) => {
+    const reply = first;
+    first = undefined;
+    return reply ? reply.then((raw) => readReply('identifyTabWithStatus', raw)).catch(() => getStatus(...args)) : getStatus(...args);
+  };
 }

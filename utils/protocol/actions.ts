@@ -65,6 +65,8 @@ export const actions = {
     args: tabIdentitySchema,
     result: z.object({ pairId: z.string().optional(), tab: tabStateSchema.optional() }),
   },
+  /** A tab's first message (overlay/early-status.ts): `identifyTab`, then the tab's `getStatus`, in one round trip. */
+  identifyTabWithStatus: { sender: 'app', args: tabIdentitySchema, result: statusSchema },
   /**
    * `pairId` is for extension pages: a content script's pair is its tab's binding, whatever it sends (so are those
    * of every action below). `host` is the popup's hint and changes nothing.

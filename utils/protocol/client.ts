@@ -10,7 +10,11 @@ type ArgsOf<N extends ActionName> = undefined extends ActionArgs<N> ? [args?: Ac
 
 /** Sends a named action to the background and returns its validated result, or throws an `ActionError`. */
 export async function sendAction<N extends ActionName>(name: N, ...[args]: ArgsOf<N>): Promise<ActionResult<N>> {
-  const raw: unknown = await browser.runtime.sendMessage({ mgAction: name, args });
+  return readReply(name, await browser.runtime.sendMessage({ mgAction: name, args }));
+}
+
+/** Checks the background's raw answer to action `name` (the envelope, then the action's result); throws an `ActionError`. */
+export function readReply<N extends ActionName>(name: N, raw: unknown): ActionResult<N> {
   const reply = replySchema.safeParse(raw);
   if (!reply.success) throw new ActionError('Mapping Guard’s background did not answer.', JSON.stringify(raw)?.slice(0, 500));
   if (!reply.data.ok) throw new ActionError(reply.data.error.message, reply.data.error.detail, reply.data.error.code);

@@ -111,6 +111,19 @@ describe('background service behaviour', () => {
     expect((later.result as Status).pairId).toBe(pair.id);
   });
 
+  it('identifies a tab and answers with its status in one message (the overlay’s first), for tabs only', async () => {
+    const refreshed = (await service.handlers.listPairs(undefined, extension)).pairs[0];
+    await service.handlers.selectPair({ pairId: pair.id }, extension);
+    const reply = await fromTab(11, 'https://go.xero.com/Dashboard', { mgAction: 'identifyTabWithStatus', args: { xeroShortCode: refreshed?.xeroShortCode } });
+    expect(reply.ok).toBe(true);
+    expect((reply.result as Status).pairId).toBe(pair.id);
+    expect((reply.result as Status).summary).toBeDefined();
+    // The binding stays for the tab's later actions.
+    const later = await fromTab(11, 'https://go.xero.com/Dashboard', { mgAction: 'getStatus' });
+    expect((later.result as Status).pairId).toBe(pair.id);
+    await expect(service.handlers.identifyTabWithStatus({}, extension)).rejects.toThrow(/Only a Cin7 Core or Xero tab/);
+  });
+
   it('keeps a finding reviewed across a refresh, keyed by code, subject and message', async () => {
     const status = await service.handlers.getStatus({ pairId: pair.id }, extension);
     const target = status.findings.find((f) => f.severity === 'error');

@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendEarlyStatus, type EarlyStart } from '../../../utils/overlay/early-status';
 import { defineFeature } from '../../../utils/overlay/feature-registry';
 import type { TabIdentity } from '../../../utils/protocol/shapes';
 import { startOverlay, type FullEnv } from '../../../utils/overlay/start-overlay';
@@ -76,6 +77,49 @@ describe('startOverlay', () => {
     await started[0]!.status.load();
     expect(sent).toEqual([{ mgAction: 'identifyTab', args: { cin7Texts: ['Acme Ltd'] } }, { mgAction: 'getStatus' }]);
     expect(performance.getEntriesByName('mapping-guard:cin7:start').length).toBeGreaterThan(0);
+  });
+
+  it('with the early message on its way, sends nothing more at start: its zod-checked answer is the first status', async () => {
+    const sent = answerGetStatus();
+    const early: EarlyStart = { identity: { cin7Texts: ['Acme Ltd'] }, reply: Promise.resolve({ ok: true, result: { ...status(), secret: 'x' } }) };
+    const { started, feature } = recorder();
+    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({ cin7Texts: ['Acme Ltd'] }), early });
+    await started[0]!.status.load();
+    expect(sent).toEqual([]);
+    // Checked with the action's result schema: unknown keys are dropped.
+    expect(started[0]!.status.getState().status).toEqual(status());
+    // Later loads ask the background as usual.
+    await started[0]!.status.load();
+    expect(sent).toEqual([{ mgAction: 'getStatus' }]);
+  });
+
+  it('an early answer that fails its schema is not shown: a plain status request replaces it', async () => {
+    const sent = answerGetStatus();
+    const early: EarlyStart = { identity: { cin7Texts: ['Acme Ltd'] }, reply: Promise.resolve({ ok: true, result: { summary: 'not a summary' } }) };
+    const { started, feature } = recorder();
+    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({ cin7Texts: ['Acme Ltd'] }), early });
+    await started[0]!.status.load();
+    expect(sent).toEqual([{ mgAction: 'getStatus' }]);
+    expect(started[0]!.status.getState()).toMatchObject({ status: status(), error: null });
+  });
+
+  it('the early message carries what the page shows (or nothing when it cannot be read), and never throws', async () => {
+    const sendMessage = vi.fn((_message: unknown) => Promise.resolve({ ok: true }));
+    vi.stubGlobal('browser', { runtime: { sendMessage } });
+    try {
+      expect(sendEarlyStatus(() => ({ xeroShortCode: '!Fx1tu' }))?.identity).toEqual({ xeroShortCode: '!Fx1tu' });
+      sendEarlyStatus(() => {
+        throw new Error('unreadable');
+      });
+      expect(sendMessage.mock.calls.map(([message]) => message)).toEqual([
+        { mgAction: 'identifyTabWithStatus', args: { xeroShortCode: '!Fx1tu' } },
+        { mgAction: 'identifyTabWithStatus', args: {} },
+      ]);
+      sendMessage.mockImplementation(() => Promise.reject(new Error('no receiver')));
+      await expect(sendEarlyStatus(() => ({}))!.reply).rejects.toThrow('no receiver');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('hands each feature the app’s own environment and follows navigation after onNavigate', async () => {

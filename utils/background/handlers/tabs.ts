@@ -4,9 +4,11 @@ import { UserFacingError } from '../../net/user-error';
 import type { ActionHandlers } from '../../protocol/server';
 import type { BackgroundContext } from '../context';
 import { storeTabIdentity } from '../pair-resolution';
+import { statusHandlers } from './status';
 
-export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'identifyTab'> {
-  return {
+export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'identifyTab' | 'identifyTabWithStatus'> {
+  const { getStatus } = statusHandlers(ctx);
+  const handlers: Pick<ActionHandlers, 'identifyTab' | 'identifyTabWithStatus'> = {
     async identifyTab(args, context) {
       if (context.caller !== 'content' || context.tabId === undefined || !context.app) {
         throw new UserFacingError('Only a Cin7 Core or Xero tab can say which organisation it shows.', 'not-found');
@@ -21,5 +23,11 @@ export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'ident
       const { pair, tab } = await ctx.findPair(context);
       return { pairId: pair?.id, tab };
     },
+    // The tab's status as `getStatus` would read it right after the identification (the binding just stored).
+    async identifyTabWithStatus(args, context) {
+      await handlers.identifyTab(args, context);
+      return getStatus(undefined, context);
+    },
   };
+  return handlers;
 }
