@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchExtension, type ExtensionSession } from './harness.ts';
+import { NEXT_STEP_WORDS } from '../../components/ui/next-step';
 
 const CIN7 = 'https://inventory.dearsystems.com/*';
 const OTHER_SITES = ['https://api.xero.com/*', 'https://identity.xero.com/*', 'https://go.xero.com/*'];
@@ -74,7 +75,7 @@ describe('site access withheld and given back', () => {
   it('a refresh then records "no access to Cin7 Core", not a network error', async () => {
     await popup.getByRole('button', { name: 'Re-run audit' }).click();
     await popup
-      .getByText('Last problem: Mapping Guard has no access to Cin7 Core (inventory.dearsystems.com): grant it from the popup.')
+      .getByText(`${NEXT_STEP_WORDS.refreshFailed} Mapping Guard has no access to Cin7 Core (inventory.dearsystems.com): grant it from the popup.`, { exact: false })
       .waitFor({ timeout: 60_000 });
     expect(await popup.getByText(/Could not reach/).count()).toBe(0);
   });
