@@ -133,6 +133,7 @@ export function PopupApp({ client, checklist, activeHost, activeTabId, openOptio
           <h1>Mapping Guard</h1>
           <p className="mg-muted">No Cin7 Core ↔ Xero pair yet</p>
         </header>
+        <SiteAccessNotice access={siteAccess} />
         <PopupSetUp step={step} onSetUp={openWelcome} onSettings={openOptions} />
         <footer className="mg-popup-footer">
           <Button onClick={openOptions}>Settings</Button>

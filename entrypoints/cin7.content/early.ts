@@ -8,4 +8,4 @@ export const readIdentity = (): TabIdentity => ({ cin7Texts: readHeaderTexts(doc
 
 export const early = sendEarlyStatus(readIdentity);
 
-deferStartPostMessages();
+if (!import.meta.env.FIREFOX) deferStartPostMessages();

@@ -13,4 +13,4 @@ export function pageIdentity(organisation: OrganisationRead): TabIdentity {
 
 export const early = sendEarlyStatus(() => pageIdentity(readOrganisation(document, new URL(location.href))));
 
-deferStartPostMessages();
+if (!import.meta.env.FIREFOX) deferStartPostMessages();

@@ -43,6 +43,8 @@ export function sendEarlyStatus(read: () => TabIdentity): EarlyStart | undefined
  * the source positions of each function on the stack: here the bundle's whole top level, about 30 ms of CPU per page
  * (a CDP trace: `DOMWindow::DoPostMessage`). This sends the calls made in the bundle's first task one task later,
  * from a short stack, instead. Only this content script's world is touched: the page's `window` is its own object.
+ * Chromium only: in Firefox a content script's `window` is an Xray wrapper whose `postMessage` is read-only (it threw
+ * "postMessage is read-only" there), and Firefox does not record the caller's location.
  */
 export function deferStartPostMessages(): void {
   try {
@@ -52,7 +54,11 @@ export function deferStartPostMessages(): void {
     };
     window.postMessage = deferred;
     setTimeout(() => {
-      if (window.postMessage === deferred) window.postMessage = original;
+      try {
+        if (window.postMessage === deferred) window.postMessage = original;
+      } catch {
+        // Nothing to restore where the property could not be replaced.
+      }
     }, 0);
   } catch {
     // Left as it is: only slower.

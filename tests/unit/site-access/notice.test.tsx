@@ -10,7 +10,7 @@ import { WelcomeApp } from '../../../components/welcome/WelcomeApp';
 import type { OptionsClient } from '../../../components/ui/client';
 import { browserSiteAccess, requiredSites } from '@/utils/net/site-access';
 import { createChecklistStore, type ChecklistStore } from '@/utils/store/checklist';
-import { fakeClient } from '../popup/fake-client';
+import { fakeClient, status } from '../popup/fake-client';
 import { builtManifest, withholdInFakeBrowser } from './manifest';
 
 const CIN7 = 'https://inventory.dearsystems.com/*';
@@ -44,10 +44,10 @@ async function browserReports(event: 'added' | 'removed', nowWithheld: string[])
   await act(async () => listeners[event].forEach((listener) => listener()));
 }
 
-function renderPopup() {
+function renderPopup(fake = fakeClient()) {
   const checklist = createChecklistStore({ debounceMs: 10_000 });
   stores.push(checklist);
-  render(<PopupApp client={fakeClient().client} checklist={checklist} openOptions={vi.fn()} reportUrl={() => ''} siteAccess={browserSiteAccess()} />);
+  render(<PopupApp client={fake.client} checklist={checklist} openOptions={vi.fn()} openWelcome={vi.fn()} reportUrl={() => ''} siteAccess={browserSiteAccess()} />);
 }
 
 const pendingClient = () =>
@@ -85,6 +85,15 @@ describe('popup', () => {
     expect(request).toHaveBeenCalledWith({ origins: [CIN7] });
     await browserReports('added', []);
     expect(screen.queryByTestId('site-access')).toBeNull();
+  });
+
+  it('shows the notice before any pair exists too (a first run where the browser withheld a site)', async () => {
+    withheld = [CIN7];
+    const fake = fakeClient({ 'pair-a': status({ pairId: undefined, pairName: undefined, summary: undefined, findings: [], connection: { cin7: 'not-connected', xero: 'not-connected' } }) });
+    fake.client.listPairs.mockResolvedValue({ pairs: [], selectedPairId: undefined } as never);
+    renderPopup(fake);
+    await screen.findByTestId('popup-empty');
+    expect(await screen.findByRole('alert', { name: /no access to Cin7 Core/ })).toBeTruthy();
   });
 
   it('shows nothing when every site is granted, and the notice when the user takes one away later', async () => {
