@@ -7,7 +7,7 @@ import { loadScenario } from '../utils/scenarios';
 import { createPairDataStore } from '../utils/background/results';
 import { snapshotToAudit } from '../utils/background/page-inputs';
 import { audit } from '../utils/audit';
-import { AUDIT_UNREAD_FIELDS } from '../utils/audit/unread-fields';
+import { AUDIT_READ } from '../utils/background/snapshot-store';
 import { ITEM_SCHEMAS } from '../utils/background/snapshot';
 import { project } from '../utils/background/projection';
 import type { z } from 'zod';
@@ -46,7 +46,7 @@ for (let run = 0; run < runs; run++) {
   peak = base;
   const start = performance.now();
   // As refresher.reaudit reads it (LEAN=0: every field).
-  const stored = await data.getSnapshot('p', process.env.LEAN === '0' ? {} : { skip: AUDIT_UNREAD_FIELDS });
+  const stored = await data.getSnapshot('p', process.env.LEAN === '0' ? {} : AUDIT_READ);
   const read = performance.now();
   sample();
   const snapshot = await snapshotToAudit(data, 'p', stored);

@@ -122,6 +122,8 @@ export function checkOverride(
   });
 }
 
+const hasProblem = (ctx: AuditContext, code: string | null | undefined, purpose: OverridePurpose): boolean => !!code && cachedProblem(ctx, code, purpose) !== null;
+
 /** Remembers the owner once built, so several fields of one record share it. */
 function once(build: () => OverrideOwner): () => OverrideOwner {
   let owner: OverrideOwner | null = null;
@@ -130,7 +132,8 @@ function once(build: () => OverrideOwner): () => OverrideOwner {
 
 export function checkProductOverrides(ctx: AuditContext, product: Cin7Product, out: Finding[]): void {
   const { InventoryAccount, RevenueAccount, COGSAccount, ExpenseAccount } = product;
-  if (!InventoryAccount && !RevenueAccount && !COGSAccount && !ExpenseAccount) return;
+  // Most overrides are fine: the owner is built only for a record with a problem (200,000 products at scale).
+  if (!hasProblem(ctx, InventoryAccount, 'inventory') && !hasProblem(ctx, RevenueAccount, 'revenue') && !hasProblem(ctx, COGSAccount, 'cogs') && !hasProblem(ctx, ExpenseAccount, 'expense')) return;
   const owner = once(() => {
     const name = product.Name?.trim();
     return {
@@ -147,7 +150,7 @@ export function checkProductOverrides(ctx: AuditContext, product: Cin7Product, o
 }
 
 export function checkCustomerOverrides(ctx: AuditContext, customer: Cin7Customer, out: Finding[]): void {
-  if (!customer.AccountReceivable && !customer.RevenueAccount) return;
+  if (!hasProblem(ctx, customer.AccountReceivable, 'receivable') && !hasProblem(ctx, customer.RevenueAccount, 'revenue')) return;
   const owner = once(() => ({ kind: 'customer', key: customer.Name, label: `Customer ${customer.Name}`, fix: () => cin7RecordLink('customer', customer.ID) }));
   checkOverride(ctx, owner, 'receivable account', customer.AccountReceivable, 'receivable', out);
   checkOverride(ctx, owner, 'revenue account', customer.RevenueAccount, 'revenue', out);

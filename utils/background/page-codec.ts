@@ -63,29 +63,39 @@ export function isEncodedPage(value: unknown): value is EncodedPage {
   return isPlainObject(value) && value.codec === 1 && Array.isArray(value.fields) && Array.isArray(value.values);
 }
 
+export interface DecodeOptions {
+  /** Fields left out of each record: top-level names (a nested object goes with its parent) or dotted paths. */
+  skip?: ReadonlySet<string>;
+  /** Null fields left out (a reader whose code reads null and absent alike: the audit, unread-fields.ts). */
+  dropNull?: boolean;
+}
+
 /**
- * The records of a page, appended to `into` (a stored page that is not encoded is a plain array). `skip`: top-level
- * fields left out of each record (a reader that needs only some fields never builds the others).
+ * The records of a page, appended to `into` (a stored page that is not encoded is a plain array). A reader that needs
+ * only some fields never builds the others (`options`).
  */
-export function decodePage(page: unknown, into: object[] = [], skip?: ReadonlySet<string>): object[] {
+export function decodePage(page: unknown, into: object[] = [], options: DecodeOptions = {}): object[] {
   if (Array.isArray(page)) {
     for (const record of page) into.push(record as object);
     return into;
   }
   if (!isEncodedPage(page)) return into;
+  const { skip } = options;
   const names = page.fields;
   const paths = names.map((field) => (field.includes('.') ? field.split('.') : null));
-  const width = names.length;
   // The columns read, in order: a skipped field's cells are never looked at.
   const columns: number[] = [];
-  for (let f = 0; f < width; f++) if (!skip?.has((paths[f]?.[0] ?? names[f]) as string)) columns.push(f);
+  for (let f = 0; f < names.length; f++) if (!skip?.has((paths[f]?.[0] ?? names[f]) as string) && !skip?.has(names[f] as string)) columns.push(f);
   const { cells, values } = page;
+  const width = names.length;
+  // Index 0 is "absent"; a dropped null reads as absent too (-1: nothing dropped).
+  const nullAt = options.dropNull ? values.indexOf(null, 1) : -1;
   for (let r = 0, base = 0; r < page.rows; r++, base += width) {
     const record: Record<string, unknown> = {};
     for (let c = 0; c < columns.length; c++) {
       const f = columns[c] as number;
       const at = cells[base + f] as number;
-      if (at === 0) continue;
+      if (at === 0 || at === nullAt) continue;
       const path = paths[f];
       if (!path) {
         record[names[f] as string] = values[at];

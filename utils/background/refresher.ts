@@ -3,7 +3,7 @@
 // One refresh per pair at a time; progress (list, page, rate-limit waits) and since when it runs are kept for
 // getStatus and broadcast. A refresh that cannot finish by its deadline ends with its error recorded in words.
 import { audit } from '../audit';
-import { AUDIT_UNREAD_FIELDS } from '../audit/unread-fields';
+import { AUDIT_READ } from './snapshot-store';
 import type { Finding } from '../audit/types';
 import type { Pair, Progress } from '../protocol/shapes';
 import { Cin7Client, type Cin7Credentials } from '../cin7/api/client';
@@ -225,7 +225,7 @@ export class Refresher {
     const lastError = notStored !== undefined || outcome.failures[0] ? describeError(notStored ?? outcome.failures[0]?.error) : undefined;
     signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
     // Its pages are read back as a re-audit reads them (they are there even when the snapshot could not be put).
-    const audited = writer ? await writer.read(outcome.stored, { skip: AUDIT_UNREAD_FIELDS }) : outcome.stored;
+    const audited = writer ? await writer.read(outcome.stored, AUDIT_READ) : outcome.stored;
     await this.auditAndStore(pair.id, audited, lastError, { check: true, signal });
   }
 
@@ -259,7 +259,7 @@ export class Refresher {
 
   /** The stored snapshot audited again, read with only the fields rules read (same findings, far less memory). */
   async reaudit(pairId: string, lastError?: StoredResult['lastError'], options: { ifStored?: boolean } = {}): Promise<StoredResult | undefined> {
-    const stored = await this.deps.data.getSnapshot(pairId, { skip: AUDIT_UNREAD_FIELDS });
+    const stored = await this.deps.data.getSnapshot(pairId, AUDIT_READ);
     if (!stored && options.ifStored) return undefined;
     return this.auditAndStore(pairId, stored, lastError);
   }

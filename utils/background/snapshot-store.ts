@@ -6,7 +6,8 @@
 // so a worker stopped mid-write leaves the previous snapshot readable.
 import { z } from 'zod';
 import { idbDelete, idbGet, idbGetRange, idbKeys, idbPut, openDatabase } from './idb';
-import { decodePage, encodePage } from './page-codec';
+import { decodePage, encodePage, type DecodeOptions } from './page-codec';
+import { AUDIT_UNREAD_FIELDS } from '../audit/unread-fields';
 import type { StoredSnapshot } from './snapshot';
 
 export const PAGE_RECORDS = 1000;
@@ -73,7 +74,12 @@ export interface ReadOptions {
   skip?: Readonly<Record<string, readonly string[]>>;
   /** Lists not read at all (a refresh reads the big ones page by page: SnapshotWriter.previous). */
   omit?: readonly string[];
+  /** Null fields left out of the records (page-codec.ts DecodeOptions.dropNull). */
+  dropNull?: boolean;
 }
+
+/** How an audit reads the stored snapshot: without the fields no rule reads, nor null ones (the engine reads null and absent alike). */
+export const AUDIT_READ: ReadOptions = Object.freeze({ skip: AUDIT_UNREAD_FIELDS, dropNull: true });
 
 /**
  * A refresh's lists written page by page as they arrive (issue #17), under a new generation: nothing is visible until
@@ -108,10 +114,11 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
     return parsed.success ? parsed.data : undefined;
   };
   /**
-   * A list's pages, PAGES_PER_READ per IndexedDB call, each decoded into one array (undefined: a page is missing). The
+   * A list's pages, PAGES_PER_READ per IndexedDB call, each decoded into one array, or appended to `into` when given
+   * (no array per page; yields it each time) (undefined: a page is missing). The
    * next call is under way while a batch is decoded: the worker would otherwise sit idle for every round trip.
    */
-  async function* pagesOf(pairId: string, list: string, { gen, pages }: ListPages, skip?: ReadonlySet<string>): AsyncGenerator<object[] | undefined> {
+  async function* pagesOf(pairId: string, list: string, { gen, pages }: ListPages, decode: DecodeOptions = {}, into?: object[]): AsyncGenerator<object[] | undefined> {
     const range = (first: number) => {
       const last = Math.min(pages, first + PAGES_PER_READ - 1);
       const read = db().then(async (opened) => ({ batch: await idbGetRange(opened, 'parts', pageKey(pairId, list, gen, first), pageKey(pairId, list, gen, last)), size: last - first + 1 }));
@@ -127,7 +134,7 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
         return;
       }
       for (let page = 0; page < batch.length; page++) {
-        const records = decodePage(batch[page], [], skip);
+        const records = decodePage(batch[page], into ?? [], decode);
         batch[page] = undefined; // let each page go once decoded
         yield records;
       }
@@ -141,9 +148,9 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
       const [side, name] = list.split('.') as ['cin7' | 'xero', string];
       const records: object[] = [];
       const skip = options.skip?.[list] ? new Set(options.skip[list]) : undefined;
-      for await (const page of pagesOf(pairId, list, pages, skip)) {
+      // Decoded straight into the list: no array per page to copy from.
+      for await (const page of pagesOf(pairId, list, pages, { skip, dropNull: options.dropNull }, records)) {
         if (!page) return undefined; // a page is missing: treated as no snapshot (the next refresh rewrites it)
-        for (const record of page) records.push(record);
       }
       (snapshot[side] ??= {})[name] = records;
     }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { audit } from '@/utils/audit';
 import { AUDIT_UNREAD_FIELDS } from '@/utils/audit/unread-fields';
+import { AUDIT_READ } from '@/utils/background/snapshot-store';
 import { decodePage, encodePage } from '@/utils/background/page-codec';
 import { project } from '@/utils/background/projection';
 import { Refresher } from '@/utils/background/refresher';
@@ -31,7 +32,15 @@ function asStored(snapshot: Snapshot): Snapshot {
 describe('the re-audit’s lean read', () => {
   it('leaves the unread fields out of each decoded record, nested ones with their parent', () => {
     const page = encodePage([{ SKU: 'A', LastModifiedOn: 'x', Sales: { Account: '200' }, Name: 'n' }]);
-    expect(decodePage(page, [], new Set(['LastModifiedOn', 'Sales']))).toEqual([{ SKU: 'A', Name: 'n' }]);
+    expect(decodePage(page, [], { skip: new Set(['LastModifiedOn', 'Sales']) })).toEqual([{ SKU: 'A', Name: 'n' }]);
+  });
+
+  it('leaves out one nested field by its dotted path, and null fields when asked', () => {
+    const page = encodePage([{ SKU: 'A', Tax: null, Sales: { Price: 3, Account: '200', TaxType: null } }, { SKU: 'B', Tax: 'GST' }]);
+    const read = decodePage(page, [], { skip: new Set(['Sales.Price']), dropNull: true });
+    expect(read).toEqual([{ SKU: 'A', Sales: { Account: '200' } }, { SKU: 'B', Tax: 'GST' }]);
+    expect(Object.keys(read[0] as object)).toEqual(['SKU', 'Sales']);
+    expect(decodePage(page, [], { skip: new Set(['Sales.Price']) })).toEqual([{ SKU: 'A', Tax: null, Sales: { Account: '200', TaxType: null } }, { SKU: 'B', Tax: 'GST' }]);
   });
 
   for (const [name, scale] of [['large', 0.05], ['broken', 1]] as const) {
@@ -42,14 +51,21 @@ describe('the re-audit’s lean read', () => {
       if (scenario.cin7?.mapping) await data.putMapping('p', scenario.cin7.mapping);
       if (scenario.cin7?.features) await data.putFeatures('p', scenario.cin7.features);
 
-      const lean = await data.getSnapshot('p', { skip: AUDIT_UNREAD_FIELDS });
+      const lean = await data.getSnapshot('p', AUDIT_READ);
       const products = lean?.snapshot.cin7?.products ?? [];
       expect(products.length).toBe(scenario.cin7?.products?.length);
       // The read is lean: no record carries a field the list is read without.
       for (const [list, fields] of Object.entries(AUDIT_UNREAD_FIELDS)) {
         const [side, key] = list.split('.') as ['cin7' | 'xero', string];
         const records = ((lean?.snapshot[side] as Record<string, unknown> | undefined)?.[key] ?? []) as object[];
-        for (const field of fields) expect(records.some((record) => field in record)).toBe(false);
+        const has = (record: object, path: string[]): boolean => {
+          const [head, ...rest] = path as [string, ...string[]];
+          const value = (record as Record<string, unknown>)[head];
+          return rest.length === 0 ? head in record : typeof value === 'object' && value !== null && has(value, rest);
+        };
+        for (const field of fields) expect(records.some((record) => has(record, field.split('.')))).toBe(false);
+        // Nor a null field (the scenario's products leave most overrides null).
+        expect(records.some((record) => Object.values(record).includes(null))).toBe(false);
       }
 
       const refresher = new Refresher({ data, xeroTokens: {} as never, cin7Credentials: async () => undefined, now: () => NOW, onChange: () => undefined });

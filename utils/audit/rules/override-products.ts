@@ -11,7 +11,9 @@ export const overrideProductsRule: Rule = {
   needs: ['cin7.products', 'xero.accounts'],
   run(ctx) {
     const findings: Finding[] = [];
-    for (const product of ctx.snapshot.cin7?.products ?? []) {
+    const products = ctx.snapshot.cin7?.products ?? [];
+    for (let at = 0; at < products.length; at++) {
+      const product = products[at] as (typeof products)[number];
       if (product.Status !== 'Deprecated') checkProductOverrides(ctx, product, findings);
     }
     return findings;

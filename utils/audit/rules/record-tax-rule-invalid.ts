@@ -46,7 +46,9 @@ export const recordTaxRuleInvalidRule: Rule = {
     const judge = prepareTaxRuleJudge(ctx.snapshot);
     const findings: Finding[] = [];
     for (const kind of TAX_RULE_RECORD_KINDS) {
-      for (const record of recordsOfKind(ctx.snapshot, kind) ?? []) {
+      const records = recordsOfKind(ctx.snapshot, kind) ?? [];
+      for (let at = 0; at < records.length; at++) {
+        const record = records[at] as (typeof records)[number];
         if (!recordNeedsAttention(judge, kind, record)) continue;
         const result = judgeRecordTaxRules(judge, kind, record);
         for (const field of result.fields) {

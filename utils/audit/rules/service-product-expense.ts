@@ -12,9 +12,16 @@ export const serviceProductExpenseRule: Rule = {
   needs: ['cin7.products'],
   run(ctx) {
     const findings: Finding[] = [];
-    for (const product of ctx.snapshot.cin7?.products ?? []) {
+    const products = ctx.snapshot.cin7?.products ?? [];
+    // A handful of distinct types among 200,000 products: each judged once.
+    const isService = new Map<string, boolean>();
+    for (let at = 0; at < products.length; at++) {
+      const product = products[at] as (typeof products)[number];
       const type = product.Type;
-      if (!type || (type !== 'Service' && type.trim().toLowerCase() !== 'service')) continue;
+      if (!type) continue;
+      let service = isService.get(type);
+      if (service === undefined) isService.set(type, (service = type === 'Service' || type.trim().toLowerCase() === 'service'));
+      if (!service) continue;
       if (product.Status === 'Deprecated' || product.ExpenseAccount?.trim()) continue;
       const name = product.Name?.trim();
       const label = name ? `Product ${product.SKU} (${name})` : `Product ${product.SKU}`;
