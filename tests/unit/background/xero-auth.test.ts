@@ -85,15 +85,15 @@ function setup(now = { value: 1_000_000 }) {
   const identity = fakeIdentity();
   const secrets = createSecretStore(`xero-auth-${++dbCounter}`);
   const states: XeroConnectionState[] = [];
-  /** Runs (once) as a secret is about to be written. */
-  const hooks: { beforeSet?: () => void } = {};
+  /** Runs (once) as a secret is about to be written; the write waits for it. */
+  const hooks: { beforeSet?: () => void | Promise<void> } = {};
   const auth = new XeroAuth({
     secrets: {
       ...secrets,
-      set: (name, value) => {
+      set: async (name, value) => {
         const hook = hooks.beforeSet;
         hooks.beforeSet = undefined;
-        hook?.();
+        await hook?.();
         return secrets.set(name, value);
       },
     },
@@ -243,8 +243,12 @@ describe('XeroAuth', () => {
     let answer = () => undefined as void;
     identity.refreshGate = new Promise((resolve) => (answer = resolve)); // it fails once Connect has finished
     let stale: Promise<unknown> | undefined;
-    // A renewal starts while Connect writes the new tokens: it read the old ones.
-    hooks.beforeSet = () => void (stale = auth.accessToken().catch((error: unknown) => error));
+    // A renewal starts while Connect writes the new tokens: it read the old ones, and has asked Xero before they land
+    // (waiting for its request keeps the order fixed whatever the machine's load).
+    hooks.beforeSet = async () => {
+      stale = auth.accessToken().catch((error: unknown) => error);
+      for (let waited = 0; identity.refreshCalls === 0 && waited < 5_000; waited += 1) await new Promise((resolve) => setTimeout(resolve, 1));
+    };
     await auth.connect();
     answer();
     expect(await stale).toMatchObject({ code: 'xero-not-connected' });
