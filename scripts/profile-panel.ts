@@ -1,0 +1,123 @@
+// Where the time to the panel goes (issue #17): the cin7-overlay bench's set-up (the `broken` scenario, both apps
+// connected, the mapping read), then warm loads of the Cin7 Core dashboard timed as the bench times them, with the
+// service worker's CPU profiled meanwhile (CDP Profiler on the worker): its busy time per load and its hottest
+// functions. `tsx scripts/profile-panel.ts [loads] [cin7|xero]`.
+import type { CDPSession } from 'playwright-core';
+import { startSandbox } from '../sandbox/index';
+import { launchExtension } from '../tests/e2e/harness';
+import { connectBothApps } from '../tests/e2e/connect-apps';
+import { scriptStartToPanelMs } from '../tests/bench/overlay-lib';
+import { ensureExtensionBuild } from './lib/build-extension';
+import { summariseCpuProfile, type CpuProfile } from './lib/heap-summary';
+
+const loads = Number(process.argv[2] ?? 5);
+const app = (process.argv[3] ?? 'cin7') as 'cin7' | 'xero';
+const URLS = { cin7: 'https://inventory.dearsystems.com/Dashboard', xero: 'https://go.xero.com/Dashboard' };
+
+async function workerSession(cdp: CDPSession, extensionId: string) {
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+  if (!target) throw new Error('no service worker target');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
+  let next = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+    if (event.sessionId !== sessionId) return;
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  return <T>(method: string, params: object = {}) =>
+    new Promise<T>((resolve) => {
+      const id = ++next;
+      pending.set(id, (result) => resolve(result as T));
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+}
+
+/** One load with the page's CPU profiled: what its main thread ran, in 5 ms bins from the first content-script sample. */
+async function pageTimeline(context: import('playwright-core').BrowserContext, url: string, name: string): Promise<string> {
+  const page = await context.newPage();
+  const { trackClosedPanels } = await import('../tests/e2e/closed-shadow');
+  trackClosedPanels(page, { pollMs: 10 });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => {
+    const roots = (globalThis as Record<symbol, ShadowRoot[] | undefined>)[Symbol.for('mg-e2e-closed-roots')] ?? [];
+    const counts = roots.map((root) => root.querySelector('.mg-counts')?.textContent ?? '').find(Boolean) ?? '';
+    return counts !== '' && counts !== '…';
+  }, undefined, { timeout: 30_000, polling: 'raf' });
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile & { startTime: number } };
+  await page.close();
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes as (CpuProfile['nodes'][number] & { children?: number[] })[]) for (const child of node.children ?? []) parent.set(child, node.id);
+  let t = profile.startTime;
+  const samples = profile.samples.map((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    // The outermost frame of ours decides the kind; the leaf names it.
+    let kind = byNode.get(id)?.callFrame.functionName || '(anonymous)';
+    let ours = false;
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) if (byNode.get(at)?.callFrame.url.includes(`content-scripts/${name}`)) ours = true;
+    const leaf = byNode.get(id)?.callFrame;
+    if (leaf && ['(idle)', '(program)', '(garbage collector)'].includes(leaf.functionName)) kind = leaf.functionName;
+    else kind = ours ? `ours:${leaf?.functionName || '(anon)'}:${leaf?.lineNumber}:${leaf?.url.split('/').pop()}` : `page:${leaf?.functionName}`;
+    return { t: t / 1000, kind, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000 };
+  });
+  const first = samples.find((sample) => sample.kind.startsWith('ours'))?.t ?? 0;
+  const bins = new Map<number, Map<string, number>>();
+  for (const sample of samples) {
+    if (sample.t < first - 5) continue;
+    const bin = Math.floor((sample.t - first) / 5) * 5;
+    const kinds = bins.get(bin) ?? new Map<string, number>();
+    kinds.set(sample.kind, (kinds.get(sample.kind) ?? 0) + sample.ms);
+    bins.set(bin, kinds);
+  }
+  const lines = ['page main thread from the first content-script sample (5 ms bins, top kinds):'];
+  for (const [bin, kinds] of [...bins].sort((a, b) => a[0] - b[0])) {
+    const top = [...kinds].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([kind, ms]) => `${kind} ${ms.toFixed(1)}`);
+    lines.push(`${String(bin).padStart(5)} ${top.join(' | ')}`);
+  }
+  return lines.join('\n');
+}
+
+await ensureExtensionBuild({ log: console.log });
+const sandbox = await startSandbox({ scenario: 'broken', port: 0 });
+const session = await launchExtension({ sandbox });
+try {
+  await connectBothApps(session);
+  const page = await session.page(`chrome-extension://${session.extensionId}/manifest.json`);
+  const worker = await workerSession(await page.context().newCDPSession(page), session.extensionId);
+  await scriptStartToPanelMs(session.context, URLS[app], app); // warm-up
+  // The worker's own time for the early message's handler, called directly (no messaging, no page).
+  const handlerRuns = await session.evalInServiceWorker(async (appName) => {
+    type Handler = (args: object, context: object) => Promise<unknown>;
+    const mg = (globalThis as unknown as { mappingGuard: { service: { handlers: Record<string, Handler> } } }).mappingGuard;
+    const [tab] = await chrome.tabs.query({});
+    const times: Record<string, number[]> = { identifyTabWithStatus: [], identifyTab: [], getStatus: [] };
+    for (let i = 0; i < 8; i++) {
+      for (const name of Object.keys(times)) {
+        const started = performance.now();
+        await mg.service.handlers[name]!(name === 'getStatus' ? {} : { cin7Texts: [] }, { caller: 'content', tabId: tab?.id ?? 1, app: appName });
+        times[name]!.push(Math.round((performance.now() - started) * 10) / 10);
+      }
+    }
+    return times;
+  }, app);
+  console.log('handlers in the worker (ms):', JSON.stringify(handlerRuns));
+  await worker('Profiler.enable');
+  await worker('Profiler.setSamplingInterval', { interval: 100 });
+  await worker('Profiler.start');
+  const runs = [];
+  for (let i = 0; i < loads; i++) runs.push(await scriptStartToPanelMs(session.context, URLS[app], app));
+  const { profile } = await worker<{ profile: CpuProfile }>('Profiler.stop');
+  console.log(runs.map((run) => `panel ${run.ms.toFixed(1)} ms (evaluation ${run.evaluationMs.toFixed(1)}, CPU ${run.evaluationCpuMs.toFixed(1)}, compile ${run.compileCpuMs.toFixed(1)})`).join('\n'));
+  console.log(`worker, ${loads} loads:`);
+  console.log(summariseCpuProfile(profile, 40));
+  console.log(await pageTimeline(session.context, URLS[app], app));
+} finally {
+  await session.close();
+  await sandbox.close();
+}
