@@ -52,8 +52,10 @@ export default defineConfig({
     description:
       'Checks the Cin7 Core ↔ Xero integration set-up before anything syncs, and shows what to fix inside both apps.',
     // unlimitedStorage: exempts the extension origin's IndexedDB (sealed keys, tokens, snapshots) from eviction under
-    // storage pressure, and from the origin quota (README, Security: "Storage").
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity'],
+    // storage pressure, and from the origin quota (README, Security: "Storage"). scripting: the overlay's bundle is
+    // injected into an app tab once the tab's small start script has shown the counts (utils/overlay/start-script.ts);
+    // no warning of its own, and it reaches only the hosts below.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'identity', 'scripting'],
     // Asked for only when the user turns notifications on (options page): scheduled checks that find new errors.
     optional_permissions: ['notifications'],
     // Opens or closes the health panel from the keyboard on Cin7 Core and Xero pages (changeable in the browser's

@@ -67,6 +67,10 @@ async function pageTimeline(context: import('playwright-core').BrowserContext, u
     return { t: t / 1000, kind, ms: (profile.timeDeltas[i + 1] ?? 0) / 1000 };
   });
   const first = samples.find((sample) => sample.kind.startsWith('ours'))?.t ?? 0;
+  // The start script's own run, by function (the first 40 ms from its first sample).
+  const early = new Map<string, number>();
+  for (const sample of samples) if (sample.t >= first && sample.t < first + 40) early.set(sample.kind, (early.get(sample.kind) ?? 0) + sample.ms);
+  console.log('first 40 ms by function:', [...early].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([kind, ms]) => `${kind} ${ms.toFixed(1)}`).join(' | '));
   const bins = new Map<number, Map<string, number>>();
   for (const sample of samples) {
     if (sample.t < first - 5) continue;
@@ -92,10 +96,10 @@ try {
   const worker = await workerSession(await page.context().newCDPSession(page), session.extensionId);
   await scriptStartToPanelMs(session.context, URLS[app], app); // warm-up
   // The worker's own time for the early message's handler, called directly (no messaging, no page).
-  const handlerRuns = await session.evalInServiceWorker(async (appName) => {
+  const handlerRuns = await session.evalInServiceWorker(async (ext, appName) => {
     type Handler = (args: object, context: object) => Promise<unknown>;
     const mg = (globalThis as unknown as { mappingGuard: { service: { handlers: Record<string, Handler> } } }).mappingGuard;
-    const [tab] = await chrome.tabs.query({});
+    const [tab] = await (ext as unknown as { tabs: { query(q: object): Promise<{ id?: number }[]> } }).tabs.query({});
     const times: Record<string, number[]> = { identifyTabWithStatus: [], identifyTab: [], getStatus: [] };
     for (let i = 0; i < 8; i++) {
       for (const name of Object.keys(times)) {
@@ -113,7 +117,7 @@ try {
   const runs = [];
   for (let i = 0; i < loads; i++) runs.push(await scriptStartToPanelMs(session.context, URLS[app], app));
   const { profile } = await worker<{ profile: CpuProfile }>('Profiler.stop');
-  console.log(runs.map((run) => `panel ${run.ms.toFixed(1)} ms (evaluation ${run.evaluationMs.toFixed(1)}, CPU ${run.evaluationCpuMs.toFixed(1)}, compile ${run.compileCpuMs.toFixed(1)})`).join('\n'));
+  console.log(runs.map((run) => `panel ${run.ms.toFixed(1)} ms (polled ${run.polledMs.toFixed(1)}, start script CPU ${run.startScriptCpuMs.toFixed(1)}, bundle at ${run.bundleStartMs?.toFixed(1)} CPU ${run.bundleCpuMs?.toFixed(1)})`).join('\n'));
   console.log(`worker, ${loads} loads:`);
   console.log(summariseCpuProfile(profile, 40));
   console.log(await pageTimeline(session.context, URLS[app], app));

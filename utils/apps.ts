@@ -35,3 +35,13 @@ export function appOfHost(hostname: string): AppId | undefined {
 
 /** Each app's web origin, by id. */
 export const APP_ORIGINS: Record<AppId, string> = { cin7: CIN7_APP_ORIGIN, xero: XERO_APP_ORIGIN };
+
+/**
+ * The overlay bundle of each app, which the background injects into an app tab when its start script asks (action
+ * `loadOverlay`): WXT builds each `<app>.content` entry (registration: 'runtime') to this path and leaves it out of
+ * the manifest, where only the small `<app>-start` scripts are.
+ */
+export const OVERLAY_SCRIPTS: Record<AppId, `/content-scripts/${AppId}.js`> = {
+  cin7: '/content-scripts/cin7.js',
+  xero: '/content-scripts/xero.js',
+};

@@ -8,7 +8,8 @@ import type { FeatureProblem, PanelSection } from '../../utils/overlay/panel-sta
 import type { Progress, Status } from '../../utils/protocol/shapes';
 import { FindingList, topFindings } from './FindingList';
 import { MappingChangeNotice } from './MappingChangeNotice';
-import { isUnbound, OrganisationMismatch } from './OrganisationMismatch';
+import { isUnbound } from './counts';
+import { OrganisationMismatch } from './OrganisationMismatch';
 import { RefreshButton } from './RefreshButton';
 import { useTopLayer } from './useTopLayer';
 import { AuditOverview } from '../ui/AuditOverview';

@@ -17,10 +17,6 @@ export function mismatchText(tab: TabState): string {
     : `Mapping Guard cannot tell which organisation this page shows; it is connected to ${connected} for this app.`;
 }
 
-export function isUnbound(tab: TabState | undefined): tab is TabState {
-  return Boolean(tab && tab.state !== 'bound');
-}
-
 export function OrganisationMismatch({ tab, onOpenOptions }: { tab: TabState; onOpenOptions(): void }) {
   return (
     <div className="mg-state mg-other-organisation" data-tab-state={tab.state}>

@@ -1,18 +1,18 @@
 // What the collapsed panel says and its colour, from the status alone: shared by the React panel and its plain first
 // frame (first-frame.ts), so both show the same words.
-import type { Status } from '../../utils/protocol/shapes';
+// Also the start script's (utils/overlay/start-script.ts): nothing here may import React or zod.
+import type { PanelCounts } from '../../utils/protocol/panel-counts';
 import { auditTotals, plural } from '../ui/audit-view';
-import { isUnbound } from './OrganisationMismatch';
 
 export type PanelTone = 'unknown' | 'error' | 'warning' | 'ok';
 
 /** The open findings decide (the same totals as the popup and the report); reviewed ones do not colour the panel. */
-export function panelTone(status: Status | null): PanelTone {
+export function panelTone(status: PanelCounts | null): PanelTone {
   const open = status?.summary ? auditTotals(status.findings).open : undefined;
   return !status || isUnbound(status.tab) ? 'unknown' : open && open.error > 0 ? 'error' : open && open.warning > 0 ? 'warning' : 'ok';
 }
 
-export function countsText(status: Status | null): string {
+export function countsText(status: PanelCounts | null): string {
   if (!status) return '…';
   if (isUnbound(status.tab)) return status.tab.state === 'other-organisation' ? 'other organisation' : 'organisation unknown';
   if (!isConnected(status)) return 'not connected';
@@ -24,6 +24,11 @@ export function countsText(status: Status | null): string {
   return [...counts, changed].filter(Boolean).join(' · ');
 }
 
-function isConnected(status: Status): boolean {
+/** The tab shows an organisation without a pair (or one it cannot tell): the panel shows no findings then. */
+export function isUnbound<T extends { state: string }>(tab: T | undefined): tab is T {
+  return Boolean(tab && tab.state !== 'bound');
+}
+
+function isConnected(status: PanelCounts): boolean {
   return status.connection.cin7 === 'connected' && status.connection.xero === 'connected';
 }

@@ -5,9 +5,9 @@
 // (mount-panel.tsx), a frame or two later.
 import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
 import { choosePlacement } from '../../utils/overlay/placement';
-import type { StatusState, StatusStore } from '../../utils/overlay/status-store';
+import type { PanelCounts } from '../../utils/protocol/panel-counts';
 import { countsText, panelTone } from './counts';
-import { enterTopLayer } from './useTopLayer';
+import { enterTopLayer } from './top-layer';
 
 /** React takes over after this long even without a status (the React panel then says it is loading). */
 const WAIT_FOR_STATUS_MS = 1000;
@@ -18,7 +18,17 @@ export interface FirstFrame {
   remove(): void;
 }
 
-export function renderFirstFrame(parent: HTMLElement, store: StatusStore): FirstFrame {
+/** What the frame reads: the overlay's status store, or the start script's one reply (start-frame.ts). */
+export interface FrameState {
+  status: PanelCounts | null;
+  error: string | null;
+}
+export interface FrameSource {
+  getState(): FrameState;
+  subscribe(listener: (state: FrameState) => void): () => void;
+}
+
+export function renderFirstFrame(parent: HTMLElement, store: FrameSource): FirstFrame {
   const section = document.createElement('section');
   section.setAttribute('aria-label', 'Mapping Guard');
   // Hidden until the counts are known and the tab is placed.
@@ -40,7 +50,7 @@ export function renderFirstFrame(parent: HTMLElement, store: StatusStore): First
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const timer = setTimeout(markReady, WAIT_FOR_STATUS_MS);
-  const show = ({ status, error }: StatusState) => {
+  const show = ({ status, error }: FrameState) => {
     section.className = `mg-panel mg-collapsed mg-tone-${panelTone(status)}`;
     counts.textContent = countsText(status);
     if ((!status && !error) || placed) return;

@@ -13,7 +13,7 @@ import type { OverlayEnv } from '../../utils/overlay/overlay-env';
 
 export const PANEL_ELEMENT_NAME = 'mapping-guard-panel';
 
-export type HealthPanelEnv = Pick<OverlayEnv, 'ctx' | 'status' | 'panel' | 'background'>;
+export type HealthPanelEnv = Pick<OverlayEnv, 'ctx' | 'status' | 'panel' | 'background' | 'takeStartFrame'>;
 
 export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
   app: 'cin7' | 'xero';
@@ -40,8 +40,11 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
           mappingPage={cin7AccountMappingLink()}
           openOptions={() => requestOptionsPage(env.background)}
         />,
-        // The counts in plain DOM first: React DOM is evaluated after they are painted.
-        (parent) => renderFirstFrame(parent, env.status),
+        // The counts in plain DOM first (the start script's, else drawn here): React DOM is evaluated after they are painted.
+        (parent) => {
+          const start = env.takeStartFrame();
+          return start ? { ready: Promise.resolve(), remove: () => start.remove() } : renderFirstFrame(parent, env.status);
+        },
       );
       if (signal.aborted) panel.remove();
       else signal.addEventListener('abort', () => panel.remove(), { once: true });

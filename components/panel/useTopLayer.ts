@@ -5,8 +5,7 @@
 // also out of reach of the host's z-indexes and of a transform on <body>. Where the API is missing (older
 // browsers, test DOMs) or refuses, the panel stays an ordinary fixed element: same look, same placement.
 import { useLayoutEffect, type RefObject } from 'react';
-
-type PopoverElement = HTMLElement & { showPopover?: () => void; hidePopover?: () => void };
+import { enterTopLayer, type PopoverElement } from './top-layer';
 
 /** Shows `ref`'s element as a manual popover for as long as the component is mounted; returns nothing. */
 export function useTopLayer(ref: RefObject<HTMLElement | null>): void {
@@ -24,16 +23,3 @@ export function useTopLayer(ref: RefObject<HTMLElement | null>): void {
   }, [ref]);
 }
 
-/** Shows `element` as a manual popover; false (and left an ordinary element) where the API is missing or refuses. */
-export function enterTopLayer(element: PopoverElement): boolean {
-  if (typeof element.showPopover !== 'function') return false;
-  element.setAttribute('popover', 'manual');
-  try {
-    element.showPopover();
-    return true;
-  } catch {
-    // e.g. not connected yet, or a host page that patched the API: a fixed element is fine too.
-    element.removeAttribute('popover');
-    return false;
-  }
-}

@@ -1,9 +1,12 @@
 // Xero overlay: the shared start-up (utils/overlay/start-overlay) with the Xero features. The organisation shown
 // (short code / name) binds the tab to its pair: it is read again on each navigation, since the newer app changes
 // organisation without a page load, and sent to the background when it changes. The pair facts load once per page.
-// `./early` first: the tab's first message leaves before the rest of the bundle evaluates.
-import { early, pageIdentity } from './early';
+// Injected by the background when the page's start script asks (../xero-start.content.ts), which has already sent the
+// tab's first message and drawn the counts: this bundle adopts both (takeEarlyStart).
 import '../../utils/zod-jitless';
+import '../../utils/overlay/quiet-start';
+import { takeEarlyStart } from '../../utils/overlay/early-status';
+import { pageIdentity } from './identity';
 import { appMatchPattern } from '../../utils/apps';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startOverlay } from '../../utils/overlay/start-overlay';
@@ -14,7 +17,7 @@ import { XERO_FEATURES } from './features';
 
 export default defineContentScript({
   matches: [appMatchPattern('xero')],
-  runAt: 'document_idle',
+  registration: 'runtime',
   // The panel's stylesheet is bundled as text into its shadow root (health-panel-feature): nothing injected or fetched.
   cssInjectionMode: 'manual',
   main(ctx) {
@@ -22,7 +25,7 @@ export default defineContentScript({
     startOverlay<XeroAppEnv>({
       app: 'xero',
       ctx,
-      early,
+      early: takeEarlyStart(),
       features: XERO_FEATURES,
       // The title may name the organisation only once the page has rendered: read again, not only on navigation.
       identify: (url) => pageIdentity((organisation = readOrganisation(document, url))),

@@ -1,5 +1,6 @@
 // The one context every handler group shares: what the service is given (deps) plus what it builds from them once
 // (Xero sign-in, the refresher, the Cin7 keys, pair resolution). Handler groups take it explicitly; none keeps state.
+import type { AppId } from '../apps';
 import type { JournalStore } from './refresh-journal';
 import type { Progress } from '../protocol/shapes';
 import { XeroAuth } from '../xero/api/auth';
@@ -31,6 +32,8 @@ export interface ServiceDeps {
   openOptionsPage?: () => Promise<void>;
   /** Opens the guided set-up (welcome page): where a panel's "settings" leads while no pair exists yet. */
   openSetUpPage?: () => Promise<void>;
+  /** Injects the overlay's bundle into a tab's frame (browser.scripting.executeScript); the start script asks for it. */
+  injectOverlay?: (target: { tabId: number; frameId: number; app: AppId }) => Promise<void>;
   /** A tab said which organisation it shows (its badge may change). */
   onTabIdentified?: (tabId: number) => void;
   /** Refresh progress kept across worker restarts (resume); none in tests that do not need it. */

@@ -21,10 +21,16 @@ export async function pairById(pairId: string | undefined): Promise<Pair | undef
 
 /** A tab's binding now: what it said it shows, matched with today's pairs and accounts (read only). */
 export async function bindingOfTab(tabId: number, app?: StoredTabIdentity['app']): Promise<TabBinding | undefined> {
-  const stored = (await tabIdentitiesItem.getValue())[String(tabId)];
+  // In one go (a tab's first message waits for this on every page load), even when the tab turns out unknown.
+  const [identities, pairs, cin7Accounts, selected] = await Promise.all([
+    tabIdentitiesItem.getValue(),
+    pairsItem.getValue(),
+    cin7AccountsItem.getValue(),
+    selectedPairItem.getValue(),
+  ]);
+  const stored = identities[String(tabId)];
   const tabApp = stored?.app ?? app;
   if (!tabApp) return undefined;
-  const [pairs, cin7Accounts, selected] = await Promise.all([pairsItem.getValue(), cin7AccountsItem.getValue(), selectedPairItem.getValue()]);
   return bindTab({ app: tabApp, identity: stored?.identity, pairs, cin7Accounts, selectedPairId: selected ?? undefined });
 }
 

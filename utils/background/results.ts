@@ -1,12 +1,14 @@
 // Per-pair data too large for storage.local, in the extension origin's IndexedDB: the compact API snapshot, the last
 // audit (findings, summary, coverage), the mapping read from the Cin7 page (its one home: the snapshot holds no copy),
-// the reviewed finding keys, the declared features, and the mapping before its last unaccepted change.
+// the reviewed finding keys, the declared features, and the mapping before its last unaccepted change. The small
+// records are also kept in memory for the worker's life (record-memo.ts): a tab's status is read on every page load.
 import type { AuditResult } from '../audit/types';
 import type { Mapping } from '../schemas';
 import type { FeatureFlags, Status, UserError } from '../protocol/shapes';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
 import type { StoredSnapshot } from './snapshot';
 import { createSnapshotStore, type ReadOptions, type SnapshotWriter } from './snapshot-store';
+import { createRecordMemo } from './record-memo';
 import {
   readRecord,
   storedFeaturesSchema,
@@ -69,6 +71,7 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
   const parts = createSnapshotStore(`${dbName}-snapshots`);
   // Version 2 added the features store, 3 the previous mappings (onupgradeneeded creates missing stores).
   const db = () => (database ??= openDatabase(dbName, STORES, 3));
+  const memo = createRecordMemo<(typeof STORES)[number]>();
   return {
     // Envelope checked, contents as stored (validated when fetched): the snapshot can be tens of MB.
     getSnapshot: async (pairId, options) => {
@@ -82,18 +85,24 @@ export function createPairDataStore(dbName = 'mapping-guard-data'): PairDataStor
       await idbDelete(await db(), 'snapshots', pairId);
     },
     snapshotWriter: (pairId) => parts.writer(pairId),
-    getResult: async (pairId) => readRecord(storedResultSchema, await idbGet(await db(), 'results', pairId)) as StoredResult | undefined,
-    putResult: async (pairId, result) => idbPut(await db(), 'results', pairId, result),
-    getMapping: async (pairId) => readRecord(storedMappingSchema, await idbGet(await db(), 'mappings', pairId)),
-    putMapping: async (pairId, mapping) => idbPut(await db(), 'mappings', pairId, mapping),
-    getReviewed: async (pairId) => new Set(readRecord(storedReviewedSchema, await idbGet(await db(), 'reviewed', pairId)) ?? []),
-    putReviewed: async (pairId, keys) => idbPut(await db(), 'reviewed', pairId, [...keys]),
-    getFeatures: async (pairId) => readRecord(storedFeaturesSchema, await idbGet(await db(), 'features', pairId)) ?? {},
-    putFeatures: async (pairId, features) => idbPut(await db(), 'features', pairId, features),
-    getMappingChange: async (pairId) => readRecord(storedMappingChangeSchema, await idbGet(await db(), 'previousMappings', pairId)),
-    putMappingChange: async (pairId, change) =>
-      change ? idbPut(await db(), 'previousMappings', pairId, change) : idbDelete(await db(), 'previousMappings', pairId),
+    getResult: (pairId) => memo.read('results', pairId, async () => readRecord(storedResultSchema, await idbGet(await db(), 'results', pairId)) as StoredResult | undefined),
+    putResult: (pairId, result) => memo.write('results', pairId, result, async () => idbPut(await db(), 'results', pairId, result)),
+    getMapping: (pairId) => memo.read('mappings', pairId, async () => readRecord(storedMappingSchema, await idbGet(await db(), 'mappings', pairId))),
+    putMapping: (pairId, mapping) => memo.write('mappings', pairId, mapping, async () => idbPut(await db(), 'mappings', pairId, mapping)),
+    // A copy each time: callers add to and delete from the set they get.
+    getReviewed: async (pairId) =>
+      new Set(await memo.read('reviewed', pairId, async () => readRecord(storedReviewedSchema, await idbGet(await db(), 'reviewed', pairId)) ?? [])),
+    putReviewed: (pairId, keys) => memo.write('reviewed', pairId, [...keys], async () => idbPut(await db(), 'reviewed', pairId, [...keys])),
+    getFeatures: (pairId) => memo.read('features', pairId, async () => readRecord(storedFeaturesSchema, await idbGet(await db(), 'features', pairId)) ?? {}),
+    putFeatures: (pairId, features) => memo.write('features', pairId, features, async () => idbPut(await db(), 'features', pairId, features)),
+    getMappingChange: (pairId) =>
+      memo.read('previousMappings', pairId, async () => readRecord(storedMappingChangeSchema, await idbGet(await db(), 'previousMappings', pairId))),
+    putMappingChange: (pairId, change) =>
+      memo.write('previousMappings', pairId, change, async () =>
+        change ? idbPut(await db(), 'previousMappings', pairId, change) : idbDelete(await db(), 'previousMappings', pairId),
+      ),
     forget: async (pairId) => {
+      memo.forget(pairId);
       for (const store of STORES) await idbDelete(await db(), store, pairId);
       await parts.forget(pairId);
     },

@@ -11,15 +11,16 @@ import { cin7AccountsItem, xeroTenantsItem } from './state';
 
 type StatusSources = Pick<BackgroundContext, 'data' | 'xeroAuth' | 'refresher' | 'cin7Keys'>;
 
-/** Cin7 Core's side: the pair's account (or the only known one) has a key, and the last refresh did not refuse it. */
-export async function cin7ConnectionState(
-  ctx: Pick<StatusSources, 'cin7Keys'>,
-  pair: Pair | undefined,
-  lastErrorCode: string | undefined,
-): Promise<ConnectionState> {
-  const accounts = await cin7AccountsItem.getValue();
+/** Whether the pair's Cin7 Core account (or the only known one) has a key. */
+async function hasCin7Key(ctx: Pick<StatusSources, 'cin7Keys'>, pair: Pair | undefined): Promise<boolean> {
+  const accounts = pair ? [] : await cin7AccountsItem.getValue();
   const accountId = pair?.cin7AccountId ?? (accounts.length === 1 ? accounts[0]?.accountId : undefined);
-  if (!accountId || !(await ctx.cin7Keys.get(accountId))) return 'not-connected';
+  return Boolean(accountId && (await ctx.cin7Keys.get(accountId)));
+}
+
+/** Cin7 Core's side: a key, which the last refresh did not refuse. */
+function cin7ConnectionState(hasKey: boolean, lastErrorCode: string | undefined): ConnectionState {
+  if (!hasKey) return 'not-connected';
   return lastErrorCode === 'cin7-credentials' ? 'reconnect-needed' : 'connected';
 }
 
@@ -45,19 +46,22 @@ export async function xeroConnectionState(
 /** The status of a pair (or of the connections alone, without one). Never writes, never starts a refresh. */
 export async function readStatus(ctx: StatusSources, pair: Pair | undefined): Promise<Status> {
   if (!pair) {
-    return { connection: { xero: await ctx.xeroAuth.state(), cin7: await cin7ConnectionState(ctx, undefined, undefined) }, findings: [], coverage: [] };
+    const [xero, hasKey] = await Promise.all([ctx.xeroAuth.state(), hasCin7Key(ctx, undefined)]);
+    return { connection: { xero, cin7: cin7ConnectionState(hasKey, undefined) }, findings: [], coverage: [] };
   }
-  const [result, mapping, change, reviewed, learned, xeroState] = await Promise.all([
+  // All at once: a tab's first message waits for this on every page load.
+  const [result, mapping, change, reviewed, learned, xeroState, cin7Keyed] = await Promise.all([
     ctx.data.getResult(pair.id),
     ctx.data.getMapping(pair.id),
     ctx.data.getMappingChange(pair.id),
     ctx.data.getReviewed(pair.id),
     learnedPagesFor(pair.cin7AccountId),
     xeroConnectionState(ctx, pair),
+    hasCin7Key(ctx, pair),
   ]);
   const { limits } = ctx.refresher.xeroClient(pair.xeroTenantId);
   return {
-    connection: { ...xeroState, cin7: await cin7ConnectionState(ctx, pair, result?.lastError?.code) },
+    connection: { ...xeroState, cin7: cin7ConnectionState(cin7Keyed, result?.lastError?.code) },
     pairId: pair.id,
     pairName: pair.name,
     fetchedAt: oldestFetch(result),

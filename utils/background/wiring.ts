@@ -16,10 +16,13 @@ import { pairsItem, settingsItem } from './state';
 import { describeError } from '../net/user-error';
 import { writeWhatsNew } from '../store/whats-new';
 import { handleInstalled, WELCOME_PATH } from './install';
+import { OVERLAY_SCRIPTS } from '../apps';
 
 export const REFRESH_ALARM = 'mapping-guard-refresh';
 /** Progress can come many times a second during a big refresh: broadcast at most this often per pair. */
 const BROADCAST_INTERVAL_MS = 250;
+/** How long a tab's badge waits after the tab identified itself (its first message is answered first). */
+const BADGE_AFTER_IDENTIFY_MS = 200;
 
 export async function scheduleRefreshAlarm(refreshHours: number): Promise<void> {
   await browser.alarms.clear(REFRESH_ALARM);
@@ -88,7 +91,11 @@ export function startBackground(): BackgroundService {
     onSettingsChanged: (hours) => void scheduleRefreshAlarm(hours),
     openOptionsPage: () => browser.runtime.openOptionsPage(),
     openSetUpPage: async () => void (await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PATH) })),
-    onTabIdentified: (tabId) => void updateBadge(service, tabId).catch(() => undefined),
+    // After the tab's first answer has left: the badge's reads would otherwise queue with the status's.
+    onTabIdentified: (tabId) => void setTimeout(() => void updateBadge(service, tabId).catch(() => undefined), BADGE_AFTER_IDENTIFY_MS),
+    injectOverlay: async ({ tabId, frameId, app }) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPTS[app]] });
+    },
     onChecked: (pairId, entry, scheduled) => {
       if (scheduled) void notifyCheck(pairId, entry, new Date()).catch(() => undefined);
     },

@@ -1,8 +1,7 @@
-// The tab's first message, sent while the browser is still evaluating the rest of the content script: each overlay
-// entry imports its `early.ts` (which imports this) before anything else, so this runs before zod's schemas and
-// React DOM are built, and the worker reads the status in the meantime. Identification and status travel in one
-// action (`identifyTabWithStatus`). Nothing heavy here (no zod, no polyfill): main() checks the reply with the
-// action's zod schemas (start-overlay.ts) before anything reads it. No failure reaches the page.
+// The tab's first message, sent by the app's small start script (start-script.ts) before the overlay's bundle is
+// even loaded, and handed to that bundle when it starts (start-overlay.ts). Identification and status travel in one
+// action (`identifyTabWithStatus`). Nothing heavy here (no zod, no polyfill): the overlay checks the reply with the
+// action's zod schemas before anything of its own reads it. No failure reaches the page.
 import type { TabIdentity } from '../protocol/shapes';
 
 export interface EarlyStart {
@@ -10,18 +9,42 @@ export interface EarlyStart {
   identity: TabIdentity;
   /** The background's raw reply (unchecked). */
   reply: Promise<unknown>;
+  /** The counts the start script drew from the reply (start-script.ts), until the overlay's panel replaces them. */
+  frame?: { remove(): void };
 }
 
 interface RuntimeLike {
   sendMessage?: (message: unknown) => Promise<unknown> | undefined;
 }
 
+/** The extension runtime, promise-based in MV3 (Chromium's `chrome`, Firefox's `browser`), without the polyfill. */
+export function runtimeOf(): RuntimeLike | undefined {
+  const scope = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
+  return scope.browser?.runtime ?? scope.chrome?.runtime;
+}
+
+/**
+ * The start script and the overlay's bundle are separate scripts in the same isolated world (the extension's own,
+ * never the page's): the first message and frame pass from one to the other through this slot, taken once.
+ */
+const EARLY_SLOT = Symbol.for('mapping-guard.early-start');
+
+export function publishEarlyStart(early: EarlyStart): void {
+  (globalThis as Record<symbol, unknown>)[EARLY_SLOT] = early;
+}
+
+/** The start script's first message and frame, once (undefined when the bundle was injected without it). */
+export function takeEarlyStart(): EarlyStart | undefined {
+  const scope = globalThis as Record<symbol, EarlyStart | undefined>;
+  const early = scope[EARLY_SLOT];
+  delete scope[EARLY_SLOT];
+  return early;
+}
+
 /** Sends `identifyTabWithStatus` with what `read` finds on the page; undefined where the runtime is missing. */
 export function sendEarlyStatus(read: () => TabIdentity): EarlyStart | undefined {
   try {
-    const scope = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
-    // Both promise-based in MV3 (Chromium's `chrome`, Firefox's `browser`).
-    const runtime = scope.browser?.runtime ?? scope.chrome?.runtime;
+    const runtime = runtimeOf();
     if (typeof runtime?.sendMessage !== 'function') return undefined;
     let identity: TabIdentity = {};
     try {

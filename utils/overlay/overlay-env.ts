@@ -31,6 +31,8 @@ export interface OverlayEnv<Actions extends ActionName = never> {
   status: StatusStore;
   /** The background actions this overlay calls; every overlay may open the options page. */
   background: ClientOf<Actions | 'openOptions'>;
+  /** The counts the start script drew (start-script.ts), for the panel to replace; once, then undefined. */
+  takeStartFrame(): { remove(): void } | undefined;
   /** Reports a failure to the panel without stopping the feature. */
   reportProblem(error: unknown): void;
   /** Runs `update` now, on (throttled) page changes and on status changes, guarded, until the feature stops. */
@@ -49,12 +51,13 @@ export interface OverlayEnvParts<Actions extends ActionName> {
   background: ClientOf<Actions | 'openOptions'>;
   /** The id the panel shows with this feature's problems. */
   featureId: string;
+  takeStartFrame?: () => { remove(): void } | undefined;
   /** The feature run's signal: everything the helpers start stops with it. */
   signal: AbortSignal;
 }
 
 export function createOverlayEnv<Actions extends ActionName>(parts: OverlayEnvParts<Actions>): OverlayEnv<Actions> {
-  const { url, ctx, panel, status, background, featureId, signal } = parts;
+  const { url, ctx, panel, status, background, featureId, signal, takeStartFrame = () => undefined } = parts;
   const reportProblem = (error: unknown) => panel.reportProblem(featureId, error);
   const guard = <A extends unknown[]>(task: (...args: A) => void) => guarded(reportProblem, task);
   return {
@@ -63,6 +66,7 @@ export function createOverlayEnv<Actions extends ActionName>(parts: OverlayEnvPa
     panel,
     status,
     background,
+    takeStartFrame,
     reportProblem,
     guard,
     watch(update, options = {}) {

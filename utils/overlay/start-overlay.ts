@@ -35,7 +35,7 @@ export interface StartOverlayOptions<Extra extends object> {
   identify?: (url: URL) => TabIdentity;
   /** Runs on the first URL and on each navigation, before the features follow it. */
   onNavigate?: (url: URL) => void;
-  /** The tab's first message, already sent as the bundle began evaluating (early-status.ts): its answer is the first status. */
+  /** The tab's first message, sent by the start script (early-status.ts): its answer is the first status. */
   early?: EarlyStart;
   /** The app's own part of each feature's environment, set up once the shared stores exist. */
   appEnv?: (shared: { status: StatusStore; signal: AbortSignal; background: BackgroundClient }) => (url: URL) => Extra;
@@ -46,6 +46,12 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
   try {
     performance.mark?.(START_MARK[app]);
     const panel = createPanelContributionStore();
+    let startFrame = early?.frame;
+    const takeStartFrame = () => {
+      const frame = startFrame;
+      startFrame = undefined;
+      return frame;
+    };
     let currentUrl = new URL(location.href);
     const identifier = createTabIdentifier(
       () => identify?.(currentUrl) ?? {},
@@ -67,7 +73,7 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
     const runner = new FeatureRunner<FullEnv<Extra>>(features, {
       signal: ctx.signal,
       environment: (url, featureId, signal) => ({
-        ...createOverlayEnv({ url, ctx, panel, status, background: client, featureId, signal }),
+        ...createOverlayEnv({ url, ctx, panel, status, background: client, featureId, signal, takeStartFrame }),
         ...appEnv(url),
       }),
       onError: (featureId, error) => {

@@ -60,13 +60,11 @@ export const actions = {
    * A Cin7 Core or Xero tab says which organisation it shows; the background binds the tab (from the sender, never
    * from arguments) to the pair that matches. Content scripts only.
    */
-  identifyTab: {
-    sender: 'app',
-    args: tabIdentitySchema,
-    result: z.object({ pairId: z.string().optional(), tab: tabStateSchema.optional() }),
-  },
+  identifyTab: { sender: 'app', args: tabIdentitySchema, result: z.object({ pairId: z.string().optional(), tab: tabStateSchema.optional() }) },
   /** A tab's first message (overlay/early-status.ts): `identifyTab`, then the tab's `getStatus`, in one round trip. */
   identifyTabWithStatus: { sender: 'app', args: tabIdentitySchema, result: statusSchema },
+  /** The tab's start script drew the counts (overlay/start-script.ts): inject the overlay's bundle into its frame. */
+  loadOverlay: { sender: 'app', args: empty, result: ok },
   /**
    * `pairId` is for extension pages: a content script's pair is its tab's binding, whatever it sends (so are those
    * of every action below). `host` is the popup's hint and changes nothing.

@@ -18,6 +18,8 @@ export interface ActionContext {
   app?: AppId;
   /** The URL of a content-script caller's tab, as the browser reports it (never taken from the message). */
   tabUrl?: string;
+  /** The frame of a content-script caller (0: the top frame), as the browser reports it. */
+  frameId?: number;
 }
 
 export type ActionHandlers = {
@@ -39,7 +41,7 @@ function originOf(url: string | undefined): string | undefined {
  */
 export function classifySender(
   sender: Browser.runtime.MessageSender,
-): { caller: CallerKind; app?: AppId; tabId?: number; tabUrl?: string } | null {
+): { caller: CallerKind; app?: AppId; tabId?: number; tabUrl?: string; frameId?: number } | null {
   if (!sender.id || sender.id !== browser.runtime.id) return null;
   const extensionOrigin = originOf(browser.runtime.getURL('/'));
   const urlOrigin = originOf(sender.url);
@@ -49,7 +51,7 @@ export function classifySender(
   const app = appOfOrigin(urlOrigin);
   // The tab's URL when the browser gives it; else the top frame's own URL (same origin, checked above).
   const tabUrl = sender.tab.url ?? (sender.frameId === 0 ? sender.url : undefined);
-  return app ? { caller: 'content', app, tabId: sender.tab.id, tabUrl } : null;
+  return app ? { caller: 'content', app, tabId: sender.tab.id, tabUrl, frameId: sender.frameId } : null;
 }
 
 /** Converts any thrown value into the user sentence + support detail sent back to the caller. */
@@ -85,7 +87,7 @@ async function dispatch(
   if (!args.success) return refuse('Message refused: invalid arguments.', 'invalid-args');
   try {
     const handler = handlers[action] as (args: unknown, context: ActionContext) => unknown;
-    const result: unknown = await handler(args.data, { caller: who.caller, tabId: who.tabId, app: who.app, tabUrl: who.tabUrl });
+    const result: unknown = await handler(args.data, { caller: who.caller, tabId: who.tabId, app: who.app, tabUrl: who.tabUrl, frameId: who.frameId });
     return { ok: true, result: spec.result.parse(result) };
   } catch (error) {
     const described = describe(error);

@@ -1,6 +1,7 @@
 // The shapes the protocol carries (utils/protocol/actions.ts): strict, bounded zod schemas. A finding is the
 // engine's own schema (utils/schemas/finding.ts); the rest are views the background builds for the UIs.
 import { z } from 'zod';
+import { CONNECTION_STATES, TAB_BINDINGS } from './states';
 import type { UserError } from '../net/user-error';
 import { CIN7_PAGE_KINDS, findingSchema, fixLinkSchema, type Cin7PageKind } from '../schemas/finding';
 import { ACCOUNT_LEVELS, POSTING_ROLES } from '../audit/effective-account';
@@ -19,7 +20,7 @@ export { findingSchema };
 /** Where the key that seals the saved keys and tokens comes from (README, Security). */
 export const SECRET_PROTECTIONS = ['profile', 'session', 'passphrase'] as const;
 
-export const connectionStateSchema = z.enum(['connected', 'not-connected', 'reconnect-needed']);
+export const connectionStateSchema = z.enum(CONNECTION_STATES);
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 export const progressSchema = z.object({
@@ -79,7 +80,7 @@ export type TabIdentity = z.infer<typeof tabIdentitySchema>;
  * `connected` names this app's organisations that have a pair.
  */
 export const tabStateSchema = z.object({
-  state: z.enum(['bound', 'other-organisation', 'unknown-organisation']),
+  state: z.enum(TAB_BINDINGS),
   app: z.enum(['cin7', 'xero']),
   shown: z.string().max(300).optional(),
   connected: z.array(z.string().max(300)).max(100),

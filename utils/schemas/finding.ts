@@ -1,6 +1,7 @@
 // The engine's output contract (PRODUCT.md "Findings") as one zod schema: utils/audit/types.ts derives its types
 // from it and the protocol sends it, so a finding's shape is defined once.
 import { z } from 'zod';
+import { SEVERITIES } from './severities';
 
 export const FINDING_CODES = [
   'MAPPING_UNKNOWN',
@@ -29,7 +30,7 @@ export const FINDING_CODES = [
   'TAX_RATE_NOT_APPLICABLE',
 ] as const;
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export { SEVERITIES };
 
 export const SUBJECT_KINDS = [
   'role',

@@ -74,7 +74,7 @@ describe('classifySender', () => {
   it.each([
     ['popup', senders.popup(), { caller: 'extension' }],
     ['options page in a tab', senders.optionsInTab(), { caller: 'extension' }],
-    ['Cin7 content script', senders.cin7Content(), { caller: 'content', app: 'cin7', tabId: 3, tabUrl: 'https://inventory.dearsystems.com/AccountMapping' }],
+    ['Cin7 content script', senders.cin7Content(), { caller: 'content', app: 'cin7', tabId: 3, tabUrl: 'https://inventory.dearsystems.com/AccountMapping', frameId: 0 }],
     ['Xero content script (no sender.origin, older Firefox)', senders.xeroContent(), { caller: 'content', app: 'xero', tabId: 4 }],
     ['a content script on another site', senders.otherSite(), null],
     ['another extension', senders.otherExtension(), null],
@@ -104,7 +104,7 @@ describe('registerActionHandlers', () => {
     expect(reply).toEqual({ ok: true, result: emptyStatus });
     expect(JSON.stringify(reply)).not.toContain('secret');
     // The tab's URL comes from the sender (here the top frame's URL), never from the message.
-    expect(calls[0]?.context).toEqual({ caller: 'content', app: 'cin7', tabId: 3, tabUrl: 'https://inventory.dearsystems.com/AccountMapping' });
+    expect(calls[0]?.context).toEqual({ caller: 'content', app: 'cin7', tabId: 3, tabUrl: 'https://inventory.dearsystems.com/AccountMapping', frameId: 0 });
   });
 
   describe('bounded, strict arguments (a hostile page gets nothing stored)', () => {

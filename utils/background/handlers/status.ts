@@ -4,15 +4,21 @@ import { UserFacingError } from '../../net/user-error';
 import type { BackgroundContext } from '../context';
 import { refreshIfDue } from '../refresh-policy';
 import { readStatus } from '../status';
+import type { Status } from '../../protocol/shapes';
+import type { TabBinding } from '../tab-binding';
+
+/** The status of the pair a caller is about (and its tab's state). */
+export async function statusOfBinding(ctx: BackgroundContext, { pair, tab }: TabBinding): Promise<Status> {
+  // The read's one side effect, on purpose: data older than the setting starts refreshing now.
+  if (pair) await refreshIfDue(ctx, pair);
+  const status = await readStatus(ctx, pair);
+  return tab ? { ...status, tab } : status;
+}
 
 export function statusHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'getStatus' | 'markReviewed'> {
   return {
     async getStatus(args, context) {
-      const { pair, tab } = await ctx.findPair(context, { pairId: args?.pairId, tabId: args?.tabId });
-      // The read's one side effect, on purpose: data older than the setting starts refreshing now.
-      if (pair) await refreshIfDue(ctx, pair);
-      const status = await readStatus(ctx, pair);
-      return tab ? { ...status, tab } : status;
+      return statusOfBinding(ctx, await ctx.findPair(context, { pairId: args?.pairId, tabId: args?.tabId }));
     },
     async markReviewed(args, context) {
       const pair = await ctx.writablePair(context, { pairId: args.pairId });

@@ -1,15 +1,18 @@
 // A Cin7 Core or Xero tab says which organisation it shows; the background binds the tab to the pair that matches
-// (tab-binding.ts). The tab is the sender's, never an argument.
+// (tab-binding.ts). The tab is the sender's, never an argument. A tab's start script then has the overlay loaded.
 import { UserFacingError } from '../../net/user-error';
-import type { ActionHandlers } from '../../protocol/server';
+import type { ActionContext, ActionHandlers } from '../../protocol/server';
+import type { TabIdentity } from '../../protocol/shapes';
+import type { TabBinding } from '../tab-binding';
 import type { BackgroundContext } from '../context';
 import { storeTabIdentity } from '../pair-resolution';
-import { statusHandlers } from './status';
+import { statusOfBinding } from './status';
 
-export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'identifyTab' | 'identifyTabWithStatus'> {
-  const { getStatus } = statusHandlers(ctx);
-  const handlers: Pick<ActionHandlers, 'identifyTab' | 'identifyTabWithStatus'> = {
-    async identifyTab(args, context) {
+type TabActions = 'identifyTab' | 'identifyTabWithStatus' | 'loadOverlay';
+
+export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, TabActions> {
+  /** Stores what the tab shows and returns its binding (the sender's tab, never an argument). */
+  async function identify(args: TabIdentity, context: ActionContext): Promise<TabBinding> {
       if (context.caller !== 'content' || context.tabId === undefined || !context.app) {
         throw new UserFacingError('Only a Cin7 Core or Xero tab can say which organisation it shows.', 'not-found');
       }
@@ -20,14 +23,24 @@ export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, 'ident
           : { ...(args.xeroShortCode ? { xeroShortCode: args.xeroShortCode } : {}), ...(args.xeroOrgName ? { xeroOrgName: args.xeroOrgName } : {}) };
       await storeTabIdentity(context.tabId, context.app, identity);
       ctx.deps.onTabIdentified?.(context.tabId);
-      const { pair, tab } = await ctx.findPair(context);
+      return ctx.findPair(context);
+  }
+  return {
+    async identifyTab(args, context) {
+      const { pair, tab } = await identify(args, context);
       return { pairId: pair?.id, tab };
     },
-    // The tab's status as `getStatus` would read it right after the identification (the binding just stored).
+    // The tab's status as `getStatus` would read it right after the identification (from the binding just stored).
     async identifyTabWithStatus(args, context) {
-      await handlers.identifyTab(args, context);
-      return getStatus(undefined, context);
+      return statusOfBinding(ctx, await identify(args, context));
+    },
+    // Into the asking tab and frame only (the sender's, as the browser reports them), and only its own app's bundle.
+    async loadOverlay(_args, context) {
+      if (context.caller !== 'content' || context.tabId === undefined || !context.app || !ctx.deps.injectOverlay) {
+        throw new UserFacingError('Only a Cin7 Core or Xero tab can load its overlay.', 'not-found');
+      }
+      await ctx.deps.injectOverlay({ tabId: context.tabId, frameId: context.frameId ?? 0, app: context.app });
+      return { ok: true as const };
     },
   };
-  return handlers;
 }
