@@ -93,6 +93,16 @@ describe('startOverlay', () => {
     expect(sent).toEqual([{ mgAction: 'getStatus' }]);
   });
 
+  it('hands the start script’s frame to the panel once (the React panel removes it when it first shows)', () => {
+    answerGetStatus();
+    const frame = { remove: vi.fn() };
+    const early: EarlyStart = { identity: {}, reply: Promise.resolve({ ok: true, result: status() }), frame };
+    const { started, feature } = recorder();
+    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({}), early });
+    expect(started[0]!.takeStartFrame()).toBe(frame);
+    expect(started[0]!.takeStartFrame()).toBeUndefined();
+  });
+
   it('an early answer that fails its schema is not shown: a plain status request replaces it', async () => {
     const sent = answerGetStatus();
     const early: EarlyStart = { identity: { cin7Texts: ['Acme Ltd'] }, reply: Promise.resolve({ ok: true, result: { summary: 'not a summary' } }) };
