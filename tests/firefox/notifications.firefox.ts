@@ -50,18 +50,16 @@ const shownIds = () => session.inExtensionPage(async () => (globalThis as unknow
  */
 async function scheduledCheck(): Promise<CheckEntry> {
   const before = (await history()).length;
-  await session.inExtensionPage(async (_api, pairId) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('mapping-guard-data');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const store = db.transaction('results', 'readwrite').objectStore('results');
-    const result = await new Promise<{ fetched: Record<string, string> }>((resolve) => (store.get(pairId).onsuccess = (event) => resolve((event.target as IDBRequest).result)));
+  // Through the background's own data store: it keeps the small records in memory (record-memo.ts), as the only
+  // writer of that database, so a write from another page would go unseen.
+  await session.inExtensionPage(async (api, pairId) => {
+    type Data = { getResult(id: string): Promise<{ fetched: Record<string, string> }>; putResult(id: string, result: object): Promise<void> };
+    const runtime = api.runtime as unknown as { getBackgroundPage(): Promise<unknown> };
+    const background = (await runtime.getBackgroundPage()) as { mappingGuard: { service: { data: Data } } };
+    const { data } = background.mappingGuard.service;
+    const result = await data.getResult(pairId);
     const old = new Date(Date.now() - 2 * 3_600_000).toISOString();
-    result.fetched = Object.fromEntries(Object.keys(result.fetched).map((list) => [list, old]));
-    await new Promise((resolve) => (store.put(result, pairId).onsuccess = resolve));
-    db.close();
+    await data.putResult(pairId, { ...result, fetched: Object.fromEntries(Object.keys(result.fetched).map((list) => [list, old])) });
   }, pair.id);
   const alarms = await session.inExtensionPage((api) => api.alarms.getAll(), undefined);
   expect(alarms.map((alarm) => alarm.periodInMinutes)).toEqual([60]);

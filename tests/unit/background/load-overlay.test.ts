@@ -20,7 +20,7 @@ const send = (message: unknown, sender: object) =>
   new Promise<{ ok: boolean; error?: { message: string } }>((resolve) => void trigger(message, sender as Browser.runtime.MessageSender, resolve as never));
 
 let unregister: () => void;
-let injectOverlay: ReturnType<typeof vi.fn>;
+let injectOverlay: ReturnType<typeof vi.fn<(target: { tabId: number; frameId: number; app: string }) => Promise<void>>>;
 let run = 0;
 
 beforeEach(() => {
