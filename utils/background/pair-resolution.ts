@@ -79,7 +79,11 @@ let writes: Promise<unknown> = Promise.resolve();
 /** Stores what a tab shows (session storage), one write at a time so two tabs identifying at once both stay. */
 export function storeTabIdentity(tabId: number, app: StoredTabIdentity['app'], identity: TabIdentity): Promise<void> {
   const write = writes.then(async () => {
-    await tabIdentitiesItem.setValue({ ...(await tabIdentitiesItem.getValue()), [String(tabId)]: { app, identity } });
+    const stored = await tabIdentitiesItem.getValue();
+    const entry = { app, identity };
+    // A reload of the same page says the same: no second round trip before the tab's first answer.
+    if (JSON.stringify(stored[String(tabId)]) === JSON.stringify(entry)) return;
+    await tabIdentitiesItem.setValue({ ...stored, [String(tabId)]: entry });
   });
   writes = write.catch(() => undefined);
   return write;

@@ -33,9 +33,10 @@ export async function xeroConnectionState(
   ctx: Pick<StatusSources, 'xeroAuth'>,
   pair: Pair | undefined,
 ): Promise<{ xero: ConnectionState; xeroReason?: string }> {
-  const xero = await ctx.xeroAuth.state();
+  // Both at once: a tab's first message waits for this on every page load.
+  const [xero, tenants] = await Promise.all([ctx.xeroAuth.state(), pair ? xeroTenantsItem.getValue() : []]);
   if (xero !== 'connected' || !pair) return { xero };
-  if ((await xeroTenantsItem.getValue()).some((tenant) => tenant.tenantId === pair.xeroTenantId)) return { xero };
+  if (tenants.some((tenant) => tenant.tenantId === pair.xeroTenantId)) return { xero };
   const name = pair.xeroTenantName ?? 'This pair’s Xero organisation';
   return {
     xero: 'reconnect-needed',
