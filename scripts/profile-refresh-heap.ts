@@ -11,7 +11,7 @@ import { loadScenario } from '../utils/scenarios';
 import { launchExtension } from '../tests/e2e/harness';
 import { ensureExtensionBuild } from './lib/build-extension';
 import * as stop from '../tests/e2e/worker-stop';
-import { AUDIT_UNREAD_FIELDS } from '../utils/audit/unread-fields';
+import { AUDIT_READ } from '../utils/background/snapshot-store';
 import { summariseCpuProfile, summariseHeapSnapshot, type CpuProfile } from './lib/heap-summary';
 
 const WINDOW_MS = 200;
@@ -119,24 +119,7 @@ try {
     const { profile } = await worker.send<{ profile: CpuProfile }>('Profiler.stop');
     console.log(summariseCpuProfile(profile));
   }
-  // LIVE=1: what the audit's read of the stored snapshot holds once collected (its live size in the worker).
-  if (process.env.LIVE === '1') {
-    const used = async () => {
-      await worker.send('HeapProfiler.collectGarbage');
-      return (await worker.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
-    };
-    const before = await used();
-    await session.evalInServiceWorker(async (_ext, skip) => {
-      type Data = { getSnapshot(id: string, options: object): Promise<unknown> };
-      const mg = (globalThis as unknown as { mappingGuard: { service: { data: Data; resolvePair(c: object): Promise<{ id: string } | undefined> } } }).mappingGuard;
-      const pair = await mg.service.resolvePair({ caller: 'extension' });
-      Object.assign(globalThis, { heldForProfile: await mg.service.data.getSnapshot(pair?.id ?? '', { skip, dropNull: true }) });
-    }, AUDIT_UNREAD_FIELDS);
-    const held = await used();
-    await session.evalInServiceWorker(() => void Object.assign(globalThis, { heldForProfile: undefined }));
-    console.log(`the audit's read holds ${mb(held - before)} MB (worker ${mb(before)} MB without it)`);
-  }
-  if (process.env.HEAP_SNAPSHOT === '1') {
+  const heapSnapshot = async () => {
     const path = `/tmp/worker-${Date.now()}.heapsnapshot`;
     const out = createWriteStream(path);
     worker.on((method, params) => {
@@ -147,7 +130,25 @@ try {
     await new Promise<void>((resolve) => out.end(resolve));
     console.log(`heap snapshot ${path}`);
     console.log(summariseHeapSnapshot(JSON.parse(readFileSync(path, 'utf8'))));
-  }
+  };
+  // LIVE=1: what the audit's read of the stored snapshot holds once collected (its live size in the worker).
+  if (process.env.LIVE === '1') {
+    const used = async () => {
+      await worker.send('HeapProfiler.collectGarbage');
+      return (await worker.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+    };
+    const before = await used();
+    await session.evalInServiceWorker(async (_ext, read) => {
+      type Data = { getSnapshot(id: string, options: object): Promise<unknown> };
+      const mg = (globalThis as unknown as { mappingGuard: { service: { data: Data; resolvePair(c: object): Promise<{ id: string } | undefined> } } }).mappingGuard;
+      const pair = await mg.service.resolvePair({ caller: 'extension' });
+      Object.assign(globalThis, { heldForProfile: await mg.service.data.getSnapshot(pair?.id ?? '', read) });
+    }, AUDIT_READ);
+    const held = await used();
+    if (process.env.HEAP_SNAPSHOT === '1') await heapSnapshot(); // what it holds, by kind
+    await session.evalInServiceWorker(() => void Object.assign(globalThis, { heldForProfile: undefined }));
+    console.log(`the audit's read holds ${mb(held - before)} MB (worker ${mb(before)} MB without it)`);
+  } else if (process.env.HEAP_SNAPSHOT === '1') await heapSnapshot();
 } finally {
   await session.close();
   await sandbox.close();

@@ -197,9 +197,10 @@ export class Refresher {
   /** Fetches and stores the snapshot; `unstored`: what to audit when it could not be stored (a full disk). */
   private async fetchAndStore(pair: Pair, full: boolean, signal: AbortSignal, timeLeft: () => number): Promise<{ unstored?: StoredSnapshot; lastError: StoredResult['lastError'] }> {
     const { data, now } = this.deps;
-    // The big lists are read, merged and written page by page (never the whole previous snapshot and the new one).
+    // The big lists are read, merged and written page by page (never the whole previous snapshot and the new one); a
+    // full refresh replaces Xero's items whole, so it does not hold the old ones beside them (a failure keeps their pages).
     const writer = await data.snapshotWriter?.(pair.id);
-    const previous = await data.getSnapshot(pair.id, writer ? { omit: STREAMED_LISTS } : undefined);
+    const previous = await data.getSnapshot(pair.id, writer ? { omit: full ? [...STREAMED_LISTS, 'xero.items'] : STREAMED_LISTS } : undefined);
     const opened = await this.deps.journal?.open(pair.id, full || !previous, now()), resumed = opened?.resumed === true;
     const report = (progress: Progress) => {
       signal.throwIfAborted();
