@@ -241,10 +241,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
       progress('Cin7 company settings', 1, 1);
       cin7.me = await once('cin7.me', startedAt, async () => project(cin7MeSchema, await input.cin7.me()));
     });
-    for (const name of ['accounts', 'taxRules', 'products', 'customers', 'suppliers'] as const) {
-      await cin7List(name);
-      keptIfFailed(`cin7.${name}`, previousCin7[name]);
-    }
+    for (const name of ['accounts', 'taxRules', 'products', 'customers', 'suppliers'] as const) await cin7List(name).then(() => keptIfFailed(`cin7.${name}`, previousCin7[name]));
   })();
   const xeroWork = Promise.all([
     run('xero.organisation', async (startedAt) => {
