@@ -2,6 +2,8 @@
 // rate-limit windows: a first refresh, then full ones; after each, the worker's heap (CDP Runtime.getHeapUsage)
 // before and after a forced collection, and with HEAP_SNAPSHOT=1 a heap snapshot summarised by constructor with the
 // retainer chains of the largest kinds. `tsx scripts/profile-refresh-heap.ts [scale] [full refreshes]`.
+// BENCH=1: as the bench's scale section goes (no forced collection; the last full refresh stopped half-way and resumed;
+// the heap's committed size sampled every 25 ms during the re-audits), to see its peak at a smaller scale.
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { CDPSession } from 'playwright-core';
 import { startSandbox } from '../sandbox/index';
@@ -9,6 +11,7 @@ import { loadScenario } from '../utils/scenarios';
 import { launchExtension } from '../tests/e2e/harness';
 import { ensureExtensionBuild } from './lib/build-extension';
 import * as stop from '../tests/e2e/worker-stop';
+import { AUDIT_READ } from '../utils/background/snapshot-store';
 import { summariseCpuProfile, summariseHeapSnapshot, type CpuProfile } from './lib/heap-summary';
 
 const WINDOW_MS = 200;
@@ -51,9 +54,11 @@ try {
   await stop.send(session, 'setXeroClientId', { clientId: sandbox.xeroClientId });
   await session.connectXero();
   await session.saveCin7Keys();
+  const bench = process.env.BENCH === '1';
   const page = await session.page(`chrome-extension://${session.extensionId}/manifest.json`);
-  const worker = await workerSession(await page.context().newCDPSession(page), session.extensionId);
+  let worker = await workerSession(await page.context().newCDPSession(page), session.extensionId);
   const heap = async (label: string) => {
+    if (bench) return;
     const before = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
     await worker.send('HeapProfiler.collectGarbage');
     const after = await worker.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
@@ -73,6 +78,22 @@ try {
     console.log(`full refresh ${Date.now() - started} ms`);
     await heap(`after full refresh ${n + 1}`);
   }
+  let peak = 0;
+  let sampling = false;
+  if (bench) {
+    started = Date.now();
+    const windowMs = WINDOW_MS;
+    const stopped = await stop.fullRefreshStoppedAt(session, sandbox, { stopAfterCalls: Math.floor(stop.minimumFullCalls(sandbox) / 2), windowMs, timeoutMs: 900_000 });
+    console.log(`resumed full refresh ${Date.now() - started} ms (resumed: ${stopped.sawResumed})`);
+    worker = await workerSession(await page.context().newCDPSession(page), session.extensionId);
+  }
+  const sampler = async () => {
+    while (sampling) {
+      peak = Math.max(peak, (await worker.send<{ totalSize: number }>('Runtime.getHeapUsage')).totalSize);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  if (bench) console.log(`before the re-audits: total ${mb((await worker.send<{ totalSize: number }>('Runtime.getHeapUsage')).totalSize)} MB`);
   // The worker's re-audit, as the bench's scale section times it; CPU_PROFILE=1: where its time goes.
   if (process.env.CPU_PROFILE === '1') {
     await worker.send('Profiler.enable');
@@ -80,6 +101,8 @@ try {
     await worker.send('Profiler.start');
   }
   for (let run = 0; run < 3; run++) {
+    sampling = bench;
+    const sampled = sampler();
     const ms = await session.evalInServiceWorker(async () => {
       type Service = { refresher: { reaudit(id: string): Promise<unknown> }; resolvePair(c: object): Promise<{ id: string } | undefined> };
       const mg = (globalThis as unknown as { mappingGuard: { service: Service } }).mappingGuard;
@@ -88,13 +111,15 @@ try {
       await mg.service.refresher.reaudit(pair?.id ?? '');
       return performance.now() - started;
     });
-    console.log(`reaudit ${Math.round(ms)} ms`);
+    sampling = false;
+    await sampled;
+    console.log(`reaudit ${Math.round(ms)} ms${bench ? `; peak committed so far ${mb(peak)} MB` : ''}`);
   }
   if (process.env.CPU_PROFILE === '1') {
     const { profile } = await worker.send<{ profile: CpuProfile }>('Profiler.stop');
     console.log(summariseCpuProfile(profile));
   }
-  if (process.env.HEAP_SNAPSHOT === '1') {
+  const heapSnapshot = async () => {
     const path = `/tmp/worker-${Date.now()}.heapsnapshot`;
     const out = createWriteStream(path);
     worker.on((method, params) => {
@@ -105,7 +130,25 @@ try {
     await new Promise<void>((resolve) => out.end(resolve));
     console.log(`heap snapshot ${path}`);
     console.log(summariseHeapSnapshot(JSON.parse(readFileSync(path, 'utf8'))));
-  }
+  };
+  // LIVE=1: what the audit's read of the stored snapshot holds once collected (its live size in the worker).
+  if (process.env.LIVE === '1') {
+    const used = async () => {
+      await worker.send('HeapProfiler.collectGarbage');
+      return (await worker.send<{ usedSize: number }>('Runtime.getHeapUsage')).usedSize;
+    };
+    const before = await used();
+    await session.evalInServiceWorker(async (_ext, read) => {
+      type Data = { getSnapshot(id: string, options: object): Promise<unknown> };
+      const mg = (globalThis as unknown as { mappingGuard: { service: { data: Data; resolvePair(c: object): Promise<{ id: string } | undefined> } } }).mappingGuard;
+      const pair = await mg.service.resolvePair({ caller: 'extension' });
+      Object.assign(globalThis, { heldForProfile: await mg.service.data.getSnapshot(pair?.id ?? '', read) });
+    }, AUDIT_READ);
+    const held = await used();
+    if (process.env.HEAP_SNAPSHOT === '1') await heapSnapshot(); // what it holds, by kind
+    await session.evalInServiceWorker(() => void Object.assign(globalThis, { heldForProfile: undefined }));
+    console.log(`the audit's read holds ${mb(held - before)} MB (worker ${mb(before)} MB without it)`);
+  } else if (process.env.HEAP_SNAPSHOT === '1') await heapSnapshot();
 } finally {
   await session.close();
   await sandbox.close();

@@ -132,8 +132,11 @@ function collectForeignCurrencies(snapshot: Snapshot, base: string | null): stri
     const code = cleanCurrency(value);
     if (code && code !== base) foreign.add(code);
   };
-  for (const customer of cin7.customers ?? []) add(customer.Currency);
-  for (const supplier of cin7.suppliers ?? []) add(supplier.Currency);
+  // Indexed: no iterator step per contact (50,000 customers at the bench's scale).
+  const customers = cin7.customers ?? [];
+  for (let at = 0; at < customers.length; at++) add((customers[at] as (typeof customers)[number]).Currency);
+  const suppliers = cin7.suppliers ?? [];
+  for (let at = 0; at < suppliers.length; at++) add((suppliers[at] as (typeof suppliers)[number]).Currency);
   for (const sale of cin7.sales ?? []) add(sale.CustomerCurrency);
   for (const purchase of cin7.purchases ?? []) add(purchase.SupplierCurrency);
   return [...foreign].sort();

@@ -130,10 +130,18 @@ function once(build: () => OverrideOwner): () => OverrideOwner {
   return () => (owner ??= build());
 }
 
+// Each check below returns before its record's findings are built, in a function of their own: a closure over the
+// record would cost every record (200,000 products at scale) its context, problem or not.
+
 export function checkProductOverrides(ctx: AuditContext, product: Cin7Product, out: Finding[]): void {
   const { InventoryAccount, RevenueAccount, COGSAccount, ExpenseAccount } = product;
-  // Most overrides are fine: the owner is built only for a record with a problem (200,000 products at scale).
-  if (!hasProblem(ctx, InventoryAccount, 'inventory') && !hasProblem(ctx, RevenueAccount, 'revenue') && !hasProblem(ctx, COGSAccount, 'cogs') && !hasProblem(ctx, ExpenseAccount, 'expense')) return;
+  if (hasProblem(ctx, InventoryAccount, 'inventory') || hasProblem(ctx, RevenueAccount, 'revenue') || hasProblem(ctx, COGSAccount, 'cogs') || hasProblem(ctx, ExpenseAccount, 'expense')) {
+    productFindings(ctx, product, out);
+  }
+}
+
+function productFindings(ctx: AuditContext, product: Cin7Product, out: Finding[]): void {
+  const { InventoryAccount, RevenueAccount, COGSAccount, ExpenseAccount } = product;
   const owner = once(() => {
     const name = product.Name?.trim();
     return {
@@ -150,14 +158,20 @@ export function checkProductOverrides(ctx: AuditContext, product: Cin7Product, o
 }
 
 export function checkCustomerOverrides(ctx: AuditContext, customer: Cin7Customer, out: Finding[]): void {
-  if (!hasProblem(ctx, customer.AccountReceivable, 'receivable') && !hasProblem(ctx, customer.RevenueAccount, 'revenue')) return;
+  if (hasProblem(ctx, customer.AccountReceivable, 'receivable') || hasProblem(ctx, customer.RevenueAccount, 'revenue')) customerFindings(ctx, customer, out);
+}
+
+function customerFindings(ctx: AuditContext, customer: Cin7Customer, out: Finding[]): void {
   const owner = once(() => ({ kind: 'customer', key: customer.Name, label: `Customer ${customer.Name}`, fix: () => cin7RecordLink('customer', customer.ID) }));
   checkOverride(ctx, owner, 'receivable account', customer.AccountReceivable, 'receivable', out);
   checkOverride(ctx, owner, 'revenue account', customer.RevenueAccount, 'revenue', out);
 }
 
 export function checkSupplierOverrides(ctx: AuditContext, supplier: Cin7Supplier, out: Finding[]): void {
-  if (!supplier.AccountPayable) return;
+  if (hasProblem(ctx, supplier.AccountPayable, 'payable')) supplierFindings(ctx, supplier, out);
+}
+
+function supplierFindings(ctx: AuditContext, supplier: Cin7Supplier, out: Finding[]): void {
   const owner = () => ({ kind: 'supplier' as const, key: supplier.Name, label: `Supplier ${supplier.Name}`, fix: () => cin7RecordLink('supplier', supplier.ID) });
   checkOverride(ctx, owner, 'payable account', supplier.AccountPayable, 'payable', out);
 }

@@ -186,10 +186,21 @@ export class Refresher {
    * so the lists fetched are stored even when there are more documents than time.
    */
   private async fetchAuditStore(pair: Pair, full: boolean, signal: AbortSignal, timeLeft: () => number): Promise<void> {
+    const { unstored, lastError } = await this.fetchAndStore(pair, full, signal, timeLeft);
+    signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
+    // Read back as a re-audit reads it, once nothing of the refresh is held any more (issue #17: the worker's heap
+    // grows with what was live at its last collection, and the refresh held every list with all its fields).
+    const audited = unstored ?? (await this.deps.data.getSnapshot(pair.id, AUDIT_READ));
+    await this.auditAndStore(pair.id, audited, lastError, { check: true, signal });
+  }
+
+  /** Fetches and stores the snapshot; `unstored`: what to audit when it could not be stored (a full disk). */
+  private async fetchAndStore(pair: Pair, full: boolean, signal: AbortSignal, timeLeft: () => number): Promise<{ unstored?: StoredSnapshot; lastError: StoredResult['lastError'] }> {
     const { data, now } = this.deps;
-    // The big lists are read, merged and written page by page (never the whole previous snapshot and the new one).
+    // The big lists are read, merged and written page by page (never the whole previous snapshot and the new one); a
+    // full refresh replaces Xero's items whole, so it does not hold the old ones beside them (a failure keeps their pages).
     const writer = await data.snapshotWriter?.(pair.id);
-    const previous = await data.getSnapshot(pair.id, writer ? { omit: STREAMED_LISTS } : undefined);
+    const previous = await data.getSnapshot(pair.id, writer ? { omit: full ? [...STREAMED_LISTS, 'xero.items'] : STREAMED_LISTS } : undefined);
     const opened = await this.deps.journal?.open(pair.id, full || !previous, now()), resumed = opened?.resumed === true;
     const report = (progress: Progress) => {
       signal.throwIfAborted();
@@ -204,18 +215,8 @@ export class Refresher {
     if (!cin7) throw new Error('Cin7 Core credentials are missing for this pair');
     const xero = this.xeroClient(pair.xeroTenantId);
     const journal = opened?.journal;
-    const outcome = await refreshSnapshot({
-      cin7,
-      xero,
-      previous,
-      full: journal?.state.full ?? (full || !previous),
-      now,
-      today: localDay(now()),
-      timeLeft,
-      onProgress: report,
-      journal,
-      writer,
-    });
+    const fullRead = journal?.state.full ?? (full || !previous);
+    const outcome = await refreshSnapshot({ cin7, xero, previous, full: fullRead, now, today: localDay(now()), timeLeft, onProgress: report, journal, writer });
     signal.throwIfAborted();
     // A full disk must not cost the user this refresh's findings: audit what was fetched even when it cannot be kept.
     const notStored = await data.putSnapshot(pair.id, outcome.stored).then(() => undefined, (error: unknown) => error);
@@ -223,10 +224,9 @@ export class Refresher {
     const organisation = outcome.stored.snapshot.xero?.organisation;
     if (organisation) this.deps.onXeroOrganisation?.(pair, organisation.ShortCode ?? undefined, organisation.Name);
     const lastError = notStored !== undefined || outcome.failures[0] ? describeError(notStored ?? outcome.failures[0]?.error) : undefined;
-    signal.throwIfAborted(); // past the deadline while storing: the deadline's error stands, nothing more is written
+    if (notStored === undefined) return { lastError };
     // Its pages are read back as a re-audit reads them (they are there even when the snapshot could not be put).
-    const audited = writer ? await writer.read(outcome.stored, AUDIT_READ) : outcome.stored;
-    await this.auditAndStore(pair.id, audited, lastError, { check: true, signal });
+    return { unstored: writer ? await writer.read(outcome.stored, AUDIT_READ) : outcome.stored, lastError };
   }
 
   /**

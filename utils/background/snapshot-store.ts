@@ -76,10 +76,15 @@ export interface ReadOptions {
   omit?: readonly string[];
   /** Null fields left out of the records (page-codec.ts DecodeOptions.dropNull). */
   dropNull?: boolean;
+  /** The reader never changes a record (page-codec.ts DecodeOptions.readOnly). */
+  readOnly?: boolean;
 }
 
-/** How an audit reads the stored snapshot: without the fields no rule reads, nor null ones (the engine reads null and absent alike). */
-export const AUDIT_READ: ReadOptions = Object.freeze({ skip: AUDIT_UNREAD_FIELDS, dropNull: true });
+/**
+ * How an audit reads the stored snapshot: without the fields no rule reads, nor null ones (the engine reads null and
+ * absent alike), its records read-only (the engine is pure).
+ */
+export const AUDIT_READ: ReadOptions = Object.freeze({ skip: AUDIT_UNREAD_FIELDS, dropNull: true, readOnly: true });
 
 /**
  * A refresh's lists written page by page as they arrive (issue #17), under a new generation: nothing is visible until
@@ -149,7 +154,7 @@ export function createSnapshotStore(dbName = 'mapping-guard-snapshots'): Snapsho
       const records: object[] = [];
       const skip = options.skip?.[list] ? new Set(options.skip[list]) : undefined;
       // Decoded straight into the list: no array per page to copy from.
-      for await (const page of pagesOf(pairId, list, pages, { skip, dropNull: options.dropNull }, records)) {
+      for await (const page of pagesOf(pairId, list, pages, { skip, dropNull: options.dropNull, readOnly: options.readOnly }, records)) {
         if (!page) return undefined; // a page is missing: treated as no snapshot (the next refresh rewrites it)
       }
       (snapshot[side] ??= {})[name] = records;

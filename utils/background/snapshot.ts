@@ -212,12 +212,10 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
       else (cin7 as Record<string, unknown>)[name] = mergeChanged(cached ?? [], pages.flat()).filter((record) => !deprecated(record));
     });
   };
-  /** A streamed list that failed keeps its stored pages (a list held in memory keeps its copy by itself). */
-  const cin7ListOrKept = async (name: 'accounts' | 'taxRules' | 'products' | 'customers' | 'suppliers') => {
-    await cin7List(name);
-    const list = `cin7.${name}` as const;
+  /** A list that failed keeps its stored pages when `previous` left it out (a list held there keeps its copy by itself). */
+  const keptIfFailed = (list: SnapshotList, held: unknown) => {
     const kept = writer?.kept(list);
-    if (kept && !previousCin7[name] && failures.some((failure) => failure.list === list)) written[list] = kept;
+    if (kept && !held && failures.some((failure) => failure.list === list)) written[list] = kept;
   };
 
   const xeroList = (name: keyof typeof XERO_LIST_FOR) => {
@@ -243,7 +241,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
       progress('Cin7 company settings', 1, 1);
       cin7.me = await once('cin7.me', startedAt, async () => project(cin7MeSchema, await input.cin7.me()));
     });
-    for (const name of ['accounts', 'taxRules', 'products', 'customers', 'suppliers'] as const) await cin7ListOrKept(name);
+    for (const name of ['accounts', 'taxRules', 'products', 'customers', 'suppliers'] as const) await cin7List(name).then(() => keptIfFailed(`cin7.${name}`, previousCin7[name]));
   })();
   const xeroWork = Promise.all([
     run('xero.organisation', async (startedAt) => {
@@ -251,7 +249,7 @@ export async function refreshSnapshot(input: RefreshInput): Promise<RefreshOutco
       xero.organisation = await once('xero.organisation', startedAt, async () => project(xeroOrganisationSchema, await input.xero.organisation()));
     }),
     xeroList('accounts'),
-    xeroList('items'),
+    xeroList('items').then(() => keptIfFailed('xero.items', previousXero.items)),
     xeroList('trackingCategories'),
     xeroList('currencies'),
     xeroList('taxRates'),

@@ -43,6 +43,17 @@ describe('the re-audit’s lean read', () => {
     expect(decodePage(page, [], { skip: new Set(['Sales.Price']) })).toEqual([{ SKU: 'A', Tax: null, Sales: { Account: '200', TaxType: null } }, { SKU: 'B', Tax: 'GST' }]);
   });
 
+  it('gives records of a page equal nested objects as one object when read-only', () => {
+    const item = (code: string, price: number, account: string | null) => ({ Code: code, SalesDetails: { UnitPrice: price, AccountCode: account, TaxType: 'OUTPUT2' } });
+    const page = encodePage([item('A', 1, '200'), item('B', 2, '200'), item('C', 3, '260'), { Code: 'D', SalesDetails: { UnitPrice: 4, AccountCode: null } }]);
+    const options = { skip: new Set(['SalesDetails.UnitPrice']), dropNull: true };
+    const read = decodePage(page, [], { ...options, readOnly: true }) as { SalesDetails?: object }[];
+    expect(read).toEqual(decodePage(page, [], options));
+    expect(read[1]?.SalesDetails).toBe(read[0]?.SalesDetails);
+    expect(read[2]?.SalesDetails).toEqual({ AccountCode: '260', TaxType: 'OUTPUT2' });
+    expect(read[3]).toEqual({ Code: 'D' });
+  });
+
   for (const [name, scale] of [['large', 0.05], ['broken', 1]] as const) {
     it(`gives the findings of audit() on the whole ${name} snapshot`, async () => {
       const scenario = loadScenario(name, { scale });

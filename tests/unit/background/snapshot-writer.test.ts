@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { idbKeys, openDatabase } from '@/utils/background/idb';
 import { createSnapshotStore } from '@/utils/background/snapshot-store';
 import { mergeChanged, pageMerge } from '@/utils/background/incremental';
-import type { StoredSnapshot } from '@/utils/background/snapshot';
+import { refreshSnapshot, type StoredSnapshot } from '@/utils/background/snapshot';
+import type { Cin7Client } from '@/utils/cin7/api/client';
+import type { XeroClient } from '@/utils/xero/api/client';
 
 const products = (n: number, from = 0, name = 'Tent') => Array.from({ length: n }, (_, i) => ({ ID: `p${from + i}`, SKU: `S${from + i}`, Name: `${name} ${from + i}` }));
 const fetched = { 'cin7.products': '2026-11-20T10:00:00.000Z' };
@@ -60,5 +62,31 @@ describe('the snapshot writer', () => {
     expect(back?.snapshot.cin7?.customers).toEqual([{ ID: 'c2' }]);
     // Only the pages named are left: 2 of products, 1 of customers, and the meta record.
     expect(await idbKeys(await openDatabase('writer-kept', ['parts'], 1), 'parts')).toHaveLength(4);
+  });
+});
+
+describe('a full refresh with the writer', () => {
+  const noDocuments = async () => ({ items: [], pagesRead: 1, truncated: false });
+  const cin7 = { me: async () => ({ Company: 'Acme' }), listAll: async () => [], saleSummaries: noDocuments, purchaseSummaries: noDocuments } as unknown as Cin7Client;
+  const items = [{ ItemID: 'i1', Code: 'TNT-1', Name: 'Tent' }];
+
+  it('reads the previous snapshot without Xero’s items, and keeps their stored pages when they cannot be fetched', async () => {
+    const store = createSnapshotStore('writer-full-xero');
+    await store.put('p', { version: 1, snapshot: { xero: { items } }, fetched: { 'xero.items': '2026-11-20T10:00:00.000Z' } });
+    const failing = {
+      organisation: async () => ({ Name: 'Acme Ltd' }),
+      list: async (name: string) => {
+        if (name === 'Items') throw new Error('Xero is down');
+        return { notModified: false, changedOnly: false, items: [] };
+      },
+    } as unknown as XeroClient;
+    const writer = await store.writer('p');
+    // As the refresher reads it for a full refresh.
+    const previous = await store.get('p', { omit: ['xero.items'] });
+    expect(previous?.snapshot.xero).not.toHaveProperty('items');
+    const { stored, failures } = await refreshSnapshot({ cin7, xero: failing, previous, full: true, now: () => Date.parse('2026-12-05T10:00:00Z'), writer });
+    expect(failures.map((failure) => failure.list)).toEqual(['xero.items']);
+    await store.put('p', stored);
+    expect((await store.get('p'))?.snapshot.xero?.items).toEqual(items);
   });
 });

@@ -30,8 +30,17 @@ export const currencyEnabledRule: Rule = {
       if (!users) missing.set(code, (users = { customers: [], suppliers: [] }));
       users[side].push(name);
     };
-    for (const customer of ctx.snapshot.cin7?.customers ?? []) note(customer.Currency, customer.Status, customer.Name, 'customers');
-    for (const supplier of ctx.snapshot.cin7?.suppliers ?? []) note(supplier.Currency, supplier.Status, supplier.Name, 'suppliers');
+    // Indexed: no iterator step per contact (50,000 customers at the bench's scale).
+    const customers = ctx.snapshot.cin7?.customers ?? [];
+    for (let at = 0; at < customers.length; at++) {
+      const customer = customers[at] as (typeof customers)[number];
+      note(customer.Currency, customer.Status, customer.Name, 'customers');
+    }
+    const suppliers = ctx.snapshot.cin7?.suppliers ?? [];
+    for (let at = 0; at < suppliers.length; at++) {
+      const supplier = suppliers[at] as (typeof suppliers)[number];
+      note(supplier.Currency, supplier.Status, supplier.Name, 'suppliers');
+    }
     const findings: Finding[] = [];
     for (const [code, users] of missing) {
       users.customers.sort();

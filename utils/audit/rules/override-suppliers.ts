@@ -10,7 +10,10 @@ export const overrideSuppliersRule: Rule = {
   needs: ['cin7.suppliers', 'xero.accounts'],
   run(ctx) {
     const findings: Finding[] = [];
-    for (const supplier of ctx.snapshot.cin7?.suppliers ?? []) {
+    const suppliers = ctx.snapshot.cin7?.suppliers ?? [];
+    // Indexed: no iterator step per supplier.
+    for (let at = 0; at < suppliers.length; at++) {
+      const supplier = suppliers[at] as (typeof suppliers)[number];
       if (supplier.Status !== 'Deprecated') checkSupplierOverrides(ctx, supplier, findings);
     }
     return findings;

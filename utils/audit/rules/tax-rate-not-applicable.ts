@@ -10,7 +10,7 @@ import type { Finding, FixLink } from '../types';
 import type { XeroAccount, XeroItem, XeroTaxRate } from '../../schemas/xero';
 import type { Cin7Customer, Cin7Product, Cin7Supplier } from '../../schemas/cin7';
 import { describeAccount } from '../describe';
-import { effectiveAccount, type PostingRole } from '../effective-account';
+import { recordPostingCode } from '../effective-account';
 import { cin7RecordLink, xeroProductsLink } from '../links';
 import { ACCOUNT_CLASS_LABEL, classOfAccount } from '../roles';
 import { CAN_APPLY_FIELD, matchTaxRate, rateCannotApply, type TaxMatch } from '../tax-match';
@@ -57,10 +57,8 @@ function checkCin7Records(ctx: AuditContext, out: Finding[]): void {
   const matched = new Map<string, TaxMatch>();
   // By the name as written too: a few names among 200,000 records, lower-cased once each.
   const byName = new Map<string, XeroTaxRate | null>();
-  const rateOf = (name: string | null | undefined): XeroTaxRate | null => {
-    if (typeof name !== 'string') return null;
-    const known = byName.get(name);
-    if (known !== undefined) return known;
+  // Apart from rateOf: its closure over `key` would cost every call a context, not only a new name's.
+  const rateNamed = (name: string): XeroTaxRate | null => {
     const key = name.trim().toLowerCase();
     if (!key) return null;
     if (!matched.has(key)) {
@@ -68,34 +66,44 @@ function checkCin7Records(ctx: AuditContext, out: Finding[]): void {
       matched.set(key, rule && rule.IsActive !== false ? matchTaxRate(rule, rates) : { status: 'unjudged' });
     }
     const match = matched.get(key);
-    const rate = match?.status === 'matched' ? match.rate : null;
-    byName.set(name, rate);
+    return match?.status === 'matched' ? match.rate : null;
+  };
+  const rateOf = (name: string | null | undefined): XeroTaxRate | null => {
+    if (typeof name !== 'string') return null;
+    let rate = byName.get(name);
+    if (rate === undefined) byName.set(name, (rate = rateNamed(name)));
     return rate;
   };
-  const posting = (role: PostingRole, product?: object, contact?: object) => effectiveAccount({ product, contact, role }, ctx)?.code;
-
+  // A handful of product types among 200,000 products: each lower-cased once.
+  const serviceTypes = new Map<string, boolean>();
+  const isServiceType = (type: string | null | undefined): boolean => {
+    if (!type) return false;
+    let service = serviceTypes.get(type);
+    if (service === undefined) serviceTypes.set(type, (service = type.trim().toLowerCase() === 'service'));
+    return service;
+  };
   const products = cin7?.products ?? [];
   for (let at = 0; at < products.length; at++) {
     const product = products[at] as Cin7Product;
     const sale = rateOf(product.SaleTaxRule);
-    const saleRefused = sale && refusal(sale, posting('defaultRevenue', product), ctx);
+    const saleRefused = sale && refusal(sale, recordPostingCode('defaultRevenue', product, undefined, ctx), ctx);
     if (sale && saleRefused) {
       const what = `its sale tax rule “${product.SaleTaxRule?.trim()}” stands for Xero’s tax rate`;
       out.push(finding({ subject: productSubject(product), what, rate: sale, account: saleRefused.account, fix: cin7RecordLink('product', product.ID, 'Sale tax rule') }, saleRefused.accountClass));
     }
     const purchase = rateOf(product.PurchaseTaxRule);
     if (!purchase) continue;
-    const isService = product.Type?.trim().toLowerCase() === 'service';
-    const purchaseRefused = refusal(purchase, posting(isService ? 'serviceExpense' : 'inventoryControl', product), ctx);
+    const isService = isServiceType(product.Type);
+    const purchaseRefused = refusal(purchase, recordPostingCode(isService ? 'serviceExpense' : 'inventoryControl', product, undefined, ctx), ctx);
     if (purchaseRefused) {
       const what = `its purchase tax rule “${product.PurchaseTaxRule?.trim()}” stands for Xero’s tax rate`;
       out.push(finding({ subject: productSubject(product), what, rate: purchase, account: purchaseRefused.account, fix: cin7RecordLink('product', product.ID, 'Purchase tax rule') }, purchaseRefused.accountClass));
     }
   }
   const contacts = [
-    ['customer', cin7?.customers ?? [], (customer: object) => posting('defaultRevenue', undefined, customer)],
+    ['customer', cin7?.customers ?? [], (customer: object) => recordPostingCode('defaultRevenue', undefined, customer, ctx)],
     // A supplier's purchases of stock post to the inventory control account (suppliers carry no inventory account).
-    ['supplier', cin7?.suppliers ?? [], () => posting('inventoryControl')],
+    ['supplier', cin7?.suppliers ?? [], () => recordPostingCode('inventoryControl', undefined, undefined, ctx)],
   ] as const;
   for (const [kind, list, code] of contacts) {
     const records = list as readonly (Cin7Customer | Cin7Supplier)[];
@@ -114,9 +122,16 @@ function checkCin7Records(ctx: AuditContext, out: Finding[]): void {
 function checkXeroItems(ctx: AuditContext, out: Finding[]): void {
   const byType = new Map<string, XeroTaxRate>();
   for (const rate of ctx.snapshot.xero?.taxRates ?? []) if (rate.TaxType?.trim()) byType.set(rate.TaxType.trim().toUpperCase(), rate);
+  // By the type as written too: a few types among 100,000 items, normalised once each.
+  const byWritten = new Map<string, XeroTaxRate | undefined>();
   const rateOf = (details: { TaxType?: string | null | undefined } | null | undefined) => {
-    const type = details?.TaxType?.trim();
-    return type ? byType.get(type.toUpperCase()) : undefined;
+    const written = details?.TaxType;
+    if (!written) return undefined;
+    if (byWritten.has(written)) return byWritten.get(written);
+    const type = written.trim();
+    const rate = type ? byType.get(type.toUpperCase()) : undefined;
+    byWritten.set(written, rate);
+    return rate;
   };
   const check = (item: XeroItem, what: string, details: XeroItem['SalesDetails']) => {
     const rate = rateOf(details);

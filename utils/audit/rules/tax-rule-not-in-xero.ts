@@ -33,8 +33,10 @@ export function taxRuleUses(snapshot: Snapshot): Map<string, Map<string, number>
     add(product.SaleTaxRule, 'product');
     add(product.PurchaseTaxRule, 'product');
   }
-  for (const customer of cin7?.customers ?? []) add(customer.TaxRule, 'customer');
-  for (const supplier of cin7?.suppliers ?? []) add(supplier.TaxRule, 'supplier');
+  const customers = cin7?.customers ?? [];
+  for (let at = 0; at < customers.length; at++) add((customers[at] as (typeof customers)[number]).TaxRule, 'customer');
+  const suppliers = cin7?.suppliers ?? [];
+  for (let at = 0; at < suppliers.length; at++) add((suppliers[at] as (typeof suppliers)[number]).TaxRule, 'supplier');
   for (const sale of cin7?.sales ?? []) add(sale.TaxRule, 'sale');
   for (const purchase of cin7?.purchases ?? []) add(purchase.TaxRule, 'purchase');
   return uses;

@@ -31,7 +31,10 @@ export const trackedInventoryRule: Rule = {
   needs: ['xero.items'],
   run(ctx) {
     const findings: Finding[] = [];
-    for (const item of ctx.snapshot.xero?.items ?? []) {
+    const items = ctx.snapshot.xero?.items ?? [];
+    // Indexed: no iterator step per item (100,000 at the bench's scale).
+    for (let at = 0; at < items.length; at++) {
+      const item = items[at] as XeroItem;
       if (item.IsTrackedAsInventory !== true) continue;
       const name = item.Name?.trim() ? `${item.Code} ${item.Name.trim()}` : item.Code;
       const stock = stockAdvice(item, ctx.organisation?.BaseCurrency?.trim() || null);
