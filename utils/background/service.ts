@@ -14,6 +14,8 @@ import { settingsHandlers } from './handlers/settings';
 import { statusHandlers } from './handlers/status';
 import { syncErrorHandlers } from './handlers/sync-errors';
 import { tabHandlers } from './handlers/tabs';
+import { statusOfBinding } from './handlers/status';
+import { createStatusPrefetch } from './status-prefetch';
 import { xeroPageHandlers } from './handlers/xero-page';
 import { practiceHandlers } from './handlers/practice';
 import { createPracticeQueue } from './practice-queue';
@@ -27,10 +29,16 @@ export function createBackgroundService(deps: ServiceDeps) {
   // The queue says whether a check was the schedule's (only those notify); checks come after both exist.
   const onChecked = (pairId: string, entry: CheckEntry) =>
     void queue.isScheduled(pairId).then((scheduled) => deps.onChecked?.(pairId, entry, scheduled));
-  const ctx = createBackgroundContext({ ...deps, onChecked });
+  // A status read ahead for a loading tab is dropped on any change of that pair's status (status-prefetch.ts).
+  const prefetch = createStatusPrefetch((binding) => statusOfBinding(ctx, binding), { now: deps.now ?? Date.now });
+  const onStatusChanged: ServiceDeps['onStatusChanged'] = (pairId, progress) => {
+    prefetch.drop(pairId);
+    deps.onStatusChanged?.(pairId, progress);
+  };
+  const ctx = createBackgroundContext({ ...deps, onChecked, onStatusChanged });
   const queue = createPracticeQueue(ctx);
   const handlers = {
-    ...tabHandlers(ctx),
+    ...tabHandlers(ctx, prefetch),
     ...statusHandlers(ctx),
     ...refreshHandlers(ctx),
     ...pageInputHandlers(ctx),
@@ -56,6 +64,8 @@ export function createBackgroundService(deps: ServiceDeps) {
     resumeQueue: () => queue.resume(),
     /** After an update: every pair's findings rebuilt from its stored snapshot by this release's engine. */
     reauditStoredPairs: () => reauditStoredPairs(ctx),
+    /** A tab began loading a Cin7 Core or Xero page: its status is read ahead of its first message. */
+    prefetchStatus: (tabId: number) => prefetch.start(tabId),
     /** The toolbar badge's number for a tab. */
     errorCountForTab: (tabId: number | undefined) => errorCountForTab(ctx, tabId),
     resolvePair: ctx.resolvePair,

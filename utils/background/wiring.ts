@@ -16,9 +16,17 @@ import { pairsItem, settingsItem } from './state';
 import { describeError } from '../net/user-error';
 import { writeWhatsNew } from '../store/whats-new';
 import { handleInstalled, WELCOME_PATH } from './install';
-import { OVERLAY_SCRIPTS } from '../apps';
+import { appOfOrigin, OVERLAY_SCRIPTS } from '../apps';
 
 export const REFRESH_ALARM = 'mapping-guard-refresh';
+
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+};
 /** Progress can come many times a second during a big refresh: broadcast at most this often per pair. */
 const BROADCAST_INTERVAL_MS = 250;
 /** How long a tab's badge waits after the tab identified itself (its first message is answered first). */
@@ -124,6 +132,10 @@ export function startBackground(): BackgroundService {
   });
   void browser.alarms.get(REFRESH_ALARM).then(async (existing) => {
     if (!existing) await scheduleRefreshAlarm((await settingsItem.getValue()).refreshHours);
+  });
+  // A Cin7 Core or Xero page starts loading: its first message will ask for the status (status-prefetch.ts).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status === 'loading' && appOfOrigin(originOf(tab.url))) service.prefetchStatus(tabId);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(service, tabId).catch(() => undefined));
   browser.commands?.onCommand.addListener((command) => void handleCommand(command).catch(() => undefined));

@@ -7,10 +7,11 @@ import type { TabBinding } from '../tab-binding';
 import type { BackgroundContext } from '../context';
 import { storeTabIdentity } from '../pair-resolution';
 import { statusOfBinding } from './status';
+import type { StatusPrefetch } from '../status-prefetch';
 
 type TabActions = 'identifyTab' | 'identifyTabWithStatus' | 'loadOverlay';
 
-export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, TabActions> {
+export function tabHandlers(ctx: BackgroundContext, prefetch?: StatusPrefetch): Pick<ActionHandlers, TabActions> {
   /** Stores what the tab shows and returns its binding (the sender's tab, never an argument). */
   async function identify(args: TabIdentity, context: ActionContext): Promise<TabBinding> {
       if (context.caller !== 'content' || context.tabId === undefined || !context.app) {
@@ -31,8 +32,11 @@ export function tabHandlers(ctx: BackgroundContext): Pick<ActionHandlers, TabAct
       return { pairId: pair?.id, tab };
     },
     // The tab's status as `getStatus` would read it right after the identification (from the binding just stored).
+    // Read ahead when the tab began loading, if that was about the same pair (status-prefetch.ts).
     async identifyTabWithStatus(args, context) {
-      return statusOfBinding(ctx, await identify(args, context));
+      const binding = await identify(args, context);
+      const ahead = context.tabId === undefined ? undefined : prefetch?.take(context.tabId, binding);
+      return (await ahead?.catch(() => undefined)) ?? statusOfBinding(ctx, binding);
     },
     // Into the asking tab and frame only (the sender's, as the browser reports them), and only its own app's bundle.
     async loadOverlay(_args, context) {
