@@ -13,6 +13,7 @@ import { refreshHandlers } from './handlers/refresh';
 import { settingsHandlers } from './handlers/settings';
 import { statusHandlers } from './handlers/status';
 import { syncErrorHandlers } from './handlers/sync-errors';
+import type { AppId } from '../apps';
 import { tabHandlers } from './handlers/tabs';
 import { statusOfBinding } from './handlers/status';
 import { createStatusPrefetch } from './status-prefetch';
@@ -65,7 +66,7 @@ export function createBackgroundService(deps: ServiceDeps) {
     /** After an update: every pair's findings rebuilt from its stored snapshot by this release's engine. */
     reauditStoredPairs: () => reauditStoredPairs(ctx),
     /** A tab began loading a Cin7 Core or Xero page: its status is read ahead of its first message. */
-    prefetchStatus: (tabId: number) => prefetch.start(tabId),
+    prefetchStatus: (tabId: number, app: AppId) => prefetch.start(tabId, app),
     /** The toolbar badge's number for a tab. */
     errorCountForTab: (tabId: number | undefined) => errorCountForTab(ctx, tabId),
     resolvePair: ctx.resolvePair,

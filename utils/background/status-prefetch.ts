@@ -2,6 +2,7 @@
 // background starts reading that status when the navigation starts (tabs.onUpdated, wiring.ts), for the pair the tab
 // is bound to then, and the tab's first message takes it when its binding is still that pair and it is fresh: read
 // early, it is what the page would have got had it asked a moment sooner. Any status change in between drops it.
+import type { AppId } from '../apps';
 import type { Status } from '../protocol/shapes';
 import type { BackgroundContext } from './context';
 import { bindingOfTab } from './pair-resolution';
@@ -11,8 +12,11 @@ import type { TabBinding } from './tab-binding';
 export const PREFETCH_MAX_AGE_MS = 3000;
 
 export interface StatusPrefetch {
-  /** A tab began loading an app page: read the status of the pair it is bound to now (none: nothing to read). */
-  start(tabId: number): void;
+  /**
+   * A tab began loading a page of `app`: read the status of the pair it is bound to now, by what it showed last, or
+   * for a new tab the app's only pair (none, or a page that could be several clients': nothing to read).
+   */
+  start(tabId: number, app: AppId): void;
   /** The prefetched status for the tab's first message, if it is about the same pair and fresh (taken once). */
   take(tabId: number, binding: TabBinding): Promise<Status> | undefined;
   /** A pair's status changed (every pair's without an id): what was read before is dropped. */
@@ -25,10 +29,10 @@ export function createStatusPrefetch(
 ): StatusPrefetch {
   const entries = new Map<number, { at: number; pairId: string; status: Promise<Status> }>();
   return {
-    start(tabId) {
+    start(tabId, app) {
       entries.delete(tabId);
       const at = ctx.now();
-      void bindingOfTab(tabId)
+      void bindingOfTab(tabId, app)
         .then((binding) => {
           const pair = binding?.pair;
           if (!pair || binding.tab?.state !== 'bound') return;

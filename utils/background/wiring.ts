@@ -135,7 +135,8 @@ export function startBackground(): BackgroundService {
   });
   // A Cin7 Core or Xero page starts loading: its first message will ask for the status (status-prefetch.ts).
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading' && appOfOrigin(originOf(tab.url))) service.prefetchStatus(tabId);
+    const app = change.status === 'loading' ? appOfOrigin(originOf(tab.url)) : undefined;
+    if (app) service.prefetchStatus(tabId, app);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(service, tabId).catch(() => undefined));
   browser.commands?.onCommand.addListener((command) => void handleCommand(command).catch(() => undefined));
