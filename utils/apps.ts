@@ -28,6 +28,15 @@ export function appOfOrigin(origin: string | undefined): AppId | undefined {
   return APP_IDS.find((app) => APPS[app].origin === origin);
 }
 
+/** Which app a page URL belongs to (none for another site or a URL that does not parse). */
+export function appOfUrl(url: string | undefined): AppId | undefined {
+  try {
+    return url ? appOfOrigin(new URL(url).origin) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which app a hostname belongs to. */
 export function appOfHost(hostname: string): AppId | undefined {
   return APP_IDS.find((app) => APPS[app].host === hostname);

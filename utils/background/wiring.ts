@@ -16,17 +16,10 @@ import { pairsItem, settingsItem } from './state';
 import { describeError } from '../net/user-error';
 import { writeWhatsNew } from '../store/whats-new';
 import { handleInstalled, WELCOME_PATH } from './install';
-import { appOfOrigin, OVERLAY_SCRIPTS } from '../apps';
+import { appOfUrl, OVERLAY_SCRIPTS } from '../apps';
 
 export const REFRESH_ALARM = 'mapping-guard-refresh';
 
-const originOf = (url: string | undefined) => {
-  try {
-    return url ? new URL(url).origin : undefined;
-  } catch {
-    return undefined;
-  }
-};
 /** Progress can come many times a second during a big refresh: broadcast at most this often per pair. */
 const BROADCAST_INTERVAL_MS = 250;
 /** How long a tab's badge waits after the tab identified itself (its first message is answered first). */
@@ -135,7 +128,7 @@ export function startBackground(): BackgroundService {
   });
   // A Cin7 Core or Xero page starts loading: its first message will ask for the status (status-prefetch.ts).
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    const app = change.status === 'loading' ? appOfOrigin(originOf(tab.url)) : undefined;
+    const app = change.status === 'loading' ? appOfUrl(tab.url) : undefined;
     if (app) service.prefetchStatus(tabId, app);
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(service, tabId).catch(() => undefined));

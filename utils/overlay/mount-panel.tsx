@@ -11,6 +11,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { markOwnNode } from './observe';
 import { loadReactDom } from './react-dom-lazy.cjs';
 import { dropUntrustedEvents } from './trusted-events';
+import { afterPaint } from './after-paint';
 
 export interface MountedPanel {
   remove(): void;
@@ -55,7 +56,7 @@ export async function mountShadowPanel(
         root = loadReactDom().createRoot(element);
         root.render(first ? <AfterCommit onCommit={first.remove}>{content}</AfterCommit> : content);
       };
-      if (first) void first.ready.then(afterPaint).then(start);
+      if (first) void first.ready.then(() => afterPaint(PAINT_WAIT_MS)).then(start);
       else start();
       return {
         unmount() {
@@ -77,17 +78,4 @@ export async function mountShadowPanel(
 function AfterCommit({ onCommit, children }: { onCommit(): void; children: ReactNode }) {
   useLayoutEffect(onCommit, [onCommit]);
   return children;
-}
-
-/** Resolves after the next frame was painted (or PAINT_WAIT_MS, whichever comes first). */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, PAINT_WAIT_MS);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
 }

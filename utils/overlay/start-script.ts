@@ -7,6 +7,7 @@
 import type { AppId } from '../apps';
 import { readPanelCounts, type PanelCounts } from '../protocol/panel-counts';
 import type { TabIdentity } from '../protocol/shapes';
+import { afterPaint } from './after-paint';
 import { publishEarlyStart, runtimeOf, sendEarlyStatus } from './early-status';
 
 /** Trace marks for the bench (tests/bench/overlay-lib.ts): the counts are in the DOM. */
@@ -31,22 +32,10 @@ export function runStartScript(app: AppId, read: () => TabIdentity, draw: DrawCo
         if (early.frame) performance.mark?.(COUNTS_MARK[app]);
       })
       .catch(() => undefined)
-      .then(afterPaint)
+      .then(() => afterPaint(PAINT_WAIT_MS))
       .then(() => runtimeOf()?.sendMessage?.({ mgAction: 'loadOverlay' }))
       .catch(() => undefined);
   } catch {
     // Never the page's problem; the overlay is not loaded then (the next page load tries again).
   }
-}
-
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, PAINT_WAIT_MS);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
 }
