@@ -2,37 +2,17 @@
 // connected, the mapping read), then warm loads of the Cin7 Core dashboard timed as the bench times them, with the
 // service worker's CPU profiled meanwhile (CDP Profiler on the worker): its busy time per load and its hottest
 // functions. `tsx scripts/profile-panel.ts [loads] [cin7|xero]`.
-import type { CDPSession } from 'playwright-core';
 import { startSandbox } from '../sandbox/index';
 import { launchExtension } from '../tests/e2e/harness';
 import { connectBothApps } from '../tests/e2e/connect-apps';
 import { scriptStartToPanelMs } from '../tests/bench/overlay-lib';
 import { ensureExtensionBuild } from './lib/build-extension';
+import { workerSession } from './lib/worker-session';
 import { summariseCpuProfile, type CpuProfile } from './lib/heap-summary';
 
 const loads = Number(process.argv[2] ?? 5);
 const app = (process.argv[3] ?? 'cin7') as 'cin7' | 'xero';
 const URLS = { cin7: 'https://inventory.dearsystems.com/Dashboard', xero: 'https://go.xero.com/Dashboard' };
-
-async function workerSession(cdp: CDPSession, extensionId: string) {
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-  if (!target) throw new Error('no service worker target');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-  let next = 0;
-  const pending = new Map<number, (result: unknown) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown };
-    if (message.id !== undefined) pending.get(message.id)?.(message.result);
-  });
-  return <T>(method: string, params: object = {}) =>
-    new Promise<T>((resolve) => {
-      const id = ++next;
-      pending.set(id, (result) => resolve(result as T));
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-    });
-}
 
 /** One load with the page's CPU profiled: what its main thread ran, in 5 ms bins from the first content-script sample. */
 async function pageTimeline(context: import('playwright-core').BrowserContext, url: string, name: string): Promise<string> {
@@ -93,7 +73,7 @@ const session = await launchExtension({ sandbox });
 try {
   await connectBothApps(session);
   const page = await session.page(`chrome-extension://${session.extensionId}/manifest.json`);
-  const worker = await workerSession(await page.context().newCDPSession(page), session.extensionId);
+  const { send: worker } = await workerSession(await page.context().newCDPSession(page), session.extensionId);
   await scriptStartToPanelMs(session.context, URLS[app], app); // warm-up
   // The worker's own time for the early message's handler, called directly (no messaging, no page).
   const handlerRuns = await session.evalInServiceWorker(async (ext, appName) => {

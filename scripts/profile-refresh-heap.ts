@@ -5,45 +5,19 @@
 // BENCH=1: as the bench's scale section goes (no forced collection; the last full refresh stopped half-way and resumed;
 // the heap's committed size sampled every 25 ms during the re-audits), to see its peak at a smaller scale.
 import { createWriteStream, readFileSync } from 'node:fs';
-import type { CDPSession } from 'playwright-core';
 import { startSandbox } from '../sandbox/index';
 import { loadScenario } from '../utils/scenarios';
 import { launchExtension } from '../tests/e2e/harness';
 import { ensureExtensionBuild } from './lib/build-extension';
 import * as stop from '../tests/e2e/worker-stop';
 import { AUDIT_READ } from '../utils/background/snapshot-store';
+import { workerSession } from './lib/worker-session';
 import { summariseCpuProfile, summariseHeapSnapshot, type CpuProfile } from './lib/heap-summary';
 
 const WINDOW_MS = 200;
 const scale = Number(process.argv[2] ?? 1);
 const fullRefreshes = Number(process.argv[3] ?? 1);
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
-
-/** A CDP session on the worker through a non-flat attachment (as the bench does): send, and listen to events. */
-async function workerSession(cdp: CDPSession, extensionId: string) {
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-  if (!target) throw new Error('no service worker target');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-  let next = 0;
-  const pending = new Map<number, (result: unknown) => void>();
-  const listeners: ((method: string, params: unknown) => void)[] = [];
-  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; method?: string; params?: unknown };
-    if (message.id !== undefined) pending.get(message.id)?.(message.result);
-    else if (message.method) for (const listener of listeners) listener(message.method, message.params);
-  });
-  return {
-    send: <T>(method: string, params: object = {}) =>
-      new Promise<T>((resolve) => {
-        const id = ++next;
-        pending.set(id, (result) => resolve(result as T));
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
-      }),
-    on: (listener: (method: string, params: unknown) => void) => listeners.push(listener),
-  };
-}
 
 const sandbox = await startSandbox({ snapshot: loadScenario('large', { scale }), port: 0, rateLimitWindowMs: WINDOW_MS, singleTenant: true });
 await ensureExtensionBuild({ log: console.log });

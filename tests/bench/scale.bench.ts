@@ -8,29 +8,18 @@ import { startSandbox } from '../../sandbox/index';
 import { loadScenario } from '../../utils/scenarios';
 import type { BenchContext, BenchResult, BenchSection, BenchTarget } from '../../scripts/lib/bench/section';
 import { median, round } from '../../scripts/lib/bench/stats';
+import { workerSession } from '../../scripts/lib/worker-session';
 
 const WINDOW_MS = 200;
 const SCALE = 4;
 
-/** Runtime.getHeapUsage on the extension's service worker through a second, non-flat attachment. */
+/** Runtime.getHeapUsage on the extension's service worker. */
 async function workerHeap(cdp: CDPSession, extensionId: string): Promise<() => Promise<{ usedMB: number; totalMB: number }>> {
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-  if (!target) throw new Error('no service worker target');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as { sessionId: string };
-  let next = 0;
-  const pending = new Map<number, (result: { usedSize: number; totalSize: number }) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: { usedSize: number; totalSize: number } };
-    if (message.id !== undefined && message.result) pending.get(message.id)?.(message.result);
-  });
-  return () =>
-    new Promise((resolve) => {
-      const id = ++next;
-      pending.set(id, (r) => resolve({ usedMB: r.usedSize / 1e6, totalMB: r.totalSize / 1e6 }));
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
-    });
+  const { send } = await workerSession(cdp, extensionId);
+  return async () => {
+    const usage = await send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage');
+    return { usedMB: usage.usedSize / 1e6, totalMB: usage.totalSize / 1e6 };
+  };
 }
 
 async function measure(context: BenchContext | undefined) {
