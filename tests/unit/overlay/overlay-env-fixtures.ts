@@ -1,7 +1,7 @@
 // Shared by the overlay tests of both apps: a fake status client (the test sets the status and plays broadcasts)
 // and a feature environment built the way the runner builds it (utils/overlay/overlay-env), with a fake background
 // client of the same `ClientOf` shape, no shadow-root UI, and problems reported as feature "test".
-import { vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import type { ActionName } from '../../../utils/protocol/actions';
 import type { ClientOf } from '../../../utils/protocol/client';
 import type { Status } from '../../../utils/protocol/shapes';
@@ -37,6 +37,9 @@ export const fakeOpenOptions = () => vi.fn(async (): Promise<{ ok: true }> => {
 
 export function overlayTestEnv<Actions extends ActionName>(url: string, status: Status, background: ClientOf<Actions | 'openOptions'>) {
   const controller = new AbortController();
+  // Features stop when their test ends, as they do when the page goes: an observer's timer left running would fire
+  // after the file's DOM environment is gone (requestAnimationFrame undefined) and fail the run.
+  onTestFinished(() => controller.abort());
   const client = fakeStatusClient(status);
   const statusStore = createStatusStore(client, { signal: controller.signal, reloadDelayMs: 0 });
   const panel = createPanelContributionStore();
