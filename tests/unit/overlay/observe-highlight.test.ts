@@ -1,8 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { markOwnNode, observeChanges, waitForElement } from '../../../utils/overlay/observe';
 import { HIGHLIGHT_ATTRIBUTE, highlightElement, highlightWhenPresent } from '../../../utils/overlay/highlight';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A signal aborted when the test ends, so no mark's observer or timer outlives the file's DOM. */
+function testSignal(): AbortSignal {
+  const controller = new AbortController();
+  onTestFinished(() => controller.abort());
+  return controller.signal;
+}
 
 describe('observeChanges', () => {
   beforeEach(() => document.body.replaceChildren());
@@ -58,7 +65,7 @@ describe('highlight', () => {
     row.style.setProperty('outline', '1px dotted red');
     const ownOutline = row.style.getPropertyValue('outline');
     document.body.append(row);
-    highlightElement(row, { signal: new AbortController().signal, durationMs: 1000 });
+    highlightElement(row, { signal: testSignal(), durationMs: 1000 });
     expect(row.hasAttribute(HIGHLIGHT_ATTRIBUTE)).toBe(true);
     expect(row.style.getPropertyValue('outline')).toContain('solid');
     vi.advanceTimersByTime(1001);
@@ -70,7 +77,7 @@ describe('highlight', () => {
 
   it('waits for a row rendered later', async () => {
     const found = highlightWhenPresent(() => document.querySelector<HTMLElement>('[data-row="cogs"]'), {
-      signal: new AbortController().signal,
+      signal: testSignal(),
       timeoutMs: 2000,
     });
     const row = document.createElement('div');
@@ -99,7 +106,7 @@ describe('highlight', () => {
 
   it('gives up after its timeout', async () => {
     await expect(
-      highlightWhenPresent(() => null, { signal: new AbortController().signal, timeoutMs: 30 }),
+      highlightWhenPresent(() => null, { signal: testSignal(), timeoutMs: 30 }),
     ).resolves.toBe(false);
   });
 });
