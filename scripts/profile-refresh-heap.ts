@@ -4,6 +4,7 @@
 // retainer chains of the largest kinds. `tsx scripts/profile-refresh-heap.ts [scale] [full refreshes]`.
 // BENCH=1: as the bench's scale section goes (no forced collection; the last full refresh stopped half-way and resumed;
 // the heap's committed size sampled every 25 ms during the re-audits), to see its peak at a smaller scale.
+// PHASES=1: also a re-audit in phases (IndexedDB alone, the audit's read, the whole re-audit), three times.
 import { createWriteStream, readFileSync } from 'node:fs';
 import { startSandbox } from '../sandbox/index';
 import { loadScenario } from '../utils/scenarios';
@@ -88,6 +89,38 @@ try {
     sampling = false;
     await sampled;
     console.log(`reaudit ${Math.round(ms)} ms${bench ? `; peak committed so far ${mb(peak)} MB` : ''}`);
+  }
+  // PHASES=1: where a re-audit's time goes: IndexedDB alone (every stored part read, structured clone only), the
+  // audit's read (decoded, AUDIT_READ), then the whole re-audit (read, engine, result stored).
+  if (process.env.PHASES === '1') {
+    for (let run = 0; run < 3; run++) {
+      const phases = await session.evalInServiceWorker(async (_ext, read) => {
+        type Data = { getSnapshot(id: string, options: object): Promise<unknown> };
+        type Service = { data: Data; refresher: { reaudit(id: string): Promise<unknown> }; resolvePair(c: object): Promise<{ id: string } | undefined> };
+        const mg = (globalThis as unknown as { mappingGuard: { service: Service } }).mappingGuard;
+        const pair = await mg.service.resolvePair({ caller: 'extension' });
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('mapping-guard-data-snapshots');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        let started = performance.now();
+        const parts = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction('parts', 'readonly').objectStore('parts').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const idbAllMs = performance.now() - started;
+        db.close();
+        started = performance.now();
+        await mg.service.data.getSnapshot(pair?.id ?? '', read);
+        const readMs = performance.now() - started;
+        started = performance.now();
+        await mg.service.refresher.reaudit(pair?.id ?? '');
+        return { parts: parts.length, idbAllMs: Math.round(idbAllMs), readMs: Math.round(readMs), reauditMs: Math.round(performance.now() - started) };
+      }, AUDIT_READ);
+      console.log(`phases ${JSON.stringify(phases)}`);
+    }
   }
   if (process.env.CPU_PROFILE === '1') {
     const { profile } = await worker.send<{ profile: CpuProfile }>('Profiler.stop');
