@@ -10,12 +10,12 @@ import { decodePage, encodePage, isEncodedPage, joinColumns, splitColumns, type 
 import { AUDIT_UNREAD_FIELDS } from '../audit/unread-fields';
 import type { StoredSnapshot } from './snapshot';
 
-export const PAGE_RECORDS = 1000;
+export const PAGE_RECORDS = 5000;
 /**
  * Pages fetched per read: few enough that a list's encoded pages are never all held with its records, enough that a
  * 200-page list is a handful of round trips (one read per page cost the worker more than decoding them).
  */
-const PAGES_PER_READ = 25;
+const PAGES_PER_READ = 5;
 
 const metaSchema = z.object({
   version: z.literal(2),

@@ -2,7 +2,7 @@
 // stored pages a page at a time; what it writes reads back as a snapshot put whole would, and nothing is left behind.
 import { describe, expect, it } from 'vitest';
 import { idbKeys, openDatabase } from '@/utils/background/idb';
-import { createSnapshotStore } from '@/utils/background/snapshot-store';
+import { createSnapshotStore, PAGE_RECORDS } from '@/utils/background/snapshot-store';
 import { mergeChanged, pageMerge } from '@/utils/background/incremental';
 import { refreshSnapshot, type StoredSnapshot } from '@/utils/background/snapshot';
 import type { Cin7Client } from '@/utils/cin7/api/client';
@@ -22,25 +22,25 @@ describe('merging changes page by page', () => {
 });
 
 describe('the snapshot writer', () => {
-  it('stores a list in pages of 1000 as it arrives; a snapshot naming them reads back, the older pages go', async () => {
+  it('stores a list in pages of PAGE_RECORDS as it arrives; a snapshot naming them reads back, the older pages go', async () => {
     const store = createSnapshotStore('writer-roundtrip');
-    await store.put('p', { version: 1, snapshot: { cin7: { products: products(1500, 0, 'Old') } }, fetched });
+    await store.put('p', { version: 1, snapshot: { cin7: { products: products(PAGE_RECORDS * 1.5, 0, 'Old') } }, fetched });
     const writer = await store.writer('p');
     const previous: object[] = [];
     for await (const page of writer.previous('cin7.products')) previous.push(...page);
-    expect(previous).toEqual(products(1500, 0, 'Old'));
+    expect(previous).toEqual(products(PAGE_RECORDS * 1.5, 0, 'Old'));
 
     const list = writer.list('cin7.products');
-    await list.add(products(700));
-    await list.add(products(1800, 700));
+    await list.add(products(PAGE_RECORDS * 0.7));
+    await list.add(products(PAGE_RECORDS * 1.8, PAGE_RECORDS * 0.7));
     const pages = await list.end();
     expect(pages.pages).toBe(3);
     const stored: StoredSnapshot = { version: 1, snapshot: { cin7: { me: { Company: 'Acme' } as never } }, fetched, pages: { 'cin7.products': pages } };
     // Read back before it is put (a full disk): the pages are there.
-    expect((await writer.read(stored)).snapshot.cin7?.products).toEqual(products(2500));
+    expect((await writer.read(stored)).snapshot.cin7?.products).toEqual(products(PAGE_RECORDS * 2.5));
     await store.put('p', stored);
     const back = await store.get('p');
-    expect(back?.snapshot.cin7?.products).toEqual(products(2500));
+    expect(back?.snapshot.cin7?.products).toEqual(products(PAGE_RECORDS * 2.5));
     expect(back?.snapshot.cin7?.me).toEqual({ Company: 'Acme' });
     expect(back).not.toHaveProperty('pages');
     expect((await store.get('p', { omit: ['cin7.products'] }))?.snapshot.cin7).not.toHaveProperty('products');
@@ -48,17 +48,17 @@ describe('the snapshot writer', () => {
 
   it('a list kept from the previous snapshot stays readable; pages of an abandoned list are deleted at the next put', async () => {
     const store = createSnapshotStore('writer-kept');
-    await store.put('p', { version: 1, snapshot: { cin7: { products: products(1200), customers: [{ ID: 'c1' }] as never } }, fetched });
+    await store.put('p', { version: 1, snapshot: { cin7: { products: products(PAGE_RECORDS * 1.2), customers: [{ ID: 'c1' }] as never } }, fetched });
     const writer = await store.writer('p');
     const abandoned = writer.list('cin7.products');
-    await abandoned.add(products(1000, 5000));
+    await abandoned.add(products(PAGE_RECORDS, PAGE_RECORDS * 5));
     const kept = writer.kept('cin7.products');
     expect(kept?.pages).toBe(2);
     const customers = writer.list('cin7.customers');
     await customers.add([{ ID: 'c2' }]);
     await store.put('p', { version: 1, snapshot: {}, fetched, pages: { 'cin7.products': kept, 'cin7.customers': await customers.end() } });
     const back = await store.get('p');
-    expect(back?.snapshot.cin7?.products).toEqual(products(1200));
+    expect(back?.snapshot.cin7?.products).toEqual(products(PAGE_RECORDS * 1.2));
     expect(back?.snapshot.cin7?.customers).toEqual([{ ID: 'c2' }]);
     // Only the pages named are left: 2 of products, 1 of customers, each with its columns kept apart (the ones the
     // audit does not read), and the meta record.
