@@ -52,7 +52,7 @@ describe('pages with shared strings', () => {
 });
 
 describe('the pair store keeps the snapshot by page', () => {
-  const snapshot = loadScenario('large', { scale: 0.12 });
+  const snapshot = loadScenario('large', { scale: 0.25 }); // more products than a page holds (PAGE_RECORDS)
   const stored: StoredSnapshot = { version: 1, snapshot, fetched: { 'cin7.products': '2026-11-20T10:00:00.000Z' }, fullAt: { 'cin7.products': '2026-11-20T10:00:00.000Z' } };
 
   it('reads back what it stored', async () => {
