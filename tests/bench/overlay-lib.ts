@@ -33,6 +33,8 @@ export interface PanelTiming {
   startScriptCpuMs: number;
   /** When the counts were in the DOM (the start script's mark), from the start: the rest is the frame. */
   countsDrawnMs: number;
+  /** When the tab's first message left (the start script's mark), from the start: from there to the counts, the reply. */
+  messageSentMs?: number;
   /** When the overlay's own bundle began compiling, from the start (undefined: not before the counts were found). */
   bundleStartMs?: number;
   /** CPU of compiling and running that bundle (`content-scripts/<app>.js`), after the counts. */
@@ -92,6 +94,7 @@ export async function scriptStartToPanelMs(context: BrowserContext, url: string,
       events.filter((event) => event.name === name && event.tid === mark.tid && (!file || event.args?.fileName?.endsWith(file)));
     const startFile = `/content-scripts/${app}-start.js`;
     const bundleFile = `/content-scripts/${app}.js`;
+    const sent = events.find((event) => event.name === `mapping-guard:${app}:sent` && event.tid === mark.tid && event.ts <= mark.ts);
     const startCompile = onPage('v8.compile', startFile).filter((event) => event.ts <= mark.ts).at(-1);
     if (!startCompile) throw new Error(`the trace has no compile of ${startFile} before the counts`);
     const start = startCompile.ts;
@@ -110,6 +113,7 @@ export async function scriptStartToPanelMs(context: BrowserContext, url: string,
       polledMs: (polledTs - start) / 1000,
       startScriptCpuMs: cpu([startCompile, ...startRuns]),
       countsDrawnMs: (mark.ts - start) / 1000,
+      ...(sent ? { messageSentMs: (sent.ts - start) / 1000 } : {}),
       ...(bundleStart === undefined ? {} : { bundleStartMs: (bundleStart - start) / 1000, bundleCpuMs: cpu(bundle) }),
     };
   } finally {
@@ -267,6 +271,7 @@ export function panelFigures(runs: PanelTiming[]) {
     from: 'the start script’s compile to the first frame presented with the counts',
     polledMedian: of((run) => run.polledMs),
     startScriptCpuMs: of((run) => run.startScriptCpuMs),
+    messageSentMs: of((run) => run.messageSentMs),
     countsDrawnMs: of((run) => run.countsDrawnMs),
     bundleStartMs: of((run) => run.bundleStartMs),
     bundleCpuMs: of((run) => run.bundleCpuMs),

@@ -10,8 +10,9 @@ import type { TabIdentity } from '../protocol/shapes';
 import { afterPaint } from './after-paint';
 import { publishEarlyStart, runtimeOf, sendEarlyStatus } from './early-status';
 
-/** Trace marks for the bench (tests/bench/overlay-lib.ts): the counts are in the DOM. */
+/** Trace marks for the bench (tests/bench/overlay-lib.ts): the counts are in the DOM; the first message has left. */
 export const COUNTS_MARK: Record<AppId, string> = { cin7: 'mapping-guard:cin7:counts', xero: 'mapping-guard:xero:counts' };
+export const SENT_MARK: Record<AppId, string> = { cin7: 'mapping-guard:cin7:sent', xero: 'mapping-guard:xero:sent' };
 
 /** Past this, the overlay is asked for even if no frame was painted (a tab in the background paints none). */
 const PAINT_WAIT_MS = 200;
@@ -23,6 +24,7 @@ export function runStartScript(app: AppId, read: () => TabIdentity, draw: DrawCo
   try {
     const early = sendEarlyStatus(read);
     if (!early) return;
+    performance.mark?.(SENT_MARK[app]);
     publishEarlyStart(early);
     void early.reply
       .then((raw) => {
