@@ -136,6 +136,8 @@ describe('report page', () => {
   it('exports what is shown as CSV and Markdown, and prints', async () => {
     const { download, print } = renderReport();
     await screen.findByText('Acme Cin7 ↔ Acme Xero');
+    // The organisations' names come with the pair list, a read of its own: export once they are shown.
+    await screen.findByText('Acme Trading (Cin7)');
     fireEvent.click(screen.getByLabelText('Warnings'));
     fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     const [name, type, csv] = download.mock.calls[0] as [string, string, string];
