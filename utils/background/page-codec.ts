@@ -16,10 +16,9 @@ export interface EncodedPage {
 }
 
 /**
- * Codec 2: column by column, each in the form that costs the fewest bytes to store and to read back (IndexedDB's read
- * time grows with the bytes: issue #17's re-audit). A column of mostly distinct values (ids, names, SKUs) is its values
- * in row order; any other column is its own table of distinct values and one index per row, one byte wide where the
- * table is small (a status, an account code, a tax rule).
+ * Codec 2: column by column, each in the form that costs the fewest bytes to store and to hold while decoding. A column
+ * of mostly distinct values (ids, names, SKUs) is its values in row order; any other column is its own table of
+ * distinct values and one index per row, one byte wide where the table is small (a status, an account code, a tax rule).
  */
 export interface EncodedColumns {
   codec: 2;
