@@ -35,6 +35,10 @@ export interface PanelTiming {
   countsDrawnMs: number;
   /** When the tab's first message left (the start script's mark), from the start: from there to the counts, the reply. */
   messageSentMs?: number;
+  /** The service worker's script runs between the message leaving and the counts (trace `FunctionCall`s of background.js), from the start. */
+  workerRunsMs?: { at: number; ms: number }[];
+  /** What the page's main thread did between the message leaving and the counts: trace event names by total ms. */
+  pageWhileWaiting?: Record<string, number>;
   /** When the overlay's own bundle began compiling, from the start (undefined: not before the counts were found). */
   bundleStartMs?: number;
   /** CPU of compiling and running that bundle (`content-scripts/<app>.js`), after the counts. */
@@ -48,7 +52,7 @@ interface TraceEvent {
   /** Wall and thread (CPU) durations of a complete event, µs. */
   dur?: number;
   tdur?: number;
-  args?: { fileName?: string; data?: { startTime?: number } };
+  args?: { fileName?: string; data?: { startTime?: number; url?: string } };
 }
 
 /**
@@ -114,12 +118,27 @@ export async function scriptStartToPanelMs(context: BrowserContext, url: string,
       startScriptCpuMs: cpu([startCompile, ...startRuns]),
       countsDrawnMs: (mark.ts - start) / 1000,
       ...(sent ? { messageSentMs: (sent.ts - start) / 1000 } : {}),
+      pageWhileWaiting: busyByName(onPage, sent?.ts ?? start, mark.ts),
+      workerRunsMs: events
+        .filter((event) => event.name === 'FunctionCall' && event.args?.data?.url?.endsWith('/background.js') && event.ts >= (sent?.ts ?? start) && event.ts <= mark.ts)
+        .map((event) => ({ at: Math.round((event.ts - start) / 100) / 10, ms: Math.round((event.dur ?? 0) / 100) / 10 })),
       ...(bundleStart === undefined ? {} : { bundleStartMs: (bundleStart - start) / 1000, bundleCpuMs: cpu(bundle) }),
     };
   } finally {
     await cdp.detach().catch(() => undefined);
     await page.close();
   }
+}
+
+/** A thread's complete events between two trace times, total ms by name (nested events count in their own name too). */
+function busyByName(onPage: (name: string) => TraceEvent[], from: number, to: number): Record<string, number> {
+  const names = ['RunTask', 'FunctionCall', 'EvaluateScript', 'v8.compile', 'ParseHTML', 'UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'MajorGC', 'MinorGC', 'V8.GC_SCAVENGER', 'TimerFire', 'FireAnimationFrame', 'XHRReadyStateChange'];
+  const out: Record<string, number> = {};
+  for (const name of names) {
+    const ms = onPage(name).filter((event) => event.ts >= from && event.ts <= to).reduce((sum, event) => sum + (event.dur ?? 0), 0) / 1000;
+    if (ms >= 0.5) out[name] = Math.round(ms * 10) / 10;
+  }
+  return out;
 }
 
 /** Chromium with the sandbox's host mapping and no extension. */
