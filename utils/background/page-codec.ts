@@ -205,6 +205,9 @@ function sharedNested(group: NestedGroup, row: number): Record<string, unknown> 
   return nested;
 }
 
+/** Whether a field (a top-level name or a dotted path) is one of `names` or below one of them. */
+const listedIn = (field: string, names: ReadonlySet<string>) => names.has(field) || names.has(field.split('.')[0] as string);
+
 const NO_CELLS: ArrayLike<number> = [];
 
 /** The readers of the columns a reader wants (a skipped field's column is never looked at). */
@@ -269,13 +272,10 @@ export function decodePage(page: unknown, into: object[] = [], options: DecodeOp
   return into;
 }
 
-/** Whether a field (a top-level name or a dotted path) is one of `names` or below one of them. */
-const listedIn = (field: string, names: ReadonlySet<string>) => names.has(field) || names.has(field.split('.')[0] as string);
-
 /**
- * A page's columns as two records of the same rows: the fields `apart` names (or below them) in `rest`, the others in
- * `main`, marked `apart` (undefined `rest`: no such field in the page). A reader that leaves those fields out reads
- * only `main`: fewer bytes from IndexedDB (snapshot-store.ts).
+ * A page's columns as two records of the same rows: the fields `apart` names (or below them) in `rest` (no columns when
+ * the page has none of them), the others in `main`, marked `apart`. A reader that leaves those fields out reads only
+ * `main` (snapshot-store.ts).
  */
 export function splitColumns(page: EncodedColumns, apart: ReadonlySet<string>): { main: EncodedColumns; rest: EncodedColumns } {
   const main: EncodedColumns = { codec: 2, rows: page.rows, fields: [], columns: [], apart: true };
