@@ -16,7 +16,8 @@ import { syncErrorHandlers } from './handlers/sync-errors';
 import type { AppId } from '../apps';
 import { tabHandlers } from './handlers/tabs';
 import { statusOfBinding } from './handlers/status';
-import { createStatusPrefetch } from './status-prefetch';
+import { createStatusMemo } from './status-memo';
+import { refreshIfDue } from './refresh-policy';
 import { xeroPageHandlers } from './handlers/xero-page';
 import { practiceHandlers } from './handlers/practice';
 import { createPracticeQueue } from './practice-queue';
@@ -30,16 +31,22 @@ export function createBackgroundService(deps: ServiceDeps) {
   // The queue says whether a check was the schedule's (only those notify); checks come after both exist.
   const onChecked = (pairId: string, entry: CheckEntry) =>
     void queue.isScheduled(pairId).then((scheduled) => deps.onChecked?.(pairId, entry, scheduled));
-  // A status read ahead for a loading tab is dropped on any change of that pair's status (status-prefetch.ts).
-  const prefetch = createStatusPrefetch((binding) => statusOfBinding(ctx, binding), { now: deps.now ?? Date.now });
+  // A pair's status kept for its tabs' first messages is dropped on any change of that status (status-memo.ts).
+  const statuses = createStatusMemo(
+    {
+      read: (binding) => statusOfBinding(ctx, binding),
+      answeredFromMemory: (pair) => void refreshIfDue(ctx, pair).catch(() => undefined),
+    },
+    { now: deps.now ?? Date.now },
+  );
   const onStatusChanged: ServiceDeps['onStatusChanged'] = (pairId, progress) => {
-    prefetch.drop(pairId);
+    statuses.drop(pairId);
     deps.onStatusChanged?.(pairId, progress);
   };
   const ctx = createBackgroundContext({ ...deps, onChecked, onStatusChanged });
   const queue = createPracticeQueue(ctx);
   const handlers = {
-    ...tabHandlers(ctx, prefetch),
+    ...tabHandlers(ctx, statuses),
     ...statusHandlers(ctx),
     ...refreshHandlers(ctx),
     ...pageInputHandlers(ctx),
@@ -66,7 +73,9 @@ export function createBackgroundService(deps: ServiceDeps) {
     /** After an update: every pair's findings rebuilt from its stored snapshot by this release's engine. */
     reauditStoredPairs: () => reauditStoredPairs(ctx),
     /** A tab began loading a Cin7 Core or Xero page: its status is read ahead of its first message. */
-    prefetchStatus: (tabId: number, app: AppId) => prefetch.start(tabId, app),
+    prefetchStatus: (tabId: number, app: AppId) => statuses.warm(tabId, app),
+    /** Extension storage changed (settings, connections, learned pages…): no status is answered from memory. */
+    storageChanged: () => statuses.drop(),
     /** The toolbar badge's number for a tab. */
     errorCountForTab: (tabId: number | undefined) => errorCountForTab(ctx, tabId),
     resolvePair: ctx.resolvePair,

@@ -3,6 +3,7 @@
 // Cin7 accounts (whose Account ID is half of the API credentials) are in the trusted store (trusted-items.ts).
 import { storage } from 'wxt/utils/storage';
 import { defineTrustedItem } from './trusted-items';
+import { memoizeItem } from './memo-item';
 import type { AppId } from '../apps';
 import type { Pair, Settings, TabIdentity } from '../protocol/shapes';
 
@@ -22,7 +23,8 @@ export interface KnownCin7Account {
 export const DEFAULT_SETTINGS: Settings = { refreshHours: 6 };
 
 export const pairsItem = defineTrustedItem<Pair[]>('pairs', []);
-export const selectedPairItem = storage.defineItem<string | null>('local:selectedPairId', { fallback: null, version: 1 });
+/** Read on every page load (pair-resolution.ts): kept in the worker's memory after the first read (memo-item.ts). */
+export const selectedPairItem = memoizeItem(storage.defineItem<string | null>('local:selectedPairId', { fallback: null, version: 1 }));
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
 /** Set in the options page; overrides the build's WXT_XERO_CLIENT_ID. A client id is public (PKCE has no secret). */
 export const xeroClientIdItem = storage.defineItem<string | null>('local:xeroClientId', { fallback: null, version: 1 });
@@ -33,7 +35,11 @@ export interface StoredTabIdentity {
   app: AppId;
   identity: TabIdentity;
 }
-export const tabIdentitiesItem = storage.defineItem<Record<string, StoredTabIdentity>>('session:tabIdentities', { fallback: {} });
+/** Its key in storage.session (its changes alone say nothing about a pair's status: wiring.ts). */
+export const TAB_IDENTITIES_KEY = 'tabIdentities';
+export const tabIdentitiesItem = memoizeItem(
+  storage.defineItem<Record<string, StoredTabIdentity>>(`session:${TAB_IDENTITIES_KEY}`, { fallback: {} }),
+);
 
 /** The client id to use: the options page's, else the one built in. */
 export async function resolveXeroClientId(): Promise<{ clientId?: string; source: 'options' | 'build' | 'none' }> {

@@ -49,19 +49,30 @@ export function defineTrustedItem<T>(key: string, fallback: T): TrustedItem<T> {
       throw error;
     }));
   };
+  // Kept in memory after a read (the tab's first message reads it on every page load): only this worker writes it,
+  // and a database deleted or upgraded elsewhere starts a new generation, which the copy does not outlive.
+  let copy: { value: T; generation: number } | undefined;
+  /** Bumped as a write starts and ends: a read that overlaps one does not keep what it read. */
+  let version = 0;
   return {
     async getValue() {
       await moveFromLocal();
-      const value = await idbGet(await db(), STORE, key);
-      return value === undefined ? structuredClone(fallback) : (value as T);
+      if (copy?.generation === generation) return structuredClone(copy.value);
+      const [started, readIn] = [version, generation];
+      const stored = await idbGet(await db(), STORE, key);
+      const value = stored === undefined ? structuredClone(fallback) : (stored as T);
+      if (version === started && readIn === generation) copy = { value: structuredClone(value), generation: readIn };
+      return value;
     },
     async setValue(value) {
+      [copy, version] = [undefined, version + 1];
       await moveFromLocal();
-      await idbPut(await db(), STORE, key, value);
+      await idbPut(await db(), STORE, key, value).finally(() => version++);
     },
     async removeValue() {
+      [copy, version] = [undefined, version + 1];
       await moveFromLocal();
-      await idbDelete(await db(), STORE, key);
+      await idbDelete(await db(), STORE, key).finally(() => version++);
     },
   };
 }

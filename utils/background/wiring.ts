@@ -12,7 +12,7 @@ import { createBackgroundService, type BackgroundService } from './service';
 import { forgetTab, tabsShowing } from './pair-resolution';
 import { migrateLegacyPairIds } from './pair-ids';
 import { listenToNotificationClicks, notifyCheck } from './notifier';
-import { pairsItem, settingsItem } from './state';
+import { pairsItem, settingsItem, TAB_IDENTITIES_KEY } from './state';
 import { describeError } from '../net/user-error';
 import { writeWhatsNew } from '../store/whats-new';
 import { handleInstalled, WELCOME_PATH } from './install';
@@ -126,10 +126,14 @@ export function startBackground(): BackgroundService {
   void browser.alarms.get(REFRESH_ALARM).then(async (existing) => {
     if (!existing) await scheduleRefreshAlarm((await settingsItem.getValue()).refreshHours);
   });
-  // A Cin7 Core or Xero page starts loading: its first message will ask for the status (status-prefetch.ts).
+  // A Cin7 Core or Xero page starts loading: its first message will ask for the status (status-memo.ts).
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     const app = change.status === 'loading' ? appOfUrl(tab.url) : undefined;
     if (app) service.prefetchStatus(tabId, app);
+  });
+  // What a status is built from changed; what tabs show (written on each new page) is not part of a pair's status.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'session' || Object.keys(changes).some((key) => key !== TAB_IDENTITIES_KEY)) service.storageChanged();
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void updateBadge(service, tabId).catch(() => undefined));
   browser.commands?.onCommand.addListener((command) => void handleCommand(command).catch(() => undefined));

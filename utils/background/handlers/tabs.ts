@@ -7,11 +7,11 @@ import type { TabBinding } from '../tab-binding';
 import type { BackgroundContext } from '../context';
 import { storeTabIdentity } from '../pair-resolution';
 import { statusOfBinding } from './status';
-import type { StatusPrefetch } from '../status-prefetch';
+import type { StatusMemo } from '../status-memo';
 
 type TabActions = 'identifyTab' | 'identifyTabWithStatus' | 'loadOverlay';
 
-export function tabHandlers(ctx: BackgroundContext, prefetch?: StatusPrefetch): Pick<ActionHandlers, TabActions> {
+export function tabHandlers(ctx: BackgroundContext, statuses?: StatusMemo): Pick<ActionHandlers, TabActions> {
   /** Stores what the tab shows and returns its binding (the sender's tab, never an argument). */
   async function identify(args: TabIdentity, context: ActionContext): Promise<TabBinding> {
       if (context.caller !== 'content' || context.tabId === undefined || !context.app) {
@@ -31,12 +31,11 @@ export function tabHandlers(ctx: BackgroundContext, prefetch?: StatusPrefetch): 
       const { pair, tab } = await identify(args, context);
       return { pairId: pair?.id, tab };
     },
-    // The tab's status as `getStatus` would read it right after the identification (from the binding just stored).
-    // Read ahead when the tab began loading, if that was about the same pair (status-prefetch.ts).
+    // The tab's status as `getStatus` would read it right after the identification (from the binding just stored),
+    // from memory when the pair's was read a moment ago (status-memo.ts).
     async identifyTabWithStatus(args, context) {
       const binding = await identify(args, context);
-      const ahead = context.tabId === undefined ? undefined : prefetch?.take(context.tabId, binding);
-      return (await ahead?.catch(() => undefined)) ?? statusOfBinding(ctx, binding);
+      return statuses ? statuses.statusOf(binding) : statusOfBinding(ctx, binding);
     },
     // Into the asking tab and frame only (the sender's, as the browser reports them), and only its own app's bundle.
     async loadOverlay(_args, context) {
