@@ -97,7 +97,7 @@ try {
   const runs = [];
   for (let i = 0; i < loads; i++) runs.push(await scriptStartToPanelMs(session.context, URLS[app], app));
   const { profile } = await worker<{ profile: CpuProfile }>('Profiler.stop');
-  console.log(runs.map((run) => `panel ${run.ms.toFixed(1)} ms (sent at ${run.messageSentMs?.toFixed(1)}, worker ran ${(run.workerRunsMs ?? []).map((r) => `${r.at}+${r.ms}`).join(' ')}, page while waiting ${JSON.stringify(run.pageWhileWaiting)}, counts drawn at ${run.countsDrawnMs.toFixed(1)}, polled ${run.polledMs.toFixed(1)}, start script CPU ${run.startScriptCpuMs.toFixed(1)}, bundle at ${run.bundleStartMs?.toFixed(1)} CPU ${run.bundleCpuMs?.toFixed(1)})`).join('\n'));
+  console.log(runs.map((run) => `panel ${run.ms.toFixed(1)} ms (sent at ${run.messageSentMs?.toFixed(1)}, worker ran ${(run.workerRunsMs ?? []).map((r) => `${r.at}+${r.ms}`).join(' ')}, page while waiting ${JSON.stringify(run.pageWhileWaiting)}, counts drawn at ${run.countsDrawnMs.toFixed(1)}, start script CPU ${run.startScriptCpuMs.toFixed(1)}, bundle at ${run.bundleStartMs?.toFixed(1)} CPU ${run.bundleCpuMs?.toFixed(1)})`).join('\n'));
   console.log(`worker, ${loads} loads:`);
   console.log(summariseCpuProfile(profile, 40));
   console.log(await pageTimeline(session.context, URLS[app], app));

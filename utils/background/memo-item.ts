@@ -21,12 +21,16 @@ export function forgetMemoizedItems(): void {
 
 export function memoizeItem<T>(item: Pick<WxtStorageItem<T, Record<string, unknown>>, 'getValue' | 'setValue' | 'watch'>): MemoItem<T> {
   let copy: { value: T } | undefined;
-  /** Bumped by every change, and as a write starts and ends: a read that overlaps one does not keep what it read. */
+  /** Bumped by every change and write: a read that started before one does not keep what it read. */
   let version = 0;
   let unwatch: (() => void) | undefined;
   const drop = () => {
     version++;
     copy = undefined;
+  };
+  // The echo of this worker's own write leaves the copy be.
+  const changed = (value: T) => {
+    if (!copy || JSON.stringify(value) !== JSON.stringify(copy.value)) drop();
   };
   resets.add(() => {
     unwatch?.();
@@ -35,7 +39,7 @@ export function memoizeItem<T>(item: Pick<WxtStorageItem<T, Record<string, unkno
   });
   return {
     async getValue() {
-      unwatch ??= item.watch(drop);
+      unwatch ??= item.watch(changed);
       if (copy) return structuredClone(copy.value);
       const started = version;
       const value = await item.getValue();
@@ -44,7 +48,14 @@ export function memoizeItem<T>(item: Pick<WxtStorageItem<T, Record<string, unkno
     },
     async setValue(value) {
       drop();
-      await item.setValue(value).finally(drop);
+      const written = version;
+      copy = { value: structuredClone(value) };
+      try {
+        await item.setValue(value);
+      } catch (error) {
+        if (version === written) drop();
+        throw error;
+      }
     },
   };
 }

@@ -28,7 +28,7 @@ export async function bindingOfTab(tabId: number, app?: StoredTabIdentity['app']
     cin7AccountsItem.getValue(),
     selectedPairItem.getValue(),
   ]);
-  const stored = identities[String(tabId)];
+  const stored = pendingIdentities.get(String(tabId)) ?? identities[String(tabId)];
   const tabApp = stored?.app ?? app;
   if (!tabApp) return undefined;
   return bindTab({ app: tabApp, identity: stored?.identity, pairs, cin7Accounts, selectedPairId: selected ?? undefined });
@@ -75,22 +75,31 @@ export async function writablePair(context: ActionContext, wanted: PairWanted = 
 }
 
 let writes: Promise<unknown> = Promise.resolve();
+/** What tabs said while it is being written: a binding read meanwhile already goes by it (the tab's first answer need not wait). */
+const pendingIdentities = new Map<string, StoredTabIdentity>();
 
 /** Stores what a tab shows (session storage), one write at a time so two tabs identifying at once both stay. */
 export function storeTabIdentity(tabId: number, app: StoredTabIdentity['app'], identity: TabIdentity): Promise<void> {
-  const write = writes.then(async () => {
-    const stored = await tabIdentitiesItem.getValue();
-    const entry = { app, identity };
-    // A reload of the same page says the same: no second round trip before the tab's first answer.
-    if (JSON.stringify(stored[String(tabId)]) === JSON.stringify(entry)) return;
-    await tabIdentitiesItem.setValue({ ...stored, [String(tabId)]: entry });
-  });
+  const key = String(tabId);
+  const entry = { app, identity };
+  pendingIdentities.set(key, entry);
+  const write = writes
+    .then(async () => {
+      const stored = await tabIdentitiesItem.getValue();
+      // A reload of the same page says the same: no second round trip before the tab's first answer.
+      if (JSON.stringify(stored[key]) === JSON.stringify(entry)) return;
+      await tabIdentitiesItem.setValue({ ...stored, [key]: entry });
+    })
+    .finally(() => {
+      if (pendingIdentities.get(key) === entry) pendingIdentities.delete(key);
+    });
   writes = write.catch(() => undefined);
   return write;
 }
 
 /** Forgets a closed tab. */
 export function forgetTab(tabId: number): Promise<void> {
+  pendingIdentities.delete(String(tabId));
   const write = writes.then(async () => {
     const { [String(tabId)]: _closed, ...rest } = await tabIdentitiesItem.getValue();
     await tabIdentitiesItem.setValue(rest);

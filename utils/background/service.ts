@@ -35,7 +35,8 @@ export function createBackgroundService(deps: ServiceDeps) {
   const statuses = createStatusMemo(
     {
       read: (binding) => statusOfBinding(ctx, binding),
-      answeredFromMemory: (pair) => void refreshIfDue(ctx, pair).catch(() => undefined),
+      // After the reply has left (a task later): its reads would otherwise queue ahead of it in the browser.
+      answeredFromMemory: (pair) => void setTimeout(() => void refreshIfDue(ctx, pair).catch(() => undefined)),
     },
     { now: deps.now ?? Date.now },
   );

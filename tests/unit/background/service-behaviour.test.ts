@@ -2,7 +2,7 @@
 // Behaviour of the background service through the message layer (fake browser) with the sandbox as the APIs:
 // tab → pair detection, reviewed marks across refreshes, mapping saves re-auditing, the badge, declared features.
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
@@ -122,6 +122,29 @@ describe('background service behaviour', () => {
     const later = await fromTab(11, 'https://go.xero.com/Dashboard', { mgAction: 'getStatus' });
     expect((later.result as Status).pairId).toBe(pair.id);
     await expect(service.handlers.identifyTabWithStatus({}, extension)).rejects.toThrow(/Only a Cin7 Core or Xero tab/);
+  });
+
+  it('answers a tab’s first message without waiting for its identity to be written, and its next reads go by it', async () => {
+    const refreshed = (await service.handlers.listPairs(undefined, extension)).pairs[0];
+    await service.handlers.selectPair({ pairId: pair.id }, extension);
+    // The session write hangs until released: the reply must not wait for it.
+    let release = () => {};
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    const held = vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementationOnce(async (items) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await set(items);
+    });
+    const tab = { caller: 'content', tabId: 12, app: 'xero' } as const;
+    const first = await service.handlers.identifyTabWithStatus({ xeroShortCode: refreshed?.xeroShortCode }, tab);
+    expect(first.pairId).toBe(pair.id);
+    expect(first.tab?.shown).toBeDefined();
+    expect(held).toHaveBeenCalledTimes(1);
+    // Meanwhile another pair is selected: the tab still goes by what it said, not by the selection.
+    await service.handlers.selectPair({ pairId: 'another-pair' }, extension).catch(() => undefined);
+    expect((await service.handlers.getStatus({}, tab)).pairId).toBe(pair.id);
+    release();
+    await vi.waitFor(async () => expect(Object.keys((await fakeBrowser.storage.session.get('tabIdentities')).tabIdentities ?? {})).toContain('12'));
+    expect((await service.handlers.getStatus({}, tab)).pairId).toBe(pair.id);
   });
 
   it('keeps a finding reviewed across a refresh, keyed by code, subject and message', async () => {
