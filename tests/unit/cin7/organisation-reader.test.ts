@@ -43,6 +43,25 @@ describe('readHeaderTexts', () => {
     expect(cin7CompanyShown(texts, KNOWN)).toBeUndefined();
   });
 
+  it('reads header regions anywhere outside the content and grids, outermost only, in document order', () => {
+    document.title = '';
+    const body = document.createElement('body');
+    body.innerHTML = `
+      <div class="app-header"><span>Kauri Timber Co</span><div class="header-inner"><span>Inner text</span></div></div>
+      <table><tr><td class="header-cell">Cell header</td></tr></table>
+      <div role="grid"><div class="row-header">Grid header</div></div>
+      <main><div class="section-header">Content header</div></main>
+      <template><div class="header">Template header</div></template>
+      <div aria-hidden="true"><nav>Hidden nav</nav></div>
+      <footer><nav><span>Rimu Joinery Ltd</span></nav></footer>`;
+    document.body.replaceWith(body);
+    const texts = readHeaderTexts(document);
+    expect(texts.indexOf('Kauri Timber Co')).toBeGreaterThanOrEqual(0);
+    expect(texts).toContain('Inner text');
+    expect(texts.indexOf('Rimu Joinery Ltd')).toBeGreaterThan(texts.indexOf('Inner text'));
+    for (const outside of ['Cell header', 'Grid header', 'Content header', 'Template header', 'Hidden nav']) expect(texts).not.toContain(outside);
+  });
+
   it('HEADER_REGION finds the top bar of both markups', () => {
     expect(load('header-bootstrap-navbar.html').querySelectorAll(HEADER_REGION).length).toBeGreaterThan(0);
     expect(load('header-aria-banner.html').querySelector(HEADER_REGION)?.id).toBe('app-bar');
