@@ -45,16 +45,15 @@ describe('readHeaderTexts', () => {
 
   it('reads header regions anywhere outside the content and grids, outermost only, in document order', () => {
     document.title = '';
-    const body = document.createElement('body');
-    body.innerHTML = `
+    const body = new DOMParser().parseFromString(`
       <div class="app-header"><span>Kauri Timber Co</span><div class="header-inner"><span>Inner text</span></div></div>
       <table><tr><td class="header-cell">Cell header</td></tr></table>
       <div role="grid"><div class="row-header">Grid header</div></div>
       <main><div class="section-header">Content header</div></main>
       <template><div class="header">Template header</div></template>
       <div aria-hidden="true"><nav>Hidden nav</nav></div>
-      <footer><nav><span>Rimu Joinery Ltd</span></nav></footer>`;
-    document.body.replaceWith(body);
+      <footer><nav><span>Rimu Joinery Ltd</span></nav></footer>`, 'text/html').body;
+    document.body.replaceWith(document.adoptNode(body));
     const texts = readHeaderTexts(document);
     expect(texts.indexOf('Kauri Timber Co')).toBeGreaterThanOrEqual(0);
     expect(texts).toContain('Inner text');
