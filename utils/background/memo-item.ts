@@ -1,8 +1,9 @@
 // Storage items that a tab's first message reads on every page load (what each tab shows, the selected pair), kept in
 // the worker's memory after their first read. Each storage call is a round trip through the browser's main thread,
 // which is often busy drawing its own window while a page loads: traced at 30 ms for one read (issue #17). Only the
-// worker writes these items, but any change from anywhere (storage.onChanged) drops the copy, and so does a write, so
-// a read never returns what storage no longer holds for longer than the change takes to be announced.
+// worker writes these items, and what it wrote is what it reads next, at once; any other change (storage.onChanged
+// with a value other than the copy) drops the copy, so a read never returns what storage no longer holds for longer
+// than the change takes to be announced.
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
 /** The part of a WXT item the background uses. */
