@@ -4,11 +4,13 @@
 // a value an earlier release kept in storage.local is moved here on first read and removed from there.
 import { browser } from 'wxt/browser';
 import { idbDelete, idbGet, idbPut, openDatabase } from './idb';
+import { createRecordMemo } from './record-memo';
 
 const DB_NAME = 'mapping-guard-state';
 const STORE = 'items';
 
 let database: Promise<IDBDatabase> | undefined;
+const memo = createRecordMemo<'item'>();
 /** Counts databases opened: a deleted database (tests) means the move from storage.local is checked again. */
 let generation = 0;
 function db(): Promise<IDBDatabase> {
@@ -49,30 +51,34 @@ export function defineTrustedItem<T>(key: string, fallback: T): TrustedItem<T> {
       throw error;
     }));
   };
-  // Kept in memory after a read (the tab's first message reads it on every page load): only this worker writes it,
-  // and a database deleted or upgraded elsewhere starts a new generation, which the copy does not outlive.
-  let copy: { value: T; generation: number } | undefined;
-  /** Bumped as a write starts and ends: a read that overlaps one does not keep what it read. */
-  let version = 0;
+  // Kept in memory once read or written (the tab's first message reads it on every page load), as the per-pair records
+  // are (record-memo.ts): only this worker reads and writes the trusted store. A database deleted or upgraded elsewhere
+  // starts a new generation, which the copy does not outlive. Callers get copies: a pair list is theirs to change.
+  let memoIn = generation;
+  const current = () => {
+    if (memoIn === generation) return;
+    memoIn = generation;
+    memo.forget(key);
+  };
+  const stored = async () => {
+    const value = await idbGet(await db(), STORE, key);
+    return value === undefined ? structuredClone(fallback) : (value as T);
+  };
   return {
     async getValue() {
       await moveFromLocal();
-      if (copy?.generation === generation) return structuredClone(copy.value);
-      const [started, readIn] = [version, generation];
-      const stored = await idbGet(await db(), STORE, key);
-      const value = stored === undefined ? structuredClone(fallback) : (stored as T);
-      if (version === started && readIn === generation) copy = { value: structuredClone(value), generation: readIn };
-      return value;
+      current();
+      return structuredClone(await memo.read('item', key, stored));
     },
     async setValue(value) {
-      [copy, version] = [undefined, version + 1];
       await moveFromLocal();
-      await idbPut(await db(), STORE, key, value).finally(() => version++);
+      current();
+      await memo.write('item', key, structuredClone(value), async () => idbPut(await db(), STORE, key, value));
     },
     async removeValue() {
-      [copy, version] = [undefined, version + 1];
       await moveFromLocal();
-      await idbDelete(await db(), STORE, key).finally(() => version++);
+      current();
+      await memo.write('item', key, structuredClone(fallback), async () => idbDelete(await db(), STORE, key));
     },
   };
 }
