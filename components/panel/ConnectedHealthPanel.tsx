@@ -18,24 +18,29 @@ export interface ConnectedHealthPanelProps {
   mappingPage: FixLink;
   /** Asks the background to open the options page; resolves false when it could not. */
   openOptions(): Promise<boolean>;
+  /** The user opened the start script's tab before this panel was loaded: open, with focus on the toggle. */
+  openAtStart?: boolean;
 }
 
-export function ConnectedHealthPanel({ currentApp, statusStore, contributions, mappingPage, openOptions }: ConnectedHealthPanelProps) {
+export function ConnectedHealthPanel(props: ConnectedHealthPanelProps) {
+  const { currentApp, statusStore, contributions, mappingPage, openOptions, openAtStart = false } = props;
   const state = useStore(statusStore);
   const { sections, problems } = useStore(contributions);
-  const [collapsed, setCollapsed] = useState(true);
+  const [collapsed, setCollapsed] = useState(!openAtStart);
   const [optionsHint, setOptionsHint] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const [focusRequest, setFocusRequest] = useState(openAtStart ? 1 : 0);
 
   useEffect(() => {
     let active = true;
-    void panelCollapsedItem.getValue().then((value) => active && setCollapsed(value));
+    // Opened from the start script's tab: that is the user's choice now, as a click on this panel's toggle would be.
+    if (openAtStart) void panelCollapsedItem.setValue(false);
+    else void panelCollapsedItem.getValue().then((value) => active && setCollapsed(value));
     const unwatch = panelCollapsedItem.watch((value) => setCollapsed(value));
     return () => {
       active = false;
       unwatch();
     };
-  }, []);
+  }, [openAtStart]);
 
   // The keyboard shortcut (Alt+Shift+M by default), relayed by the background: open or close, and put focus on the
   // panel's toggle so the keyboard user lands in it.

@@ -2,9 +2,12 @@
 // start-up CPU): the collapsed tab with the pair's counts, in plain DOM inside the same closed shadow root, placed off
 // the host's controls as the tab is (utils/overlay/placement) and shown in the top layer as the panel is
 // (useTopLayer). Its button is disabled: the React panel replaces this frame in the commit that first shows it
-// (mount-panel.tsx), a frame or two later.
+// (mount-panel.tsx), a frame or two later. Drawn by the start script, it stands in for the panel until the overlay's
+// bundle is needed (standIn).
+import { sharedDialogTracker } from '../../utils/overlay/dialog-tracker';
 import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
 import { choosePlacement } from '../../utils/overlay/placement';
+import { createPlacementScheduler, watchPlacementTriggers } from '../../utils/overlay/placement-triggers';
 import type { PanelCounts } from '../../utils/protocol/panel-counts';
 import { countsText, panelTone } from './counts';
 import { enterTopLayer } from './top-layer';
@@ -16,6 +19,12 @@ export interface FirstFrame {
   /** Resolves once the counts (or a failure) are shown, or after WAIT_FOR_STATUS_MS. */
   ready: Promise<void>;
   remove(): void;
+  /**
+   * The tab stands in for the panel while the overlay's bundle is not loaded (utils/overlay/start-script.ts): its
+   * button works (`onOpen`, by click or keyboard), and until `signal` aborts it is placed again on the same triggers
+   * as the React panel's tab.
+   */
+  standIn(onOpen: () => void, signal: AbortSignal): void;
 }
 
 /** What the frame reads: the overlay's status store, or the start script's one reply (start-frame.ts). */
@@ -67,17 +76,28 @@ export function renderFirstFrame(parent: HTMLElement, store: FrameSource): First
       unsubscribe();
       section.remove();
     },
+    standIn(onOpen, signal) {
+      button.disabled = false;
+      button.addEventListener('click', () => {
+        button.setAttribute('aria-busy', 'true');
+        onOpen();
+      });
+      const dialogs = sharedDialogTracker(document, signal);
+      const scheduler = createPlacementScheduler(() => place(section, dialogs()));
+      watchPlacementTriggers(() => section, scheduler.schedule, signal);
+      signal.addEventListener('abort', () => scheduler.cancel(), { once: true });
+    },
   };
 }
 
 /** The tab's spot as usePanelPlacement picks it on its first layout; hidden where even the tab would cover the app. */
-function place(section: HTMLElement): void {
+function place(section: HTMLElement, dialogs?: Iterable<Element>): void {
   let free = true;
   // No layout (a DOM without a layout engine): the CSS home corner.
   if (section.offsetWidth > 0 || section.offsetHeight > 0) {
     const viewport = viewportSize();
     const size = { width: section.offsetWidth, height: section.offsetHeight };
-    const spot = choosePlacement({ viewport, size, obstacles: collectObstacles(document, viewport) });
+    const spot = choosePlacement({ viewport, size, obstacles: collectObstacles(document, viewport, dialogs) });
     Object.assign(section.style, { left: `${spot.left}px`, top: `${spot.top}px`, bottom: 'auto' });
     free = spot.free;
   }

@@ -29,6 +29,8 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
       void env.status.load();
       options.onStart?.(env);
       if (!env.ctx) return;
+      // The counts in plain DOM first (the start script's, else drawn here): React DOM is evaluated after they are painted.
+      const start = env.takeStartFrame();
       const panel = await mountShadowPanel(
         env.ctx,
         PANEL_ELEMENT_NAME,
@@ -39,12 +41,9 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
           contributions={env.panel}
           mappingPage={cin7AccountMappingLink()}
           openOptions={() => requestOptionsPage(env.background)}
+          openAtStart={start?.openPanel}
         />,
-        // The counts in plain DOM first (the start script's, else drawn here): React DOM is evaluated after they are painted.
-        (parent) => {
-          const start = env.takeStartFrame();
-          return start ? { ready: Promise.resolve(), remove: () => start.remove() } : renderFirstFrame(parent, env.status);
-        },
+        (parent) => (start ? { ready: Promise.resolve(), remove: () => start.remove() } : renderFirstFrame(parent, env.status)),
       );
       if (signal.aborted) panel.remove();
       else signal.addEventListener('abort', () => panel.remove(), { once: true });

@@ -1,19 +1,23 @@
 // The panel's first frame as the start script draws it (utils/overlay/start-script.ts), before the overlay's bundle is
 // loaded: the same plain-DOM tab as first-frame.ts, in its own closed shadow root at the end of <body> (marked as ours
-// for the overlay's observers), styled by the same stylesheet. The overlay's React panel removes it in the commit that
-// first shows the panel (health-panel-feature.tsx), as it removes its own first frame.
+// for the overlay's observers), styled by the same stylesheet. Until the overlay's bundle is needed it stands in for
+// the panel (start-script.ts); the React panel removes it in the commit that first shows the panel
+// (health-panel-feature.tsx), as it removes its own first frame.
 import panelCss from './panel.css?inline';
 import type { PanelCounts } from '../../utils/protocol/panel-counts';
 import { markOwnNode } from '../../utils/overlay/observe';
+import { dropUntrustedEvents } from '../../utils/overlay/trusted-events';
 import { renderFirstFrame, type FirstFrame } from './first-frame';
 
 export const START_FRAME_ELEMENT = 'mapping-guard-start';
 
 /** Draws the collapsed tab with these counts; undefined where the page has no <body> to hold it. */
-export function drawStartFrame(counts: PanelCounts): Pick<FirstFrame, 'remove'> | undefined {
+export function drawStartFrame(counts: PanelCounts): Pick<FirstFrame, 'remove' | 'standIn'> | undefined {
   if (!document.body) return undefined;
   const host = markOwnNode(document.createElement(START_FRAME_ELEMENT));
   const shadow = host.attachShadow({ mode: 'closed' });
+  // Its button works while it stands in for the panel: only for the user, as the panel's (trusted-events.ts).
+  dropUntrustedEvents(shadow);
   const style = document.createElement('style');
   // WXT's reset for its shadow-root UIs, so the tab looks the same as the panel that replaces it.
   style.textContent = `:host{all:initial !important;}\n${panelCss}`;
@@ -27,5 +31,6 @@ export function drawStartFrame(counts: PanelCounts): Pick<FirstFrame, 'remove'> 
       frame.remove();
       host.remove();
     },
+    standIn: (onOpen, signal) => frame.standIn(onOpen, signal),
   };
 }

@@ -7,8 +7,8 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
 import { sharedDialogTracker, type DialogLookup } from '../../utils/overlay/dialog-tracker';
 import { collectObstacles, viewportSize } from '../../utils/overlay/obstacles';
-import { isOwnNode, onlyOwnNodesChanged } from '../../utils/overlay/observe';
-import { choosePlacement, intersects } from '../../utils/overlay/placement';
+import { choosePlacement } from '../../utils/overlay/placement';
+import { createPlacementScheduler, watchPlacementTriggers } from '../../utils/overlay/placement-triggers';
 
 export interface PanelPlacementState {
   /** Inline position for the panel; empty until measured (the CSS home corner applies). */
@@ -31,7 +31,6 @@ interface Measured {
 /** Least body height worth opening the panel for (a few findings). */
 const MIN_BODY_HEIGHT = 120;
 const RECHECK_OPEN_MS = 2500;
-const QUIET_MS = 200;
 
 export function usePanelPlacement(options: {
   enabled: boolean;
@@ -104,27 +103,6 @@ export function usePanelPlacement(options: {
     if (!samePlacement(next, stateRef.current)) setState(next);
   }, [enabled, collapsed, panelRef, headerRef, measure]);
 
-  // Coalesce every trigger into one frame, after the page has been quiet for a moment: a scroll or a resize sends
-  // many events, and the host must not pay for a placement per frame. (A placement reads only the boxes of controls
-  // in view: see collectObstacles.)
-  const frame = useRef<number | undefined>(undefined);
-  const quiet = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const schedule = useCallback(() => {
-    if (quiet.current !== undefined) clearTimeout(quiet.current);
-    quiet.current = setTimeout(() => {
-      quiet.current = undefined;
-      if (frame.current !== undefined) return;
-      frame.current = requestAnimationFrame(() => {
-        frame.current = undefined;
-        try {
-          place();
-        } catch (error) {
-          console.warn('Mapping Guard could not place its panel.', error);
-        }
-      });
-    }, QUIET_MS);
-  }, [place]);
-
   // Right after a render that changed what is shown (open, tab), measure and place before the browser paints.
   useLayoutEffect(() => {
     if (!enabled) return;
@@ -135,47 +113,27 @@ export function usePanelPlacement(options: {
     }
   }, [enabled, collapsed, state.yielded, place]);
 
+  // Every other trigger is coalesced into one frame, after the page has been quiet for a moment: a scroll or a resize
+  // sends many events, and the host must not pay for a placement per frame. (A placement reads only the boxes of
+  // controls in view: see collectObstacles.)
   useEffect(() => {
     if (!enabled) return;
-    const panel = panelRef.current;
     const listeners = new AbortController();
-    const { signal } = listeners;
-    dialogs.current = sharedDialogTracker(document, signal);
-    const onFocus = (event: FocusEvent) => {
-      const target = event.target;
-      if (!(target instanceof Element) || isOwnNode(target) || !panelRef.current) return;
-      if (intersects(target.getBoundingClientRect(), panelRef.current.getBoundingClientRect())) schedule();
-    };
-    window.addEventListener('resize', schedule, { signal, passive: true });
-    document.addEventListener('scrollend', schedule, { signal, capture: true, passive: true });
-    document.addEventListener('focusin', onFocus, { signal, capture: true });
-    window.addEventListener('popstate', schedule, { signal });
-    window.addEventListener('hashchange', schedule, { signal });
-    const resize = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(schedule);
-    if (panel) resize?.observe(panel);
-    // Dialogs and menus are added at the top level of <body>, or opened by these attributes.
-    const mutations = new MutationObserver((records) => {
-      if (records.some((record) => !isOwnNode(record.target) && !onlyOwnNodesChanged(record))) schedule();
-    });
-    if (document.body) mutations.observe(document.body, { childList: true });
-    mutations.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: ['open', 'aria-modal', 'aria-hidden', 'hidden'] });
+    const scheduler = createPlacementScheduler(place);
+    dialogs.current = sharedDialogTracker(document, listeners.signal);
+    watchPlacementTriggers(() => panelRef.current, scheduler.schedule, listeners.signal);
     const interval = collapsed
       ? undefined
       : setInterval(() => {
-          if (document.visibilityState === 'visible') schedule();
+          if (document.visibilityState === 'visible') scheduler.schedule();
         }, RECHECK_OPEN_MS);
     return () => {
       listeners.abort();
       dialogs.current = undefined;
-      resize?.disconnect();
-      mutations.disconnect();
       if (interval !== undefined) clearInterval(interval);
-      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
-      if (quiet.current !== undefined) clearTimeout(quiet.current);
-      frame.current = undefined;
-      quiet.current = undefined;
+      scheduler.cancel();
     };
-  }, [enabled, collapsed, panelRef, schedule]);
+  }, [enabled, collapsed, panelRef, place]);
 
   return state;
 }

@@ -273,6 +273,41 @@ describe('Cin7 Core overlay', () => {
     await page.close();
   });
 
+  it('loads its bundle only where the page needs it: the tab stands in elsewhere and loads it when clicked', async () => {
+    await session.evalInServiceWorker((ext) => ext.storage.local.set({ 'overlay.panelCollapsed': true }));
+    const hosts = (page: Page) =>
+      page.evaluate(() => ({ tab: document.querySelector('mapping-guard-start') !== null, panel: document.querySelector('mapping-guard-panel') !== null }));
+
+    // A product list: no feature claims it. The counts show; after the identity re-checks, still no bundle.
+    const list = await open(`${CIN7}/ProductList`);
+    await expect.poll(() => panel(list).locator('.mg-toggle').textContent()).toMatch(/error|warning|No errors/);
+    await list.waitForTimeout(2_000);
+    expect(await hosts(list)).toEqual({ tab: true, panel: false });
+    // A real click on the tab loads the bundle and opens the panel, focus on its toggle.
+    await panel(list).locator('.mg-toggle').click();
+    await expect.poll(() => hosts(list), { timeout: 20_000 }).toEqual({ tab: false, panel: true });
+    const toggle = panel(list).locator('.mg-toggle');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(await toggle.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
+    await toggle.click(); // collapsed again, for the pages below
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    await list.close();
+
+    // A sale: its lines feature claims the URL, so the bundle comes at once, without a click.
+    const sale = await open(`${CIN7}/Sale#${String(session.sandbox.store.cin7.sales[0]!.ID)}`);
+    await expect.poll(() => hosts(sale), { timeout: 20_000 }).toEqual({ tab: false, panel: true });
+    await sale.close();
+
+    // The Settings hub switches tabs in place: the Account Mapping tab's text wakes the bundle, whose reader badges it.
+    const hub = await open(`${CIN7}/Settings`);
+    await hub.locator('.hub-tabs [data-hub="ReferenceBooks"]').click();
+    await hub.locator('.ref-tabs [data-hub="ReferenceBooks/Financial"]').click();
+    await hub.locator('[data-hub="ReferenceBooks/Financial/AccountMapping"]').click();
+    await expect.poll(() => hub.locator('#gridAccountMapping [data-mg-badge]').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect((await hosts(hub)).panel).toBe(true);
+    await hub.close();
+  });
+
   it('never threw into the host pages', () => {
     expect(pageErrors).toEqual([]);
   });

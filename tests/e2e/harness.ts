@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { copyExtensionBuild, E2E_BUILD_ENV, EXTENSION_DIR } from '../../scripts/lib/build-extension.ts';
 import { findChromium } from '../../scripts/find-chromium.ts';
 import { startSandbox, type Sandbox, type ScenarioName } from '../../sandbox/index.ts';
-import { PANEL_ENGINE, registerPanelEngine, trackClosedPanels } from './closed-shadow.ts';
+import { PANEL_ENGINE, panelLocator, registerPanelEngine, trackClosedPanels } from './closed-shadow.ts';
 import { connectXeroInOptions, saveCin7KeysInOptions, type ConnectXeroOptions } from './connect-apps.ts';
 import { baseChromiumArgs, callWithExtensionApi, extensionIdOf, waitForExtensionWorker, type ExtensionApi } from './extension-worker.ts';
 
@@ -167,16 +167,35 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 export { panelLocator } from './closed-shadow.ts';
 
 /**
- * Waits until one of our panels shows content on `page`. The shadow roots are closed: they are found through CDP
- * (closed-shadow.ts), as `panelLocator(page)` does. Throws on timeout.
+ * Waits until our panel's tab shows on `page`: the start script's (the collapsed tab standing in for the panel while
+ * the overlay's bundle is not loaded, utils/overlay/wake.ts) or the React panel's. The shadow roots are closed: they
+ * are found through CDP (closed-shadow.ts), as `panelLocator(page)` does. Throws on timeout.
  */
 export async function waitForOverlayPanel(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  trackClosedPanels(page);
+  await page
+    .locator(`${PANEL_ENGINE}=.mg-toggle`)
+    .filter({ hasText: /\S/ })
+    .first()
+    .waitFor({ state: 'attached', timeout: options.timeout ?? 20_000 });
+}
+
+/** Waits until the overlay's React panel (not the start script's tab) is on `page`. */
+export async function waitForOverlayBundle(page: Page, options: { timeout?: number } = {}): Promise<void> {
   trackClosedPanels(page);
   await page
     .locator(`${PANEL_ENGINE}=body`)
     .filter({ hasText: /\S/ })
     .first()
     .waitFor({ state: 'attached', timeout: options.timeout ?? 20_000 }); // the root's <body> has no box of its own
+}
+
+/** Opens the panel on `page` as a user would (a click on its tab, which loads the bundle where it was not), and waits for it. */
+export async function openOverlayPanel(page: Page, options: { timeout?: number } = {}): Promise<void> {
+  await waitForOverlayPanel(page, options);
+  const toggle = panelLocator(page).locator('.mg-toggle').first();
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await panelLocator(page).locator('.mg-toggle[aria-expanded="true"]').first().waitFor({ state: 'attached', timeout: options.timeout ?? 20_000 });
 }
 
 /** Opens `url` in a new tab of the session, collects the page's uncaught errors into `pageErrors`, waits for our panel. */

@@ -10,7 +10,21 @@ export interface EarlyStart {
   /** The background's raw reply (unchecked). */
   reply: Promise<unknown>;
   /** The counts the start script drew from the reply (start-script.ts), until the overlay's panel replaces them. */
-  frame?: { remove(): void };
+  frame?: StartFrame;
+  /**
+   * The bundle was loaded after the page had been idle (wake.ts): the reply may be old, so the overlay asks for the
+   * status again (the tab's identification still stands).
+   */
+  late?: boolean;
+  /** The user asked for the panel (the tab's button, the shortcut) before the bundle was loaded: it opens. */
+  openPanel?: boolean;
+}
+
+/** The collapsed tab the start script drew. */
+export interface StartFrame {
+  remove(): void;
+  /** Until the bundle is needed: a working button (`onOpen`), placed again as the panel's tab would be. */
+  standIn?(onOpen: () => void, signal: AbortSignal): void;
 }
 
 interface RuntimeLike {

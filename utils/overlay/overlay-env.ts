@@ -11,6 +11,13 @@ import { keepUpdated } from './keep-updated';
 import type { PanelContributionStore } from './panel-state';
 import type { StatusStore } from './status-store';
 
+/** The collapsed tab the start script drew, as the health panel adopts it. */
+export interface AdoptedStartFrame {
+  remove(): void;
+  /** The user asked for the panel before it was there (start-script.ts): it opens, with focus on its toggle. */
+  openPanel: boolean;
+}
+
 export interface WatchOptions {
   /** The feature's badge key: its badges are removed when it stops. */
   badgeKey?: string;
@@ -32,7 +39,7 @@ export interface OverlayEnv<Actions extends ActionName = never> {
   /** The background actions this overlay calls; every overlay may open the options page. */
   background: ClientOf<Actions | 'openOptions'>;
   /** The counts the start script drew (start-script.ts), for the panel to replace; once, then undefined. */
-  takeStartFrame(): { remove(): void } | undefined;
+  takeStartFrame(): AdoptedStartFrame | undefined;
   /** Reports a failure to the panel without stopping the feature. */
   reportProblem(error: unknown): void;
   /** Runs `update` now, on (throttled) page changes and on status changes, guarded, until the feature stops. */
@@ -51,7 +58,7 @@ export interface OverlayEnvParts<Actions extends ActionName> {
   background: ClientOf<Actions | 'openOptions'>;
   /** The id the panel shows with this feature's problems. */
   featureId: string;
-  takeStartFrame?: () => { remove(): void } | undefined;
+  takeStartFrame?: () => AdoptedStartFrame | undefined;
   /** The feature run's signal: everything the helpers start stops with it. */
   signal: AbortSignal;
 }

@@ -14,12 +14,12 @@ import { watchLocation } from './location';
 import { createOverlayEnv, type OverlayEnv } from './overlay-env';
 import { createPanelContributionStore } from './panel-state';
 import { createStatusStore, type StatusStore } from './status-store';
+import type { AdoptedStartFrame } from './overlay-env';
+import { IDENTIFY_AGAIN_MS } from './wake';
 
 /** The bench measures from these marks to the panel showing. */
 const START_MARK: Record<AppId, string> = { cin7: 'mapping-guard:cin7:start', xero: 'mapping-guard:xero:start' };
 
-/** Headers often render after the page loads: what the page shows is read again this long after start (ms). */
-const IDENTIFY_AGAIN_MS = [1500, 5000];
 
 /** The full environment a feature may receive: every action, plus the app's own part. */
 export type FullEnv<Extra extends object> = OverlayEnv<ActionName> & Extra;
@@ -47,10 +47,11 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
     performance.mark?.(START_MARK[app]);
     const panel = createPanelContributionStore();
     let startFrame = early?.frame;
-    const takeStartFrame = () => {
+    // Whether the user asked for the panel is read when the panel adopts the tab: a click may come while this starts.
+    const takeStartFrame = (): AdoptedStartFrame | undefined => {
       const frame = startFrame;
       startFrame = undefined;
-      return frame;
+      return frame && { remove: () => frame.remove(), openPanel: early?.openPanel === true };
     };
     let currentUrl = new URL(location.href);
     const identifier = createTabIdentifier(
@@ -59,7 +60,8 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
       early && { identity: early.identity, answered: early.reply },
     );
     const client = afterIdentification(background, identifier);
-    const getStatus = early ? firstFromEarly(early, client.getStatus) : client.getStatus;
+    // Loaded late (the page was idle), the first answer may be old: the status is asked for again.
+    const getStatus = early && !early.late ? firstFromEarly(early, client.getStatus) : client.getStatus;
     const status = createStatusStore({ getStatus, refresh: client.refresh, onStatusChanged }, { signal: ctx.signal });
     let started = false;
     const identifyAgain = () =>

@@ -1,14 +1,18 @@
 // What each app's start script does (entrypoints/<app>-start.content.ts), the only script the manifest injects into
 // the apps' pages. It is small, so it runs at once: it sends the tab's first message (identification and status in
-// one round trip), draws the panel's counts from the reply in plain DOM, and once they are painted asks the background
-// to inject the overlay's own bundle (action `loadOverlay`), which adopts that first message and frame
-// (early-status.ts). The bundle's compile and start-up, the larger part of a page's cost for us, never delay the
-// counts. Nothing here may import React or zod's full build; no failure reaches the page.
+// one round trip) and draws the panel's counts from the reply in plain DOM. Once they are painted, the overlay's own
+// bundle (action `loadOverlay`), which adopts that first message and frame (early-status.ts), is asked for when the
+// page needs it (wake.ts): at once on a page a feature claims, otherwise when something calls for it, the tab
+// standing in for the panel until then. The bundle's compile and start-up, the larger part of a page's cost for us,
+// never delay the counts, and pages no feature claims never pay for them. Nothing here may import React or zod's
+// full build; no failure reaches the page.
 import type { AppId } from '../apps';
 import { readPanelCounts, type PanelCounts } from '../protocol/panel-counts';
 import type { TabIdentity } from '../protocol/shapes';
 import { afterPaint } from './after-paint';
-import { publishEarlyStart, runtimeOf, sendEarlyStatus } from './early-status';
+import { publishEarlyStart, runtimeOf, sendEarlyStatus, type EarlyStart, type StartFrame } from './early-status';
+import type { LocationWatchContext } from './location';
+import { claimsText, claimsUrl, listenToBackground, pageText, panelKeptOpen, watchForWake, type OverlayWake, type WakeReason } from './wake';
 
 /** Trace marks for the bench (tests/bench/overlay-lib.ts): the counts are in the DOM; the first message has left. */
 export const COUNTS_MARK: Record<AppId, string> = { cin7: 'mapping-guard:cin7:counts', xero: 'mapping-guard:xero:counts' };
@@ -18,14 +22,22 @@ export const SENT_MARK: Record<AppId, string> = { cin7: 'mapping-guard:cin7:sent
 const PAINT_WAIT_MS = 200;
 
 /** Draws the counts (components/panel/start-frame.ts, passed in by the entry: utils/ never imports components/). */
-export type DrawCounts = (counts: PanelCounts) => { remove(): void } | undefined;
+export type DrawCounts = (counts: PanelCounts) => StartFrame | undefined;
 
-export function runStartScript(app: AppId, read: () => TabIdentity, draw: DrawCounts): void {
+export interface StartScriptOptions {
+  /** What the app's features claim; without it the bundle is loaded on every page. */
+  wake?: OverlayWake;
+  /** The content script's context: navigation, and its end (the extension was updated or reloaded). */
+  ctx?: LocationWatchContext & { signal: AbortSignal };
+}
+
+export function runStartScript(app: AppId, read: () => TabIdentity, draw: DrawCounts, options: StartScriptOptions = {}): void {
   try {
     const early = sendEarlyStatus(read);
     if (!early) return;
     performance.mark?.(SENT_MARK[app]);
     publishEarlyStart(early);
+    const waker = createWaker(early, read, options);
     void early.reply
       .then((raw) => {
         const counts = readPanelCounts(raw);
@@ -35,9 +47,50 @@ export function runStartScript(app: AppId, read: () => TabIdentity, draw: DrawCo
       })
       .catch(() => undefined)
       .then(() => afterPaint(PAINT_WAIT_MS))
-      .then(() => runtimeOf()?.sendMessage?.({ mgAction: 'loadOverlay' }))
-      .catch(() => undefined);
+      .then(() => waker.decide())
+      .catch(() => waker.load());
   } catch {
     // Never the page's problem; the overlay is not loaded then (the next page load tries again).
   }
+}
+
+/** Loads the bundle once: at once where the page needs it, else when something calls for it (wake.ts). */
+function createWaker(early: EarlyStart, read: () => TabIdentity, { wake, ctx }: StartScriptOptions) {
+  const idle = new AbortController();
+  ctx?.signal.addEventListener('abort', () => idle.abort(), { once: true });
+  let loaded = false;
+  let deciding = true;
+  let statusChanged = false;
+  const load = () => {
+    if (loaded) return;
+    loaded = true;
+    if (statusChanged) early.late = true;
+    idle.abort();
+    void Promise.resolve(runtimeOf()?.sendMessage?.({ mgAction: 'loadOverlay' })).catch(() => undefined);
+  };
+  const wakeUp = (reason: WakeReason) => {
+    if (reason === 'user') early.openPanel = true;
+    if (loaded) return;
+    early.late = true;
+    load();
+  };
+  // From the start, so nothing is missed: a status change before the decision only makes the first answer old.
+  listenToBackground((reason) => (deciding && reason === 'status' ? (statusChanged = true) : wakeUp(reason)), idle.signal);
+  ctx?.signal.addEventListener('abort', () => early.frame?.remove(), { once: true });
+
+  return {
+    load,
+    async decide(): Promise<void> {
+      const frame = early.frame;
+      // No counts drawn (no status, a refusal): the bundle's panel explains. No wake list: the bundle everywhere.
+      if (!wake || !ctx || !frame?.standIn || idle.signal.aborted) return load();
+      const keptOpen = panelKeptOpen();
+      if (claimsUrl(wake, new URL(location.href)) || claimsText(wake, pageText()) || (await keptOpen)) return load();
+      deciding = false;
+      if (statusChanged) return wakeUp('status');
+      if (idle.signal.aborted) return;
+      frame.standIn(() => wakeUp('user'), idle.signal);
+      watchForWake({ wake, identity: early.identity, read, ctx, onWake: wakeUp, signal: idle.signal });
+    },
+  };
 }

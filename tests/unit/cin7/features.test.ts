@@ -3,7 +3,9 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CIN7_FEATURES } from '../../../entrypoints/cin7.content/features';
-import { ROUTE_EXAMPLES } from '../../../utils/cin7/page/routes';
+import { isEveryPage, ROUTE_EXAMPLES } from '../../../utils/cin7/page/routes';
+import { CIN7_WAKE } from '../../../entrypoints/cin7.content/wake';
+import { expectWakeCoversFeatures } from '../overlay/wake-coverage';
 
 const featureDir = resolve(process.cwd(), 'entrypoints/cin7.content/features');
 const files = readdirSync(featureDir).filter((name) => /\.tsx?$/.test(name) && !name.startsWith('index.'));
@@ -26,5 +28,10 @@ describe('Cin7 features', () => {
       const runsSomewhere = examples.some((url) => feature.include.some((test) => test(url)));
       expect(runsSomewhere, feature.id).toBe(true);
     }
+  });
+
+  it('the start script loads the overlay wherever a feature has work (wake.ts): by its routes, or the text it finds its page by', () => {
+    const examples = [...ROUTE_EXAMPLES.values()].flat().map((href) => new URL(href));
+    expectWakeCoversFeatures(CIN7_FEATURES, CIN7_WAKE, isEveryPage, examples);
   });
 });

@@ -99,8 +99,29 @@ describe('startOverlay', () => {
     const early: EarlyStart = { identity: {}, reply: Promise.resolve({ ok: true, result: status() }), frame };
     const { started, feature } = recorder();
     startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({}), early });
-    expect(started[0]!.takeStartFrame()).toBe(frame);
+    const adopted = started[0]!.takeStartFrame();
+    expect(adopted?.openPanel).toBe(false);
+    adopted?.remove();
+    expect(frame.remove).toHaveBeenCalledTimes(1);
     expect(started[0]!.takeStartFrame()).toBeUndefined();
+  });
+
+  it('the panel opens when the user asked for it on the start script’s tab, even while the bundle was starting', () => {
+    answerGetStatus();
+    const early: EarlyStart = { identity: {}, reply: Promise.resolve({ ok: true, result: status() }), frame: { remove: vi.fn() } };
+    const { started, feature } = recorder();
+    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({}), early });
+    early.openPanel = true; // a click after the bundle started, before the panel adopted the tab
+    expect(started[0]!.takeStartFrame()?.openPanel).toBe(true);
+  });
+
+  it('loaded late (the page was idle), the first answer is not reused: the status is asked for again', async () => {
+    const sent = answerGetStatus();
+    const early: EarlyStart = { identity: { cin7Texts: ['Acme Ltd'] }, reply: Promise.resolve({ ok: true, result: status({ findings: [] }) }), late: true };
+    const { started, feature } = recorder();
+    startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({ cin7Texts: ['Acme Ltd'] }), early });
+    await started[0]!.status.load();
+    expect(sent).toEqual([{ mgAction: 'getStatus' }]);
   });
 
   it('an early answer that fails its schema is not shown: a plain status request replaces it', async () => {

@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XERO_FEATURES } from '../../../entrypoints/xero.content/features';
-import { ROUTE_EXAMPLES } from '../../../utils/xero/page/routes';
+import { isEveryPage, ROUTE_EXAMPLES } from '../../../utils/xero/page/routes';
+import { XERO_WAKE } from '../../../entrypoints/xero.content/wake';
+import { expectWakeCoversFeatures } from '../overlay/wake-coverage';
 
 const featureDir = resolve(process.cwd(), 'entrypoints/xero.content/features');
 const files = readdirSync(featureDir).filter((name) => /\.tsx?$/.test(name) && !name.startsWith('index.'));
@@ -35,5 +37,10 @@ describe('Xero features', () => {
     for (const href of ['https://inventory.dearsystems.com/ChartOfAccounts', 'https://login.xero.com/GeneralLedger/ChartOfAccounts.aspx#mg-target=account:1']) {
       for (const feature of XERO_FEATURES) expect(feature.include.some((test) => test(new URL(href))), feature.id).toBe(false);
     }
+  });
+
+  it('the start script loads the overlay wherever a feature has work (wake.ts): by its routes, or the text it finds its page by', () => {
+    const examples = [...ROUTE_EXAMPLES.values()].flat().map((href) => new URL(href));
+    expectWakeCoversFeatures(XERO_FEATURES, XERO_WAKE, isEveryPage, examples);
   });
 });
