@@ -9,6 +9,7 @@ import { loadScenario, type ScenarioName } from '../../utils/scenarios/index.ts'
 import { FAILED_LIST_PATH, SYNC_HISTORY_PATH } from '../../sandbox/cin7-sync-errors.ts';
 import { compareWithCli } from './demo-report.ts';
 import { extensionHas, waitForTextToSettle, type DemoContext, type DemoStep } from './demo-walk.ts';
+import { openOverlayPanel } from '../../tests/e2e/harness.ts';
 
 const CIN7 = 'https://inventory.dearsystems.com';
 const XERO = 'https://go.xero.com';
@@ -39,11 +40,10 @@ function pageStep(id: string, title: string, url: string, options: { openPanel?:
       for (const selector of options.clicks ?? []) await page.locator(selector).first().click();
       if (options.clicks?.length) await waitForTextToSettle(page);
       if (options.openPanel) {
-        const toggle = page.locator('mapping-guard-panel .mg-toggle');
-        if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'false') {
-          await toggle.click();
-          await waitForTextToSettle(page);
-        }
+        // A click on the tab inside its closed root (the harness finds it through DevTools); where the overlay's
+        // bundle was not loaded yet, that click loads it.
+        await openOverlayPanel(page, { timeout: 10_000 });
+        await waitForTextToSettle(page);
       }
       await context.shoot('', page);
     },
