@@ -66,6 +66,50 @@ afterAll(async () => {
 });
 
 describe('health panel placement', () => {
+  it('where the overlay is not loaded, the start script’s tab moves off a control the page adds or scrolls under it', async () => {
+    await session.evalInServiceWorker((ext) => ext.storage.local.set({ 'overlay.panelCollapsed': true }));
+    // Once the set-up's refresh is over: a status change would load the bundle (the counts must follow it).
+    await expect
+      .poll(async () => {
+        const reply = (await session.sendFromExtensionPage({ mgAction: 'getStatus', args: { host: 'cin7' } })) as { result?: { summary?: unknown; refreshing?: unknown } };
+        return Boolean(reply.result?.summary) && !reply.result?.refreshing;
+      }, { timeout: 60_000 })
+      .toBe(true);
+    const page = await open(`${CIN7}/Dashboard`);
+    const bundleLoaded = () => page.evaluate(() => document.querySelector('mapping-guard-panel') !== null);
+    await settled(page);
+    expect(await bundleLoaded()).toBe(false);
+    const home = (await panel(page).boundingBox())!;
+    // A fixed control right where the tab is: added at the top level of <body>, as host menus and toasts are.
+    await page.evaluate(({ x, y, width, height }) => {
+      const button = document.createElement('button');
+      button.id = 'host-corner-action';
+      button.textContent = 'Host action';
+      button.style.cssText = `position: fixed; left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px; z-index: 10`;
+      document.body.append(button);
+    }, home);
+    await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);
+    await page.locator('#host-corner-action').click({ trial: true, timeout: 5_000 });
+    await page.evaluate(() => document.getElementById('host-corner-action')?.remove());
+    await expect.poll(async () => (await panel(page).boundingBox())?.y, { timeout: 5_000 }).toBe(home.y);
+    // A control that scrolling brings under the tab.
+    await page.evaluate(({ x, y }) => {
+      const filler = document.createElement('div');
+      filler.style.cssText = 'height: 4000px';
+      const button = document.createElement('button');
+      button.id = 'host-scrolled-action';
+      button.textContent = 'Scrolled into place';
+      button.style.cssText = `position: absolute; left: ${x}px; top: ${y + 1000 + window.scrollY}px; width: 160px; height: 30px`;
+      document.body.append(filler, button);
+    }, home);
+    await page.evaluate(() => window.scrollBy(0, 1000));
+    await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);
+    await page.locator('#host-scrolled-action').click({ trial: true, timeout: 5_000 });
+    // All of it without the overlay's bundle: the tab did it alone.
+    expect(await bundleLoaded()).toBe(false);
+    await page.close();
+  });
+
   it('opened on busy pages of both apps, it covers none of their controls', async () => {
     const sale = session.sandbox.store.cin7.sales[0];
     for (const url of [`${CIN7}/AccountMapping`, `${CIN7}/Sale#${String(sale?.ID)}`, `${CIN7}/ProductList`, `${XERO}/GeneralLedger/ChartOfAccounts.aspx`, `${XERO}/Setup/FinancialSettings.aspx`]) {

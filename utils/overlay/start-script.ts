@@ -64,7 +64,6 @@ function createWaker(early: EarlyStart, read: () => TabIdentity, { wake, ctx }: 
   const load = () => {
     if (loaded) return;
     loaded = true;
-    if (statusChanged) early.late = true;
     idle.abort();
     void Promise.resolve(runtimeOf()?.sendMessage?.({ mgAction: 'loadOverlay' })).catch(() => undefined);
   };
@@ -74,8 +73,16 @@ function createWaker(early: EarlyStart, read: () => TabIdentity, { wake, ctx }: 
     early.late = true;
     load();
   };
-  // From the start, so nothing is missed: a status change before the decision only makes the first answer old.
-  listenToBackground((reason) => (deciding && reason === 'status' ? (statusChanged = true) : wakeUp(reason)), idle.signal);
+  // From the start until the content script ends, so nothing is missed: before the decision, and while the bundle
+  // starts, a status change makes the first answer old (the bundle then asks again) and the shortcut opens the panel.
+  const listening = new AbortController();
+  ctx?.signal.addEventListener('abort', () => listening.abort(), { once: true });
+  listenToBackground((reason) => {
+    if (reason === 'status' && (deciding || loaded)) {
+      statusChanged = true;
+      early.late = true;
+    } else wakeUp(reason);
+  }, listening.signal);
   ctx?.signal.addEventListener('abort', () => early.frame?.remove(), { once: true });
 
   return {

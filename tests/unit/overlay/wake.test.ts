@@ -108,6 +108,15 @@ describe('the overlay is loaded at once', () => {
     await until(() => loads() === 1);
     expect(takeEarlyStart()?.late).toBe(true);
   });
+  it('what comes while the bundle starts is handed to it: the shortcut opens the panel, a status change makes the answer old', async () => {
+    history.replaceState(null, '', '/Sale#42');
+    await start();
+    expect(loads()).toBe(1);
+    fromBackground({ mgEvent: 'togglePanel' });
+    fromBackground({ mgEvent: 'statusChanged', pairId: 'pair-1' });
+    expect(loads()).toBe(1);
+    expect(takeEarlyStart()).toMatchObject({ openPanel: true, late: true });
+  });
 });
 
 describe('on a page no feature claims', () => {
