@@ -18,17 +18,20 @@ export interface ConnectedHealthPanelProps {
   mappingPage: FixLink;
   /** Asks the background to open the options page; resolves false when it could not. */
   openOptions(): Promise<boolean>;
-  /** The user opened the start script's tab before this panel was loaded: open, with focus on the toggle. */
-  openAtStart?: boolean;
+  /** What the user did on the start script's tab this panel replaces (read once, at the first render). */
+  fromStartTab?: () => { openPanel: boolean; focused: boolean };
 }
 
 export function ConnectedHealthPanel(props: ConnectedHealthPanelProps) {
-  const { currentApp, statusStore, contributions, mappingPage, openOptions, openAtStart = false } = props;
+  const { currentApp, statusStore, contributions, mappingPage, openOptions, fromStartTab } = props;
   const state = useStore(statusStore);
   const { sections, problems } = useStore(contributions);
+  const [startTab] = useState(() => fromStartTab?.() ?? { openPanel: false, focused: false });
+  const openAtStart = startTab.openPanel;
   const [collapsed, setCollapsed] = useState(!openAtStart);
   const [optionsHint, setOptionsHint] = useState<string | null>(null);
-  const [focusRequest, setFocusRequest] = useState(openAtStart ? 1 : 0);
+  // The focus stays with the user: on this toggle if they asked for the panel or were on the tab it replaces.
+  const [focusRequest, setFocusRequest] = useState(openAtStart || startTab.focused ? 1 : 0);
 
   useEffect(() => {
     let active = true;

@@ -25,6 +25,8 @@ export interface FirstFrame {
    * as the React panel's tab.
    */
   standIn(onOpen: () => void, signal: AbortSignal): void;
+  /** Whether its button has focus (the panel that replaces it then takes the focus). */
+  hasFocus(): boolean;
 }
 
 /** What the frame reads: the overlay's status store, or the start script's one reply (start-frame.ts). */
@@ -56,6 +58,8 @@ export function renderFirstFrame(parent: HTMLElement, store: FrameSource): First
   enterTopLayer(section);
 
   let placed = false;
+  let clickable = false;
+  let openPanel = () => {};
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   const timer = setTimeout(markReady, WAIT_FOR_STATUS_MS);
@@ -76,12 +80,19 @@ export function renderFirstFrame(parent: HTMLElement, store: FrameSource): First
       unsubscribe();
       section.remove();
     },
+    hasFocus: () => (section.getRootNode() as Document | ShadowRoot).activeElement === button,
     standIn(onOpen, signal) {
       button.disabled = false;
-      button.addEventListener('click', () => {
-        button.setAttribute('aria-busy', 'true');
-        onOpen();
-      });
+      button.removeAttribute('aria-busy');
+      // Kept after `signal` aborts: a click while the bundle starts still asks for the panel.
+      openPanel = onOpen;
+      if (!clickable) {
+        clickable = true;
+        button.addEventListener('click', () => {
+          button.setAttribute('aria-busy', 'true');
+          openPanel();
+        });
+      }
       const dialogs = sharedDialogTracker(document, signal);
       const scheduler = createPlacementScheduler(() => place(section, dialogs()));
       watchPlacementTriggers(() => section, scheduler.schedule, signal);

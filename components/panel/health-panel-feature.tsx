@@ -41,7 +41,7 @@ export function defineHealthPanelFeature<Env extends HealthPanelEnv>(options: {
           contributions={env.panel}
           mappingPage={cin7AccountMappingLink()}
           openOptions={() => requestOptionsPage(env.background)}
-          openAtStart={start?.openPanel}
+          fromStartTab={start?.userState}
         />,
         (parent) => (start ? { ready: Promise.resolve(), remove: () => start.remove() } : renderFirstFrame(parent, env.status)),
       );

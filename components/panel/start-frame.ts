@@ -12,12 +12,14 @@ import { renderFirstFrame, type FirstFrame } from './first-frame';
 export const START_FRAME_ELEMENT = 'mapping-guard-start';
 
 /** Draws the collapsed tab with these counts; undefined where the page has no <body> to hold it. */
-export function drawStartFrame(counts: PanelCounts): Pick<FirstFrame, 'remove' | 'standIn'> | undefined {
+export function drawStartFrame(counts: PanelCounts): Pick<FirstFrame, 'remove' | 'standIn' | 'hasFocus'> | undefined {
   if (!document.body) return undefined;
   const host = markOwnNode(document.createElement(START_FRAME_ELEMENT));
   const shadow = host.attachShadow({ mode: 'closed' });
-  // Its button works while it stands in for the panel: only for the user, as the panel's (trusted-events.ts).
+  // Its button works while it stands in for the panel: only for the user, as the panel's (trusted-events.ts); and its
+  // keys stay ours, as the panel's (mount-panel.tsx, WXT's isolateEvents): Enter or Space on it is no host shortcut.
   dropUntrustedEvents(shadow);
+  for (const type of ['keydown', 'keyup', 'keypress']) shadow.addEventListener(type, (event) => event.stopPropagation());
   const style = document.createElement('style');
   // WXT's reset for its shadow-root UIs, so the tab looks the same as the panel that replaces it.
   style.textContent = `:host{all:initial !important;}\n${panelCss}`;
@@ -32,5 +34,6 @@ export function drawStartFrame(counts: PanelCounts): Pick<FirstFrame, 'remove' |
       host.remove();
     },
     standIn: (onOpen, signal) => frame.standIn(onOpen, signal),
+    hasFocus: () => frame.hasFocus(),
   };
 }

@@ -2,8 +2,10 @@
 // pages, and elsewhere only when something calls for it. tests/unit/cin7/features.test.ts checks that every feature
 // is covered: by its routes here, or by the text check its page spotter runs.
 import { isPurchase, isRecordWithOverrides, isSale } from '../../utils/cin7/page/routes';
-import { mightShow, mightShowSyncErrors } from '../../utils/cin7/page/recognise';
+import { mightShow, mightShowSyncErrors, signScore, type Cin7PageKind } from '../../utils/cin7/page/recognise';
 import type { OverlayWake } from '../../utils/overlay/wake';
+
+const SPOTTED_PAGES: readonly Cin7PageKind[] = ['accountMapping', 'chartOfAccounts', 'generalSettings'];
 
 export const CIN7_WAKE: OverlayWake = {
   // document-lines (sales, purchases) and record-overrides (products, customers, suppliers).
@@ -15,4 +17,6 @@ export const CIN7_WAKE: OverlayWake = {
     'general-settings': (text) => mightShow('generalSettings', text),
     'sync-errors': mightShowSyncErrors,
   },
+  // One label of such a page in what the page added: the spotters then read the whole page, and so does the start script.
+  hints: (text) => SPOTTED_PAGES.some((page) => signScore(page, text) > 0),
 };

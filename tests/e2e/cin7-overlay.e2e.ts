@@ -281,7 +281,7 @@ describe('Cin7 Core overlay', () => {
     // A product list: no feature claims it. The counts show; after the identity re-checks, still no bundle.
     const list = await open(`${CIN7}/ProductList`);
     await expect.poll(() => panel(list).locator('.mg-toggle').textContent()).toMatch(/error|warning|No errors/);
-    await list.waitForTimeout(2_000);
+    await list.waitForTimeout(5_500); // past the start script's two identity checks
     expect(await hosts(list)).toEqual({ tab: true, panel: false });
     // A real click on the tab loads the bundle and opens the panel, focus on its toggle.
     await panel(list).locator('.mg-toggle').click();
@@ -298,9 +298,11 @@ describe('Cin7 Core overlay', () => {
     await expect.poll(() => hosts(sale), { timeout: 20_000 }).toEqual({ tab: false, panel: true });
     await sale.close();
 
-    // The Settings hub switches tabs in place: the Account Mapping tab's text wakes the bundle, whose reader badges it.
-    const hub = await open(`${CIN7}/Settings`);
-    await hub.locator('.hub-tabs [data-hub="ReferenceBooks"]').click();
+    // The Settings hub switches tabs in place. Its "Your Company" books claim nothing; the Financial tab's text does,
+    // and the bundle it loads finds Account Mapping once that tab opens, and badges it.
+    const hub = await open(`${CIN7}/Settings#ReferenceBooks/YourCompany`);
+    await hub.waitForTimeout(1_000);
+    expect(await hosts(hub)).toEqual({ tab: true, panel: false });
     await hub.locator('.ref-tabs [data-hub="ReferenceBooks/Financial"]').click();
     await hub.locator('[data-hub="ReferenceBooks/Financial/AccountMapping"]').click();
     await expect.poll(() => hub.locator('#gridAccountMapping [data-mg-badge]').count(), { timeout: 20_000 }).toBeGreaterThan(0);

@@ -167,14 +167,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 export { panelLocator } from './closed-shadow.ts';
 
 /**
- * Waits until our panel's tab shows on `page`: the start script's (the collapsed tab standing in for the panel while
- * the overlay's bundle is not loaded, utils/overlay/wake.ts) or the React panel's. The shadow roots are closed: they
- * are found through CDP (closed-shadow.ts), as `panelLocator(page)` does. Throws on timeout.
+ * Waits until our panel's tab works on `page`: the React panel's, or the start script's where it stands in for the
+ * panel because the overlay's bundle is not loaded (utils/overlay/wake.ts; a click on it loads the bundle). Not the
+ * start script's tab while the bundle loads: its button is disabled then, and the panel that replaces it may open
+ * (the user keeps it open). The shadow roots are closed: they are found through CDP (closed-shadow.ts), as
+ * `panelLocator(page)` does. Throws on timeout.
  */
 export async function waitForOverlayPanel(page: Page, options: { timeout?: number } = {}): Promise<void> {
   trackClosedPanels(page);
   await page
-    .locator(`${PANEL_ENGINE}=.mg-toggle`)
+    .locator(`${PANEL_ENGINE}=.mg-toggle:not([disabled])`)
     .filter({ hasText: /\S/ })
     .first()
     .waitFor({ state: 'attached', timeout: options.timeout ?? 20_000 });

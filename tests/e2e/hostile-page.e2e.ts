@@ -57,14 +57,20 @@ describe('a hostile host page', () => {
     const page = await session.context.newPage();
     await page.goto(`${XERO}/Dashboard`, { waitUntil: 'load' });
     const toggle = panelLocator(page).locator('.mg-toggle');
-    await toggle.waitFor({ timeout: 30_000 });
+    // A working button: the start script's tab standing in for the panel (its click loads the bundle), or the panel's.
+    await panelLocator(page).locator('.mg-toggle:not([disabled])').waitFor({ timeout: 30_000 });
+    const bundleLoaded = () => page.evaluate(() => document.querySelector('mapping-guard-panel') !== null);
+    const loadedBefore = await bundleLoaded();
     const expanded = await toggle.getAttribute('aria-expanded');
     expect(await pressFromPage(page, '.mg-toggle')).toBe(true);
-    await page.waitForTimeout(500);
+    await page.waitForTimeout(1_000);
     expect(await toggle.getAttribute('aria-expanded')).toBe(expanded);
+    expect(await bundleLoaded()).toBe(loadedBefore);
 
     if (expanded === 'false') await toggle.click(); // the user's click
     await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    // The panel the click brought is closed to the page as well.
+    expect(await page.evaluate(() => document.querySelector('mapping-guard-panel')?.shadowRoot)).toBeNull();
     const refresh = panelLocator(page).locator('button.mg-button', { hasText: /^Refresh$/ });
     await refresh.waitFor({ timeout: 60_000 });
     const before = session.sandbox.stats.totalApiCalls;

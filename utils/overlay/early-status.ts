@@ -25,16 +25,20 @@ export interface StartFrame {
   remove(): void;
   /** Until the bundle is needed: a working button (`onOpen`), placed again as the panel's tab would be. */
   standIn?(onOpen: () => void, signal: AbortSignal): void;
+  /** Whether its button has focus. */
+  hasFocus?(): boolean;
 }
 
 interface RuntimeLike {
+  id?: string;
   sendMessage?: (message: unknown) => Promise<unknown> | undefined;
 }
 
 /** The extension runtime, promise-based in MV3 (Chromium's `chrome`, Firefox's `browser`), without the polyfill. */
 export function runtimeOf(): RuntimeLike | undefined {
   const scope = globalThis as { browser?: { runtime?: RuntimeLike }; chrome?: { runtime?: RuntimeLike } };
-  return scope.browser?.runtime ?? scope.chrome?.runtime;
+  // `runtime.id`, as WXT checks: a page element named "browser" is no extension API.
+  return scope.browser?.runtime?.id ? scope.browser.runtime : scope.chrome?.runtime;
 }
 
 /**

@@ -14,8 +14,12 @@ import type { StatusStore } from './status-store';
 /** The collapsed tab the start script drew, as the health panel adopts it. */
 export interface AdoptedStartFrame {
   remove(): void;
-  /** The user asked for the panel before it was there (start-script.ts): it opens, with focus on its toggle. */
-  openPanel: boolean;
+  /**
+   * Read when the panel first renders: whether the user asked for it on the tab (start-script.ts: a click or the
+   * shortcut, also while the bundle was starting), and whether the tab's button has focus. The panel then opens, or
+   * takes the focus on its own toggle.
+   */
+  userState(): { openPanel: boolean; focused: boolean };
 }
 
 export interface WatchOptions {

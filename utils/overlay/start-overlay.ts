@@ -47,11 +47,10 @@ export function startOverlay<Extra extends object = Record<never, never>>(option
     performance.mark?.(START_MARK[app]);
     const panel = createPanelContributionStore();
     let startFrame = early?.frame;
-    // Whether the user asked for the panel is read when the panel adopts the tab: a click may come while this starts.
     const takeStartFrame = (): AdoptedStartFrame | undefined => {
       const frame = startFrame;
       startFrame = undefined;
-      return frame && { remove: () => frame.remove(), openPanel: early?.openPanel === true };
+      return frame && { remove: () => frame.remove(), userState: () => ({ openPanel: early?.openPanel === true, focused: frame.hasFocus?.() === true }) };
     };
     let currentUrl = new URL(location.href);
     const identifier = createTabIdentifier(

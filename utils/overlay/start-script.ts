@@ -56,48 +56,62 @@ export function runStartScript(app: AppId, read: () => TabIdentity, draw: DrawCo
 
 /** Loads the bundle once: at once where the page needs it, else when something calls for it (wake.ts). */
 function createWaker(early: EarlyStart, read: () => TabIdentity, { wake, ctx }: StartScriptOptions) {
-  const idle = new AbortController();
+  let idle = new AbortController();
   ctx?.signal.addEventListener('abort', () => idle.abort(), { once: true });
   let loaded = false;
+  /** Until the counts are drawn and the decision made, wakes are only noted: the bundle adopts a drawn frame. */
   let deciding = true;
-  let statusChanged = false;
+  let wanted = false;
+
   const load = () => {
     if (loaded) return;
     loaded = true;
     idle.abort();
-    void Promise.resolve(runtimeOf()?.sendMessage?.({ mgAction: 'loadOverlay' })).catch(() => undefined);
+    void Promise.resolve(runtimeOf()?.sendMessage?.({ mgAction: 'loadOverlay' }))
+      .then((reply) => {
+        if ((reply as { ok?: unknown } | undefined)?.ok !== true) throw new Error('not loaded');
+      })
+      .catch(() => notLoaded());
+  };
+  /** The injection failed: the tab stands in again (a click retries), or goes with the extension (updated, removed). */
+  const notLoaded = () => {
+    loaded = false;
+    if (!runtimeOf()?.id || ctx?.signal.aborted) early.frame?.remove();
+    else standIn();
   };
   const wakeUp = (reason: WakeReason) => {
     if (reason === 'user') early.openPanel = true;
-    if (loaded) return;
-    early.late = true;
-    load();
+    // After a while idle, or with the status changed, the first answer may be old: the bundle asks again.
+    if (!deciding || reason === 'status') early.late = true;
+    if (deciding) wanted = true;
+    else load();
   };
-  // From the start until the content script ends, so nothing is missed: before the decision, and while the bundle
-  // starts, a status change makes the first answer old (the bundle then asks again) and the shortcut opens the panel.
+  // From the start until the content script ends, so nothing is missed: while the bundle starts, a status change
+  // still makes the first answer old (the bundle then asks again) and the shortcut still opens the panel.
   const listening = new AbortController();
   ctx?.signal.addEventListener('abort', () => listening.abort(), { once: true });
-  listenToBackground((reason) => {
-    if (reason === 'status' && (deciding || loaded)) {
-      statusChanged = true;
-      early.late = true;
-    } else wakeUp(reason);
-  }, listening.signal);
+  listenToBackground(wakeUp, listening.signal);
   ctx?.signal.addEventListener('abort', () => early.frame?.remove(), { once: true });
+
+  /** The drawn tab works as the panel's tab until something calls for the bundle. */
+  const standIn = () => {
+    const frame = early.frame;
+    if (!wake || !ctx || !frame?.standIn || ctx.signal.aborted) return;
+    idle = new AbortController();
+    frame.standIn(() => wakeUp('user'), idle.signal);
+    watchForWake({ wake, identity: early.identity, read, ctx, onWake: wakeUp, signal: idle.signal });
+  };
 
   return {
     load,
     async decide(): Promise<void> {
-      const frame = early.frame;
       // No counts drawn (no status, a refusal): the bundle's panel explains. No wake list: the bundle everywhere.
-      if (!wake || !ctx || !frame?.standIn || idle.signal.aborted) return load();
-      const keptOpen = panelKeptOpen();
-      if (claimsUrl(wake, new URL(location.href)) || claimsText(wake, pageText()) || (await keptOpen)) return load();
+      const canStandIn = Boolean(wake && ctx && early.frame?.standIn);
+      const keptOpen = canStandIn && (await panelKeptOpen());
       deciding = false;
-      if (statusChanged) return wakeUp('status');
-      if (idle.signal.aborted) return;
-      frame.standIn(() => wakeUp('user'), idle.signal);
-      watchForWake({ wake, identity: early.identity, read, ctx, onWake: wakeUp, signal: idle.signal });
+      if (!canStandIn || !wake || wanted || keptOpen || claimsUrl(wake, new URL(location.href)) || claimsText(wake, pageText())) return load();
+      // Everything that could call for the bundle is watched from here on, in the same task as the checks above.
+      standIn();
     },
   };
 }

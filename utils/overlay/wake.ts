@@ -19,6 +19,11 @@ export interface OverlayWake {
   routes: readonly ((url: URL) => boolean)[];
   /** Features that find their page by what it shows, by feature id: whether lower-case page text may be theirs. */
   texts: Readonly<Record<string, (text: string) => boolean>>;
+  /**
+   * Whether text the page added holds one sign of such a page: then the whole page's text is checked (a page's rows
+   * may arrive in several batches, as the features' own spotters allow).
+   */
+  hints?: (text: string) => boolean;
 }
 
 export type WakeReason = 'user' | 'url' | 'text' | 'panel-open' | 'status' | 'identity';
@@ -68,7 +73,8 @@ interface ExtensionApiLike {
 /** The extension API without the polyfill (Chromium's `chrome`, Firefox's `browser`; both promise-based in MV3). */
 function extensionApi(): ExtensionApiLike | undefined {
   const scope = globalThis as { browser?: ExtensionApiLike; chrome?: ExtensionApiLike };
-  return scope.browser?.runtime ? scope.browser : scope.chrome;
+  // `runtime.id`, as WXT checks: a page element named "browser" is no extension API.
+  return scope.browser?.runtime?.id ? scope.browser : scope.chrome;
 }
 
 /** Whether the user left the panel open (the preference every app tab shares; utils/overlay/preferences.ts). */
@@ -140,15 +146,20 @@ export function watchForWake(options: WakeWatchOptions): void {
   let textTimer: ReturnType<typeof setTimeout> | undefined;
   const checkText = () => {
     textTimer = undefined;
-    const text = wholeBody ? pageText() : pending.map((node) => node.textContent ?? '').join('\n').toLowerCase();
+    let text = wholeBody ? pageText() : pending.map((node) => node.textContent ?? '').join('\n').toLowerCase();
+    const checkedBody = wholeBody;
     pending = [];
     wholeBody = false;
-    if (text && claimsText(wake, text)) onWake('text');
+    if (!text) return;
+    if (!checkedBody && !claimsText(wake, text) && wake.hints?.(text)) text = pageText();
+    if (claimsText(wake, text)) onWake('text');
   };
   const mutations = new MutationObserver((records) => {
     for (const record of records) {
       if (isOwnNode(record.target)) continue;
-      for (const node of record.addedNodes) {
+      // Text edited in place counts as added; own nodes (the tab, badges) are never the page's.
+      const added = record.type === 'characterData' ? [record.target] : record.addedNodes;
+      for (const node of added) {
         if (wholeBody || isOwnNode(node)) continue;
         if (pending.length >= MAX_PENDING_NODES) wholeBody = true;
         else pending.push(node);
@@ -156,7 +167,7 @@ export function watchForWake(options: WakeWatchOptions): void {
     }
     if ((pending.length > 0 || wholeBody) && textTimer === undefined) textTimer = setTimeout(checkText, TEXT_WAIT_MS);
   });
-  if (document.body && Object.keys(wake.texts).length > 0) mutations.observe(document.body, { childList: true, subtree: true });
+  if (document.body && Object.keys(wake.texts).length > 0) mutations.observe(document.body, { childList: true, subtree: true, characterData: true });
 
   signal.addEventListener(
     'abort',

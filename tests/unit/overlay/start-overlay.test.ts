@@ -100,19 +100,23 @@ describe('startOverlay', () => {
     const { started, feature } = recorder();
     startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({}), early });
     const adopted = started[0]!.takeStartFrame();
-    expect(adopted?.openPanel).toBe(false);
+    expect(adopted?.userState()).toEqual({ openPanel: false, focused: false });
     adopted?.remove();
     expect(frame.remove).toHaveBeenCalledTimes(1);
     expect(started[0]!.takeStartFrame()).toBeUndefined();
   });
 
-  it('the panel opens when the user asked for it on the start script’s tab, even while the bundle was starting', () => {
+  it('the panel opens when the user asked for it on the start script’s tab, even after the panel adopted the tab', () => {
     answerGetStatus();
-    const early: EarlyStart = { identity: {}, reply: Promise.resolve({ ok: true, result: status() }), frame: { remove: vi.fn() } };
+    let focused = false;
+    const early: EarlyStart = { identity: {}, reply: Promise.resolve({ ok: true, result: status() }), frame: { remove: vi.fn(), hasFocus: () => focused } };
     const { started, feature } = recorder();
     startOverlay({ app: 'cin7', ctx: fakeContext(), features: [feature], identify: () => ({}), early });
-    early.openPanel = true; // a click after the bundle started, before the panel adopted the tab
-    expect(started[0]!.takeStartFrame()?.openPanel).toBe(true);
+    const adopted = started[0]!.takeStartFrame();
+    // A click while the bundle was starting, before the React panel first rendered (when it reads this).
+    early.openPanel = true;
+    focused = true;
+    expect(adopted?.userState()).toEqual({ openPanel: true, focused: true });
   });
 
   it('loaded late (the page was idle), the first answer is not reused: the status is asked for again', async () => {
@@ -136,7 +140,7 @@ describe('startOverlay', () => {
 
   it('the early message carries what the page shows (or nothing when it cannot be read), and never throws', async () => {
     const sendMessage = vi.fn((_message: unknown) => Promise.resolve({ ok: true }));
-    vi.stubGlobal('browser', { runtime: { sendMessage } });
+    vi.stubGlobal('browser', { runtime: { id: 'mapping-guard-test', sendMessage } });
     try {
       expect(sendEarlyStatus(() => ({ xeroShortCode: '!Fx1tu' }))?.identity).toEqual({ xeroShortCode: '!Fx1tu' });
       sendEarlyStatus(() => {

@@ -9,10 +9,26 @@ import { claimsUrl, type OverlayWake } from '../../../utils/overlay/wake';
 
 const STOOD_IN_FOR = ['health-panel', 'arrival-highlight'];
 
-export function expectWakeCoversFeatures(features: readonly FeatureDefinition<never>[], wake: OverlayWake, everyPage: RouteTest, examples: URL[]): void {
+/**
+ * `samples`: for each feature in `texts`, lower-case text its page shows (from the sources its own check reads): its
+ * check claims it, and no other text the samples hold by accident (an empty page, a list page) is claimed.
+ */
+export function expectWakeCoversFeatures(
+  features: readonly FeatureDefinition<never>[],
+  wake: OverlayWake,
+  everyPage: RouteTest,
+  examples: URL[],
+  samples: Readonly<Record<string, string>> = {},
+): void {
   const ids = features.map((feature) => feature.id);
   expect(ids).toEqual(expect.arrayContaining(STOOD_IN_FOR));
   for (const id of Object.keys(wake.texts)) expect(ids, `texts lists ${id}, which is no feature`).toContain(id);
+  expect(Object.keys(samples).sort(), 'a sample text for each text check').toEqual(Object.keys(wake.texts).sort());
+  for (const [id, claims] of Object.entries(wake.texts)) {
+    expect(claims(samples[id]!), `${id} claims its own page's text`).toBe(true);
+    expect(claims(''), `${id} claims an empty page`).toBe(false);
+    expect(claims('products · sku · name · category · stock on hand · price'), `${id} claims a product list`).toBe(false);
+  }
   for (const feature of features) {
     const everywhere = feature.include.includes(everyPage);
     if (everywhere) {

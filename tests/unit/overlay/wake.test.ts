@@ -20,10 +20,15 @@ let messageListeners: Set<MessageListener>;
 let storageListeners: Set<StorageListener>;
 let stored: Record<string, unknown>;
 let ctxAbort: AbortController;
+/** The first answer arrives when this resolves; `loadOverlay` answers these first (then OK). */
+let replyDelay: Promise<void>;
+let loadReplies: unknown[];
 
 const WAKE: OverlayWake = {
   routes: [(url) => url.pathname.toLowerCase() === '/sale'],
-  texts: { 'account-mapping': (text) => text.includes('inventory control') },
+  // Two role names, as the mapping page's check wants; one of them is a hint to read the whole page.
+  texts: { 'account-mapping': (text) => text.includes('inventory control') && text.includes('cost of goods sold') },
+  hints: (text) => text.includes('inventory control') || text.includes('cost of goods sold'),
 };
 
 const fakeCtx = () => ({
@@ -37,13 +42,16 @@ beforeEach(() => {
   storageListeners = new Set();
   stored = {};
   ctxAbort = new AbortController();
+  replyDelay = Promise.resolve();
+  loadReplies = [];
   vi.stubGlobal('browser', undefined);
   vi.stubGlobal('chrome', {
     runtime: {
       id: EXTENSION_ID,
       sendMessage: (message: { mgAction: string }) => {
         sent.push(message.mgAction);
-        return Promise.resolve(message.mgAction === 'identifyTabWithStatus' ? { ok: true, result: status() } : { ok: true, result: { ok: true } });
+        if (message.mgAction === 'identifyTabWithStatus') return replyDelay.then(() => ({ ok: true, result: status() }));
+        return Promise.resolve(loadReplies.shift() ?? { ok: true, result: { ok: true } });
       },
       onMessage: { addListener: (listener: MessageListener) => messageListeners.add(listener), removeListener: (listener: MessageListener) => messageListeners.delete(listener) },
     },
@@ -89,7 +97,7 @@ describe('the overlay is loaded at once', () => {
   });
 
   it('on a page whose text a feature recognises', async () => {
-    document.body.append(Object.assign(document.createElement('div'), { textContent: 'Inventory Control' }));
+    document.body.append(Object.assign(document.createElement('div'), { textContent: 'Inventory Control · Cost of Goods Sold' }));
     await start();
     expect(loads()).toBe(1);
     expect(claimsText(WAKE, 'sales revenue')).toBe(false);
@@ -101,12 +109,27 @@ describe('the overlay is loaded at once', () => {
     expect(loads()).toBe(1);
   });
 
-  it('when the status changed before the decision: the first answer is then old', async () => {
-    history.replaceState(null, '', '/Sale#42');
+  it.each(['/Sale#42', '/ProductList'])('on %s when the status changed before the decision: the first answer is then old', async (path) => {
+    history.replaceState(null, '', path);
     runStartScript('cin7', () => ({}), drawStartFrame, { wake: WAKE, ctx: fakeCtx() });
     fromBackground({ mgEvent: 'statusChanged', pairId: 'pair-1' });
     await until(() => loads() === 1);
     expect(takeEarlyStart()?.late).toBe(true);
+  });
+
+  it('when the shortcut comes before the first answer: only once the counts are drawn, so the panel adopts them', async () => {
+    let answer = () => {};
+    replyDelay = new Promise((resolve) => (answer = resolve));
+    runStartScript('cin7', () => ({}), drawStartFrame, { wake: WAKE, ctx: fakeCtx() });
+    fromBackground({ mgEvent: 'togglePanel' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(loads()).toBe(0);
+    answer();
+    await until(() => loads() === 1);
+    const early = takeEarlyStart();
+    expect(early?.frame).toBeDefined();
+    expect(early?.openPanel).toBe(true);
+    expect(early?.late).toBeUndefined(); // the answer is the current one
   });
   it('what comes while the bundle starts is handed to it: the shortcut opens the panel, a status change makes the answer old', async () => {
     history.replaceState(null, '', '/Sale#42');
@@ -146,10 +169,39 @@ describe('on a page no feature claims', () => {
     expect(loads()).toBe(1);
   });
 
-  it('text a feature recognises, added later (a hub’s tab switching in place), loads it', async () => {
+  it('text a feature recognises, added later, loads it', async () => {
     await start();
     document.body.append(Object.assign(document.createElement('section'), { textContent: 'Cost of Goods Sold, Inventory Control' }));
     await until(() => loads() === 1);
+  });
+
+  it('text arriving in batches: one sign in what was added has the whole page read', async () => {
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Cost of Goods Sold' }));
+    await start();
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Sales Revenue' }));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(loads()).toBe(0); // no sign in it
+    document.body.append(Object.assign(document.createElement('p'), { textContent: 'Inventory Control' }));
+    await until(() => loads() === 1);
+  });
+
+  it('text edited in place counts as added', async () => {
+    const cell = Object.assign(document.createElement('p'), { textContent: 'Loading…' });
+    document.body.append(cell);
+    await start();
+    cell.firstChild!.nodeValue = 'Inventory Control, Cost of Goods Sold';
+    await until(() => loads() === 1);
+  });
+
+  it('a failed injection leaves the tab standing in: the next call for the bundle asks again', async () => {
+    loadReplies = [{ ok: false, error: { message: 'Cannot access contents of the page' } }];
+    await start();
+    fromBackground({ mgEvent: 'togglePanel' });
+    await until(() => loads() === 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelectorAll(START_FRAME_ELEMENT)).toHaveLength(1);
+    fromBackground({ mgEvent: 'togglePanel' });
+    expect(loads()).toBe(2);
   });
 
   it('a navigation to a claimed URL loads it', async () => {
