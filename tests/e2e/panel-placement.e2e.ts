@@ -49,6 +49,20 @@ function coveredControls(page: Page): Promise<string[]> {
   });
 }
 
+/** A control of the host page's own, at the top level of <body> (where host menus and toasts go). */
+async function addHostButton(page: Page, id: string, text: string, css: string): Promise<void> {
+  await page.evaluate(
+    ({ id, text, css }) => {
+      const button = document.createElement('button');
+      button.id = id;
+      button.textContent = text;
+      button.style.cssText = css;
+      document.body.append(button);
+    },
+    { id, text, css },
+  );
+}
+
 async function settled(page: Page): Promise<void> {
   // Placement runs in the next animation frame after a change; two frames make sure it has been applied.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
@@ -81,13 +95,7 @@ describe('health panel placement', () => {
     expect(await bundleLoaded()).toBe(false);
     const home = (await panel(page).boundingBox())!;
     // A fixed control right where the tab is: added at the top level of <body>, as host menus and toasts are.
-    await page.evaluate(({ x, y, width, height }) => {
-      const button = document.createElement('button');
-      button.id = 'host-corner-action';
-      button.textContent = 'Host action';
-      button.style.cssText = `position: fixed; left: ${x}px; top: ${y}px; width: ${width}px; height: ${height}px; z-index: 10`;
-      document.body.append(button);
-    }, home);
+    await addHostButton(page, 'host-corner-action', 'Host action', `position: fixed; left: ${home.x}px; top: ${home.y}px; width: ${home.width}px; height: ${home.height}px; z-index: 10`);
     await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);
     await page.locator('#host-corner-action').click({ trial: true, timeout: 5_000 });
     await page.evaluate(() => document.getElementById('host-corner-action')?.remove());
@@ -142,13 +150,7 @@ describe('health panel placement', () => {
     await settled(page);
     const home = await panel(page).boundingBox();
     expect(home!.x).toBeLessThan(40);
-    await page.evaluate(() => {
-      const button = document.createElement('button');
-      button.id = 'host-corner-action';
-      button.textContent = 'Host action';
-      button.style.cssText = 'position: fixed; left: 16px; bottom: 16px; width: 200px; height: 40px; z-index: 10';
-      document.body.append(button);
-    });
+    await addHostButton(page, 'host-corner-action', 'Host action', 'position: fixed; left: 16px; bottom: 16px; width: 200px; height: 40px; z-index: 10');
     await expect.poll(async () => (await coveredControls(page)).length, { timeout: 5_000 }).toBe(0);
     await page.locator('#host-corner-action').click({ trial: true, timeout: 5_000 });
     expect(await panel(page).locator('.mg-toggle').getAttribute('aria-expanded')).toBe('true');

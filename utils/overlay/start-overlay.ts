@@ -11,15 +11,13 @@ import { FeatureRunner, type FeatureDefinition } from './feature-registry';
 import type { EarlyStart } from './early-status';
 import { afterIdentification, createTabIdentifier } from './identify-tab';
 import { watchLocation } from './location';
-import { createOverlayEnv, type OverlayEnv } from './overlay-env';
+import { createOverlayEnv, type AdoptedStartFrame, type OverlayEnv } from './overlay-env';
 import { createPanelContributionStore } from './panel-state';
 import { createStatusStore, type StatusStore } from './status-store';
-import type { AdoptedStartFrame } from './overlay-env';
 import { IDENTIFY_AGAIN_MS } from './wake';
 
 /** The bench measures from these marks to the panel showing. */
 const START_MARK: Record<AppId, string> = { cin7: 'mapping-guard:cin7:start', xero: 'mapping-guard:xero:start' };
-
 
 /** The full environment a feature may receive: every action, plus the app's own part. */
 export type FullEnv<Extra extends object> = OverlayEnv<ActionName> & Extra;

@@ -57,7 +57,6 @@ export function runStartScript(app: AppId, read: () => TabIdentity, draw: DrawCo
 /** Loads the bundle once: at once where the page needs it, else when something calls for it (wake.ts). */
 function createWaker(early: EarlyStart, read: () => TabIdentity, { wake, ctx }: StartScriptOptions) {
   let idle = new AbortController();
-  ctx?.signal.addEventListener('abort', () => idle.abort(), { once: true });
   let loaded = false;
   /** Until the counts are drawn and the decision made, wakes are only noted: the bundle adopts a drawn frame. */
   let deciding = true;
@@ -89,9 +88,17 @@ function createWaker(early: EarlyStart, read: () => TabIdentity, { wake, ctx }: 
   // From the start until the content script ends, so nothing is missed: while the bundle starts, a status change
   // still makes the first answer old (the bundle then asks again) and the shortcut still opens the panel.
   const listening = new AbortController();
-  ctx?.signal.addEventListener('abort', () => listening.abort(), { once: true });
   listenToBackground(wakeUp, listening.signal);
-  ctx?.signal.addEventListener('abort', () => early.frame?.remove(), { once: true });
+  // The content script ends (the extension was updated or removed): nothing more is watched, and the tab goes.
+  ctx?.signal.addEventListener(
+    'abort',
+    () => {
+      idle.abort();
+      listening.abort();
+      early.frame?.remove();
+    },
+    { once: true },
+  );
 
   /** The drawn tab works as the panel's tab until something calls for the bundle. */
   const standIn = () => {
